@@ -1,0 +1,147 @@
+package io.happyos.registry.core.bundle;
+
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.core.internal.ComponentRecord;
+import io.happyos.registry.core.internal.ComponentStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.SynchronousBundleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the entries in step with the framework, whoever changes a bundle: the registry, a shell
+ * command, another bundle or the framework itself. Events arrive synchronously on the thread that
+ * made the change; this class only updates the store and never waits for a lifecycle operation.
+ */
+public final class BundleTracking implements SynchronousBundleListener, FrameworkListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundleTracking.class);
+
+    private final BundleContext context;
+    private final ComponentStore store;
+    private final Runnable onFrameworkStopping;
+
+    /**
+     * @param context the registry bundle's context
+     * @param store the registry's entries
+     * @param onFrameworkStopping run, on the framework's thread, when the framework begins to stop
+     */
+    public BundleTracking(BundleContext context, ComponentStore store, Runnable onFrameworkStopping) {
+        this.context = context;
+        this.store = store;
+        this.onFrameworkStopping = onFrameworkStopping;
+    }
+
+    /** Starts listening and creates an entry for every bundle already installed. */
+    public void open() {
+        context.addBundleListener(this);
+        context.addFrameworkListener(this);
+        for (Bundle bundle : context.getBundles()) {
+            entryFor(bundle);
+        }
+        deriveAll();
+    }
+
+    /** Stops listening. */
+    public void close() {
+        context.removeBundleListener(this);
+        context.removeFrameworkListener(this);
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        Bundle bundle = event.getBundle();
+        try {
+            switch (event.getType()) {
+                case BundleEvent.INSTALLED -> {
+                    entryFor(bundle);
+                    deriveAll();
+                }
+                case BundleEvent.RESOLVED, BundleEvent.UNRESOLVED -> deriveAll();
+                case BundleEvent.UPDATED -> {
+                    entryFor(bundle).ifPresent(r -> store.setInfo(r, BundleComponents.info(bundle)));
+                    deriveAll();
+                }
+                case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> store.setStatus(r, ComponentStatus.ACTIVE));
+                case BundleEvent.STOPPED -> entryFor(bundle).ifPresent(r -> store.compareAndSetStatus(r,
+                        s -> s == ComponentStatus.ACTIVE, ComponentStatus.INACTIVE));
+                case BundleEvent.UNINSTALLED -> {
+                    store.findByBundle(bundle.getBundleId()).ifPresent(store::remove);
+                    deriveAll();
+                }
+                case BundleEvent.STOPPING -> {
+                    if (bundle.getBundleId() == 0) {
+                        onFrameworkStopping.run();
+                    }
+                }
+                default -> {
+                    // STARTING, LAZY_ACTIVATION: the status changes on STARTED
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("could not record bundle event {} of {}", event.getType(), bundle, e);
+        }
+    }
+
+    @Override
+    public void frameworkEvent(FrameworkEvent event) {
+        Bundle bundle = event.getBundle();
+        if (event.getType() != FrameworkEvent.ERROR || bundle == null || bundle.getBundleId() == 0) {
+            return;
+        }
+        Throwable error = event.getThrowable();
+        String message = bundle.getSymbolicName() + ": " + (error == null ? "framework error" : describe(error));
+        store.findByBundle(bundle.getBundleId()).ifPresent(r -> store.markError(r, message));
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + ": " + root.getMessage();
+    }
+
+    private Optional<ComponentRecord> entryFor(Bundle bundle) {
+        if (bundle.getState() == Bundle.UNINSTALLED) {
+            return Optional.empty();
+        }
+        Optional<ComponentRecord> existing = store.findByBundle(bundle.getBundleId());
+        if (existing.isPresent()) {
+            return existing;
+        }
+        ComponentStatus status = bundle.getState() == Bundle.ACTIVE ? ComponentStatus.ACTIVE : ComponentStatus.REGISTERED;
+        return Optional.of(store.add(BundleComponents.preferredId(bundle), bundle.getBundleId(),
+                BundleComponents.info(bundle), status));
+    }
+
+    /**
+     * Derives every bundle's declared dependencies again. Cheap enough for the sizes a container
+     * holds, and the only way to be sure: a new bundle can satisfy another's requirements.
+     */
+    public void deriveAll() {
+        Bundle[] installed = context.getBundles();
+        for (Bundle bundle : installed) {
+            if (bundle.getBundleId() == 0) {
+                continue;
+            }
+            store.findByBundle(bundle.getBundleId()).ifPresent(record -> derive(record, bundle, installed));
+        }
+    }
+
+    private void derive(ComponentRecord record, Bundle bundle, Bundle[] installed) {
+        DeclaredDependencies.Result result = DeclaredDependencies.of(bundle, installed);
+        Map<String, List<String>> byId = new HashMap<>();
+        result.providers().forEach((providerId, requirements) -> store.findByBundle(providerId)
+                .ifPresent(provider -> byId.put(provider.id(), requirements)));
+        store.setDeclared(record, byId, result.missing());
+    }
+}

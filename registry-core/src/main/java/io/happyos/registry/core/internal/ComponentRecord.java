@@ -1,0 +1,129 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.ErrorRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The registry's mutable state for one component. Status and error history change together under
+ * the record's monitor; everything else is safe to read without it.
+ */
+public final class ComponentRecord {
+
+    /** Error histories keep the most recent entries only. */
+    static final int MAX_ERRORS = 100;
+
+    private final String id;
+    private final long bundleId;
+    private final Instant registeredAt;
+    private final AtomicLong accessCount = new AtomicLong();
+    private volatile ComponentInfo info;
+    private volatile Instant lastAccessed;
+    private volatile List<String> missingRequirements = List.of();
+    private ComponentStatus status;
+    private boolean wasActive;
+    private final List<ErrorRecord> errors = new ArrayList<>();
+
+    ComponentRecord(String id, long bundleId, ComponentInfo info, ComponentStatus status, Instant registeredAt) {
+        this.id = id;
+        this.bundleId = bundleId;
+        this.info = info;
+        this.status = status;
+        this.registeredAt = registeredAt;
+    }
+
+    /** @return the component's id */
+    public String id() {
+        return id;
+    }
+
+    /** @return the bundle id, or {@link io.happyos.registry.RegistryEntry#NO_BUNDLE} */
+    public long bundleId() {
+        return bundleId;
+    }
+
+    /** @return whether a bundle stands behind the component */
+    public boolean hasBundle() {
+        return bundleId >= 0;
+    }
+
+    /** @return what is known about the component */
+    public ComponentInfo info() {
+        return info;
+    }
+
+    void info(ComponentInfo newInfo) {
+        this.info = newInfo;
+    }
+
+    /** @return when it was registered */
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    /** @return its current status */
+    public synchronized ComponentStatus status() {
+        return status;
+    }
+
+    /** @return whether it was active at some point since it was registered */
+    public synchronized boolean wasActive() {
+        return wasActive;
+    }
+
+    /**
+     * Sets the status.
+     *
+     * @param newStatus the status
+     * @return the previous status
+     */
+    synchronized ComponentStatus status(ComponentStatus newStatus) {
+        ComponentStatus old = status;
+        status = newStatus;
+        if (newStatus == ComponentStatus.ACTIVE) {
+            wasActive = true;
+        }
+        return old;
+    }
+
+    synchronized void addError(ErrorRecord error) {
+        if (errors.size() == MAX_ERRORS) {
+            errors.remove(0);
+        }
+        errors.add(error);
+    }
+
+    /** @return a copy of the error history, oldest first */
+    public synchronized List<ErrorRecord> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** @return the requirements nothing installed provides (for a bundle not yet resolved) */
+    public List<String> missingRequirements() {
+        return missingRequirements;
+    }
+
+    void missingRequirements(List<String> missing) {
+        this.missingRequirements = List.copyOf(missing);
+    }
+
+    /** Counts one access. */
+    public void recordAccess() {
+        accessCount.incrementAndGet();
+        lastAccessed = Instant.now();
+    }
+
+    /** @return how many times it was accessed */
+    public long accessCount() {
+        return accessCount.get();
+    }
+
+    /** @return when it was last accessed, or {@code null} */
+    public Instant lastAccessed() {
+        return lastAccessed;
+    }
+}

@@ -1,0 +1,337 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentNotFoundException;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.ErrorRecord;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.graph.DependencyGraph;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Every entry of the registry and the dependency graph between them.
+ *
+ * <p>Entries live in concurrent maps, so lookups take no lock. The graph is guarded by a read-write
+ * lock held only for the graph operation itself, never while a bundle starts or stops. Adding and
+ * removing entries is serialised by the graph's write lock, which keeps the maps and the graph in
+ * step.
+ */
+public final class ComponentStore {
+
+    private final Map<String, ComponentRecord> byId = new ConcurrentHashMap<>();
+    private final Map<Long, ComponentRecord> byBundle = new ConcurrentHashMap<>();
+    private final DependencyGraph graph = new DependencyGraph();
+    private final ReadWriteLock graphLock = new ReentrantReadWriteLock();
+    private final StatusNotifier notifier;
+    private final Clock clock;
+
+    /**
+     * A store that reports status changes to a notifier.
+     *
+     * @param notifier where status changes go
+     * @param clock the time source
+     */
+    public ComponentStore(StatusNotifier notifier, Clock clock) {
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds an entry under a new id derived from the preferred one: the preferred id itself, else
+     * {@code preferred@version}, else {@code preferred@version#bundleId}.
+     *
+     * @param preferredId the id wanted
+     * @param bundleId the bundle behind it, or {@link RegistryEntry#NO_BUNDLE}
+     * @param info the component
+     * @param status its first status
+     * @return the new record
+     */
+    public ComponentRecord add(String preferredId, long bundleId, ComponentInfo info, ComponentStatus status) {
+        ComponentRecord record;
+        graphLock.writeLock().lock();
+        try {
+            String id = freeId(preferredId, info.version(), bundleId);
+            record = new ComponentRecord(id, bundleId, info, status, clock.instant());
+            byId.put(id, record);
+            if (bundleId >= 0) {
+                byBundle.put(bundleId, record);
+            }
+            graph.addNode(id);
+            synchronized (record) {
+                notifier.publish(id, null, status);
+            }
+        } finally {
+            graphLock.writeLock().unlock();
+        }
+        return record;
+    }
+
+    /**
+     * Adds an entry with exactly this id.
+     *
+     * @param id the id
+     * @param info the component
+     * @return the new record
+     * @throws RegistryException when the id is taken
+     */
+    public ComponentRecord addExactly(String id, ComponentInfo info) {
+        graphLock.writeLock().lock();
+        try {
+            if (byId.containsKey(id)) {
+                throw new RegistryException("a component with id '" + id
+                        + "' is already registered: unregister it first or choose another name");
+            }
+            return add(id, RegistryEntry.NO_BUNDLE, info, ComponentStatus.REGISTERED);
+        } finally {
+            graphLock.writeLock().unlock();
+        }
+    }
+
+    private String freeId(String preferred, String version, long bundleId) {
+        if (!byId.containsKey(preferred)) {
+            return preferred;
+        }
+        String versioned = preferred + "@" + (version == null ? "0" : version);
+        if (!byId.containsKey(versioned)) {
+            return versioned;
+        }
+        return versioned + "#" + bundleId;
+    }
+
+    /**
+     * Removes an entry and its edges.
+     *
+     * @param record the entry
+     */
+    public void remove(ComponentRecord record) {
+        graphLock.writeLock().lock();
+        try {
+            if (!byId.remove(record.id(), record)) {
+                return;
+            }
+            if (record.hasBundle()) {
+                byBundle.remove(record.bundleId(), record);
+            }
+            graph.removeNode(record.id());
+            synchronized (record) {
+                notifier.publish(record.id(), record.status(), null);
+            }
+        } finally {
+            graphLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The entry with this id.
+     *
+     * @param id the id
+     * @return the record
+     * @throws ComponentNotFoundException when there is none
+     */
+    public ComponentRecord record(String id) {
+        ComponentRecord record = byId.get(id);
+        if (record == null) {
+            throw new ComponentNotFoundException(id);
+        }
+        return record;
+    }
+
+    /**
+     * @param id the id
+     * @return the record, if any
+     */
+    public Optional<ComponentRecord> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * @param bundleId a bundle id
+     * @return the record of that bundle, if any
+     */
+    public Optional<ComponentRecord> findByBundle(long bundleId) {
+        return Optional.ofNullable(byBundle.get(bundleId));
+    }
+
+    /** @return every record, in no particular order */
+    public List<ComponentRecord> records() {
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * Changes a status and tells the callbacks.
+     *
+     * @param record the entry
+     * @param status the new status
+     */
+    public void setStatus(ComponentRecord record, ComponentStatus status) {
+        synchronized (record) {
+            ComponentStatus old = record.status(status);
+            notifier.publish(record.id(), old, status);
+        }
+    }
+
+    /**
+     * Changes a status only if it is the expected one.
+     *
+     * @param record the entry
+     * @param expected the status it must have
+     * @param status the new status
+     * @return whether it changed
+     */
+    public boolean compareAndSetStatus(ComponentRecord record, Predicate<ComponentStatus> expected,
+            ComponentStatus status) {
+        synchronized (record) {
+            if (!expected.test(record.status())) {
+                return false;
+            }
+            setStatus(record, status);
+            return true;
+        }
+    }
+
+    /**
+     * Appends to the error history and puts the entry in {@link ComponentStatus#ERROR}.
+     *
+     * @param record the entry
+     * @param message why
+     */
+    public void markError(ComponentRecord record, String message) {
+        synchronized (record) {
+            record.addError(new ErrorRecord(clock.instant(), message));
+            setStatus(record, ComponentStatus.ERROR);
+        }
+    }
+
+    /**
+     * Appends to the error history without changing the status.
+     *
+     * @param record the entry
+     * @param message what happened
+     */
+    public void recordError(ComponentRecord record, String message) {
+        record.addError(new ErrorRecord(clock.instant(), message));
+    }
+
+    /**
+     * Sets the missing requirements and the declared edges of an entry in one step.
+     *
+     * @param record the entry
+     * @param declared for each dependency id, the requirements that make it one
+     * @param missing requirements nothing provides
+     */
+    public void setDeclared(ComponentRecord record, Map<String, List<String>> declared, List<String> missing) {
+        record.missingRequirements(missing);
+        writeGraph(g -> {
+            if (byId.get(record.id()) == record) {
+                g.setDeclared(record.id(), declared);
+            }
+        });
+    }
+
+    /**
+     * Updates what is known about a component.
+     *
+     * @param record the entry
+     * @param info the new information
+     */
+    public void setInfo(ComponentRecord record, ComponentInfo info) {
+        record.info(info);
+    }
+
+    /**
+     * Reads the graph under its read lock.
+     *
+     * @param query what to compute
+     * @return its result
+     */
+    public <T> T readGraph(Function<DependencyGraph, T> query) {
+        graphLock.readLock().lock();
+        try {
+            return query.apply(graph);
+        } finally {
+            graphLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Changes the graph under its write lock.
+     *
+     * @param change what to do
+     */
+    public void writeGraph(Consumer<DependencyGraph> change) {
+        graphLock.writeLock().lock();
+        try {
+            change.accept(graph);
+        } finally {
+            graphLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Changes the graph under its write lock and returns a result.
+     *
+     * @param change what to do
+     * @return its result
+     */
+    public <T> T updateGraph(Function<DependencyGraph, T> change) {
+        graphLock.writeLock().lock();
+        try {
+            return change.apply(graph);
+        } finally {
+            graphLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * An immutable snapshot of an entry.
+     *
+     * @param record the entry
+     * @return the snapshot
+     */
+    public RegistryEntry snapshot(ComponentRecord record) {
+        ComponentStatus status;
+        List<ErrorRecord> errors;
+        synchronized (record) {
+            status = record.status();
+            errors = record.errors();
+        }
+        Set<String>[] edges = readGraph(g -> {
+            if (!g.contains(record.id())) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Set<String>[] pair = new Set[] {g.dependencies(record.id()), g.dependents(record.id())};
+            return pair;
+        });
+        return new RegistryEntry(record.id(), record.info(), status, record.registeredAt(),
+                record.lastAccessed(), record.accessCount(),
+                edges == null ? Set.of() : edges[0], edges == null ? Set.of() : edges[1],
+                errors, record.bundleId());
+    }
+
+    /**
+     * Snapshots of the entries that match, ordered by id.
+     *
+     * @param filter which entries
+     * @return snapshots, unmodifiable
+     */
+    public List<RegistryEntry> snapshots(Predicate<ComponentRecord> filter) {
+        return byId.values().stream()
+                .filter(filter)
+                .sorted(Comparator.comparing(ComponentRecord::id))
+                .map(this::snapshot)
+                .toList();
+    }
+}

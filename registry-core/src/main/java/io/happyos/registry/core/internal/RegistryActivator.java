@@ -1,0 +1,114 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.core.bundle.BundleTracking;
+import io.happyos.registry.core.deploy.StartupDeployment;
+import io.happyos.registry.core.lifecycle.LifecycleExecutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the registry: entries for the bundles already installed, the components that were active
+ * brought back in dependency order, the service published, then the bundles folder deployed.
+ */
+public final class RegistryActivator implements BundleActivator {
+
+    /** Framework property naming the bundles folder deployed at start-up. */
+    public static final String BUNDLES_DIR_PROPERTY = "happyos.bundles.dir";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryActivator.class);
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
+
+    private StatusNotifier notifier;
+    private LifecycleExecutor lifecycle;
+    private RegistryService registry;
+    private BundleTracking tracking;
+    private volatile ServiceRegistration<DynamicRegistry> registration;
+
+    @Override
+    public void start(BundleContext context) {
+        notifier = new StatusNotifier();
+        lifecycle = new LifecycleExecutor();
+        ComponentStore store = new ComponentStore(notifier, Clock.systemUTC());
+        registry = new RegistryService(store, notifier, lifecycle, context);
+        tracking = new BundleTracking(context, store, this::frameworkStopping);
+        tracking.open();
+        StartupDeployment deployment = new StartupDeployment(store, context, registry.activation(),
+                registry.installation());
+        deployment.restoreStarted();
+        registration = context.registerService(DynamicRegistry.class, registry, state("starting"));
+        String folder = context.getProperty(BUNDLES_DIR_PROPERTY);
+        lifecycle.submit(() -> {
+            if (folder != null && !folder.isBlank()) {
+                deployment.deployFolder(Path.of(folder));
+            }
+            return null;
+        }).whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.error("start-up deployment failed", error);
+            }
+            markReady();
+        });
+    }
+
+    private void markReady() {
+        ServiceRegistration<DynamicRegistry> current = registration;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.setProperties(state(DynamicRegistry.STATE_READY));
+            LOG.info("registry ready");
+        } catch (IllegalStateException stopped) {
+            LOG.debug("registry stopped before start-up deployment finished");
+        }
+    }
+
+    private static Dictionary<String, Object> state(String state) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(DynamicRegistry.STATE_PROPERTY, state);
+        return properties;
+    }
+
+    /** The framework is about to stop every bundle: deactivate ours first, dependents first. */
+    private void frameworkStopping() {
+        LOG.info("container stopping: deactivating components in reverse dependency order");
+        try {
+            lifecycle.submit(() -> {
+                registry.deactivation().deactivateAllForShutdown();
+                return null;
+            }).toCompletableFuture().get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("components not all deactivated within {} s; the framework stops the rest", SHUTDOWN_TIMEOUT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("deactivation at shutdown failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        ServiceRegistration<DynamicRegistry> current = registration;
+        registration = null;
+        if (current != null) {
+            try {
+                current.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                LOG.debug("registry service already unregistered");
+            }
+        }
+        tracking.close();
+        lifecycle.close();
+        notifier.close();
+    }
+}

@@ -1,0 +1,76 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.Registration;
+import io.happyos.registry.StatusCallback;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers status changes to callbacks on one thread of its own, in the order they were made, so
+ * each component's changes arrive in order and a slow caller never runs callbacks itself.
+ */
+public final class StatusNotifier implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusNotifier.class);
+
+    private final CopyOnWriteArrayList<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "happyos-registry-status-callbacks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Adds a callback.
+     *
+     * @param callback the callback
+     * @return a handle that removes it
+     */
+    public Registration add(StatusCallback callback) {
+        callbacks.add(callback);
+        return () -> callbacks.remove(callback);
+    }
+
+    /**
+     * Queues one change for every callback. The caller holds the component's monitor, which keeps
+     * the queue in the order of the changes.
+     */
+    void publish(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
+        if (oldStatus == newStatus || callbacks.isEmpty()) {
+            return;
+        }
+        try {
+            thread.execute(() -> deliver(id, oldStatus, newStatus));
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("status change of {} not delivered: the registry is stopping", id);
+        }
+    }
+
+    private void deliver(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
+        for (StatusCallback callback : callbacks) {
+            try {
+                callback.statusChanged(id, oldStatus, newStatus);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("status callback {} failed on {} {} -> {}; the other callbacks still run",
+                        callback, id, oldStatus, newStatus, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.happyos.registry.core.lifecycle;
+
+import io.happyos.registry.ComponentActivationException;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.ErrorRecord;
+import io.happyos.registry.core.bundle.BundleComponents;
+import io.happyos.registry.core.graph.GraphAlgorithms;
+import io.happyos.registry.core.internal.ComponentRecord;
+import io.happyos.registry.core.internal.ComponentStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Activates a component after its transitive dependencies. The whole plan is checked before
+ * anything starts; a start that fails part-way stops again what this activation started.
+ * Runs on the lifecycle thread.
+ */
+public final class Activation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Activation.class);
+
+    private final ComponentStore store;
+    private final BundleContext context;
+
+    /**
+     * @param store the registry's entries
+     * @param context the registry bundle's context
+     */
+    public Activation(ComponentStore store, BundleContext context) {
+        this.store = store;
+        this.context = context;
+    }
+
+    /**
+     * Activates a component and what it needs.
+     *
+     * @param id the component
+     * @return {@code true} when it was made active, {@code false} when it already was
+     * @throws ComponentActivationException naming the requirement or component at fault
+     */
+    public boolean activate(String id) {
+        ComponentRecord target = store.record(id);
+        if (target.status() == ComponentStatus.ACTIVE && isRunning(target)) {
+            return false;
+        }
+        List<List<String>> groups = store.readGraph(g -> GraphAlgorithms.activationGroups(g, List.of(id)));
+        List<ComponentRecord> plan = new ArrayList<>();
+        for (List<String> group : groups) {
+            for (String member : group) {
+                store.find(member).ifPresent(plan::add);
+            }
+        }
+        check(target, plan);
+        resolve(plan);
+        List<ComponentRecord> started = new ArrayList<>();
+        for (ComponentRecord record : plan) {
+            if (isRunning(record) || isFragment(record)) {
+                continue;
+            }
+            try {
+                start(record);
+                started.add(record);
+            } catch (BundleException | RuntimeException e) {
+                rollBack(started);
+                throw failed(target, record, Failures.describe(e), e);
+            }
+        }
+        return true;
+    }
+
+    private void check(ComponentRecord target, List<ComponentRecord> plan) {
+        if (isFragment(target)) {
+            throw fail(target, target.id() + " is a fragment: it attaches to its host bundle and is never"
+                    + " activated on its own; activate the host instead");
+        }
+        for (ComponentRecord record : plan) {
+            if (record != target && record.status() == ComponentStatus.ERROR && !isRunning(record)) {
+                ErrorRecord last = lastError(record);
+                throw fail(target, "cannot activate " + target.id() + ": its dependency " + record.id()
+                        + " is in ERROR (" + (last == null ? "no reason recorded" : last.message())
+                        + "); fix it, then activate " + record.id() + " directly or clear it with registry:clear "
+                        + record.id());
+            }
+            if (!isResolved(record) && !record.missingRequirements().isEmpty()) {
+                String requirement = record.missingRequirements().get(0);
+                String who = record == target ? target.id() : target.id() + ": its dependency " + record.id();
+                throw fail(target, "cannot activate " + who + " has a missing requirement " + requirement
+                        + "; install a bundle that provides it");
+            }
+        }
+    }
+
+    private static ErrorRecord lastError(ComponentRecord record) {
+        List<ErrorRecord> errors = record.errors();
+        return errors.isEmpty() ? null : errors.get(errors.size() - 1);
+    }
+
+    private void resolve(List<ComponentRecord> plan) {
+        List<Bundle> bundles = new ArrayList<>();
+        for (ComponentRecord record : plan) {
+            Bundle bundle = bundle(record);
+            if (bundle != null && bundle.getState() == Bundle.INSTALLED) {
+                bundles.add(bundle);
+            }
+        }
+        if (!bundles.isEmpty()) {
+            // a failure shows up, with the resolver's own words, when the bundle is started
+            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(bundles);
+        }
+    }
+
+    private void start(ComponentRecord record) throws BundleException {
+        Bundle bundle = bundle(record);
+        if (bundle == null) {
+            store.setStatus(record, ComponentStatus.ACTIVE);
+            return;
+        }
+        bundle.start();
+        if (bundle.getState() != Bundle.ACTIVE) {
+            throw new BundleException(record.id() + " did not become active (bundle state "
+                    + bundle.getState() + "): check its start level and activation policy");
+        }
+        // the STARTED event normally did this already; a bundle started earlier and marked in error
+        // by hand is set back here
+        store.setStatus(record, ComponentStatus.ACTIVE);
+    }
+
+    private void rollBack(List<ComponentRecord> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            ComponentRecord record = started.get(i);
+            Bundle bundle = bundle(record);
+            try {
+                if (bundle == null) {
+                    store.setStatus(record, ComponentStatus.INACTIVE);
+                } else {
+                    bundle.stop();
+                }
+            } catch (BundleException | RuntimeException e) {
+                LOG.warn("could not stop {} again after a failed activation", record.id(), e);
+            }
+        }
+    }
+
+    private ComponentActivationException failed(ComponentRecord target, ComponentRecord culprit, String reason,
+            Throwable cause) {
+        String message;
+        if (culprit == target) {
+            message = target.id() + " failed to start: " + reason;
+        } else {
+            store.markError(culprit, culprit.id() + " failed to start: " + reason);
+            message = "cannot activate " + target.id() + ": its dependency " + culprit.id() + " failed to start: "
+                    + reason;
+        }
+        store.markError(target, message);
+        LOG.warn("{}", message);
+        return new ComponentActivationException(target.id(), message, cause);
+    }
+
+    private ComponentActivationException fail(ComponentRecord target, String message) {
+        store.markError(target, message);
+        LOG.warn("{}", message);
+        return new ComponentActivationException(target.id(), message, null);
+    }
+
+    private boolean isRunning(ComponentRecord record) {
+        Bundle bundle = bundle(record);
+        if (bundle == null) {
+            return record.status() == ComponentStatus.ACTIVE;
+        }
+        return bundle.getState() == Bundle.ACTIVE || BundleComponents.isFragment(bundle) && isResolved(record);
+    }
+
+    private boolean isFragment(ComponentRecord record) {
+        Bundle bundle = bundle(record);
+        return bundle != null && BundleComponents.isFragment(bundle);
+    }
+
+    private boolean isResolved(ComponentRecord record) {
+        Bundle bundle = bundle(record);
+        return bundle == null || (bundle.getState() & (Bundle.INSTALLED | Bundle.UNINSTALLED)) == 0;
+    }
+
+    private Bundle bundle(ComponentRecord record) {
+        return record.hasBundle() ? context.getBundle(record.bundleId()) : null;
+    }
+}

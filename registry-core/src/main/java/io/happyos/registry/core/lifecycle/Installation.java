@@ -1,0 +1,123 @@
+package io.happyos.registry.core.lifecycle;
+
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.internal.ComponentRecord;
+import io.happyos.registry.core.internal.ComponentStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Registers and unregisters components: installs and uninstalls their bundles. Runs on the lifecycle thread. */
+public final class Installation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Installation.class);
+    private static final long REFRESH_TIMEOUT_SECONDS = 30;
+
+    private final ComponentStore store;
+    private final BundleContext context;
+    private final Deactivation deactivation;
+
+    /**
+     * @param store the registry's entries
+     * @param context the registry bundle's context
+     * @param deactivation how dependents are stopped before an uninstall
+     */
+    public Installation(ComponentStore store, BundleContext context, Deactivation deactivation) {
+        this.store = store;
+        this.context = context;
+        this.deactivation = deactivation;
+    }
+
+    /**
+     * Registers a component: installs its JAR when it has a path.
+     *
+     * @param component the component
+     * @return its id
+     * @throws RegistryException when the file is missing or not a bundle, or it is already registered
+     */
+    public String register(ComponentInfo component) {
+        if (component.path() == null) {
+            return store.addExactly(component.name(), component).id();
+        }
+        Path file = Path.of(component.path()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new RegistryException("cannot register " + file + ": no such file");
+        }
+        String location = file.toUri().toString();
+        Bundle existing = context.getBundle(location);
+        if (existing != null) {
+            String id = store.findByBundle(existing.getBundleId()).map(ComponentRecord::id).orElse("?");
+            throw new RegistryException(file + " is already registered as " + id
+                    + ": unregister it first to install it again");
+        }
+        Bundle bundle;
+        try {
+            bundle = context.installBundle(location);
+        } catch (BundleException | RuntimeException e) {
+            throw new RegistryException("cannot install " + file + ": " + Failures.describe(e)
+                    + "; check that it is an OSGi bundle JAR (a manifest with a Bundle-SymbolicName)", e);
+        }
+        LOG.info("installed {} as bundle {}", file, bundle.getBundleId());
+        context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
+        return store.findByBundle(bundle.getBundleId()).map(ComponentRecord::id).orElseThrow(
+                () -> new RegistryException("bundle " + bundle.getBundleId() + " was installed but has no entry"));
+    }
+
+    /**
+     * Deactivates a component (its dependents first), then removes it; a bundle is uninstalled and
+     * the framework refreshed.
+     *
+     * @param id the component
+     */
+    public void unregister(String id) {
+        ComponentRecord record = store.record(id);
+        if (DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {
+            throw new RegistryException(id + " is part of the container (type system) and cannot be unregistered");
+        }
+        deactivation.deactivate(id);
+        if (!record.hasBundle()) {
+            store.remove(record);
+            return;
+        }
+        Bundle bundle = context.getBundle(record.bundleId());
+        if (bundle == null) {
+            store.remove(record);
+            return;
+        }
+        try {
+            bundle.uninstall();
+        } catch (BundleException e) {
+            throw new RegistryException("cannot uninstall " + id + ": " + Failures.describe(e), e);
+        }
+        store.remove(record);
+        refresh(bundle);
+    }
+
+    private void refresh(Bundle bundle) {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("the framework refresh after uninstalling bundle {} did not finish within {} s",
+                        bundle.getBundleId(), REFRESH_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

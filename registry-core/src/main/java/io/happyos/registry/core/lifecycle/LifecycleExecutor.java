@@ -1,0 +1,89 @@
+package io.happyos.registry.core.lifecycle;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import io.happyos.registry.RegistryException;
+
+/**
+ * Runs lifecycle operations one at a time on a thread of their own, so two operations never start
+ * and stop the same bundles at once and callers never run activators. An operation submitted from
+ * the lifecycle thread itself (an activator calling the registry) runs at once, inline, instead of
+ * waiting for itself. Results are handed back on another thread so that what a caller chains on a
+ * stage never runs on, or blocks, the lifecycle thread.
+ */
+public final class LifecycleExecutor implements AutoCloseable {
+
+    private volatile Thread lifecycleThread;
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "happyos-registry-lifecycle");
+        t.setDaemon(true);
+        lifecycleThread = t;
+        return t;
+    });
+    private final ExecutorService completions = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "happyos-registry-completion");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Runs an operation on the lifecycle thread.
+     *
+     * @param operation what to do
+     * @return its result; fails with what it threw
+     */
+    public <T> CompletionStage<T> submit(Callable<T> operation) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (Thread.currentThread() == lifecycleThread) {
+            complete(result, operation);
+            return result.minimalCompletionStage();
+        }
+        try {
+            lifecycle.execute(() -> {
+                CompletableFuture<T> inner = new CompletableFuture<>();
+                complete(inner, operation);
+                inner.whenCompleteAsync((value, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(value);
+                    }
+                }, completions);
+            });
+        } catch (RejectedExecutionException stopped) {
+            result.completeExceptionally(new RegistryException("the registry is stopped: the container is shutting down"));
+        }
+        return result.minimalCompletionStage();
+    }
+
+    /** @return whether the caller is the lifecycle thread */
+    public boolean onLifecycleThread() {
+        return Thread.currentThread() == lifecycleThread;
+    }
+
+    private static <T> void complete(CompletableFuture<T> future, Callable<T> operation) {
+        try {
+            future.complete(operation.call());
+        } catch (Throwable e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lifecycle.shutdown();
+        try {
+            if (!lifecycle.awaitTermination(30, TimeUnit.SECONDS)) {
+                lifecycle.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        completions.shutdown();
+    }
+}

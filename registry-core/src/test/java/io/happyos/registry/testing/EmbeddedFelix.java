@@ -1,0 +1,223 @@
+package io.happyos.registry.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * A real Felix framework for a test: its own storage folder, {@code org.slf4j} exported from the
+ * test class path, bundles installed from files. Close it to stop the framework and delete the
+ * folder.
+ */
+public final class EmbeddedFelix implements AutoCloseable {
+
+    /** Location prefix the registry reads as "one of the container's own runtime bundles". */
+    public static final String RUNTIME_LOCATION_PREFIX = "happyos-runtime:";
+
+    private static final String SLF4J_VERSION = "2.0.17";
+
+    /**
+     * The registry API is exported by the system bundle from the test's class path, so that the
+     * test and the registry bundle share one {@code DynamicRegistry} class (the API bundle itself is
+     * not installed).
+     */
+    private static final String API_PACKAGE = "io.happyos.registry;version=1.0.0";
+
+    private final Framework framework;
+    private final Path storage;
+
+    private EmbeddedFelix(Framework framework, Path storage) {
+        this.framework = framework;
+        this.storage = storage;
+    }
+
+    /**
+     * Starts a framework with a fresh storage folder.
+     *
+     * @param extraProperties framework properties to add
+     * @return the started framework
+     */
+    public static EmbeddedFelix start(Map<String, String> extraProperties) throws IOException, BundleException {
+        Path storage = Files.createTempDirectory("happyos-felix-");
+        return start(storage, extraProperties);
+    }
+
+    /**
+     * Starts a framework on a given storage folder (which {@link #close()} deletes).
+     *
+     * @param storage the folder
+     * @param extraProperties framework properties to add
+     * @return the started framework
+     */
+    public static EmbeddedFelix start(Path storage, Map<String, String> extraProperties)
+            throws BundleException {
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, storage.resolve("cache").toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put("felix.service.urlhandlers", "false");
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                "org.slf4j;version=" + SLF4J_VERSION + ",org.slf4j.event;version=" + SLF4J_VERSION
+                        + ",org.slf4j.helpers;version=" + SLF4J_VERSION + ",org.slf4j.spi;version=" + SLF4J_VERSION
+                        + "," + API_PACKAGE);
+        props.put("happyos.storage.dir", storage.toString());
+        props.putAll(extraProperties);
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework framework = factory.newFramework(props);
+        framework.start();
+        return new EmbeddedFelix(framework, storage);
+    }
+
+    /** @return the system bundle's context */
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    /** @return the framework */
+    public Framework framework() {
+        return framework;
+    }
+
+    /** @return this framework's storage folder */
+    public Path storage() {
+        return storage;
+    }
+
+    /**
+     * Installs a bundle from a file, with its {@code file:} URI as location.
+     *
+     * @param jar the file
+     * @return the bundle
+     */
+    public Bundle install(Path jar) throws BundleException {
+        return context().installBundle(jar.toUri().toString());
+    }
+
+    /**
+     * Installs a bundle as one of the container's runtime bundles, as the launcher does.
+     *
+     * @param jar the file
+     * @return the bundle
+     */
+    public Bundle installRuntime(Path jar) throws BundleException, IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            return context().installBundle(RUNTIME_LOCATION_PREFIX + jar.getFileName(), in);
+        }
+    }
+
+    /**
+     * Installs and starts the registry core bundle built by the reactor (the API comes from the
+     * system bundle, see {@link #API_PACKAGE}).
+     *
+     * @return this
+     */
+    public EmbeddedFelix withRegistry() throws BundleException, IOException {
+        installRuntime(Paths.get(requiredProperty("it.core.bundle"))).start();
+        return this;
+    }
+
+    /**
+     * Waits for a service and returns it.
+     *
+     * @param type the service interface, as this class loader sees it
+     * @param timeout how long to wait
+     * @return the service
+     * @throws AssertionError when it does not come
+     */
+    public <T> T service(Class<T> type, Duration timeout) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        tracker.open(true);
+        T service = tracker.waitForService(timeout.toMillis());
+        if (service == null) {
+            throw new AssertionError("no " + type.getName() + " service within " + timeout);
+        }
+        return service;
+    }
+
+    /**
+     * A bundle copied into {@code target/it-bundles} by the build.
+     *
+     * @param fileName its file name, version stripped
+     * @return its path
+     */
+    public static Path itBundle(String fileName) {
+        return Paths.get(requiredProperty("it.bundles")).resolve(fileName);
+    }
+
+    /**
+     * A sample bundle JAR from {@code sample-bundles/target/bundles} (or test-bundles).
+     *
+     * @param symbolicName the sample's symbolic name, which starts its file name
+     * @return its path
+     */
+    public static Path sampleBundle(String symbolicName) throws IOException {
+        for (String property : List.of("it.sample.bundles", "it.test.bundles")) {
+            Path dir = Paths.get(requiredProperty(property));
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                var match = files.filter(f -> f.getFileName().toString().startsWith(symbolicName + "-")
+                                || f.getFileName().toString().equals(symbolicName + ".jar"))
+                        .findFirst();
+                if (match.isPresent()) {
+                    return match.get();
+                }
+            }
+        }
+        throw new AssertionError("sample bundle " + symbolicName + " not built; run mvn package in sample-bundles");
+    }
+
+    /** @return the folder of the demo sample bundles */
+    public static Path sampleBundlesFolder() {
+        return Paths.get(requiredProperty("it.sample.bundles"));
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new AssertionError("system property " + name + " is not set: run the test through Maven (failsafe)");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(Duration.ofSeconds(30).toMillis());
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                throw new AssertionError("framework did not stop within 30 s");
+            }
+        } finally {
+            deleteTree(storage);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
