@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
@@ -68,9 +69,16 @@ public final class EmbeddedFelix implements AutoCloseable {
      */
     public static EmbeddedFelix start(Path storage, Map<String, String> extraProperties)
             throws BundleException {
+        return start(storage, extraProperties, true, null);
+    }
+
+    private static EmbeddedFelix start(Path storage, Map<String, String> extraProperties, boolean clean,
+            BundleListener earlyListener) throws BundleException {
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, storage.resolve("cache").toString());
-        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        if (clean) {
+            props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
         props.put("felix.service.urlhandlers", "false");
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
                 "org.slf4j;version=" + SLF4J_VERSION + ",org.slf4j.event;version=" + SLF4J_VERSION
@@ -80,6 +88,10 @@ public final class EmbeddedFelix implements AutoCloseable {
         props.putAll(extraProperties);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(props);
+        framework.init();
+        if (earlyListener != null) {
+            framework.getBundleContext().addBundleListener(earlyListener);
+        }
         framework.start();
         return new EmbeddedFelix(framework, storage);
     }
@@ -106,7 +118,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * @return the bundle
      */
     public Bundle install(Path jar) throws BundleException {
-        return context().installBundle(jar.toUri().toString());
+        return context().installBundle(jar.toAbsolutePath().normalize().toUri().toString());
     }
 
     /**
@@ -177,7 +189,7 @@ public final class EmbeddedFelix implements AutoCloseable {
                                 || f.getFileName().toString().equals(symbolicName + ".jar"))
                         .findFirst();
                 if (match.isPresent()) {
-                    return match.get();
+                    return match.get().toAbsolutePath().normalize();
                 }
             }
         }
@@ -186,7 +198,7 @@ public final class EmbeddedFelix implements AutoCloseable {
 
     /** @return the folder of the demo sample bundles */
     public static Path sampleBundlesFolder() {
-        return Paths.get(requiredProperty("it.sample.bundles"));
+        return Paths.get(requiredProperty("it.sample.bundles")).toAbsolutePath().normalize();
     }
 
     private static String requiredProperty(String name) {
@@ -197,14 +209,43 @@ public final class EmbeddedFelix implements AutoCloseable {
         return value;
     }
 
+    /**
+     * Stops this framework and starts a new one on the same storage, as a container restart does:
+     * the bundles and their start state come back from the framework's cache.
+     *
+     * @param extraProperties framework properties to add
+     * @return the new framework (close it instead of this one)
+     */
+    public EmbeddedFelix restart(Map<String, String> extraProperties) throws Exception {
+        return restart(extraProperties, null);
+    }
+
+    /**
+     * Like {@link #restart(Map)}, with a listener that sees the bundle events of the start itself.
+     *
+     * @param extraProperties framework properties to add
+     * @param earlyListener added before any bundle starts, or {@code null}
+     * @return the new framework (close it instead of this one)
+     */
+    public EmbeddedFelix restart(Map<String, String> extraProperties, BundleListener earlyListener)
+            throws Exception {
+        stopFramework();
+        return start(storage, extraProperties, false, earlyListener);
+    }
+
+    /** Stops the framework and waits until it has stopped, without deleting its storage. */
+    public void stopFramework() throws Exception {
+        framework.stop();
+        FrameworkEvent event = framework.waitForStop(Duration.ofSeconds(30).toMillis());
+        if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+            throw new AssertionError("framework did not stop within 30 s");
+        }
+    }
+
     @Override
     public void close() throws Exception {
         try {
-            framework.stop();
-            FrameworkEvent event = framework.waitForStop(Duration.ofSeconds(30).toMillis());
-            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
-                throw new AssertionError("framework did not stop within 30 s");
-            }
+            stopFramework();
         } finally {
             deleteTree(storage);
         }

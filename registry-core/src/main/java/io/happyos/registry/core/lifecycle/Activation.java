@@ -89,7 +89,7 @@ public final class Activation {
             }
             if (!isResolved(record) && !record.missingRequirements().isEmpty()) {
                 String requirement = record.missingRequirements().get(0);
-                String who = record == target ? target.id() : target.id() + ": its dependency " + record.id();
+                String who = record == target ? target.id() + ": it" : target.id() + ": its dependency " + record.id();
                 throw fail(target, "cannot activate " + who + " has a missing requirement " + requirement
                         + "; install a bundle that provides it");
             }

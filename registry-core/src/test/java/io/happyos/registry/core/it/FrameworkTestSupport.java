@@ -25,9 +25,10 @@ abstract class FrameworkTestSupport {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     void startRegistry(Map<String, String> properties) throws Exception {
-        felix = EmbeddedFelix.start(properties).withRegistry();
-        registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
+        felix = EmbeddedFelix.start(properties);
         felix.context().addBundleListener((SynchronousBundleListener) this::record);
+        felix.withRegistry();
+        registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
     }
 
     void startRegistry() throws Exception {
@@ -35,6 +36,9 @@ abstract class FrameworkTestSupport {
     }
 
     private void record(BundleEvent event) {
+        if (event.getBundle().getLocation().startsWith(EmbeddedFelix.RUNTIME_LOCATION_PREFIX)) {
+            return;
+        }
         String name = event.getBundle().getSymbolicName();
         switch (event.getType()) {
             case BundleEvent.STARTED -> events.add("started " + name);

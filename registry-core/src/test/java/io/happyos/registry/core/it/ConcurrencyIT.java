@@ -1,0 +1,124 @@
+package io.happyos.registry.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happyos.registry.ComponentActivationException;
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DependencyException;
+import io.happyos.registry.DependencyOrigin;
+import io.happyos.registry.RegistryEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+
+/** Eight threads at once for several seconds: no deadlock, only documented exceptions, invariants hold. */
+class ConcurrencyIT extends FrameworkTestSupport {
+
+    private static final int THREADS = 8;
+    private static final long RUN_MILLIS = 4_000;
+
+    @Test
+    void manyThreadsActivatingDeactivatingRewiringAndListingKeepTheRegistryConsistent() throws Exception {
+        startRegistry();
+        installDemo();
+        List<String> ids = new ArrayList<>(DEMO);
+        for (String name : List.of("planner", "scheduler", "notifier")) {
+            ids.add(join(registry.registerComponent(ComponentInfo.of(name, "skill"))));
+        }
+        Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> workers = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUN_MILLIS);
+        for (int t = 0; t < THREADS; t++) {
+            Random random = new Random(t);
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String op = step(random, ids);
+                    counts.computeIfAbsent(op, k -> new AtomicLong()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(RUN_MILLIS + 60_000, TimeUnit.MILLISECONDS); // a deadlock fails here
+        }
+        pool.shutdown();
+
+        assertThat(counts.keySet()).contains("activate", "deactivate", "depend", "undepend", "list");
+        assertInvariants();
+    }
+
+    private String step(Random random, List<String> ids) throws Exception {
+        String a = ids.get(random.nextInt(ids.size()));
+        String b = ids.get(random.nextInt(ids.size()));
+        try {
+            switch (random.nextInt(6)) {
+                case 0 -> {
+                    join(registry.activateComponent(a));
+                    return "activate";
+                }
+                case 1 -> {
+                    join(registry.deactivateComponent(a));
+                    return "deactivate";
+                }
+                case 2 -> {
+                    join(registry.addDependency(a, b));
+                    return "depend";
+                }
+                case 3 -> {
+                    join(registry.removeDependency(a, b));
+                    return "undepend";
+                }
+                case 4 -> {
+                    registry.getActivationOrder(List.of(a));
+                    registry.getDependencies(b);
+                    return "order";
+                }
+                default -> {
+                    assertThat(registry.listComponents()).hasSizeGreaterThanOrEqualTo(ids.size());
+                    return "list";
+                }
+            }
+        } catch (DependencyException | ComponentActivationException documented) {
+            return "refused";
+        }
+    }
+
+    private void assertInvariants() {
+        List<RegistryEntry> entries = registry.listComponents();
+        Bundle[] bundles = felix.context().getBundles();
+        for (Bundle bundle : bundles) {
+            assertThat(entries).filteredOn(e -> e.bundleId() == bundle.getBundleId())
+                    .as("entries of bundle %d", bundle.getBundleId()).hasSize(1);
+        }
+        for (RegistryEntry entry : entries) {
+            if (entry.hasBundle() && entry.status() != ComponentStatus.ERROR) {
+                boolean active = felix.context().getBundle(entry.bundleId()).getState() == Bundle.ACTIVE;
+                assertThat(entry.status() == ComponentStatus.ACTIVE).as("status of %s", entry.id()).isEqualTo(active);
+            }
+            if (entry.status() == ComponentStatus.ACTIVE) {
+                registry.getDependencyDetails(entry.id()).stream()
+                        .filter(d -> d.origin() == DependencyOrigin.DECLARED)
+                        .forEach(d -> assertThat(registry.getComponent(d.id()).status())
+                                .as("%s needs %s", entry.id(), d.id()).isEqualTo(ComponentStatus.ACTIVE));
+            }
+        }
+        assertThat(registry.findCircularDependencies()).isEmpty();
+        List<String> order = registry.getActivationOrder(List.of());
+        for (RegistryEntry entry : entries) {
+            for (String dependency : registry.getDependencies(entry.id())) {
+                assertThat(order.indexOf(dependency)).isLessThan(order.indexOf(entry.id()));
+            }
+        }
+    }
+}

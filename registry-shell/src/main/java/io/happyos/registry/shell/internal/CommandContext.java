@@ -1,0 +1,92 @@
+package io.happyos.registry.shell.internal;
+
+import io.happyos.registry.DynamicRegistry;
+import java.io.PrintStream;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * What every command needs: the registry, a way to wait for its operations, and where to print.
+ *
+ * <p>Output goes to {@code System.out} by default, which Gogo redirects per session and pipes.
+ */
+final class CommandContext {
+
+    private final RegistryLookup lookup;
+    private final Completion completion;
+    private final Supplier<PrintStream> out;
+
+    /**
+     * A context.
+     *
+     * @param lookup the registry
+     * @param completion how to wait for operations
+     * @param out where to print, looked up at each print
+     */
+    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out) {
+        this.lookup = lookup;
+        this.completion = completion;
+        this.out = out;
+    }
+
+    /**
+     * The context the bundle uses: {@code System.out} and the default timeout.
+     *
+     * @param lookup the registry
+     * @return the context
+     */
+    static CommandContext standard(RegistryLookup lookup) {
+        return new CommandContext(lookup, new Completion(Completion.DEFAULT_TIMEOUT), () -> System.out);
+    }
+
+    /**
+     * The registry.
+     *
+     * @return the service
+     * @throws IllegalStateException when it is not available
+     */
+    DynamicRegistry registry() {
+        return lookup.registry();
+    }
+
+    /**
+     * The id of the component a user means.
+     *
+     * @param reference an id, a name or a bundle number
+     * @return the id
+     */
+    String resolve(String reference) {
+        return new IdResolver(registry()).resolve(reference);
+    }
+
+    /**
+     * Waits for an operation.
+     *
+     * @param stage the operation
+     * @param what what it does, for a timeout message
+     * @return its result
+     */
+    <T> T await(CompletionStage<T> stage, String what) {
+        return completion.await(stage, what);
+    }
+
+    /**
+     * Prints text as it is; a missing final line feed is added.
+     *
+     * @param text the text
+     */
+    void print(String text) {
+        PrintStream stream = out.get();
+        stream.print(text.endsWith("\n") ? text : text + '\n');
+        stream.flush();
+    }
+
+    /**
+     * Prints a value as JSON on one line.
+     *
+     * @param value the value
+     */
+    void printJson(Object value) {
+        print(Json.write(value));
+    }
+}

@@ -1,0 +1,139 @@
+package io.happyos.registry.shell.internal;
+
+import io.happyos.registry.Dependency;
+import io.happyos.registry.DynamicRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+
+/**
+ * Commands on the dependency graph: {@code order}, {@code deps}, {@code dependents},
+ * {@code depend}, {@code undepend}, {@code cycles}.
+ *
+ * <p>With {@code --json}: {@code order} prints an array of ids; {@code cycles} an array of arrays
+ * of ids; {@code deps} an array of {@code {"id","origin","requirement"}} objects, one per edge;
+ * {@code dependents} the same shape, {@code id} being the dependent and {@code origin} and
+ * {@code requirement} those of its edge to the component; {@code depend} and {@code undepend}
+ * print {@code {"dependent":..,"dependency":..,"dependencies":[the dependent's dependencies now]}}.
+ */
+public final class DependencyCommands {
+
+    /** The command names, for {@code osgi.command.function}. */
+    static final String[] FUNCTIONS = {"order", "deps", "dependents", "depend", "undepend", "cycles"};
+
+    private final CommandContext ctx;
+
+    DependencyCommands(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Descriptor("show the order in which components activate: each after its dependencies")
+    public void order(
+            @Descriptor("print a JSON array of ids")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("ids, names or bundle numbers; none means every component") String... ids) {
+        DynamicRegistry registry = ctx.registry();
+        List<String> order = registry.getActivationOrder(new IdResolver(registry).resolveAll(ids));
+        if (json) {
+            ctx.printJson(order);
+        } else {
+            ctx.print(order.isEmpty() ? "No components." : TextViews.numbered(order));
+        }
+    }
+
+    @Descriptor("show what a component depends on directly, and why")
+    public void deps(
+            @Descriptor("print a JSON array of {\"id\",\"origin\",\"requirement\"}")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("the component's id, name or bundle number") String id) {
+        String resolved = ctx.resolve(id);
+        List<Dependency> deps = ctx.registry().getDependencyDetails(resolved);
+        printEdges(json, deps, resolved + " depends on nothing.");
+    }
+
+    @Descriptor("show what depends directly on a component, and why")
+    public void dependents(
+            @Descriptor("print a JSON array of {\"id\",\"origin\",\"requirement\"}, id being the dependent")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("the component's id, name or bundle number") String id) {
+        String resolved = ctx.resolve(id);
+        printEdges(json, dependentEdges(ctx.registry(), resolved), "Nothing depends on " + resolved + ".");
+    }
+
+    @Descriptor("make one component depend on another (an explicit dependency, kept across updates)")
+    public void depend(
+            @Descriptor("print {\"dependent\":..,\"dependency\":..,\"dependencies\":[..]}")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("the component that needs the other") String dependent,
+            @Descriptor("the component it needs") String dependency) {
+        String from = ctx.resolve(dependent);
+        String to = ctx.resolve(dependency);
+        ctx.await(ctx.registry().addDependency(from, to), "add the dependency " + from + " -> " + to);
+        report(json, from, to, from + " now depends on " + to + " (explicit)");
+    }
+
+    @Descriptor("remove an explicit dependency (declared ones follow the manifests)")
+    public void undepend(
+            @Descriptor("print {\"dependent\":..,\"dependency\":..,\"dependencies\":[..]}")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("the component that needed the other") String dependent,
+            @Descriptor("the component it needed") String dependency) {
+        String from = ctx.resolve(dependent);
+        String to = ctx.resolve(dependency);
+        ctx.await(ctx.registry().removeDependency(from, to), "remove the dependency " + from + " -> " + to);
+        boolean still = ctx.registry().getDependencies(from).contains(to);
+        report(json, from, to, from + " no longer depends explicitly on " + to
+                + (still ? " (a declared dependency remains)" : ""));
+    }
+
+    @Descriptor("list the groups of components that depend on each other in a cycle")
+    public void cycles(
+            @Descriptor("print a JSON array of arrays of ids")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+        List<List<String>> cycles = ctx.registry().findCircularDependencies();
+        if (json) {
+            ctx.printJson(cycles);
+        } else if (cycles.isEmpty()) {
+            ctx.print("No circular dependencies.");
+        } else {
+            ctx.print(TextViews.numbered(cycles.stream().map(c -> String.join(", ", c)).toList()));
+        }
+    }
+
+    /** The edges into a component, each named by its dependent. */
+    static List<Dependency> dependentEdges(DynamicRegistry registry, String id) {
+        List<Dependency> edges = new ArrayList<>();
+        for (String dependent : new TreeSet<>(registry.getDependents(id))) {
+            for (Dependency d : registry.getDependencyDetails(dependent)) {
+                if (d.id().equals(id)) {
+                    edges.add(new Dependency(dependent, d.origin(), d.requirement()));
+                }
+            }
+        }
+        return edges;
+    }
+
+    private void printEdges(boolean json, List<Dependency> edges, String none) {
+        if (json) {
+            ctx.printJson(JsonViews.dependencies(edges));
+        } else {
+            ctx.print(TextViews.dependencyTable(edges, none));
+        }
+    }
+
+    private void report(boolean json, String from, String to, String line) {
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("dependent", from);
+            out.put("dependency", to);
+            out.put("dependencies", new TreeSet<>(ctx.registry().getDependencies(from)));
+            ctx.printJson(out);
+        } else {
+            ctx.print(line);
+        }
+    }
+}

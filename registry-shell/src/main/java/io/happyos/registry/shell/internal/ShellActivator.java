@@ -1,0 +1,62 @@
+package io.happyos.registry.shell.internal;
+
+import io.happyos.registry.DynamicRegistry;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks the {@link DynamicRegistry} service and publishes the {@code registry:*} commands for
+ * Gogo. The commands are there even while the registry is not: they then fail saying so.
+ */
+public final class ShellActivator implements BundleActivator {
+
+    /** The Gogo scope of every command here. */
+    static final String SCOPE = "registry";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShellActivator.class);
+
+    private ServiceTracker<DynamicRegistry, DynamicRegistry> tracker;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    @Override
+    public void start(BundleContext context) {
+        tracker = new ServiceTracker<>(context, DynamicRegistry.class, null);
+        tracker.open();
+        CommandContext ctx = CommandContext.standard(new RegistryLookup(tracker::getService));
+        publish(context, ComponentCommands.class, new ComponentCommands(ctx), ComponentCommands.FUNCTIONS);
+        publish(context, LifecycleCommands.class, new LifecycleCommands(ctx), LifecycleCommands.FUNCTIONS);
+        publish(context, DependencyCommands.class, new DependencyCommands(ctx), DependencyCommands.FUNCTIONS);
+        LOG.debug("registry shell commands published");
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        for (ServiceRegistration<?> registration : registrations) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                LOG.trace("command service already unregistered", alreadyGone);
+            }
+        }
+        registrations.clear();
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+    }
+
+    private <T> void publish(BundleContext context, Class<T> type, T commands, String[] functions) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.command.scope", SCOPE);
+        props.put("osgi.command.function", functions.clone());
+        registrations.add(context.registerService(type, commands, props));
+    }
+}

@@ -1,0 +1,134 @@
+package io.happyos.registry.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.happyos.registry.ComponentNotFoundException;
+import io.happyos.registry.ComponentStatus;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComponentCommandsTest {
+
+    private final ShellFixture shell = new ShellFixture();
+
+    @Test
+    void listShowsAnAlignedTableWithoutSystemComponents() {
+        shell.components.list(false, false, "", "");
+        List<String> lines = shell.output().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("ID                NAME              TYPE     VERSION  STATUS      BUNDLE  DEPS");
+        assertThat(lines).contains("calculator-skill  calculator-skill  skill    1.0.0    REGISTERED  6       2");
+        assertThat(lines).hasSize(6).noneMatch(l -> l.contains("io.happyos.registry.core"));
+    }
+
+    @Test
+    void listAllIncludesSystemComponents() {
+        shell.components.list(true, true, "", "");
+        assertThat(ids(shell.json())).contains("io.happyos.registry.core").hasSize(6);
+        shell.components.list(true, false, "system", "");
+        assertThat(ids(shell.json())).containsExactly("io.happyos.registry.core");
+    }
+
+    @Test
+    void listFiltersByTypeAndStatus() {
+        shell.registry.status("weather-skill", ComponentStatus.ACTIVE);
+        shell.components.list(true, false, "skill", "");
+        assertThat(ids(shell.json())).containsExactly("calculator-skill", "weather-skill");
+        shell.components.list(true, false, "skill", "active");
+        assertThat(ids(shell.json())).containsExactly("weather-skill");
+        shell.components.list(false, false, "nothing", "");
+        assertThat(shell.output()).isEqualTo("No components match.\n");
+    }
+
+    @Test
+    void listRejectsAnUnknownStatus() {
+        assertThatThrownBy(() -> shell.components.list(false, false, "", "sleepy"))
+                .hasMessage("unknown status 'sleepy': use one of [DISCOVERED, REGISTERED, ACTIVE, INACTIVE, ERROR]");
+    }
+
+    @Test
+    void infoJsonHasTheContractFields() {
+        shell.components.info(true, "calculator-skill");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) shell.json();
+        assertThat(json).containsKeys("id", "name", "type", "version", "status", "path", "bundleId",
+                "accessCount", "registeredAt", "lastAccessed", "dependencies", "dependents", "errors");
+        assertThat(json).containsEntry("id", "calculator-skill").containsEntry("status", "REGISTERED")
+                .containsEntry("bundleId", 6L).containsEntry("lastAccessed", null)
+                .containsEntry("registeredAt", "2025-01-02T03:04:05Z")
+                .containsEntry("dependencies", List.of("base-util", "logger"))
+                .containsEntry("errors", List.of());
+    }
+
+    @Test
+    void infoAcceptsABundleNumberAndPrintsASummary() {
+        shell.components.info(false, "4");
+        assertThat(shell.output()).contains("Id             logger", "Dependents     calculator-skill, weather-skill",
+                "Last accessed  never", "Bundle         4");
+    }
+
+    @Test
+    void infoOfAnUnknownIdFailsNamingIt() {
+        assertThatThrownBy(() -> shell.components.info(false, "nope"))
+                .isInstanceOf(ComponentNotFoundException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void errorAndClearRecordAndLiftTheError() {
+        shell.components.error(true, "logger", "disk", "full");
+        assertThat(shell.json()).isEqualTo(Map.of("id", "logger", "status", "ERROR"));
+        shell.components.info(true, "logger");
+        assertThat(shell.output()).contains("\"errors\":[{\"at\":\"2025-01-02T03:04:05Z\",\"message\":\"disk full\"}]");
+        shell.components.clear(false, "logger");
+        assertThat(shell.output()).isEqualTo("logger REGISTERED (error cleared)\n");
+    }
+
+    @Test
+    void errorNeedsAMessage() {
+        assertThatThrownBy(() -> shell.components.error(false, "logger")).hasMessageContaining("give a message");
+    }
+
+    @Test
+    void registerResolvesARelativePathAgainstTheSessionDirectory(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("jars"));
+        Files.write(dir.resolve("jars/extra-1.0.jar"), new byte[] {1});
+        shell.components.register(sessionIn(dir), true, "jars/../jars/extra-1.0.jar");
+        assertThat(shell.json()).isEqualTo(Map.of("id", "extra", "status", "REGISTERED"));
+        assertThat(shell.registry.getComponent("extra").component().path())
+                .isEqualTo(dir.resolve("jars/extra-1.0.jar").toString());
+    }
+
+    @Test
+    void registerOfAMissingFileSaysWhichFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> shell.components.register(sessionIn(dir), false, "missing.jar"))
+                .hasMessage("no such file: " + dir.resolve("missing.jar") + " (give the path of a bundle JAR)");
+    }
+
+    @Test
+    void unregisterRemovesTheComponent() {
+        shell.components.unregister(true, "weather-skill");
+        assertThat(shell.json()).isEqualTo(Map.of("id", "weather-skill", "unregistered", true));
+        assertThat(shell.registry.findComponent("weather-skill")).isEmpty();
+    }
+
+    private static CommandSession sessionIn(Path dir) {
+        return (CommandSession) Proxy.newProxyInstance(CommandSession.class.getClassLoader(),
+                new Class<?>[] {CommandSession.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("currentDir") && args == null) {
+                        return dir;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(Object json) {
+        return ((List<Map<String, Object>>) json).stream().map(m -> m.get("id")).toList();
+    }
+}

@@ -1,0 +1,118 @@
+package io.happyos.registry.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.testing.EmbeddedFelix;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * How Gogo binds command lines to the commands: options anywhere on the line, varargs, the session
+ * parameter, failures. The registry is the in-memory {@link FakeRegistry}, published from the test
+ * class path (the framework exports {@code io.happyos.registry} for it), so this runs without
+ * registry-core.
+ */
+class GogoBindingIT {
+
+    private static final String SLF4J = "2.0.17";
+
+    private EmbeddedFelix felix;
+    private GogoSession shell;
+
+    @BeforeEach
+    void start() throws Exception {
+        String packages = "io.happyos.registry;version=1.0.0,org.slf4j;version=" + SLF4J
+                + ",org.slf4j.event;version=" + SLF4J + ",org.slf4j.helpers;version=" + SLF4J
+                + ",org.slf4j.spi;version=" + SLF4J;
+        felix = EmbeddedFelix.start(Map.of(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, packages));
+        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar")).start();
+        felix.installRuntime(Paths.get(System.getProperty("it.shell.bundle"))).start();
+        shell = GogoSession.open(felix.context(), Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (shell != null) {
+            shell.close();
+        }
+        if (felix != null) {
+            felix.close();
+        }
+    }
+
+    private void publish(FakeRegistry registry) {
+        felix.context().registerService(DynamicRegistry.class, registry, null);
+    }
+
+    @Test
+    void withoutARegistryEveryCommandSaysSo() throws Exception {
+        assertThat(shell.fails("registry:list")).contains(RegistryLookup.UNAVAILABLE);
+        assertThat(shell.fails("registry:activate x")).contains(RegistryLookup.UNAVAILABLE);
+    }
+
+    @Test
+    void optionsAreFoundAnywhereOnTheLine() throws Exception {
+        publish(new ShellFixture().registry);
+        assertThat(size(shell.ok("registry:list --json"))).isEqualTo(5);
+        assertThat(size(shell.ok("registry:list --all --json"))).isEqualTo(6);
+        assertThat(size(shell.ok("registry:list --type skill --status registered --json"))).isEqualTo(2);
+        assertThat(shell.ok("registry:info calculator-skill --json")).startsWith("{\"id\":\"calculator-skill\"");
+        assertThat(shell.ok("registry:info --json 6")).startsWith("{\"id\":\"calculator-skill\"");
+        assertThat(shell.ok("registry:list")).startsWith("ID ");
+    }
+
+    @Test
+    void varargsTakeSeveralIdsOrNone() throws Exception {
+        publish(new ShellFixture().registry);
+        assertThat(size(shell.ok("registry:order --json"))).isEqualTo(6);
+        assertThat(shell.ok("registry:order logger base-util")).isEqualTo("1. base-util\n2. config-manager\n3. logger\n");
+        assertThat(shell.ok("registry:activate logger weather-skill --json"))
+                .startsWith("{\"activated\":[\"config-manager\",\"logger\",\"weather-skill\"]");
+        assertThat(shell.ok("registry:error logger 'disk full'")).isEqualTo("logger ERROR (error recorded: disk full)\n");
+        assertThat(shell.fails("registry:activate")).contains("at least one component");
+    }
+
+    @Test
+    void failuresCarryTheRegistrysMessage() throws Exception {
+        publish(new ShellFixture().registry);
+        assertThat(shell.fails("registry:info nope")).contains("no component with id 'nope'");
+        assertThat(shell.fails("registry:depend config-manager calculator-skill"))
+                .contains("circular dependency config-manager -> calculator-skill -> logger -> config-manager");
+    }
+
+    @Test
+    void registerResolvesAgainstTheSessionDirectory(@TempDir Path dir) throws Exception {
+        FakeRegistry registry = new ShellFixture().registry;
+        publish(registry);
+        Files.write(dir.resolve("extra-1.0.jar"), new byte[] {1});
+        shell.cd(dir);
+        assertThat(shell.ok("registry:register extra-1.0.jar --json")).isEqualTo("{\"id\":\"extra\",\"status\":\"REGISTERED\"}\n");
+        assertThat(registry.getComponent("extra").component().path()).isEqualTo(dir.resolve("extra-1.0.jar").toString());
+    }
+
+    @Test
+    void everyCommandIsPublishedInTheRegistryScope() throws Exception {
+        List<String> functions = new ArrayList<>();
+        for (ServiceReference<?> ref : felix.context().getAllServiceReferences(null, "(osgi.command.scope=registry)")) {
+            functions.addAll(List.of((String[]) ref.getProperty("osgi.command.function")));
+        }
+        assertThat(functions).containsExactlyInAnyOrder("list", "info", "register", "unregister", "error", "clear",
+                "activate", "deactivate", "order", "deps", "dependents", "depend", "undepend", "cycles");
+    }
+
+    private static int size(String json) {
+        return ((List<?>) MiniJson.parse(json)).size();
+    }
+}

@@ -1,0 +1,179 @@
+package io.happyos.registry.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.happyos.registry.testing.EmbeddedFelix;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+
+/**
+ * The {@code registry:*} commands in a real Felix with the registry, Gogo runtime, this bundle and
+ * the sample bundles (all but weather-skill, which a test registers through the shell).
+ */
+class RegistryShellIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<String> SAMPLES = List.of("config-manager", "logger", "base-util",
+            "calculator-skill", "failing-activator", "missing-requirement");
+
+    private EmbeddedFelix felix;
+    private GogoSession shell;
+    private final Map<String, Long> bundleIds = new HashMap<>();
+
+    @BeforeEach
+    void startFramework() throws Exception {
+        felix = EmbeddedFelix.start(Map.of()).withRegistry();
+        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar")).start();
+        felix.installRuntime(Paths.get(System.getProperty("it.shell.bundle"))).start();
+        for (String sample : SAMPLES) {
+            Bundle b = felix.install(EmbeddedFelix.sampleBundle(sample));
+            bundleIds.put(sample, b.getBundleId());
+        }
+        shell = GogoSession.open(felix.context(), WAIT);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(shell.ok("registry:list --json")).contains(
+                "\"id\":\"calculator-skill\""));
+    }
+
+    @AfterEach
+    void stopFramework() throws Exception {
+        if (shell != null) {
+            shell.close();
+        }
+        if (felix != null) {
+            felix.close();
+        }
+    }
+
+    @Test
+    void listJsonIsAnArrayWithTheSamplesRegisteredAndSystemComponentsHidden() throws Exception {
+        List<Map<String, Object>> list = objects(MiniJson.parse(shell.ok("registry:list --json")));
+        Map<String, Object> calculator = byId(list, "calculator-skill");
+        assertThat(calculator).containsEntry("status", "REGISTERED")
+                .containsEntry("bundleId", bundleIds.get("calculator-skill"))
+                .containsKeys("name", "type", "version", "path", "accessCount", "registeredAt", "lastAccessed",
+                        "dependencies", "dependents", "errors");
+        assertThat(list).noneMatch(e -> "system".equals(e.get("type")));
+
+        List<Map<String, Object>> all = objects(MiniJson.parse(shell.ok("registry:list --all --json")));
+        assertThat(all).anyMatch(e -> "system".equals(e.get("type")));
+    }
+
+    @Test
+    void listPrintsAnAlignedTable() throws Exception {
+        List<String> lines = shell.ok("registry:list").lines().toList();
+        assertThat(lines.get(0)).startsWith("ID").contains("STATUS", "BUNDLE");
+        int statusColumn = lines.get(0).indexOf("STATUS");
+        assertThat(lines).filteredOn(l -> l.startsWith("calculator-skill "))
+                .singleElement().satisfies(l -> assertThat(l.substring(statusColumn)).startsWith("REGISTERED"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void activateReportsWhatChangedAndInfoShowsTheComponentActive() throws Exception {
+        String activated = shell.ok("registry:activate calculator-skill");
+        assertThat(activated).startsWith("calculator-skill ACTIVE (activated: ")
+                .contains("config-manager", "logger", "base-util");
+
+        Map<String, Object> info = (Map<String, Object>) MiniJson.parse(shell.ok("registry:info calculator-skill --json"));
+        assertThat(info).containsEntry("id", "calculator-skill").containsEntry("status", "ACTIVE");
+        assertThat((List<Object>) info.get("dependencies")).contains("logger", "base-util");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void orderPutsEachComponentAfterItsDependencies() throws Exception {
+        List<Object> order = (List<Object>) MiniJson.parse(shell.ok("registry:order calculator-skill --json"));
+        assertThat(order).contains("config-manager", "logger", "base-util", "calculator-skill");
+        assertThat(order.indexOf("config-manager")).isLessThan(order.indexOf("logger"));
+        assertThat(order.indexOf("logger")).isLessThan(order.indexOf("calculator-skill"));
+        assertThat(order.indexOf("base-util")).isLessThan(order.indexOf("calculator-skill"));
+        assertThat(shell.ok("registry:order calculator-skill")).endsWith(". calculator-skill\n");
+    }
+
+    @Test
+    void aDependencyThatClosesACycleFailsNamingTheCycle() throws Exception {
+        String failure = shell.fails("registry:depend config-manager calculator-skill");
+        assertThat(failure).contains("circular", "config-manager", "calculator-skill");
+        assertThat(shell.ok("registry:deps config-manager --json")).doesNotContain("calculator-skill");
+    }
+
+    @Test
+    void anExplicitDependencyCanBeAddedAndRemoved() throws Exception {
+        assertThat(shell.ok("registry:depend base-util config-manager"))
+                .isEqualTo("base-util now depends on config-manager (explicit)\n");
+        assertThat(shell.ok("registry:deps base-util --json")).contains("\"origin\":\"explicit\"");
+        assertThat(shell.ok("registry:dependents config-manager --json")).contains("\"id\":\"base-util\"");
+        shell.ok("registry:undepend base-util config-manager");
+        assertThat(shell.ok("registry:deps base-util --json")).doesNotContain("config-manager");
+    }
+
+    @Test
+    void anUnknownIdFailsNamingIt() throws Exception {
+        assertThat(shell.fails("registry:info nope")).contains("nope");
+    }
+
+    @Test
+    void aBundleNumberWorksAsAnId() throws Exception {
+        long bundleId = bundleIds.get("calculator-skill");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> info = (Map<String, Object>) MiniJson.parse(shell.ok("registry:info " + bundleId + " --json"));
+        assertThat(info).containsEntry("id", "calculator-skill").containsEntry("bundleId", bundleId);
+    }
+
+    @Test
+    void depsShowDeclaredDependenciesWithTheirRequirement() throws Exception {
+        List<Map<String, Object>> deps = objects(MiniJson.parse(shell.ok("registry:deps calculator-skill --json")));
+        assertThat(deps).isNotEmpty()
+                .anySatisfy(d -> assertThat(d).containsEntry("id", "logger").containsEntry("origin", "declared"))
+                .allSatisfy(d -> assertThat(d).containsKeys("id", "origin", "requirement"));
+        assertThat(deps).filteredOn(d -> "declared".equals(d.get("origin")))
+                .allSatisfy(d -> assertThat((String) d.get("requirement")).isNotBlank());
+    }
+
+    @Test
+    void aFailedActivationFailsTheCommandAndLeavesTheComponentInError() throws Exception {
+        assertThat(shell.fails("registry:activate failing-activator")).contains("failing-activator");
+        assertThat(shell.ok("registry:info failing-activator --json")).contains("\"status\":\"ERROR\"");
+    }
+
+    @Test
+    void registerTakesAPathRelativeToTheSessionDirectory() throws Exception {
+        Path jar = EmbeddedFelix.sampleBundle("weather-skill");
+        shell.cd(jar.getParent());
+        String registered = shell.ok("registry:register " + jar.getFileName() + " --json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) MiniJson.parse(registered);
+        assertThat(result).containsEntry("status", "REGISTERED").containsKey("id");
+        assertThat(shell.ok("registry:info " + result.get("id") + " --json")).contains("\"name\":\"weather-skill\"");
+    }
+
+    @Test
+    void withoutTheRegistryTheCommandsSaySo() throws Exception {
+        for (Bundle b : felix.context().getBundles()) {
+            if ("io.happyos.registry.core".equals(b.getSymbolicName())) {
+                b.stop();
+            }
+        }
+        assertThat(shell.fails("registry:list")).contains("registry service is not available");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(Object json) {
+        assertThat(json).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) json;
+    }
+
+    private static Map<String, Object> byId(List<Map<String, Object>> entries, String id) {
+        return entries.stream().filter(e -> id.equals(e.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + id + " in " + entries));
+    }
+}

@@ -1,0 +1,43 @@
+package io.happyos.registry.shell.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The three command objects over a {@link FakeRegistry} holding the sample graph, printing to a buffer. */
+final class ShellFixture {
+
+    final FakeRegistry registry = new FakeRegistry()
+            .add("config-manager", "config-manager", "service", 3)
+            .add("logger", "logger", "service", 4)
+            .add("base-util", "base-util", "library", 5)
+            .add("calculator-skill", "calculator-skill", "skill", 6)
+            .add("weather-skill", "weather-skill", "skill", 7)
+            .add("io.happyos.registry.core", "io.happyos.registry.core", "system", 1)
+            .declare("logger", "config-manager", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.config)\"")
+            .declare("calculator-skill", "logger", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"")
+            .declare("calculator-skill", "base-util", "osgi.wiring.bundle;filter:=\"(osgi.wiring.bundle=base-util)\"")
+            .declare("weather-skill", "logger", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"");
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> registry),
+            new Completion(Duration.ofSeconds(5)), () -> out);
+
+    final ComponentCommands components = new ComponentCommands(ctx);
+    final LifecycleCommands lifecycle = new LifecycleCommands(ctx);
+    final DependencyCommands dependencies = new DependencyCommands(ctx);
+
+    /** What was printed since the last call, and forgets it. */
+    String output() {
+        String text = buffer.toString(StandardCharsets.UTF_8);
+        buffer.reset();
+        return text;
+    }
+
+    /** What was printed, parsed as JSON. */
+    Object json() {
+        return MiniJson.parse(output());
+    }
+}
