@@ -112,7 +112,8 @@ public final class StartupDeployment {
             try {
                 activation.activate(id);
             } catch (ComponentActivationException e) {
-                failed++; // already logged, with its reason, by the activation
+                failed++;
+                LOG.warn("{}", e.getMessage());
             } catch (RegistryException e) {
                 failed++;
                 LOG.warn("cannot activate {}: {}", id, e.getMessage());

@@ -158,13 +158,13 @@ public final class Activation {
                     + reason;
         }
         store.markError(target, message);
-        LOG.warn("{}", message);
+        LOG.info("{}", message); // the caller gets it through the exception
         return new ComponentActivationException(target.id(), message, cause);
     }
 
     private ComponentActivationException fail(ComponentRecord target, String message) {
         store.markError(target, message);
-        LOG.warn("{}", message);
+        LOG.info("{}", message);
         return new ComponentActivationException(target.id(), message, null);
     }
 

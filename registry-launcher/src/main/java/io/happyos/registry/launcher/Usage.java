@@ -1,0 +1,41 @@
+package io.happyos.registry.launcher;
+
+/** The text of {@code --help}. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    static String text() {
+        return """
+                Usage: java -jar happyos-registry.jar [OPTIONS]
+
+                Starts the HappyOS Registry: an OSGi container (Apache Felix) that installs, orders and
+                activates the plugin bundles found in a folder, and the Gogo shell to drive it.
+
+                Options:
+                  --bundles DIR       Plugin folder: at start-up every new JAR in it is registered
+                                      and activated, in dependency order.
+                                      Default: ./bundles (created when missing).
+                  --storage DIR       Folder for the framework cache and the log (DIR/logs/registry.log).
+                                      Default: ./.happyos-registry
+                  --clean             Start from an empty storage folder (the logs are kept).
+                  -c, --command LINE  Run a Gogo command line once the registry is ready, print its
+                                      output, then stop. Repeatable: the lines run in order and the
+                                      first one that fails stops the run (exit code 1).
+                  -h, --help          Print this help and exit.
+                  -V, --version       Print the version and exit.
+
+                Without -c the interactive Gogo shell starts (type 'help' for the commands; Ctrl-D
+                stops the container). When standard input is not a terminal, its lines are run like
+                -c commands until end of input; blank lines and lines starting with # are skipped.
+
+                Exit codes: 0 success, 1 a command failed, 2 bad usage, 3 start-up failure.
+
+                Examples:
+                  java -jar happyos-registry.jar --bundles ./plugins
+                  java -jar happyos-registry.jar --bundles ./plugins -c "registry:list" -c "registry:order"
+                  echo "registry:list" | java -jar happyos-registry.jar --storage /tmp/registry --clean
+                """;
+    }
+}

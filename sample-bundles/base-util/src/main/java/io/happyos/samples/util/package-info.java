@@ -1,0 +1,4 @@
+/** Small helpers shared by HappyOS skills. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.happyos.samples.util;

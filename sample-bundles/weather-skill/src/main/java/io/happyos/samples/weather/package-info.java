@@ -1,0 +1,4 @@
+/** The weather skill's service and its values. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.happyos.samples.weather;
