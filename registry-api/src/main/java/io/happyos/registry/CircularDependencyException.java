@@ -7,6 +7,7 @@ public class CircularDependencyException extends DependencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The cycle's path, first id repeated at the end. */
     private final List<String> cycle;
 
     /**

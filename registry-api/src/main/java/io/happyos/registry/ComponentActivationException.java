@@ -5,6 +5,7 @@ public class ComponentActivationException extends RegistryException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id of the component concerned. */
     private final String componentId;
 
     /**

@@ -34,6 +34,14 @@ public record ComponentInfo(
     /**
      * Checks and copies the fields.
      *
+     * @param name the component's name; never blank
+     * @param type the component's type, for example {@code skill} or {@code service}; never blank
+     * @param path the file the component comes from, or {@code null} when it has none
+     * @param moduleName the module (for a bundle, its symbolic name) or {@code null}
+     * @param lastModified when the component's file last changed, or {@code null} when unknown
+     * @param version the component's version, or {@code null} when it has none
+     * @param metadata descriptive key/value pairs; never {@code null}, copied and unmodifiable
+     * @param error an error found while discovering the component, or {@code null}
      * @throws IllegalArgumentException when {@code name} or {@code type} is null or blank
      */
     public ComponentInfo {

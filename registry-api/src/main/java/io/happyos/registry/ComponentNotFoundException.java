@@ -5,6 +5,7 @@ public class ComponentNotFoundException extends RegistryException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id of the component concerned. */
     private final String componentId;
 
     /**

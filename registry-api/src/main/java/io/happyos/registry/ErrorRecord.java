@@ -14,6 +14,8 @@ public record ErrorRecord(Instant at, String message) {
     /**
      * Checks the fields.
      *
+     * @param at when the error was recorded
+     * @param message what went wrong, in words
      * @throws NullPointerException when a field is null
      */
     public ErrorRecord {

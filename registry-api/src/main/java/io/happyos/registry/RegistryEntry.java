@@ -37,6 +37,16 @@ public record RegistryEntry(
     /**
      * Checks and copies the fields.
      *
+     * @param id the component's id: unique, stable across bundle updates and restarts
+     * @param component what is known about the component
+     * @param status its status
+     * @param registeredAt when it was registered
+     * @param lastAccessed when its instance was last obtained, or {@code null} when never
+     * @param accessCount how many times its instance was obtained
+     * @param dependencies ids of the components it depends on (declared and explicit), unmodifiable
+     * @param dependents ids of the components that depend on it, unmodifiable
+     * @param errorHistory its errors, oldest first, unmodifiable
+     * @param bundleId the id of the bundle behind it, or {@link #NO_BUNDLE}
      * @throws NullPointerException when {@code id}, {@code component}, {@code status} or
      *     {@code registeredAt} is null
      */
