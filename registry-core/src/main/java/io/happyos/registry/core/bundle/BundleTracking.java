@@ -3,6 +3,7 @@ package io.happyos.registry.core.bundle;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.internal.RegistryStarts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,12 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                     entryFor(bundle).ifPresent(r -> store.setInfo(r, BundleComponents.info(bundle)));
                     deriveAll();
                 }
-                case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> store.setStatus(r, ComponentStatus.ACTIVE));
-                case BundleEvent.STOPPED -> entryFor(bundle).ifPresent(r -> store.compareAndSetStatus(r,
-                        s -> s == ComponentStatus.ACTIVE, ComponentStatus.INACTIVE));
+                case BundleEvent.STARTING -> entryFor(bundle).ifPresent(r -> r.starting(true));
+                case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> {
+                    r.starting(false);
+                    store.setStatus(r, ComponentStatus.ACTIVE);
+                });
+                case BundleEvent.STOPPED -> entryFor(bundle).ifPresent(this::stopped);
                 case BundleEvent.UNINSTALLED -> {
                     store.findByBundle(bundle.getBundleId()).ifPresent(store::remove);
                     deriveAll();
@@ -83,12 +87,25 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                     }
                 }
                 default -> {
-                    // STARTING, LAZY_ACTIVATION: the status changes on STARTED
+                    // LAZY_ACTIVATION: the status changes on STARTED
                 }
             }
         } catch (RuntimeException e) {
             LOG.error("could not record bundle event {} of {}", event.getType(), bundle, e);
         }
+    }
+
+    /** A stop right after STARTING, with no STARTED between, is a start that failed. */
+    private void stopped(ComponentRecord record) {
+        if (record.starting()) {
+            record.starting(false);
+            if (!RegistryStarts.inProgress()) {
+                store.markError(record, record.id() + " failed to start: its activator threw an exception"
+                        + " (started outside the registry; the framework log has the stack trace)");
+            }
+            return;
+        }
+        store.compareAndSetStatus(record, s -> s == ComponentStatus.ACTIVE, ComponentStatus.INACTIVE);
     }
 
     @Override

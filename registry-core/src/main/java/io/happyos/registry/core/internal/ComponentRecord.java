@@ -24,6 +24,7 @@ public final class ComponentRecord {
     private volatile ComponentInfo info;
     private volatile Instant lastAccessed;
     private volatile List<String> missingRequirements = List.of();
+    private volatile boolean starting;
     private ComponentStatus status;
     private boolean wasActive;
     private final List<ErrorRecord> errors = new ArrayList<>();
@@ -109,6 +110,16 @@ public final class ComponentRecord {
 
     void missingRequirements(List<String> missing) {
         this.missingRequirements = List.copyOf(missing);
+    }
+
+    /** @return whether its bundle is between STARTING and STARTED */
+    public boolean starting() {
+        return starting;
+    }
+
+    /** @param value whether its bundle is between STARTING and STARTED */
+    public void starting(boolean value) {
+        this.starting = value;
     }
 
     /** Counts one access. */

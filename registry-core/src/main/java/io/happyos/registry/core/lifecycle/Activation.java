@@ -7,6 +7,7 @@ import io.happyos.registry.core.bundle.BundleComponents;
 import io.happyos.registry.core.graph.GraphAlgorithms;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.internal.RegistryStarts;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
@@ -121,7 +122,16 @@ public final class Activation {
             store.setStatus(record, ComponentStatus.ACTIVE);
             return;
         }
-        bundle.start();
+        try {
+            RegistryStarts.run(() -> {
+                bundle.start();
+                return null;
+            });
+        } catch (BundleException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BundleException(record.id() + " failed to start", e);
+        }
         if (bundle.getState() != Bundle.ACTIVE) {
             throw new BundleException(record.id() + " did not become active (bundle state "
                     + bundle.getState() + "): check its start level and activation policy");

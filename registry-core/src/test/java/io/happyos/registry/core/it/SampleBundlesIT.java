@@ -120,6 +120,18 @@ class SampleBundlesIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aStartThatFailsBehindTheRegistrysBackIsAnErrorToo() throws Exception {
+        Bundle failing = install("failing-activator");
+
+        assertThatThrownBy(failing::start).isInstanceOf(org.osgi.framework.BundleException.class);
+
+        RegistryEntry entry = registry.getComponent("failing-activator");
+        assertThat(entry.status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(entry.errorHistory()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("failing-activator failed to start"));
+    }
+
+    @Test
     void aDependencyInErrorStopsActivationBeforeAnythingStarts() throws Exception {
         join(registry.markComponentError("logger", "disk full"));
 
