@@ -1,10 +1,16 @@
 package io.happyos.registry;
 
+import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.spi.LifecycleHook;
+import io.happyos.registry.spi.LifecyclePhase;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -40,6 +46,18 @@ public interface DynamicRegistry {
 
     /** The value of {@value #STATE_PROPERTY} once start-up deployment is over. */
     String STATE_READY = "ready";
+
+    /**
+     * The service property that makes a service a component of its own, named by the property's
+     * value; a bundle's service with the bundle's own name is that bundle component's instance.
+     */
+    String COMPONENT_NAME_PROPERTY = "happyos.component.name";
+
+    /** The service property giving the type of a service component (default {@value #TYPE_SERVICE}). */
+    String COMPONENT_TYPE_PROPERTY = "happyos.component.type";
+
+    /** The type of a service component that declares none. */
+    String TYPE_SERVICE = "service";
 
     // ---------------------------------------------------------------- lifecycle
 
@@ -267,4 +285,222 @@ public interface DynamicRegistry {
      * @return a handle whose {@link Registration#close()} removes it
      */
     Registration registerStatusCallback(StatusCallback callback);
+
+    // ---------------------------------------------------------------- instances
+
+    /**
+     * The instance of an active component: what the {@link ComponentFactory} for its type creates;
+     * without a factory, the service its bundle registers with {@value #COMPONENT_NAME_PROPERTY}
+     * equal to its name; for a service component, the service object. Created on first use and kept
+     * until the component is deactivated (or, with caching enabled, until evicted). Every call
+     * counts as an access.
+     *
+     * @param id the component's id
+     * @return the instance, never {@code null}
+     * @throws ComponentNotFoundException for an unknown id
+     * @throws RegistryException when the component is not active, nothing provides an instance, or
+     *     the factory failed or timed out (the factory's exception is the cause)
+     */
+    Object getComponentInstance(String id);
+
+    /**
+     * {@link #getComponentInstance(String)}, cast.
+     *
+     * @param <T> the instance's type
+     * @param id the component's id
+     * @param type what the instance must be
+     * @return the instance
+     * @throws RegistryException as {@link #getComponentInstance(String)}, or when the instance is
+     *     not a {@code type}
+     */
+    <T> T getComponentInstance(String id, Class<T> type);
+
+    /**
+     * Keeps at most {@code maxSize} instances, evicting the least recently used and every instance
+     * {@code ttl} after it was created; an evicted instance is disposed of and created again on the
+     * next access. Without this call instances are kept until their component is deactivated.
+     *
+     * @param maxSize the most instances kept, at least 1
+     * @param ttl how long an instance is kept after creation, positive
+     * @throws IllegalArgumentException for a size below 1 or a non-positive ttl
+     */
+    void enableInstanceCaching(int maxSize, Duration ttl);
+
+    /**
+     * Disposes of a component's instance, if it has one.
+     *
+     * @param id the component's id
+     * @return whether there was one
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    boolean cleanupComponentInstance(String id);
+
+    /**
+     * Disposes of the instances not accessed for a while.
+     *
+     * @param idleFor how long without an access
+     * @return the ids whose instances were disposed of
+     */
+    List<String> cleanupIdleInstances(Duration idleFor);
+
+    // ---------------------------------------------------------------- extension points
+
+    /**
+     * Registers a factory for a component type, for code that is not a bundle (bundles publish a
+     * {@link ComponentFactory} service). It ranks above every factory service of the type.
+     *
+     * @param type the component type
+     * @param factory the factory
+     * @return a handle whose {@link Registration#close()} removes it and disposes of its instances
+     */
+    Registration registerComponentFactory(String type, ComponentFactory factory);
+
+    /**
+     * Registers a lifecycle hook for one phase, for code that is not a bundle (bundles publish a
+     * {@link LifecycleHook} service). It runs after the hook services of the phase.
+     *
+     * @param phase the phase
+     * @param hook the hook
+     * @return a handle whose {@link Registration#close()} removes it
+     */
+    Registration registerLifecycleHook(LifecyclePhase phase, LifecycleHook hook);
+
+    // ---------------------------------------------------------------- indexes and health
+
+    /**
+     * The components neither in {@link ComponentStatus#ERROR} nor {@link ComponentStatus#INACTIVE},
+     * ordered by id.
+     *
+     * @return snapshots, unmodifiable
+     */
+    List<RegistryEntry> getHealthyComponents();
+
+    /**
+     * Creates (or replaces) a custom index. The key function gets each entry and returns its key:
+     * {@code null} for none, a value (its {@code toString()} is the key), or a {@link Collection} of
+     * values for several keys. The index is kept current on every change of every entry.
+     *
+     * @param name the index's name
+     * @param keyFunction the keys of an entry; it must not block, and one that throws gives no key
+     */
+    void createIndex(String name, Function<RegistryEntry, ?> keyFunction);
+
+    /**
+     * The components an index files under a key, ordered by id.
+     *
+     * @param name the index's name
+     * @param key the key
+     * @return snapshots, unmodifiable; empty when none
+     * @throws RegistryException when there is no such index
+     */
+    List<RegistryEntry> getComponentsByIndex(String name, String key);
+
+    /**
+     * Removes a custom index.
+     *
+     * @param name the index's name
+     * @return whether it existed
+     */
+    boolean dropIndex(String name);
+
+    /** @return the names of the custom indexes, sorted */
+    List<String> getIndexNames();
+
+    // ---------------------------------------------------------------- batch operations
+
+    /**
+     * Registers several components, each as {@link #registerComponent}.
+     *
+     * @param components the components
+     * @return per component (keyed by its path, or its name when it has none), what happened
+     */
+    CompletionStage<BatchResult> registerComponentsBatch(List<ComponentInfo> components);
+
+    /**
+     * Activates several components and their dependencies, level by level of the dependency graph:
+     * the components of one level, which do not depend on each other, in parallel (bounded). One
+     * failure does not stop unrelated components; the dependents of a failed one are skipped and
+     * name it.
+     *
+     * @param ids the components
+     * @return per component (the ones given and the dependencies activated for them), what happened
+     */
+    CompletionStage<BatchResult> activateComponentsBatch(Collection<String> ids);
+
+    /**
+     * Deactivates several components, dependents first.
+     *
+     * @param ids the components
+     * @return per component (the ones given and the dependents deactivated for them), what happened
+     */
+    CompletionStage<BatchResult> deactivateComponentsBatch(Collection<String> ids);
+
+    /**
+     * Brings several components to a status each, as {@link #setComponentStatus}.
+     *
+     * @param statuses the status wanted for each id
+     * @return per component, what happened
+     */
+    CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses);
+
+    // ---------------------------------------------------------------- statistics
+
+    /** @return the health of the components now */
+    HealthStats getHealthStats();
+
+    /** @return how much the components are used */
+    UsageStats getUsageStats();
+
+    /** @return how fast the registry works */
+    PerformanceMetrics getPerformanceMetrics();
+
+    // ---------------------------------------------------------------- recovery
+
+    /**
+     * Activates a component, trying again with backoff when an attempt fails. After the last
+     * failed attempt the component is in {@link ComponentStatus#ERROR} with each attempt's reason in
+     * its history.
+     *
+     * @param id the component's id
+     * @param policy how often and how far apart to try
+     * @return as {@link #activateComponent(String)}, failing with the last attempt's exception
+     */
+    CompletionStage<Boolean> activateComponent(String id, RetryPolicy policy);
+
+    /**
+     * Checks a component's dependencies: requirements nothing provides, dependencies in error,
+     * dependencies not active. When there is a problem the component is marked in error with them.
+     *
+     * @param id the component's id
+     * @return the problems, empty when there is none; fails with {@link ComponentNotFoundException}
+     */
+    CompletionStage<List<DependencyProblem>> validateDependencies(String id);
+
+    // ---------------------------------------------------------------- graph export
+
+    /**
+     * The whole dependency graph.
+     *
+     * @return a snapshot
+     */
+    DependencyGraphView getDependencyGraph();
+
+    /**
+     * One component's neighbourhood: it, its transitive dependencies and its transitive dependents.
+     *
+     * @param id the component's id
+     * @return a snapshot
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    DependencyGraphView getDependencyGraph(String id);
+
+    /**
+     * The dependency graph as text.
+     *
+     * @param format the format
+     * @param id a component whose neighbourhood to export, or {@code null} for the whole graph
+     * @return the text
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    String exportDependencyGraph(GraphFormat format, String id);
 }

@@ -29,15 +29,19 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
     private final BundleContext context;
     private final ComponentStore store;
     private final Runnable onFrameworkStopping;
+    private final java.util.function.Consumer<String> onStopped;
 
     /**
      * @param context the registry bundle's context
      * @param store the registry's entries
+     * @param onStopped told, on the stopping thread, the id of a component whose bundle stopped
      * @param onFrameworkStopping run, on the framework's thread, when the framework begins to stop
      */
-    public BundleTracking(BundleContext context, ComponentStore store, Runnable onFrameworkStopping) {
+    public BundleTracking(BundleContext context, ComponentStore store, java.util.function.Consumer<String> onStopped,
+            Runnable onFrameworkStopping) {
         this.context = context;
         this.store = store;
+        this.onStopped = onStopped;
         this.onFrameworkStopping = onFrameworkStopping;
     }
 
@@ -97,6 +101,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
 
     /** A stop right after STARTING, with no STARTED between, is a start that failed. */
     private void stopped(ComponentRecord record) {
+        onStopped.accept(record.id());
         if (record.starting()) {
             record.starting(false);
             if (!RegistryStarts.inProgress()) {

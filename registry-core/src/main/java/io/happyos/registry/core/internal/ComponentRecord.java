@@ -14,9 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ComponentRecord {
 
-    /** Error histories keep the most recent entries only. */
-    static final int MAX_ERRORS = 100;
-
     private final String id;
     private final long bundleId;
     private final Instant registeredAt;
@@ -91,8 +88,9 @@ public final class ComponentRecord {
         return old;
     }
 
-    synchronized void addError(ErrorRecord error) {
-        if (errors.size() == MAX_ERRORS) {
+    /** Appends an error, dropping the oldest beyond {@code max} so a flapping component stays bounded. */
+    synchronized void addError(ErrorRecord error, int max) {
+        while (errors.size() >= max && !errors.isEmpty()) {
             errors.remove(0);
         }
         errors.add(error);

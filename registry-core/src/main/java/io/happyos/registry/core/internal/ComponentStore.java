@@ -7,7 +7,9 @@ import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.graph.DependencyGraph;
+import io.happyos.registry.core.index.IndexSet;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +36,27 @@ public final class ComponentStore {
     private final Map<Long, ComponentRecord> byBundle = new ConcurrentHashMap<>();
     private final DependencyGraph graph = new DependencyGraph();
     private final ReadWriteLock graphLock = new ReentrantReadWriteLock();
+    private final IndexSet indexes = new IndexSet();
     private final StatusNotifier notifier;
     private final Clock clock;
+    private final int maxErrors;
 
     /**
      * A store that reports status changes to a notifier.
      *
      * @param notifier where status changes go
      * @param clock the time source
+     * @param maxErrors how many errors each history keeps (the newest)
      */
-    public ComponentStore(StatusNotifier notifier, Clock clock) {
+    public ComponentStore(StatusNotifier notifier, Clock clock, int maxErrors) {
         this.notifier = notifier;
         this.clock = clock;
+        this.maxErrors = maxErrors;
+    }
+
+    /** @return the type, status and custom indexes, kept current by this store */
+    public IndexSet indexes() {
+        return indexes;
     }
 
     /**
@@ -62,19 +73,11 @@ public final class ComponentStore {
         ComponentRecord record;
         graphLock.writeLock().lock();
         try {
-            String id = freeId(preferredId, info.version(), bundleId);
-            record = new ComponentRecord(id, bundleId, info, status, clock.instant());
-            byId.put(id, record);
-            if (bundleId >= 0) {
-                byBundle.put(bundleId, record);
-            }
-            graph.addNode(id);
-            synchronized (record) {
-                notifier.publish(id, null, status);
-            }
+            record = insert(freeId(preferredId, info.version(), bundleId), bundleId, info, status);
         } finally {
             graphLock.writeLock().unlock();
         }
+        announce(record);
         return record;
     }
 
@@ -87,15 +90,40 @@ public final class ComponentStore {
      * @throws RegistryException when the id is taken
      */
     public ComponentRecord addExactly(String id, ComponentInfo info) {
+        ComponentRecord record;
         graphLock.writeLock().lock();
         try {
             if (byId.containsKey(id)) {
                 throw new RegistryException("a component with id '" + id
                         + "' is already registered: unregister it first or choose another name");
             }
-            return add(id, RegistryEntry.NO_BUNDLE, info, ComponentStatus.REGISTERED);
+            record = insert(id, RegistryEntry.NO_BUNDLE, info, ComponentStatus.REGISTERED);
         } finally {
             graphLock.writeLock().unlock();
+        }
+        announce(record);
+        return record;
+    }
+
+    /** Puts a new record in the maps and the graph; the caller holds the graph's write lock. */
+    private ComponentRecord insert(String id, long bundleId, ComponentInfo info, ComponentStatus status) {
+        ComponentRecord record = new ComponentRecord(id, bundleId, info, status, clock.instant());
+        byId.put(id, record);
+        if (bundleId >= 0) {
+            byBundle.put(bundleId, record);
+        }
+        graph.addNode(id);
+        return record;
+    }
+
+    /**
+     * Tells callbacks and indexes of a new record. Never called under the graph lock: the lock
+     * order is a record's monitor, then the graph.
+     */
+    private void announce(ComponentRecord record) {
+        synchronized (record) {
+            notifier.publish(record.id(), null, record.status());
+            refile(record);
         }
     }
 
@@ -125,11 +153,19 @@ public final class ComponentStore {
                 byBundle.remove(record.bundleId(), record);
             }
             graph.removeNode(record.id());
-            synchronized (record) {
-                notifier.publish(record.id(), record.status(), null);
-            }
         } finally {
             graphLock.writeLock().unlock();
+        }
+        synchronized (record) {
+            indexes.remove(record.id());
+            notifier.publish(record.id(), record.status(), null);
+        }
+    }
+
+    /** Files a record again in the indexes; the caller holds its monitor, which keeps the order. */
+    private void refile(ComponentRecord record) {
+        if (byId.get(record.id()) == record) {
+            indexes.put(snapshot(record));
         }
     }
 
@@ -179,6 +215,7 @@ public final class ComponentStore {
         synchronized (record) {
             ComponentStatus old = record.status(status);
             notifier.publish(record.id(), old, status);
+            refile(record);
         }
     }
 
@@ -209,7 +246,7 @@ public final class ComponentStore {
      */
     public void markError(ComponentRecord record, String message) {
         synchronized (record) {
-            record.addError(new ErrorRecord(clock.instant(), message));
+            record.addError(new ErrorRecord(clock.instant(), message), maxErrors);
             setStatus(record, ComponentStatus.ERROR);
         }
     }
@@ -221,7 +258,10 @@ public final class ComponentStore {
      * @param message what happened
      */
     public void recordError(ComponentRecord record, String message) {
-        record.addError(new ErrorRecord(clock.instant(), message));
+        synchronized (record) {
+            record.addError(new ErrorRecord(clock.instant(), message), maxErrors);
+            refile(record);
+        }
     }
 
     /**
@@ -247,7 +287,10 @@ public final class ComponentStore {
      * @param info the new information
      */
     public void setInfo(ComponentRecord record, ComponentInfo info) {
-        record.info(info);
+        synchronized (record) {
+            record.info(info);
+            refile(record);
+        }
     }
 
     /**
@@ -333,5 +376,15 @@ public final class ComponentStore {
                 .sorted(Comparator.comparing(ComponentRecord::id))
                 .map(this::snapshot)
                 .toList();
+    }
+
+    /**
+     * Snapshots of the entries with these ids, ordered by id; ids no longer registered are skipped.
+     *
+     * @param ids the ids, from an index
+     * @return snapshots, unmodifiable
+     */
+    public List<RegistryEntry> snapshots(Collection<String> ids) {
+        return ids.stream().sorted().map(byId::get).filter(java.util.Objects::nonNull).map(this::snapshot).toList();
     }
 }

@@ -1,11 +1,12 @@
 package io.happyos.registry.core.internal;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.core.bundle.BundleTracking;
 import io.happyos.registry.core.deploy.StartupDeployment;
+import io.happyos.registry.core.extension.TimedCalls;
 import io.happyos.registry.core.lifecycle.LifecycleExecutor;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,6 @@ public final class RegistryActivator implements BundleActivator {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryActivator.class);
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
 
-    private StatusNotifier notifier;
     private LifecycleExecutor lifecycle;
     private RegistryService registry;
     private BundleTracking tracking;
@@ -36,15 +36,16 @@ public final class RegistryActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        notifier = new StatusNotifier();
-        lifecycle = new LifecycleExecutor();
-        ComponentStore store = new ComponentStore(notifier, Clock.systemUTC());
-        registry = new RegistryService(store, notifier, lifecycle, context);
-        tracking = new BundleTracking(context, store, this::frameworkStopping);
+        registry = new RegistryService(context, RegistrySettings.from(context::getProperty), Ticker.systemTicker());
+        lifecycle = registry.lifecycle();
+        ComponentStore store = registry.store();
+        registry.open();
+        tracking = new BundleTracking(context, store, registry::componentStopped, this::frameworkStopping);
         tracking.open();
         StartupDeployment deployment = new StartupDeployment(store, context, registry.activation(),
                 registry.installation());
-        deployment.restoreStarted();
+        // on the framework's start-level thread, which alone may start bundles at this point
+        TimedCalls.inline(deployment::restoreStarted);
         registration = context.registerService(DynamicRegistry.class, registry, state("starting"));
         String folder = context.getProperty(BUNDLES_DIR_PROPERTY);
         lifecycle.submit(() -> {
@@ -108,7 +109,6 @@ public final class RegistryActivator implements BundleActivator {
             }
         }
         tracking.close();
-        lifecycle.close();
-        notifier.close();
+        registry.close();
     }
 }

@@ -1,6 +1,34 @@
 package io.happyos.registry.core.internal;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.happyos.registry.BatchItem;
+import io.happyos.registry.BatchOutcome;
+import io.happyos.registry.BatchResult;
 import io.happyos.registry.CircularDependencyException;
+import io.happyos.registry.DependencyGraphView;
+import io.happyos.registry.DependencyProblem;
+import io.happyos.registry.GraphFormat;
+import io.happyos.registry.HealthStats;
+import io.happyos.registry.PerformanceMetrics;
+import io.happyos.registry.RetryPolicy;
+import io.happyos.registry.UsageStats;
+import io.happyos.registry.core.export.GraphExporter;
+import io.happyos.registry.core.extension.Hooks;
+import io.happyos.registry.core.extension.TimedCalls;
+import io.happyos.registry.core.extension.Whiteboard;
+import io.happyos.registry.core.instance.ComponentInstances;
+import io.happyos.registry.core.lifecycle.BatchActivation;
+import io.happyos.registry.core.lifecycle.Lifecycle;
+import io.happyos.registry.core.lifecycle.Recovery;
+import io.happyos.registry.core.stats.PerformanceRecorder;
+import io.happyos.registry.core.stats.Statistics;
+import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.spi.LifecycleHook;
+import io.happyos.registry.spi.LifecyclePhase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependency;
@@ -37,22 +65,71 @@ public final class RegistryService implements DynamicRegistry {
     private final Deactivation deactivation;
     private final Installation installation;
     private final BundleContext context;
+    private final TimedCalls calls = new TimedCalls("happyos-registry-call");
+    private final PerformanceRecorder performance = new PerformanceRecorder();
+    private final Whiteboard whiteboard;
+    private final ComponentInstances instances;
+    private final BatchActivation batch;
+    private final Recovery recovery;
 
     /**
-     * @param store the entries
-     * @param notifier the status callbacks
-     * @param lifecycle the lifecycle thread
+     * Builds the registry and its parts; {@link #open()} starts tracking extension services.
+     *
      * @param context the registry bundle's context
+     * @param settings the settings
+     * @param ticker the clock of the instance cache
      */
-    public RegistryService(ComponentStore store, StatusNotifier notifier, LifecycleExecutor lifecycle,
-            BundleContext context) {
-        this.store = store;
-        this.notifier = notifier;
-        this.lifecycle = lifecycle;
+    public RegistryService(BundleContext context, RegistrySettings settings, Ticker ticker) {
         this.context = context;
-        this.activation = new Activation(store, context);
-        this.deactivation = new Deactivation(store, context);
-        this.installation = new Installation(store, context, deactivation);
+        this.notifier = new StatusNotifier(calls, settings.listenerTimeout());
+        this.store = new ComponentStore(notifier, Clock.systemUTC(), settings.errorHistorySize());
+        this.lifecycle = new LifecycleExecutor();
+        this.whiteboard = new Whiteboard(context, notifier, this::factoryGone);
+        this.instances = new ComponentInstances(store, whiteboard, calls, settings.activationTimeout(), context,
+                performance, ticker);
+        Lifecycle shared = new Lifecycle(store, context, new Hooks(whiteboard, calls, settings.activationTimeout()),
+                calls, settings.activationTimeout(), performance, instances::cleanup);
+        this.activation = new Activation(shared);
+        this.deactivation = new Deactivation(shared);
+        this.installation = new Installation(shared, deactivation);
+        this.batch = new BatchActivation(store, activation, settings.batchParallelism());
+        this.recovery = new Recovery(store, context);
+    }
+
+    /**
+     * A component stopped, whoever stopped it: its instance is disposed of.
+     *
+     * @param id the component
+     */
+    public void componentStopped(String id) {
+        instances.cleanup(id);
+    }
+
+    private void factoryGone(Object key) {
+        // the whiteboard is built before the instances; a factory cannot go before both exist
+        if (instances != null) {
+            instances.factoryGone(key);
+        }
+    }
+
+    /** Starts tracking factory, hook and listener services. */
+    public void open() {
+        whiteboard.open();
+    }
+
+    /** Stops every thread and tracker of the registry. */
+    public void close() {
+        whiteboard.close();
+        lifecycle.close();
+        batch.close();
+        recovery.close();
+        notifier.close();
+        calls.close();
+    }
+
+    /** @return the entries */
+    public ComponentStore store() {
+        return store;
     }
 
     /** @return the activation steps, for start-up work already on the lifecycle thread */
@@ -76,7 +153,16 @@ public final class RegistryService implements DynamicRegistry {
     }
 
     private <T> CompletionStage<T> operation(Callable<T> operation) {
-        return lifecycle.submit(operation);
+        return lifecycle.submit(() -> {
+            try {
+                T result = operation.call();
+                performance.operation(false);
+                return result;
+            } catch (Exception | Error e) {
+                performance.operation(true);
+                throw e;
+            }
+        });
     }
 
     @Override
@@ -110,6 +196,13 @@ public final class RegistryService implements DynamicRegistry {
     }
 
     @Override
+    public CompletionStage<Boolean> activateComponent(String id, RetryPolicy policy) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(policy, "policy");
+        return recovery.withRetries(id, policy, this::activateComponent);
+    }
+
+    @Override
     public RegistryEntry getComponent(String id) {
         return store.snapshot(store.record(Objects.requireNonNull(id, "id")));
     }
@@ -127,13 +220,183 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public List<RegistryEntry> getComponentsByType(String type) {
         Objects.requireNonNull(type, "type");
-        return store.snapshots(r -> r.info().type().equals(type));
+        return store.snapshots(store.indexes().idsByType(type));
     }
 
     @Override
     public List<RegistryEntry> getComponentsByStatus(ComponentStatus status) {
         Objects.requireNonNull(status, "status");
-        return store.snapshots(r -> r.status() == status);
+        return store.snapshots(store.indexes().idsByStatus(status));
+    }
+
+    @Override
+    public List<RegistryEntry> getHealthyComponents() {
+        return store.snapshots(r -> r.status() != ComponentStatus.ERROR && r.status() != ComponentStatus.INACTIVE);
+    }
+
+    @Override
+    public void createIndex(String name, Function<RegistryEntry, ?> keyFunction) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyFunction, "keyFunction");
+        store.indexes().createIndex(name, keyFunction, listComponents());
+    }
+
+    @Override
+    public List<RegistryEntry> getComponentsByIndex(String name, String key) {
+        return store.snapshots(store.indexes().idsByIndex(Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(key, "key")));
+    }
+
+    @Override
+    public boolean dropIndex(String name) {
+        return store.indexes().dropIndex(Objects.requireNonNull(name, "name"));
+    }
+
+    @Override
+    public List<String> getIndexNames() {
+        return store.indexes().indexNames();
+    }
+
+    @Override
+    public Object getComponentInstance(String id) {
+        return instances.get(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public <T> T getComponentInstance(String id, Class<T> type) {
+        Object instance = getComponentInstance(id);
+        if (!type.isInstance(instance)) {
+            throw new RegistryException("the instance of " + id + " is a " + instance.getClass().getName()
+                    + ", not a " + type.getName());
+        }
+        return type.cast(instance);
+    }
+
+    @Override
+    public void enableInstanceCaching(int maxSize, Duration ttl) {
+        instances.enableCaching(maxSize, Objects.requireNonNull(ttl, "ttl"));
+    }
+
+    @Override
+    public boolean cleanupComponentInstance(String id) {
+        store.record(id);
+        return instances.cleanup(id);
+    }
+
+    @Override
+    public List<String> cleanupIdleInstances(Duration idleFor) {
+        return instances.cleanupIdle(Objects.requireNonNull(idleFor, "idleFor"));
+    }
+
+    @Override
+    public Registration registerComponentFactory(String type, ComponentFactory factory) {
+        return whiteboard.registerFactory(Objects.requireNonNull(type, "type"), Objects.requireNonNull(factory, "factory"));
+    }
+
+    @Override
+    public Registration registerLifecycleHook(LifecyclePhase phase, LifecycleHook hook) {
+        return whiteboard.registerHook(Objects.requireNonNull(phase, "phase"), Objects.requireNonNull(hook, "hook"));
+    }
+
+    @Override
+    public CompletionStage<BatchResult> registerComponentsBatch(List<ComponentInfo> components) {
+        List<ComponentInfo> copy = List.copyOf(components);
+        return operation(() -> {
+            List<BatchItem> items = new java.util.ArrayList<>();
+            for (ComponentInfo component : copy) {
+                String key = component.path() == null ? component.name() : component.path();
+                try {
+                    items.add(new BatchItem(key, installation.register(component), BatchOutcome.DONE, null));
+                } catch (RegistryException e) {
+                    items.add(new BatchItem(key, null, BatchOutcome.FAILED, e.getMessage()));
+                }
+            }
+            return new BatchResult(items);
+        });
+    }
+
+    @Override
+    public CompletionStage<BatchResult> activateComponentsBatch(Collection<String> ids) {
+        List<String> copy = List.copyOf(ids);
+        return operation(() -> batch.activate(copy));
+    }
+
+    @Override
+    public CompletionStage<BatchResult> deactivateComponentsBatch(Collection<String> ids) {
+        List<String> copy = List.copyOf(ids);
+        return operation(() -> {
+            copy.forEach(store::record);
+            java.util.Map<String, BatchItem> items = new java.util.LinkedHashMap<>();
+            for (String id : copy) {
+                try {
+                    List<String> stopped = deactivation.deactivate(id);
+                    for (String done : stopped) {
+                        items.put(done, new BatchItem(done, done, BatchOutcome.DONE, null));
+                    }
+                    items.putIfAbsent(id, new BatchItem(id, id, BatchOutcome.UNCHANGED, null));
+                } catch (RegistryException e) {
+                    items.put(id, new BatchItem(id, id, BatchOutcome.FAILED, e.getMessage()));
+                }
+            }
+            return new BatchResult(new java.util.ArrayList<>(items.values()));
+        });
+    }
+
+    @Override
+    public CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses) {
+        Map<String, ComponentStatus> copy = new java.util.LinkedHashMap<>(statuses);
+        return operation(() -> {
+            List<BatchItem> items = new java.util.ArrayList<>();
+            copy.forEach((id, status) -> {
+                try {
+                    ComponentStatus before = store.record(id).status();
+                    changeStatus(id, status);
+                    items.add(new BatchItem(id, id, before == status ? BatchOutcome.UNCHANGED : BatchOutcome.DONE, null));
+                } catch (RegistryException e) {
+                    items.add(new BatchItem(id, id, BatchOutcome.FAILED, e.getMessage()));
+                }
+            });
+            return new BatchResult(items);
+        });
+    }
+
+    @Override
+    public HealthStats getHealthStats() {
+        var indexes = store.indexes();
+        return Statistics.health(indexes.size(), indexes.countByStatus(ComponentStatus.ERROR),
+                indexes.countByStatus(ComponentStatus.INACTIVE));
+    }
+
+    @Override
+    public UsageStats getUsageStats() {
+        return Statistics.usage(listComponents());
+    }
+
+    @Override
+    public PerformanceMetrics getPerformanceMetrics() {
+        return performance.snapshot();
+    }
+
+    @Override
+    public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
+        Objects.requireNonNull(id, "id");
+        return operation(() -> recovery.validate(id));
+    }
+
+    @Override
+    public DependencyGraphView getDependencyGraph() {
+        return GraphViews.whole(store);
+    }
+
+    @Override
+    public DependencyGraphView getDependencyGraph(String id) {
+        return GraphViews.around(store, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public String exportDependencyGraph(GraphFormat format, String id) {
+        Objects.requireNonNull(format, "format");
+        return GraphExporter.export(id == null ? getDependencyGraph() : getDependencyGraph(id), format);
     }
 
     @Override
@@ -228,22 +491,26 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         return operation(() -> {
-            ComponentRecord record = store.record(id);
-            switch (status) {
-                case ACTIVE -> activation.activate(id);
-                case INACTIVE -> deactivation.deactivate(id);
-                case ERROR -> store.markError(record, "status set to ERROR by hand");
-                case REGISTERED, DISCOVERED -> {
-                    if (record.hasBundle()) {
-                        throw new RegistryException("the status of " + id + " follows its bundle: " + status
-                                + " cannot be set by hand; deactivate it (INACTIVE) or unregister it instead");
-                    }
-                    deactivation.deactivate(id);
-                    store.setStatus(record, status);
-                }
-            }
+            changeStatus(id, status);
             return null;
         });
+    }
+
+    private void changeStatus(String id, ComponentStatus status) {
+        ComponentRecord record = store.record(id);
+        switch (status) {
+            case ACTIVE -> activation.activate(id);
+            case INACTIVE -> deactivation.deactivate(id);
+            case ERROR -> store.markError(record, "status set to ERROR by hand");
+            case REGISTERED, DISCOVERED -> {
+                if (record.hasBundle()) {
+                    throw new RegistryException("the status of " + id + " follows its bundle: " + status
+                            + " cannot be set by hand; deactivate it (INACTIVE) or unregister it instead");
+                }
+                deactivation.deactivate(id);
+                store.setStatus(record, status);
+            }
+        }
     }
 
     @Override

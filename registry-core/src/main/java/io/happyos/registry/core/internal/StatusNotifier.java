@@ -3,6 +3,8 @@ package io.happyos.registry.core.internal;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Registration;
 import io.happyos.registry.StatusCallback;
+import io.happyos.registry.core.extension.TimedCalls;
+import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,11 +21,22 @@ public final class StatusNotifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusNotifier.class);
 
     private final CopyOnWriteArrayList<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
+    private final TimedCalls calls;
+    private final Duration timeout;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "happyos-registry-status-callbacks");
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * @param calls how callbacks are run
+     * @param timeout how long one callback may run before it is given up on
+     */
+    public StatusNotifier(TimedCalls calls, Duration timeout) {
+        this.calls = calls;
+        this.timeout = timeout;
+    }
 
     /**
      * Adds a callback.
@@ -54,8 +67,14 @@ public final class StatusNotifier implements AutoCloseable {
     private void deliver(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
         for (StatusCallback callback : callbacks) {
             try {
-                callback.statusChanged(id, oldStatus, newStatus);
-            } catch (RuntimeException | LinkageError e) {
+                calls.call(() -> {
+                    callback.statusChanged(id, oldStatus, newStatus);
+                    return null;
+                }, timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception | LinkageError e) {
                 LOG.warn("status callback {} failed on {} {} -> {}; the other callbacks still run",
                         callback, id, oldStatus, newStatus, e);
             }

@@ -4,38 +4,36 @@ import io.happyos.registry.ComponentActivationException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.core.bundle.BundleComponents;
+import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.graph.GraphAlgorithms;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
 import io.happyos.registry.core.internal.RegistryStarts;
+import io.happyos.registry.spi.LifecyclePhase;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Activates a component after its transitive dependencies. The whole plan is checked before
- * anything starts; a start that fails part-way stops again what this activation started.
- * Runs on the lifecycle thread.
+ * Activates a component after its transitive dependencies. The whole plan is checked, and every
+ * PRE_ACTIVATION hook asked, before anything starts; a start that fails part-way stops again what
+ * this activation started. Runs on the lifecycle thread (or a batch worker).
  */
 public final class Activation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Activation.class);
 
+    private final Lifecycle lifecycle;
     private final ComponentStore store;
-    private final BundleContext context;
 
-    /**
-     * @param store the registry's entries
-     * @param context the registry bundle's context
-     */
-    public Activation(ComponentStore store, BundleContext context) {
-        this.store = store;
-        this.context = context;
+    /** @param lifecycle what the lifecycle steps share */
+    public Activation(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        this.store = lifecycle.store();
     }
 
     /**
@@ -43,13 +41,49 @@ public final class Activation {
      *
      * @param id the component
      * @return {@code true} when it was made active, {@code false} when it already was
-     * @throws ComponentActivationException naming the requirement or component at fault
+     * @throws ComponentActivationException naming the requirement, component or hook at fault
      */
     public boolean activate(String id) {
         ComponentRecord target = store.record(id);
         if (target.status() == ComponentStatus.ACTIVE && isRunning(target)) {
             return false;
         }
+        List<ComponentRecord> plan = plan(id);
+        check(target, plan);
+        resolve(plan);
+        List<ComponentRecord> toStart = new ArrayList<>();
+        for (ComponentRecord record : plan) {
+            if (!isRunning(record) && !isFragment(record)) {
+                toStart.add(record);
+            }
+        }
+        for (ComponentRecord record : toStart) {
+            try {
+                lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_ACTIVATION, record, null));
+            } catch (Hooks.Veto veto) {
+                throw failed(target, null, veto.getMessage(), veto.getCause());
+            }
+        }
+        List<ComponentRecord> started = new ArrayList<>();
+        for (ComponentRecord record : toStart) {
+            long begin = System.nanoTime();
+            try {
+                start(record);
+                lifecycle.performance().activation(System.nanoTime() - begin, true);
+                started.add(record);
+            } catch (BundleException | RuntimeException e) {
+                lifecycle.performance().activation(System.nanoTime() - begin, false);
+                rollBack(started);
+                throw failed(target, record, Failures.describe(e), e);
+            }
+        }
+        for (ComponentRecord record : started) {
+            lifecycle.post(LifecyclePhase.POST_ACTIVATION, record, null);
+        }
+        return true;
+    }
+
+    private List<ComponentRecord> plan(String id) {
         List<List<String>> groups = store.readGraph(g -> GraphAlgorithms.activationGroups(g, List.of(id)));
         List<ComponentRecord> plan = new ArrayList<>();
         for (List<String> group : groups) {
@@ -57,22 +91,7 @@ public final class Activation {
                 store.find(member).ifPresent(plan::add);
             }
         }
-        check(target, plan);
-        resolve(plan);
-        List<ComponentRecord> started = new ArrayList<>();
-        for (ComponentRecord record : plan) {
-            if (isRunning(record) || isFragment(record)) {
-                continue;
-            }
-            try {
-                start(record);
-                started.add(record);
-            } catch (BundleException | RuntimeException e) {
-                rollBack(started);
-                throw failed(target, record, Failures.describe(e), e);
-            }
-        }
-        return true;
+        return plan;
     }
 
     private void check(ComponentRecord target, List<ComponentRecord> plan) {
@@ -105,33 +124,27 @@ public final class Activation {
     private void resolve(List<ComponentRecord> plan) {
         List<Bundle> bundles = new ArrayList<>();
         for (ComponentRecord record : plan) {
-            Bundle bundle = bundle(record);
+            Bundle bundle = lifecycle.bundle(record);
             if (bundle != null && bundle.getState() == Bundle.INSTALLED) {
                 bundles.add(bundle);
             }
         }
         if (!bundles.isEmpty()) {
             // a failure shows up, with the resolver's own words, when the bundle is started
-            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(bundles);
+            lifecycle.context().getBundle(0).adapt(FrameworkWiring.class).resolveBundles(bundles);
         }
     }
 
     private void start(ComponentRecord record) throws BundleException {
-        Bundle bundle = bundle(record);
+        Bundle bundle = lifecycle.bundle(record);
         if (bundle == null) {
             store.setStatus(record, ComponentStatus.ACTIVE);
             return;
         }
-        try {
-            RegistryStarts.run(() -> {
-                bundle.start();
-                return null;
-            });
-        } catch (BundleException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new BundleException(record.id() + " failed to start", e);
-        }
+        lifecycle.callBundle(record, "start", () -> RegistryStarts.run(() -> {
+            bundle.start();
+            return null;
+        }));
         if (bundle.getState() != Bundle.ACTIVE) {
             throw new BundleException(record.id() + " did not become active (bundle state "
                     + bundle.getState() + "): check its start level and activation policy");
@@ -144,13 +157,17 @@ public final class Activation {
     private void rollBack(List<ComponentRecord> started) {
         for (int i = started.size() - 1; i >= 0; i--) {
             ComponentRecord record = started.get(i);
-            Bundle bundle = bundle(record);
+            Bundle bundle = lifecycle.bundle(record);
             try {
                 if (bundle == null) {
                     store.setStatus(record, ComponentStatus.INACTIVE);
                 } else {
-                    bundle.stop();
+                    lifecycle.callBundle(record, "stop", () -> {
+                        bundle.stop();
+                        return null;
+                    });
                 }
+                lifecycle.stopped().accept(record.id());
             } catch (BundleException | RuntimeException e) {
                 LOG.warn("could not stop {} again after a failed activation", record.id(), e);
             }
@@ -160,26 +177,32 @@ public final class Activation {
     private ComponentActivationException failed(ComponentRecord target, ComponentRecord culprit, String reason,
             Throwable cause) {
         String message;
-        if (culprit == target) {
+        if (culprit == null) {
+            message = "cannot activate " + target.id() + ": " + reason;
+        } else if (culprit == target) {
             message = target.id() + " failed to start: " + reason;
         } else {
             store.markError(culprit, culprit.id() + " failed to start: " + reason);
             message = "cannot activate " + target.id() + ": its dependency " + culprit.id() + " failed to start: "
                     + reason;
         }
-        store.markError(target, message);
-        LOG.info("{}", message); // the caller gets it through the exception
-        return new ComponentActivationException(target.id(), message, cause);
+        return error(target, message, cause);
     }
 
     private ComponentActivationException fail(ComponentRecord target, String message) {
+        return error(target, message, null);
+    }
+
+    private ComponentActivationException error(ComponentRecord target, String message, Throwable cause) {
         store.markError(target, message);
-        LOG.info("{}", message);
-        return new ComponentActivationException(target.id(), message, null);
+        LOG.info("{}", message); // the caller gets it through the exception
+        ComponentActivationException exception = new ComponentActivationException(target.id(), message, cause);
+        lifecycle.post(LifecyclePhase.ON_ERROR, target, exception);
+        return exception;
     }
 
     private boolean isRunning(ComponentRecord record) {
-        Bundle bundle = bundle(record);
+        Bundle bundle = lifecycle.bundle(record);
         if (bundle == null) {
             return record.status() == ComponentStatus.ACTIVE;
         }
@@ -187,16 +210,12 @@ public final class Activation {
     }
 
     private boolean isFragment(ComponentRecord record) {
-        Bundle bundle = bundle(record);
+        Bundle bundle = lifecycle.bundle(record);
         return bundle != null && BundleComponents.isFragment(bundle);
     }
 
     private boolean isResolved(ComponentRecord record) {
-        Bundle bundle = bundle(record);
+        Bundle bundle = lifecycle.bundle(record);
         return bundle == null || (bundle.getState() & (Bundle.INSTALLED | Bundle.UNINSTALLED)) == 0;
-    }
-
-    private Bundle bundle(ComponentRecord record) {
-        return record.hasBundle() ? context.getBundle(record.bundleId()) : null;
     }
 }

@@ -3,8 +3,10 @@ package io.happyos.registry.core.lifecycle;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.spi.LifecyclePhase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,18 +26,19 @@ public final class Installation {
     private static final Logger LOG = LoggerFactory.getLogger(Installation.class);
     private static final long REFRESH_TIMEOUT_SECONDS = 30;
 
+    private final Lifecycle lifecycle;
     private final ComponentStore store;
     private final BundleContext context;
     private final Deactivation deactivation;
 
     /**
-     * @param store the registry's entries
-     * @param context the registry bundle's context
+     * @param lifecycle what the lifecycle steps share
      * @param deactivation how dependents are stopped before an uninstall
      */
-    public Installation(ComponentStore store, BundleContext context, Deactivation deactivation) {
-        this.store = store;
-        this.context = context;
+    public Installation(Lifecycle lifecycle, Deactivation deactivation) {
+        this.lifecycle = lifecycle;
+        this.store = lifecycle.store();
+        this.context = lifecycle.context();
         this.deactivation = deactivation;
     }
 
@@ -47,6 +50,18 @@ public final class Installation {
      * @throws RegistryException when the file is missing or not a bundle, or it is already registered
      */
     public String register(ComponentInfo component) {
+        try {
+            lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_REGISTRATION, component.name(), component));
+        } catch (Hooks.Veto veto) {
+            throw new RegistryException("cannot register " + component.name() + ": " + veto.getMessage(),
+                    veto.getCause());
+        }
+        String id = install(component);
+        store.find(id).ifPresent(record -> lifecycle.post(LifecyclePhase.POST_REGISTRATION, record, null));
+        return id;
+    }
+
+    private String install(ComponentInfo component) {
         if (component.path() == null) {
             return store.addExactly(component.name(), component).id();
         }
@@ -85,7 +100,22 @@ public final class Installation {
         if (DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {
             throw new RegistryException(id + " is part of the container (type system) and cannot be unregistered");
         }
+        try {
+            lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_UNREGISTRATION, record, null));
+        } catch (Hooks.Veto veto) {
+            String message = "cannot unregister " + id + ": " + veto.getMessage();
+            store.recordError(record, message);
+            throw new RegistryException(message, veto.getCause());
+        }
         deactivation.deactivate(id);
+        uninstall(record);
+        lifecycle.stopped().accept(id);
+        lifecycle.hooks().post(lifecycle.event(LifecyclePhase.POST_UNREGISTRATION, id, record.info()),
+                message -> LOG.warn("{}", message));
+    }
+
+    private void uninstall(ComponentRecord record) {
+        String id = record.id();
         if (!record.hasBundle()) {
             store.remove(record);
             return;

@@ -2,7 +2,9 @@ package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.DynamicRegistry;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +17,18 @@ final class CommandContext {
     private final RegistryLookup lookup;
     private final Completion completion;
     private final Supplier<PrintStream> out;
+    private final BooleanSupplier terminal;
+
+    /**
+     * A context that never prints to a terminal.
+     *
+     * @param lookup the registry
+     * @param completion how to wait for operations
+     * @param out where to print, looked up at each print
+     */
+    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out) {
+        this(lookup, completion, out, () -> false);
+    }
 
     /**
      * A context.
@@ -22,21 +36,26 @@ final class CommandContext {
      * @param lookup the registry
      * @param completion how to wait for operations
      * @param out where to print, looked up at each print
+     * @param terminal whether the output is a terminal, where progress lines are welcome
      */
-    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out) {
+    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out,
+            BooleanSupplier terminal) {
         this.lookup = lookup;
         this.completion = completion;
         this.out = out;
+        this.terminal = terminal;
     }
 
     /**
-     * The context the bundle uses: {@code System.out} and the default timeout.
+     * The context the bundle uses: {@code System.out}, the default timeout, and the JVM's console
+     * telling whether a person is watching.
      *
      * @param lookup the registry
      * @return the context
      */
     static CommandContext standard(RegistryLookup lookup) {
-        return new CommandContext(lookup, new Completion(Completion.DEFAULT_TIMEOUT), () -> System.out);
+        return new CommandContext(lookup, new Completion(Completion.DEFAULT_TIMEOUT), () -> System.out,
+                () -> System.console() != null);
     }
 
     /**
@@ -68,6 +87,24 @@ final class CommandContext {
      */
     <T> T await(CompletionStage<T> stage, String what) {
         return completion.await(stage, what);
+    }
+
+    /**
+     * How long operations are waited for.
+     *
+     * @return the timeout
+     */
+    Duration timeout() {
+        return completion.timeout();
+    }
+
+    /**
+     * Whether the output is a terminal (a person watching) rather than a pipe or a script.
+     *
+     * @return {@code true} on a terminal
+     */
+    boolean onTerminal() {
+        return terminal.getAsBoolean();
     }
 
     /**

@@ -29,6 +29,15 @@ final class Completion {
     }
 
     /**
+     * How long each operation is waited for.
+     *
+     * @return the timeout
+     */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /**
      * Waits for an operation and returns its result.
      *
      * @param stage the operation

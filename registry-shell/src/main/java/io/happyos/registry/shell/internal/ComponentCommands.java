@@ -163,7 +163,7 @@ public final class ComponentCommands {
             return (all || !DynamicRegistry.TYPE_SYSTEM.equals(t)) && (status == null || e.status() == status);
         }
 
-        private static ComponentStatus parseStatus(String status) {
+        static ComponentStatus parseStatus(String status) {
             if (status == null || status.isBlank()) {
                 return null;
             }

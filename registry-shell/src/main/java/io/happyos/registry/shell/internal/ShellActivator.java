@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -25,6 +26,7 @@ public final class ShellActivator implements BundleActivator {
 
     private ServiceTracker<DynamicRegistry, DynamicRegistry> tracker;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private IndexCommands indexes;
 
     @Override
     public void start(BundleContext context) {
@@ -34,6 +36,11 @@ public final class ShellActivator implements BundleActivator {
         publish(context, ComponentCommands.class, new ComponentCommands(ctx), ComponentCommands.FUNCTIONS);
         publish(context, LifecycleCommands.class, new LifecycleCommands(ctx), LifecycleCommands.FUNCTIONS);
         publish(context, DependencyCommands.class, new DependencyCommands(ctx), DependencyCommands.FUNCTIONS);
+        publish(context, InstanceCommands.class, new InstanceCommands(ctx), InstanceCommands.FUNCTIONS);
+        indexes = new IndexCommands(ctx, headersOf(context));
+        publish(context, IndexCommands.class, indexes, IndexCommands.FUNCTIONS);
+        publish(context, StatsCommands.class, new StatsCommands(ctx), StatsCommands.FUNCTIONS);
+        publish(context, GraphCommands.class, new GraphCommands(ctx), GraphCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
     }
 
@@ -47,10 +54,22 @@ public final class ShellActivator implements BundleActivator {
             }
         }
         registrations.clear();
+        if (indexes != null) {
+            indexes.dropCreatedIndexes();
+            indexes = null;
+        }
         if (tracker != null) {
             tracker.close();
             tracker = null;
         }
+    }
+
+    /** The headers of the framework's bundles, looked up when an index asks (never blocks). */
+    private static IndexCommands.BundleHeaders headersOf(BundleContext context) {
+        return (bundleId, header) -> {
+            Bundle bundle = context.getBundle(bundleId);
+            return bundle == null ? null : bundle.getHeaders().get(header);
+        };
     }
 
     private <T> void publish(BundleContext context, Class<T> type, T commands, String[] functions) {

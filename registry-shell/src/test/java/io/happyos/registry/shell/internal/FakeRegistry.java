@@ -1,5 +1,8 @@
 package io.happyos.registry.shell.internal;
 
+import io.happyos.registry.BatchItem;
+import io.happyos.registry.BatchOutcome;
+import io.happyos.registry.BatchResult;
 import io.happyos.registry.CircularDependencyException;
 import io.happyos.registry.ComponentActivationException;
 import io.happyos.registry.ComponentInfo;
@@ -7,29 +10,51 @@ import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyException;
+import io.happyos.registry.DependencyGraphView;
 import io.happyos.registry.DependencyOrigin;
+import io.happyos.registry.DependencyProblem;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.ErrorRecord;
+import io.happyos.registry.GraphFormat;
+import io.happyos.registry.HealthStats;
+import io.happyos.registry.PerformanceMetrics;
 import io.happyos.registry.Registration;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
+import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.StatusCallback;
+import io.happyos.registry.UsageStats;
+import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.spi.LifecycleHook;
+import io.happyos.registry.spi.LifecyclePhase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** An in-memory registry for the shell's unit tests: no bundles, no threads, a simple graph. */
+/**
+ * An in-memory registry for the shell's unit tests: no bundles, no threads, a simple graph. Status
+ * callbacks are called at once on the calling thread; "now" is a clock the test moves.
+ */
 final class FakeRegistry implements DynamicRegistry {
 
     static final Instant T0 = Instant.parse("2025-01-02T03:04:05Z");
@@ -39,6 +64,10 @@ final class FakeRegistry implements DynamicRegistry {
         ComponentStatus status = ComponentStatus.REGISTERED;
         long bundleId = RegistryEntry.NO_BUNDLE;
         boolean failsToStart;
+        Map<String, String> metadata = Map.of();
+        Object instance;
+        long accessCount;
+        Instant lastAccessed;
         final List<ErrorRecord> errors = new ArrayList<>();
     }
 
@@ -50,6 +79,24 @@ final class FakeRegistry implements DynamicRegistry {
     private final List<Edge> edges = new ArrayList<>();
     private final List<List<String>> cycles = new ArrayList<>();
     private long nextBundle = 100;
+    private final List<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
+    private final Map<String, Function<RegistryEntry, ?>> indexes = new TreeMap<>();
+    private final Map<String, List<String>> missing = new HashMap<>();
+    private final Map<String, Object> instanceValues = new HashMap<>();
+    private final List<Object> extensions = new ArrayList<>();
+    private Instant now = T0;
+    private PerformanceMetrics metrics = new PerformanceMetrics(0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+            Duration.ZERO, 0, Duration.ZERO, 0, 0, 0);
+
+    /** The arguments of the last {@link #enableInstanceCaching} call, or null. */
+    Object[] caching;
+    /** The policy of the last {@link #activateComponent(String, RetryPolicy)} call, or null. */
+    RetryPolicy lastRetryPolicy;
+
+    /** How many status callbacks are registered now. */
+    int callbackCount() {
+        return callbacks.size();
+    }
 
     FakeRegistry add(String id, String name, String type, long bundleId) {
         State s = new State();
@@ -74,6 +121,39 @@ final class FakeRegistry implements DynamicRegistry {
         return this;
     }
 
+    /** Gives a component metadata (what a component without a bundle has instead of headers). */
+    FakeRegistry metadata(String id, Map<String, String> metadata) {
+        states.get(id).metadata = Map.copyOf(metadata);
+        return this;
+    }
+
+    /** Makes a component's instance this object (by default a {@link FakeInstance}). */
+    FakeRegistry instance(String id, Object value) {
+        instanceValues.put(id, value);
+        return this;
+    }
+
+    /** A requirement of the component that nothing provides. */
+    FakeRegistry missing(String id, String requirement) {
+        missing.computeIfAbsent(id, k -> new ArrayList<>()).add(requirement);
+        return this;
+    }
+
+    /** Moves the clock on. */
+    FakeRegistry advance(Duration by) {
+        now = now.plus(by);
+        return this;
+    }
+
+    FakeRegistry metrics(PerformanceMetrics value) {
+        metrics = value;
+        return this;
+    }
+
+    /** What a component's instance is when the test gave none. */
+    record FakeInstance(String id) {
+    }
+
     FakeRegistry cycle(String... ids) {
         cycles.add(List.of(ids));
         return this;
@@ -85,6 +165,17 @@ final class FakeRegistry implements DynamicRegistry {
             throw new ComponentNotFoundException(id);
         }
         return s;
+    }
+
+    private void setStatus(String id, State s, ComponentStatus status) {
+        ComponentStatus old = s.status;
+        s.status = status;
+        if (status != ComponentStatus.ACTIVE) {
+            s.instance = null;
+        }
+        if (old != status) {
+            callbacks.forEach(c -> c.statusChanged(id, old, status));
+        }
     }
 
     private static <T> CompletionStage<T> attempt(Supplier<T> action) {
@@ -127,12 +218,12 @@ final class FakeRegistry implements DynamicRegistry {
             for (String next : getActivationOrder(List.of(id))) {
                 State s = state(next);
                 if (s.failsToStart) {
-                    s.status = ComponentStatus.ERROR;
                     s.errors.add(new ErrorRecord(T0, "activator threw"));
+                    setStatus(next, s, ComponentStatus.ERROR);
                     throw new ComponentActivationException(next, "cannot activate " + next
                             + ": its activator threw; see registry:info " + next, null);
                 }
-                s.status = ComponentStatus.ACTIVE;
+                setStatus(next, s, ComponentStatus.ACTIVE);
             }
             return !was;
         });
@@ -154,14 +245,15 @@ final class FakeRegistry implements DynamicRegistry {
         for (String dependent : getDependents(id)) {
             deactivate(dependent);
         }
-        s.status = ComponentStatus.INACTIVE;
+        setStatus(id, s, ComponentStatus.INACTIVE);
     }
 
     @Override
     public RegistryEntry getComponent(String id) {
         State s = state(id);
-        return new RegistryEntry(id, s.info, s.status, T0, null, 0, getDependencies(id), getDependents(id),
-                s.errors, s.bundleId);
+        ComponentInfo info = s.metadata.isEmpty() ? s.info : s.info.withMetadata(s.metadata);
+        return new RegistryEntry(id, info, s.status, T0, s.lastAccessed, s.accessCount, getDependencies(id),
+                getDependents(id), s.errors, s.bundleId);
     }
 
     @Override
@@ -293,7 +385,7 @@ final class FakeRegistry implements DynamicRegistry {
     @Override
     public CompletionStage<Void> setComponentStatus(String id, ComponentStatus status) {
         return attempt(() -> {
-            state(id).status = status;
+            setStatus(id, state(id), status);
             return null;
         });
     }
@@ -302,8 +394,8 @@ final class FakeRegistry implements DynamicRegistry {
     public CompletionStage<Void> markComponentError(String id, String message) {
         return attempt(() -> {
             State s = state(id);
-            s.status = ComponentStatus.ERROR;
             s.errors.add(new ErrorRecord(T0, message));
+            setStatus(id, s, ComponentStatus.ERROR);
             return null;
         });
     }
@@ -313,7 +405,7 @@ final class FakeRegistry implements DynamicRegistry {
         return attempt(() -> {
             State s = state(id);
             if (s.status == ComponentStatus.ERROR) {
-                s.status = ComponentStatus.REGISTERED;
+                setStatus(id, s, ComponentStatus.REGISTERED);
             }
             return null;
         });
@@ -321,6 +413,346 @@ final class FakeRegistry implements DynamicRegistry {
 
     @Override
     public Registration registerStatusCallback(StatusCallback callback) {
-        throw new UnsupportedOperationException();
+        callbacks.add(callback);
+        return () -> callbacks.remove(callback);
+    }
+
+    // ---------------------------------------------------------------- instances
+
+    @Override
+    public Object getComponentInstance(String id) {
+        State s = state(id);
+        if (s.status != ComponentStatus.ACTIVE) {
+            throw new RegistryException(id + " is not active: activate it first");
+        }
+        if (s.instance == null) {
+            s.instance = instanceValues.getOrDefault(id, new FakeInstance(id));
+        }
+        s.accessCount++;
+        s.lastAccessed = now;
+        return s.instance;
+    }
+
+    @Override
+    public <T> T getComponentInstance(String id, Class<T> type) {
+        Object instance = getComponentInstance(id);
+        if (!type.isInstance(instance)) {
+            throw new RegistryException("the instance of " + id + " is not a " + type.getName());
+        }
+        return type.cast(instance);
+    }
+
+    @Override
+    public void enableInstanceCaching(int maxSize, Duration ttl) {
+        if (maxSize < 1 || ttl.isZero() || ttl.isNegative()) {
+            throw new IllegalArgumentException("maxSize must be at least 1 and ttl positive");
+        }
+        caching = new Object[] {maxSize, ttl};
+    }
+
+    @Override
+    public boolean cleanupComponentInstance(String id) {
+        State s = state(id);
+        boolean had = s.instance != null;
+        s.instance = null;
+        return had;
+    }
+
+    @Override
+    public List<String> cleanupIdleInstances(Duration idleFor) {
+        List<String> disposed = new ArrayList<>();
+        states.forEach((id, s) -> {
+            if (s.instance != null && !s.lastAccessed.plus(idleFor).isAfter(now)) {
+                s.instance = null;
+                disposed.add(id);
+            }
+        });
+        return disposed;
+    }
+
+    // ---------------------------------------------------------------- extension points
+
+    @Override
+    public Registration registerComponentFactory(String type, ComponentFactory factory) {
+        extensions.add(factory);
+        return () -> extensions.remove(factory);
+    }
+
+    @Override
+    public Registration registerLifecycleHook(LifecyclePhase phase, LifecycleHook hook) {
+        extensions.add(hook);
+        return () -> extensions.remove(hook);
+    }
+
+    // ---------------------------------------------------------------- indexes and health
+
+    @Override
+    public List<RegistryEntry> getHealthyComponents() {
+        return listComponents().stream()
+                .filter(e -> e.status() != ComponentStatus.ERROR && e.status() != ComponentStatus.INACTIVE).toList();
+    }
+
+    @Override
+    public void createIndex(String name, Function<RegistryEntry, ?> keyFunction) {
+        indexes.put(name, keyFunction);
+    }
+
+    @Override
+    public List<RegistryEntry> getComponentsByIndex(String name, String key) {
+        Function<RegistryEntry, ?> keys = indexes.get(name);
+        if (keys == null) {
+            throw new RegistryException("no index named '" + name + "'");
+        }
+        return listComponents().stream().filter(e -> keysOf(keys, e).contains(key)).toList();
+    }
+
+    private static Set<String> keysOf(Function<RegistryEntry, ?> keys, RegistryEntry e) {
+        Object value;
+        try {
+            value = keys.apply(e);
+        } catch (RuntimeException ignored) {
+            return Set.of();
+        }
+        if (value == null) {
+            return Set.of();
+        }
+        Collection<?> values = value instanceof Collection<?> c ? c : List.of(value);
+        return values.stream().filter(Objects::nonNull).map(Object::toString).collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean dropIndex(String name) {
+        return indexes.remove(name) != null;
+    }
+
+    @Override
+    public List<String> getIndexNames() {
+        return List.copyOf(indexes.keySet());
+    }
+
+    // ---------------------------------------------------------------- batch operations
+
+    @Override
+    public CompletionStage<BatchResult> registerComponentsBatch(List<ComponentInfo> components) {
+        List<BatchItem> items = new ArrayList<>();
+        for (ComponentInfo c : components) {
+            String key = c.path() != null ? c.path() : c.name();
+            CompletableFuture<String> f = registerComponent(c).toCompletableFuture();
+            items.add(f.isCompletedExceptionally()
+                    ? new BatchItem(key, null, BatchOutcome.FAILED, Completion.unwrap(failure(f)).getMessage())
+                    : new BatchItem(key, f.join(), BatchOutcome.DONE, null));
+        }
+        return CompletableFuture.completedFuture(new BatchResult(items));
+    }
+
+    private static Throwable failure(CompletableFuture<?> f) {
+        try {
+            f.join();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    @Override
+    public CompletionStage<BatchResult> activateComponentsBatch(Collection<String> ids) {
+        return attempt(() -> {
+            ids.forEach(this::state);
+            Map<String, String> broken = new HashMap<>();
+            List<BatchItem> items = new ArrayList<>();
+            for (String id : getActivationOrder(ids)) {
+                State s = state(id);
+                String failedDependency = getDependencies(id).stream().filter(broken::containsKey).findFirst()
+                        .orElse(null);
+                if (failedDependency != null) {
+                    broken.put(id, failedDependency);
+                    items.add(new BatchItem(id, id, BatchOutcome.SKIPPED, "dependency " + failedDependency + " failed"));
+                } else if (s.status == ComponentStatus.ACTIVE) {
+                    items.add(new BatchItem(id, id, BatchOutcome.UNCHANGED, null));
+                } else if (s.failsToStart) {
+                    s.errors.add(new ErrorRecord(T0, "activator threw"));
+                    setStatus(id, s, ComponentStatus.ERROR);
+                    broken.put(id, id);
+                    items.add(new BatchItem(id, id, BatchOutcome.FAILED, "its activator threw"));
+                } else {
+                    setStatus(id, s, ComponentStatus.ACTIVE);
+                    items.add(new BatchItem(id, id, BatchOutcome.DONE, null));
+                }
+            }
+            return new BatchResult(items);
+        });
+    }
+
+    @Override
+    public CompletionStage<BatchResult> deactivateComponentsBatch(Collection<String> ids) {
+        return attempt(() -> {
+            Set<String> affected = new HashSet<>();
+            for (String id : ids) {
+                withDependents(id, affected);
+            }
+            List<String> order = new ArrayList<>(getActivationOrder(affected));
+            order.retainAll(affected);
+            Collections.reverse(order);
+            List<BatchItem> items = new ArrayList<>();
+            for (String id : order) {
+                State s = state(id);
+                if (s.status == ComponentStatus.ACTIVE) {
+                    setStatus(id, s, ComponentStatus.INACTIVE);
+                    items.add(new BatchItem(id, id, BatchOutcome.DONE, null));
+                } else {
+                    items.add(new BatchItem(id, id, BatchOutcome.UNCHANGED, null));
+                }
+            }
+            return new BatchResult(items);
+        });
+    }
+
+    private void withDependents(String id, Set<String> into) {
+        if (into.add(id)) {
+            getDependents(id).forEach(d -> withDependents(d, into));
+        }
+    }
+
+    @Override
+    public CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses) {
+        List<BatchItem> items = new ArrayList<>();
+        statuses.forEach((id, status) -> {
+            State s = states.get(id);
+            if (s == null) {
+                items.add(new BatchItem(id, null, BatchOutcome.FAILED, "no component with id '" + id + "'"));
+            } else if (s.status == status) {
+                items.add(new BatchItem(id, id, BatchOutcome.UNCHANGED, null));
+            } else if (s.bundleId != RegistryEntry.NO_BUNDLE
+                    && (status == ComponentStatus.REGISTERED || status == ComponentStatus.DISCOVERED)) {
+                items.add(new BatchItem(id, id, BatchOutcome.FAILED, status + " cannot be set on a bundle"));
+            } else {
+                setStatus(id, s, status);
+                items.add(new BatchItem(id, id, BatchOutcome.DONE, null));
+            }
+        });
+        return CompletableFuture.completedFuture(new BatchResult(items));
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    @Override
+    public HealthStats getHealthStats() {
+        int total = states.size();
+        int healthy = getHealthyComponents().size();
+        int error = getComponentsByStatus(ComponentStatus.ERROR).size();
+        int inactive = getComponentsByStatus(ComponentStatus.INACTIVE).size();
+        return new HealthStats(total, healthy, error, inactive, total == 0 ? 1.0 : (double) healthy / total);
+    }
+
+    @Override
+    public UsageStats getUsageStats() {
+        long accesses = states.values().stream().mapToLong(s -> s.accessCount).sum();
+        String most = states.entrySet().stream().filter(e -> e.getValue().accessCount > 0)
+                .max(Comparator.comparingLong((Map.Entry<String, State> e) -> e.getValue().accessCount)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+        int total = states.size();
+        return new UsageStats(total, getComponentsByStatus(ComponentStatus.ACTIVE).size(), accesses,
+                total == 0 ? 0 : (double) accesses / total, most);
+    }
+
+    @Override
+    public PerformanceMetrics getPerformanceMetrics() {
+        return metrics;
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    @Override
+    public CompletionStage<Boolean> activateComponent(String id, RetryPolicy policy) {
+        lastRetryPolicy = policy;
+        return activateComponent(id);
+    }
+
+    @Override
+    public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
+        return attempt(() -> {
+            State s = state(id);
+            List<DependencyProblem> problems = new ArrayList<>();
+            for (String requirement : missing.getOrDefault(id, List.of())) {
+                problems.add(new DependencyProblem(requirement, DependencyProblem.Kind.MISSING,
+                        "nothing provides " + requirement));
+            }
+            for (String dependency : getDependencies(id)) {
+                ComponentStatus status = state(dependency).status;
+                if (status == ComponentStatus.ERROR) {
+                    problems.add(new DependencyProblem(dependency, DependencyProblem.Kind.IN_ERROR,
+                            dependency + " is in error"));
+                } else if (status != ComponentStatus.ACTIVE) {
+                    problems.add(new DependencyProblem(dependency, DependencyProblem.Kind.NOT_ACTIVE,
+                            dependency + " is " + status));
+                }
+            }
+            if (!problems.isEmpty()) {
+                s.errors.add(new ErrorRecord(T0, problems.size() + " dependency problems"));
+                setStatus(id, s, ComponentStatus.ERROR);
+            }
+            return List.copyOf(problems);
+        });
+    }
+
+    // ---------------------------------------------------------------- graph export
+
+    @Override
+    public DependencyGraphView getDependencyGraph() {
+        return view(states.keySet());
+    }
+
+    @Override
+    public DependencyGraphView getDependencyGraph(String id) {
+        Set<String> ids = new TreeSet<>();
+        collect(id, ids);
+        Set<String> dependents = new TreeSet<>();
+        withDependents(id, dependents);
+        ids.addAll(dependents);
+        return view(ids);
+    }
+
+    private DependencyGraphView view(Collection<String> ids) {
+        List<DependencyGraphView.Node> nodes = new ArrayList<>();
+        List<DependencyGraphView.Edge> graphEdges = new ArrayList<>();
+        for (String id : new TreeSet<>(ids)) {
+            State s = state(id);
+            nodes.add(new DependencyGraphView.Node(id, s.info.name(), s.info.type(), s.status));
+            for (Dependency d : getDependencyDetails(id)) {
+                if (ids.contains(d.id())) {
+                    graphEdges.add(new DependencyGraphView.Edge(id, d.id(), d.origin()));
+                }
+            }
+        }
+        return new DependencyGraphView(nodes, graphEdges);
+    }
+
+    @Override
+    public String exportDependencyGraph(GraphFormat format, String id) {
+        DependencyGraphView view = id == null ? getDependencyGraph() : getDependencyGraph(id);
+        StringBuilder out = new StringBuilder();
+        switch (format) {
+            case DOT -> {
+                out.append("digraph dependencies {\n");
+                view.edges().forEach(e -> out.append("  \"").append(e.from()).append("\" -> \"").append(e.to())
+                        .append("\";\n"));
+                out.append("}\n");
+            }
+            case MERMAID -> {
+                out.append("flowchart LR\n");
+                view.edges().forEach(e -> out.append("  ").append(e.from()).append(" --> ").append(e.to())
+                        .append('\n'));
+            }
+            case JSON -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("nodes", view.nodes().stream().map(n -> Map.of("id", n.id())).toList());
+                json.put("edges", view.edges().stream().map(e -> Map.of("from", e.from(), "to", e.to(),
+                        "origin", e.origin().name().toLowerCase(Locale.ROOT))).toList());
+                out.append(Json.write(json));
+            }
+            default -> throw new IllegalArgumentException(format.toString());
+        }
+        return out.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.happyos.registry.shell.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.testing.EmbeddedFelix;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class GogoBindingIT {
 
     @BeforeEach
     void start() throws Exception {
-        String packages = "io.happyos.registry;version=1.0.0,org.slf4j;version=" + SLF4J
+        String packages = "io.happyos.registry;version=1.1.0,io.happyos.registry.spi;version=1.0.0,org.slf4j;version=" + SLF4J
                 + ",org.slf4j.event;version=" + SLF4J + ",org.slf4j.helpers;version=" + SLF4J
                 + ",org.slf4j.spi;version=" + SLF4J;
         felix = EmbeddedFelix.start(Map.of(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, packages));
@@ -78,8 +79,12 @@ class GogoBindingIT {
         publish(new ShellFixture().registry);
         assertThat(size(shell.ok("registry:order --json"))).isEqualTo(6);
         assertThat(shell.ok("registry:order logger base-util")).isEqualTo("1. base-util\n2. config-manager\n3. logger\n");
-        assertThat(shell.ok("registry:activate logger weather-skill --json"))
+        assertThat(shell.ok("registry:activate weather-skill --json"))
                 .startsWith("{\"activated\":[\"config-manager\",\"logger\",\"weather-skill\"]");
+        assertThat(shell.ok("registry:activate base-util calculator-skill --json"))
+                .endsWith(",\"succeeded\":4,\"failed\":0}\n");
+        assertThat(shell.ok("registry:status logger ERROR base-util INACTIVE"))
+                .contains("logger     DONE", "base-util  DONE");
         assertThat(shell.ok("registry:error logger 'disk full'")).isEqualTo("logger ERROR (error recorded: disk full)\n");
         assertThat(shell.fails("registry:activate")).contains("at least one component");
     }
@@ -109,7 +114,29 @@ class GogoBindingIT {
             functions.addAll(List.of((String[]) ref.getProperty("osgi.command.function")));
         }
         assertThat(functions).containsExactlyInAnyOrder("list", "info", "register", "unregister", "error", "clear",
-                "activate", "deactivate", "order", "deps", "dependents", "depend", "undepend", "cycles");
+                "activate", "deactivate", "status", "order", "deps", "dependents", "depend", "undepend", "cycles",
+                "instance", "cache", "index", "health", "stats", "perf", "graph", "validate");
+    }
+
+    @Test
+    void optionsWithValuesAndSubCommandsBind() throws Exception {
+        FakeRegistry registry = new ShellFixture().registry;
+        publish(registry);
+        shell.ok("registry:activate --retry 3 --backoff 250ms logger");
+        assertThat(registry.lastRetryPolicy).isEqualTo(RetryPolicy.exponential(3,
+                Duration.ofMillis(250)));
+        assertThat(shell.ok("registry:graph --format mermaid weather-skill")).startsWith("flowchart LR");
+        assertThat(shell.ok("registry:graph weather-skill")).startsWith("digraph");
+        assertThat(shell.fails("registry:graph --format svg")).contains("use one of [dot, mermaid, json]");
+        assertThat(shell.ok("registry:cache enable 10 30s --json")).isEqualTo("{\"maxSize\":10,\"ttlMs\":30000}\n");
+        assertThat(shell.ok("registry:instance logger --json")).startsWith("{\"id\":\"logger\",\"class\":");
+        assertThat(shell.ok("registry:cache cleanup logger --json")).isEqualTo("{\"disposed\":[\"logger\"]}\n");
+        shell.ok("registry:index create vendor Bundle-Vendor");
+        assertThat(shell.ok("registry:index list --json")).isEqualTo("[\"vendor\"]\n");
+        // the shell's own bundle has no Bundle-Vendor; the fake's components name bundles that do not exist
+        assertThat(shell.ok("registry:index vendor HappyOS --json")).isEqualTo("[]\n");
+        assertThat(shell.ok("registry:health --json")).startsWith("{\"total\":6,");
+        assertThat(shell.ok("registry:validate weather-skill --json")).isEqualTo("[]\n");
     }
 
     private static int size(String json) {

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
-/** The three command objects over a {@link FakeRegistry} holding the sample graph, printing to a buffer. */
+/** The command objects over a {@link FakeRegistry} holding the sample graph, printing to a buffer. */
 final class ShellFixture {
 
     final FakeRegistry registry = new FakeRegistry()
@@ -22,12 +24,21 @@ final class ShellFixture {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    /** Whether the commands think they print to a terminal. */
+    boolean terminal;
+    /** Manifest headers by bundle number, then name, for {@code index}. */
+    final Map<Long, Map<String, String>> headers = new HashMap<>();
     private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> registry),
-            new Completion(Duration.ofSeconds(5)), () -> out);
+            new Completion(Duration.ofSeconds(5)), () -> out, () -> terminal);
 
     final ComponentCommands components = new ComponentCommands(ctx);
     final LifecycleCommands lifecycle = new LifecycleCommands(ctx);
     final DependencyCommands dependencies = new DependencyCommands(ctx);
+    final InstanceCommands instances = new InstanceCommands(ctx);
+    final IndexCommands indexes = new IndexCommands(ctx,
+            (bundleId, name) -> headers.getOrDefault(bundleId, Map.of()).get(name));
+    final StatsCommands stats = new StatsCommands(ctx);
+    final GraphCommands graph = new GraphCommands(ctx);
 
     /** What was printed since the last call, and forgets it. */
     String output() {

@@ -1,0 +1,199 @@
+package io.happyos.registry.core.instance;
+
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.extension.TimedCalls;
+import io.happyos.registry.core.extension.Whiteboard;
+import io.happyos.registry.core.internal.ComponentRecord;
+import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.stats.PerformanceRecorder;
+import java.time.Duration;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The instances of active components: made by the factory for the component's type, or else the
+ * service the component's bundle registers under its name; kept in an {@link InstanceCache};
+ * disposed of when the component stops, the cache evicts them, or their factory goes away.
+ */
+public final class ComponentInstances {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComponentInstances.class);
+
+    private final ComponentStore store;
+    private final Whiteboard whiteboard;
+    private final TimedCalls calls;
+    private final Duration timeout;
+    private final BundleContext context;
+    private final PerformanceRecorder performance;
+    private final InstanceCache cache;
+
+    /**
+     * @param store the entries
+     * @param whiteboard where factories come from
+     * @param calls how factories are called
+     * @param timeout how long a factory may take
+     * @param context the registry bundle's context, to get services
+     * @param performance where lookups are timed
+     * @param ticker the cache's clock
+     */
+    public ComponentInstances(ComponentStore store, Whiteboard whiteboard, TimedCalls calls, Duration timeout,
+            BundleContext context, PerformanceRecorder performance, com.github.benmanes.caffeine.cache.Ticker ticker) {
+        this.store = store;
+        this.whiteboard = whiteboard;
+        this.calls = calls;
+        this.timeout = timeout;
+        this.context = context;
+        this.performance = performance;
+        this.cache = new InstanceCache(ticker, this::dispose);
+    }
+
+    /**
+     * The instance of an active component, made on first use. Counts as an access.
+     *
+     * @param id the component
+     * @return the instance
+     * @throws RegistryException when it is not active or nothing can make its instance
+     */
+    public Object get(String id) {
+        long start = System.nanoTime();
+        ComponentRecord record = store.record(id);
+        ComponentStatus status = record.status();
+        if (status != ComponentStatus.ACTIVE) {
+            throw new RegistryException(id + " is not active (" + status + "): activate it first (registry:activate "
+                    + id + ")");
+        }
+        boolean[] created = {false};
+        Object instance = cache.get(id, key -> {
+            created[0] = true;
+            return create(record);
+        });
+        record.recordAccess();
+        performance.lookup(System.nanoTime() - start, !created[0]);
+        return instance;
+    }
+
+    private InstanceCache.Held create(ComponentRecord record) {
+        RegistryEntry entry = store.snapshot(record);
+        Whiteboard.Factory factory = whiteboard.factoryFor(entry.component().type());
+        if (factory != null) {
+            Object instance;
+            try {
+                instance = calls.call(() -> factory.factory().create(entry), timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted while the factory made the instance of " + record.id(), e);
+            } catch (Exception e) {
+                throw new RegistryException("the factory for type " + entry.component().type() + " could not make "
+                        + record.id() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            }
+            if (instance == null) {
+                throw new RegistryException("the factory for type " + entry.component().type() + " returned null for "
+                        + record.id());
+            }
+            return new InstanceCache.Held(instance, factory);
+        }
+        ServiceReference<?> ref = namedService(record);
+        Object service = ref == null ? null : context.getService(ref);
+        if (service == null) {
+            throw new RegistryException("nothing provides an instance of " + record.id() + ": register a "
+                    + "ComponentFactory for type " + entry.component().type() + ", or have its bundle register a "
+                    + "service with " + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + entry.component().name());
+        }
+        return new InstanceCache.Held(service, ref);
+    }
+
+    /** The best service the component's bundle registers under the component's name. */
+    private ServiceReference<?> namedService(ComponentRecord record) {
+        if (!record.hasBundle()) {
+            return null;
+        }
+        String filter = "(" + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + escape(record.info().name()) + ")";
+        ServiceReference<?>[] refs;
+        try {
+            refs = context.getAllServiceReferences(null, filter);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("bad filter " + filter, e);
+        }
+        ServiceReference<?> best = null;
+        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+            if (ref.getBundle() != null && ref.getBundle().getBundleId() == record.bundleId()
+                    && (best == null || ref.compareTo(best) > 0)) {
+                best = ref;
+            }
+        }
+        return best;
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+    }
+
+    private void dispose(String id, InstanceCache.Held held) {
+        if (held.source() instanceof ServiceReference<?> ref) {
+            context.ungetService(ref);
+        } else if (held.source() instanceof Whiteboard.Factory factory) {
+            RegistryEntry entry = store.find(id).map(store::snapshot).orElse(null);
+            try {
+                calls.call(() -> {
+                    factory.factory().dispose(entry, held.instance());
+                    return null;
+                }, timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("the factory could not dispose of the instance of {}: {}", id, e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Disposes of a component's instance.
+     *
+     * @param id the component
+     * @return whether it had one
+     */
+    public boolean cleanup(String id) {
+        return cache.remove(id);
+    }
+
+    /**
+     * Disposes of the instances not accessed for a while.
+     *
+     * @param idleFor how long
+     * @return their ids
+     */
+    public List<String> cleanupIdle(Duration idleFor) {
+        return cache.removeIdle(idleFor);
+    }
+
+    /**
+     * Bounds the instances kept.
+     *
+     * @param maxSize the most kept
+     * @param ttl how long after creation
+     */
+    public void enableCaching(int maxSize, Duration ttl) {
+        cache.enable(maxSize, ttl);
+    }
+
+    /**
+     * Disposes of every instance a factory made: it went away.
+     *
+     * @param factoryKey the factory's key (see {@link Whiteboard.Factory#key()})
+     */
+    public void factoryGone(Object factoryKey) {
+        cache.removeIf((id, held) -> held.source() instanceof Whiteboard.Factory f && f.key().equals(factoryKey));
+    }
+
+    /** @return how many lookups were served by an existing instance, and how many made one */
+    public long[] hitsAndMisses() {
+        return new long[] {cache.hits(), cache.misses()};
+    }
+}

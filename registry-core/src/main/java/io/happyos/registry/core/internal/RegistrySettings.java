@@ -1,0 +1,102 @@
+package io.happyos.registry.core.internal;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's settings, read from framework properties (the launcher passes its options as
+ * such); a bad value is logged and the default used.
+ *
+ * @param activationTimeout how long an activator, a hook or a factory may run ({@value #ACTIVATION_TIMEOUT}, default 30 s)
+ * @param listenerTimeout how long a status listener may run ({@value #LISTENER_TIMEOUT}, default 5 s)
+ * @param errorHistorySize how many errors each history keeps ({@value #ERROR_HISTORY_SIZE}, default 100)
+ * @param batchParallelism how many components a batch activates at once ({@value #BATCH_PARALLELISM},
+ *     default 4)
+ */
+public record RegistrySettings(Duration activationTimeout, Duration listenerTimeout, int errorHistorySize,
+        int batchParallelism) {
+
+    /** Framework property: activation timeout, as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601. */
+    public static final String ACTIVATION_TIMEOUT = "happyos.activation.timeout";
+    /** Framework property: status listener timeout. */
+    public static final String LISTENER_TIMEOUT = "happyos.listener.timeout";
+    /** Framework property: error history size. */
+    public static final String ERROR_HISTORY_SIZE = "happyos.error.history.size";
+    /** Framework property: batch parallelism. */
+    public static final String BATCH_PARALLELISM = "happyos.batch.parallelism";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrySettings.class);
+
+    /** @return every setting at its default */
+    public static RegistrySettings defaults() {
+        return new RegistrySettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 4);
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param properties looks a property up, {@code null} when unset (e.g. {@code BundleContext::getProperty})
+     * @return the settings
+     */
+    public static RegistrySettings from(Function<String, String> properties) {
+        RegistrySettings d = defaults();
+        return new RegistrySettings(
+                read(properties, ACTIVATION_TIMEOUT, RegistrySettings::parseDuration, d.activationTimeout()),
+                read(properties, LISTENER_TIMEOUT, RegistrySettings::parseDuration, d.listenerTimeout()),
+                read(properties, ERROR_HISTORY_SIZE, RegistrySettings::positive, d.errorHistorySize()),
+                read(properties, BATCH_PARALLELISM, RegistrySettings::positive, d.batchParallelism()));
+    }
+
+    private static <T> T read(Function<String, String> properties, String name, Function<String, T> parse, T fallback) {
+        String value = properties.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(value.trim());
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring {}={}: {}; using {}", name, value, e.getMessage(), fallback);
+            return fallback;
+        }
+    }
+
+    private static Integer positive(String value) {
+        int n = Integer.parseInt(value);
+        if (n < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        return n;
+    }
+
+    /**
+     * Reads a duration: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT30S}).
+     *
+     * @param text the text
+     * @return the duration, positive
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Duration d;
+        if (t.startsWith("p")) {
+            d = Duration.parse(text.trim());
+        } else if (t.endsWith("ms")) {
+            d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        } else if (t.endsWith("s")) {
+            d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+        } else if (t.endsWith("m")) {
+            d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+        } else if (t.endsWith("h")) {
+            d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+        } else {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: use 500ms, 30s, 2m, 1h or PT30S");
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("a duration must be positive");
+        }
+        return d;
+    }
+}

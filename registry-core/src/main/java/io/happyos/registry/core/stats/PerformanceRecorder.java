@@ -1,0 +1,103 @@
+package io.happyos.registry.core.stats;
+
+import io.happyos.registry.PerformanceMetrics;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts and times what the registry does, for {@link PerformanceMetrics}.
+ *
+ * <p>Thread-safe and cheap to record into: counters are {@link LongAdder}s, and percentiles come
+ * from the {@value #WINDOW} most recent activation durations, sorted only when a snapshot is taken.
+ * Only activations that succeeded are timed, so fast refusals do not make activation look quick.
+ */
+public final class PerformanceRecorder {
+
+    /** How many recent activation durations the percentiles are computed from. */
+    public static final int WINDOW = 4096;
+
+    private final LongAdder activations = new LongAdder();
+    private final LongAdder activationFailures = new LongAdder();
+    private final LongAdder activationNanos = new LongAdder();
+    private final LongAccumulator maxActivationNanos = new LongAccumulator(Math::max, 0L);
+    private final ActivationWindow window = new ActivationWindow(WINDOW);
+    private final LongAdder lookups = new LongAdder();
+    private final LongAdder lookupNanos = new LongAdder();
+    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder operations = new LongAdder();
+    private final LongAdder operationFailures = new LongAdder();
+
+    /**
+     * Records the activation of one component.
+     *
+     * @param nanos how long it took; negative counts as 0
+     * @param succeeded whether it succeeded; failures are counted but not timed
+     */
+    public void activation(long nanos, boolean succeeded) {
+        if (!succeeded) {
+            activationFailures.increment();
+            return;
+        }
+        long duration = Math.max(0L, nanos);
+        activations.increment();
+        activationNanos.add(duration);
+        maxActivationNanos.accumulate(duration);
+        window.add(duration);
+    }
+
+    /**
+     * Records one instance lookup ({@code getComponentInstance}).
+     *
+     * @param nanos how long it took; negative counts as 0
+     * @param cacheHit whether it was served from an instance that already existed
+     */
+    public void lookup(long nanos, boolean cacheHit) {
+        lookups.increment();
+        lookupNanos.add(Math.max(0L, nanos));
+        if (cacheHit) {
+            cacheHits.increment();
+        }
+    }
+
+    /**
+     * Records one lifecycle operation (register, unregister, activate, deactivate, status).
+     *
+     * @param failed whether it failed
+     */
+    public void operation(boolean failed) {
+        operations.increment();
+        if (failed) {
+            operationFailures.increment();
+        }
+    }
+
+    /**
+     * The figures now. The counters are read one after another, so under concurrent recording they
+     * may be a few events apart from each other.
+     *
+     * @return every field filled: {@link Duration#ZERO} for a time with no sample, a cache hit
+     *     rate of 0 when there was no lookup
+     */
+    public PerformanceMetrics snapshot() {
+        long activated = activations.sum();
+        long[] recent = window.sorted();
+        long lookedUp = lookups.sum();
+        return new PerformanceMetrics(
+                activated,
+                activationFailures.sum(),
+                mean(activationNanos.sum(), activated),
+                Duration.ofNanos(ActivationWindow.percentile(recent, 50)),
+                Duration.ofNanos(ActivationWindow.percentile(recent, 99)),
+                Duration.ofNanos(maxActivationNanos.get()),
+                lookedUp,
+                mean(lookupNanos.sum(), lookedUp),
+                lookedUp == 0 ? 0.0 : Math.min(1.0, (double) cacheHits.sum() / lookedUp),
+                operations.sum(),
+                operationFailures.sum());
+    }
+
+    private static Duration mean(long totalNanos, long count) {
+        return count == 0 ? Duration.ZERO : Duration.ofNanos(totalNanos / count);
+    }
+}

@@ -1,0 +1,156 @@
+package io.happyos.registry.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.Registration;
+import io.happyos.registry.spi.ComponentFactory;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+/** Component instances: factories from the whiteboard or the API, the named-service fallback, disposal. */
+class FactoriesAndInstancesIT extends FrameworkTestSupport {
+
+    private final List<String> disposed = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        startRegistry(Map.of("happyos.activation.timeout", "1s"));
+        installDemo();
+        join(registry.activateComponent("calculator-skill"));
+    }
+
+    /** A factory making "NAME:id" strings and remembering what it disposes of. */
+    private ComponentFactory factory(String name) {
+        return new ComponentFactory() {
+            @Override
+            public Object create(RegistryEntry entry) {
+                return name + ":" + entry.id();
+            }
+
+            @Override
+            public void dispose(RegistryEntry entry, Object instance) {
+                disposed.add(String.valueOf(instance));
+            }
+        };
+    }
+
+    private ServiceRegistration<ComponentFactory> publish(ComponentFactory factory, String type, int ranking) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(ComponentFactory.TYPE_PROPERTY, new String[] {type, "other"});
+        props.put(Constants.SERVICE_RANKING, ranking);
+        return felix.context().registerService(ComponentFactory.class, factory, props);
+    }
+
+    @Test
+    void theHighestRankedFactoryServiceMakesTheInstanceAndASwapTakesEffectWhenItGoes() {
+        ServiceRegistration<ComponentFactory> a = publish(factory("A"), "skill", 0);
+        ServiceRegistration<ComponentFactory> b = publish(factory("B"), "skill", 10);
+
+        assertThat(registry.getComponentInstance("calculator-skill")).isEqualTo("B:calculator-skill");
+        assertThat(registry.getComponentInstance("calculator-skill", String.class)).isEqualTo("B:calculator-skill");
+        RegistryEntry entry = registry.getComponent("calculator-skill");
+        assertThat(entry.accessCount()).isEqualTo(2);
+        assertThat(entry.lastAccessed()).isNotNull();
+
+        b.unregister();
+        assertThat(disposed).containsExactly("B:calculator-skill");
+        assertThat(registry.getComponentInstance("calculator-skill")).isEqualTo("A:calculator-skill");
+
+        a.unregister();
+        // no factory left: the service the calculator bundle registers under its name
+        Object service = registry.getComponentInstance("calculator-skill");
+        assertThat(service.getClass().getName()).contains("Calculator");
+    }
+
+    @Test
+    void deactivatingDisposesOfTheInstanceAndAnInactiveComponentHasNone() throws Exception {
+        publish(factory("A"), "skill", 0);
+        registry.getComponentInstance("calculator-skill");
+
+        join(registry.deactivateComponent("logger"));
+
+        assertThat(disposed).containsExactly("A:calculator-skill");
+        assertThatThrownBy(() -> registry.getComponentInstance("calculator-skill"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("calculator-skill is not active (INACTIVE)")
+                .hasMessageContaining("registry:activate calculator-skill");
+    }
+
+    @Test
+    void aFactoryRegisteredThroughTheApiServesComponentsWithoutABundleAndRanksFirst() throws Exception {
+        publish(factory("service"), "planner-type", 100);
+        Registration api = registry.registerComponentFactory("planner-type", factory("api"));
+        String id = join(registry.registerComponent(ComponentInfo.of("planner", "planner-type")));
+        join(registry.activateComponent(id));
+
+        assertThat(registry.getComponentInstance(id)).isEqualTo("api:planner");
+        assertThat(registry.cleanupComponentInstance(id)).isTrue();
+        assertThat(disposed).containsExactly("api:planner");
+
+        registry.getComponentInstance(id);
+        api.close();
+        assertThat(disposed).containsExactly("api:planner", "api:planner");
+        assertThat(registry.getComponentInstance(id)).isEqualTo("service:planner");
+    }
+
+    @Test
+    void aFactoryThatThrowsOrHangsFailsTheLookupClearlyAndCachesNothing() {
+        Registration throwing = registry.registerComponentFactory("skill", entry -> {
+            throw new IllegalStateException("no GPU today");
+        });
+        assertThatThrownBy(() -> registry.getComponentInstance("calculator-skill"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("could not make calculator-skill: no GPU today")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        throwing.close();
+
+        Registration hanging = registry.registerComponentFactory("skill", entry -> {
+            Thread.sleep(Duration.ofSeconds(20).toMillis());
+            return "too late";
+        });
+        assertThatThrownBy(() -> registry.getComponentInstance("calculator-skill"))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("timed out after 1 s");
+        hanging.close();
+
+        assertThat(registry.getComponentInstance("calculator-skill").getClass().getName()).contains("Calculator");
+    }
+
+    @Test
+    void withoutAFactoryOrANamedServiceTheLookupSaysWhatToProvide() throws Exception {
+        String id = join(registry.registerComponent(ComponentInfo.of("orphan", "library")));
+        join(registry.activateComponent(id));
+        assertThatThrownBy(() -> registry.getComponentInstance(id))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("nothing provides an instance of orphan")
+                .hasMessageContaining("ComponentFactory for type library");
+    }
+
+    @Test
+    void idleInstancesAreCleanedUpAndCachingBoundsTheirNumber() throws Exception {
+        publish(factory("A"), "skill", 0);
+        publish(factory("L"), "service", 0);
+        registry.getComponentInstance("calculator-skill");
+        registry.getComponentInstance("logger");
+
+        assertThat(registry.cleanupIdleInstances(Duration.ofHours(1))).isEmpty();
+        assertThat(registry.cleanupIdleInstances(Duration.ofNanos(1))).containsExactly("calculator-skill", "logger");
+        assertThat(disposed).containsExactlyInAnyOrder("A:calculator-skill", "L:logger");
+
+        registry.enableInstanceCaching(1, Duration.ofHours(1));
+        registry.getComponentInstance("calculator-skill");
+        registry.getComponentInstance("logger");
+        // the cache keeps one instance (Caffeine chooses which by recency and frequency)
+        assertThat(disposed).hasSize(3);
+    }
+}

@@ -1,0 +1,143 @@
+package io.happyos.registry.shell.internal;
+
+import io.happyos.registry.RegistryEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+
+/**
+ * {@code index}: custom indexes of components by a manifest header. {@code index create NAME HEADER}
+ * files each bundle component under the value of its bundle's HEADER (a component without a bundle
+ * under its metadata entry HEADER); {@code index drop NAME}; {@code index list}; {@code index NAME KEY}
+ * shows the components filed under KEY. An index named {@code create}, {@code drop} or {@code list}
+ * cannot be queried from here.
+ *
+ * <p>With {@code --json}: the query prints an array of component objects (as {@code list --json});
+ * {@code list} an array of names; {@code create} {@code {"index","header"}}; {@code drop}
+ * {@code {"index","dropped":true}}.
+ */
+public final class IndexCommands {
+
+    /** The command names, for {@code osgi.command.function}. */
+    static final String[] FUNCTIONS = {"index"};
+
+    private static final String USAGE = "use index create NAME HEADER, index drop NAME, index list or index NAME KEY";
+
+    /** The manifest headers of installed bundles. */
+    @FunctionalInterface
+    interface BundleHeaders {
+
+        /**
+         * One header of one bundle.
+         *
+         * @param bundleId the bundle's number
+         * @param header the header's name
+         * @return its value, or {@code null} when the bundle or the header is missing
+         */
+        String header(long bundleId, String header);
+    }
+
+    private final CommandContext ctx;
+    private final BundleHeaders headers;
+    /** The indexes made here: their key functions are this bundle's code, so they go when it stops. */
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+    IndexCommands(CommandContext ctx, BundleHeaders headers) {
+        this.ctx = ctx;
+        this.headers = headers;
+    }
+
+    @Descriptor("index components by a manifest header: index create NAME HEADER | index drop NAME | index list "
+            + "| index NAME KEY")
+    public void index(
+            @Descriptor("print JSON: components as list --json for a query, names for list")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("create NAME HEADER (for example: create vendor Bundle-Vendor), drop NAME, list, or NAME KEY "
+                    + "to show the components filed under KEY") String... args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("give an index command: " + USAGE);
+        }
+        String first = args[0];
+        if (first.equals("create") && args.length == 3) {
+            create(json, args[1], args[2]);
+        } else if (first.equals("drop") && args.length == 2) {
+            drop(json, args[1]);
+        } else if (first.equals("list") && args.length == 1) {
+            list(json);
+        } else if (List.of("create", "drop", "list").contains(first)) {
+            throw new IllegalArgumentException("wrong number of arguments for index " + first + ": " + USAGE);
+        } else if (args.length == 2) {
+            query(json, args[0], args[1]);
+        } else {
+            throw new IllegalArgumentException("unknown index command '" + String.join(" ", args) + "': " + USAGE);
+        }
+    }
+
+    private void create(boolean json, String name, String header) {
+        ctx.registry().createIndex(name, keyFunction(header));
+        created.add(name);
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("index", name);
+            out.put("header", header);
+            ctx.printJson(out);
+        } else {
+            ctx.print("Index " + name + " created: components by " + header);
+        }
+    }
+
+    /** The key of a component: its bundle's header, or for a component without a bundle its metadata entry. */
+    Function<RegistryEntry, Object> keyFunction(String header) {
+        return entry -> entry.hasBundle() ? headers.header(entry.bundleId(), header)
+                : entry.component().metadata().get(header);
+    }
+
+    private void drop(boolean json, String name) {
+        created.remove(name);
+        if (!ctx.registry().dropIndex(name)) {
+            throw new IllegalArgumentException("no index named '" + name + "' (registry:index list shows them)");
+        }
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("index", name);
+            out.put("dropped", true);
+            ctx.printJson(out);
+        } else {
+            ctx.print("Index " + name + " dropped");
+        }
+    }
+
+    /** Drops the indexes made through this shell, if the registry is still there. */
+    void dropCreatedIndexes() {
+        try {
+            created.forEach(ctx.registry()::dropIndex);
+        } catch (IllegalStateException registryGone) {
+            // its indexes went with it
+        }
+        created.clear();
+    }
+
+    private void list(boolean json) {
+        List<String> names = ctx.registry().getIndexNames();
+        if (json) {
+            ctx.printJson(names);
+        } else {
+            ctx.print(names.isEmpty() ? "No indexes." : String.join("\n", names));
+        }
+    }
+
+    private void query(boolean json, String name, String key) {
+        List<RegistryEntry> entries = ctx.registry().getComponentsByIndex(name, key);
+        if (json) {
+            ctx.printJson(JsonViews.entries(entries));
+        } else {
+            ctx.print(entries.isEmpty() ? "No components under '" + key + "' in index " + name + "."
+                    : TextViews.componentTable(entries));
+        }
+    }
+}

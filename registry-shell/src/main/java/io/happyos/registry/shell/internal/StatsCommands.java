@@ -1,0 +1,118 @@
+package io.happyos.registry.shell.internal;
+
+import io.happyos.registry.HealthStats;
+import io.happyos.registry.PerformanceMetrics;
+import io.happyos.registry.UsageStats;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+
+/**
+ * Numbers about the registry: {@code health}, {@code stats} (usage), {@code perf} (timings).
+ *
+ * <p>With {@code --json}: {@code health} prints {@code {"total","healthy","error","inactive",
+ * "healthPercentage"}} (a fraction between 0 and 1); {@code stats} prints {@code {"totalComponents",
+ * "activeComponents","totalAccesses","averageAccesses","mostAccessed"}} ({@code mostAccessed} null
+ * when nothing was accessed); {@code perf} prints {@code {"activations","activationFailures",
+ * "meanActivationTimeMs","p50ActivationTimeMs","p99ActivationTimeMs","maxActivationTimeMs","lookups",
+ * "meanLookupTimeMs","cacheHitRate","operations","operationFailures"}}, durations in milliseconds.
+ */
+public final class StatsCommands {
+
+    /** The command names, for {@code osgi.command.function}. */
+    static final String[] FUNCTIONS = {"health", "stats", "perf"};
+
+    private final CommandContext ctx;
+
+    StatsCommands(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Descriptor("show how many components are healthy, in error or inactive")
+    public void health(
+            @Descriptor("print {\"total\",\"healthy\",\"error\",\"inactive\",\"healthPercentage\"}")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+        HealthStats h = ctx.registry().getHealthStats();
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("total", h.total());
+            out.put("healthy", h.healthy());
+            out.put("error", h.error());
+            out.put("inactive", h.inactive());
+            out.put("healthPercentage", h.healthPercentage());
+            ctx.printJson(out);
+        } else {
+            TextTable t = new TextTable("Components", String.valueOf(h.total()));
+            t.row("Healthy", h.healthy() + " (" + percent(h.healthPercentage()) + ")");
+            t.row("In error", h.error());
+            t.row("Inactive", h.inactive());
+            ctx.print(t.render());
+        }
+    }
+
+    @Descriptor("show how much the components' instances are used")
+    public void stats(
+            @Descriptor("print {\"totalComponents\",\"activeComponents\",\"totalAccesses\",\"averageAccesses\","
+                    + "\"mostAccessed\"}")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+        UsageStats u = ctx.registry().getUsageStats();
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("totalComponents", u.totalComponents());
+            out.put("activeComponents", u.activeComponents());
+            out.put("totalAccesses", u.totalAccesses());
+            out.put("averageAccesses", u.averageAccesses());
+            out.put("mostAccessed", u.mostAccessed());
+            ctx.printJson(out);
+        } else {
+            TextTable t = new TextTable("Components", String.valueOf(u.totalComponents()));
+            t.row("Active", u.activeComponents());
+            t.row("Accesses", u.totalAccesses());
+            t.row("Average accesses", String.format(Locale.ROOT, "%.2f", u.averageAccesses()));
+            t.row("Most accessed", u.mostAccessed() == null ? "none" : u.mostAccessed());
+            ctx.print(t.render());
+        }
+    }
+
+    @Descriptor("show how fast the registry activates components and serves instances")
+    public void perf(
+            @Descriptor("print the metrics as JSON, durations in milliseconds (fields ending in Ms)")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+        PerformanceMetrics p = ctx.registry().getPerformanceMetrics();
+        if (json) {
+            ctx.printJson(perfJson(p));
+        } else {
+            TextTable t = new TextTable("Activations", p.activations() + " (" + p.activationFailures() + " failed)");
+            t.row("Activation time", "mean " + DurationText.format(p.meanActivationTime())
+                    + ", p50 " + DurationText.format(p.p50ActivationTime())
+                    + ", p99 " + DurationText.format(p.p99ActivationTime())
+                    + ", max " + DurationText.format(p.maxActivationTime()));
+            t.row("Lookups", p.lookups() + " (mean " + DurationText.format(p.meanLookupTime()) + ")");
+            t.row("Cache hit rate", percent(p.cacheHitRate()));
+            t.row("Operations", p.operations() + " (" + p.operationFailures() + " failed)");
+            ctx.print(t.render());
+        }
+    }
+
+    private static Map<String, Object> perfJson(PerformanceMetrics p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("activations", p.activations());
+        out.put("activationFailures", p.activationFailures());
+        out.put("meanActivationTimeMs", DurationText.millis(p.meanActivationTime()));
+        out.put("p50ActivationTimeMs", DurationText.millis(p.p50ActivationTime()));
+        out.put("p99ActivationTimeMs", DurationText.millis(p.p99ActivationTime()));
+        out.put("maxActivationTimeMs", DurationText.millis(p.maxActivationTime()));
+        out.put("lookups", p.lookups());
+        out.put("meanLookupTimeMs", DurationText.millis(p.meanLookupTime()));
+        out.put("cacheHitRate", p.cacheHitRate());
+        out.put("operations", p.operations());
+        out.put("operationFailures", p.operationFailures());
+        return out;
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+}

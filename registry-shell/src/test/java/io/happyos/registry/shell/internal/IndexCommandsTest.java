@@ -1,0 +1,98 @@
+package io.happyos.registry.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.happyos.registry.RegistryException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IndexCommandsTest {
+
+    private final ShellFixture shell = new ShellFixture();
+
+    @BeforeEach
+    void vendors() {
+        shell.headers.put(4L, Map.of("Bundle-Vendor", "HappyOS"));
+        shell.headers.put(5L, Map.of("Bundle-Vendor", "HappyOS"));
+        shell.headers.put(6L, Map.of("Bundle-Vendor", "Acme"));
+    }
+
+    @Test
+    void createThenQueryByABundleHeader() {
+        shell.indexes.index(false, "create", "vendor", "Bundle-Vendor");
+        assertThat(shell.output()).isEqualTo("Index vendor created: components by Bundle-Vendor\n");
+        shell.indexes.index(true, "vendor", "HappyOS");
+        assertThat(ids(shell.json())).containsExactly("base-util", "logger");
+        shell.indexes.index(false, "vendor", "Acme");
+        List<String> lines = shell.output().lines().toList();
+        assertThat(lines.get(0)).startsWith("ID ").contains("STATUS");
+        assertThat(lines).hasSize(2).last().asString().startsWith("calculator-skill  calculator-skill  skill");
+        shell.indexes.index(false, "vendor", "Nobody");
+        assertThat(shell.output()).isEqualTo("No components under 'Nobody' in index vendor.\n");
+    }
+
+    @Test
+    void aComponentWithoutABundleIsFiledByItsMetadata() {
+        shell.registry.add("virtual", "virtual", "service", io.happyos.registry.RegistryEntry.NO_BUNDLE)
+                .metadata("virtual", Map.of("Bundle-Vendor", "Acme"));
+        shell.indexes.index(true, "create", "vendor", "Bundle-Vendor");
+        assertThat(shell.json()).isEqualTo(Map.of("index", "vendor", "header", "Bundle-Vendor"));
+        shell.indexes.index(true, "vendor", "Acme");
+        assertThat(ids(shell.json())).containsExactly("calculator-skill", "virtual");
+    }
+
+    @Test
+    void listAndDrop() {
+        shell.indexes.index(false, "list");
+        assertThat(shell.output()).isEqualTo("No indexes.\n");
+        shell.indexes.index(false, "create", "vendor", "Bundle-Vendor");
+        shell.indexes.index(false, "create", "license", "Bundle-License");
+        shell.output();
+        shell.indexes.index(false, "list");
+        assertThat(shell.output()).isEqualTo("license\nvendor\n");
+        shell.indexes.index(true, "list");
+        assertThat(shell.json()).isEqualTo(List.of("license", "vendor"));
+        shell.indexes.index(true, "drop", "vendor");
+        assertThat(shell.json()).isEqualTo(Map.of("index", "vendor", "dropped", true));
+        assertThat(shell.registry.getIndexNames()).containsExactly("license");
+    }
+
+    @Test
+    void failuresSayWhatToDo() {
+        assertThatThrownBy(() -> shell.indexes.index(false, "drop", "vendor"))
+                .hasMessage("no index named 'vendor' (registry:index list shows them)");
+        assertThatThrownBy(() -> shell.indexes.index(false, "vendor", "HappyOS"))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("vendor");
+        assertThatThrownBy(() -> shell.indexes.index(false, "create", "vendor"))
+                .hasMessageStartingWith("wrong number of arguments for index create: use index create NAME HEADER");
+        assertThatThrownBy(() -> shell.indexes.index(false, "vendor"))
+                .hasMessageStartingWith("unknown index command 'vendor'");
+        assertThatThrownBy(() -> shell.indexes.index(false)).hasMessageStartingWith("give an index command");
+    }
+
+    @Test
+    void aKeyFunctionToleratesAMissingHeader() {
+        shell.indexes.index(false, "create", "license", "Bundle-License");
+        shell.output();
+        shell.indexes.index(true, "license", "null");
+        assertThat(shell.json()).isEqualTo(List.of());
+    }
+
+    @Test
+    void theIndexesMadeHereGoWhenTheShellStops() {
+        shell.indexes.index(false, "create", "vendor", "Bundle-Vendor");
+        shell.indexes.index(false, "create", "license", "Bundle-License");
+        shell.indexes.index(false, "drop", "license");
+        shell.registry.createIndex("other", e -> null);
+        shell.indexes.dropCreatedIndexes();
+        assertThat(shell.registry.getIndexNames()).containsExactly("other");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(Object json) {
+        return ((List<Map<String, Object>>) json).stream().map(e -> e.get("id")).toList();
+    }
+}

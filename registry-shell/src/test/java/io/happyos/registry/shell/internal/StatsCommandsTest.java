@@ -1,0 +1,76 @@
+package io.happyos.registry.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.PerformanceMetrics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatsCommandsTest {
+
+    private final ShellFixture shell = new ShellFixture();
+
+    @Test
+    void healthCountsAndPercentage() {
+        shell.registry.status("logger", ComponentStatus.ERROR).status("base-util", ComponentStatus.INACTIVE);
+        shell.stats.health(false);
+        assertThat(shell.output()).isEqualTo("""
+                Components  6
+                Healthy     4 (66.7%)
+                In error    1
+                Inactive    1
+                """);
+        shell.stats.health(true);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) shell.json();
+        assertThat(json).containsEntry("total", 6L).containsEntry("healthy", 4L).containsEntry("error", 1L)
+                .containsEntry("inactive", 1L).containsKey("healthPercentage");
+        assertThat((Double) json.get("healthPercentage")).isCloseTo(4 / 6.0, offset(1e-9));
+    }
+
+    @Test
+    void statsShowUsage() {
+        shell.stats.stats(true);
+        Map<String, Object> expected = new HashMap<>(Map.of("totalComponents", 6L, "activeComponents", 0L,
+                "totalAccesses", 0L, "averageAccesses", 0.0));
+        expected.put("mostAccessed", null);
+        assertThat(shell.json()).isEqualTo(expected);
+        shell.registry.status("logger", ComponentStatus.ACTIVE);
+        shell.registry.getComponentInstance("logger");
+        shell.registry.getComponentInstance("logger");
+        shell.registry.getComponentInstance("logger");
+        shell.stats.stats(false);
+        assertThat(shell.output()).isEqualTo("""
+                Components        6
+                Active            1
+                Accesses          3
+                Average accesses  0.50
+                Most accessed     logger
+                """);
+    }
+
+    @Test
+    void perfPrintsDurationsForPeopleAndMillisecondsInJson() {
+        shell.registry.metrics(new PerformanceMetrics(12, 1, Duration.ofNanos(2_500_000), Duration.ofMillis(2),
+                Duration.ofMillis(1500), Duration.ofSeconds(2), 40, Duration.ofNanos(80_000), 0.75, 30, 2));
+        shell.stats.perf(false);
+        assertThat(shell.output()).isEqualTo("""
+                Activations      12 (1 failed)
+                Activation time  mean 2.5 ms, p50 2.0 ms, p99 1.50 s, max 2.00 s
+                Lookups          40 (mean 80 us)
+                Cache hit rate   75.0%
+                Operations       30 (2 failed)
+                """);
+        shell.stats.perf(true);
+        assertThat(shell.json()).isEqualTo(Map.ofEntries(Map.entry("activations", 12L),
+                Map.entry("activationFailures", 1L), Map.entry("meanActivationTimeMs", 2.5),
+                Map.entry("p50ActivationTimeMs", 2.0), Map.entry("p99ActivationTimeMs", 1500.0),
+                Map.entry("maxActivationTimeMs", 2000.0), Map.entry("lookups", 40L),
+                Map.entry("meanLookupTimeMs", 0.08), Map.entry("cacheHitRate", 0.75),
+                Map.entry("operations", 30L), Map.entry("operationFailures", 2L)));
+    }
+}
