@@ -146,6 +146,20 @@ public final class EmbeddedFelix implements AutoCloseable {
     }
 
     /**
+     * Installs and starts Felix SCR and the OSGi bundles it needs, as the launcher does; call it
+     * before {@link #withRegistry()} so that the registry sees the DS runtime API.
+     *
+     * @return this
+     */
+    public EmbeddedFelix withScr() throws BundleException, IOException {
+        for (String jar : List.of("org.osgi.util.function.jar", "org.osgi.util.promise.jar",
+                "org.osgi.service.component.jar", "org.apache.felix.scr.jar")) {
+            installRuntime(itBundle(jar)).start();
+        }
+        return this;
+    }
+
+    /**
      * Waits for a service and returns it.
      *
      * @param type the service interface, as this class loader sees it

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
 
     private static final List<String> SAMPLE_IDS =
-            List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
+            List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill", "greeting-skill",
+                    "greeting");
 
     @TempDir
     Path work;
@@ -133,7 +134,7 @@ class LauncherIT {
         Path samples = LauncherProcess.sampleBundles();
         assertThat(samples).as("sample bundles folder (build sample-bundles first)").isDirectory();
         try (var jars = Files.list(samples)) {
-            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count()).isEqualTo(5);
+            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count()).isEqualTo(6);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -111,6 +111,9 @@ public final class ComponentInstances {
 
     /** The best service the component's bundle registers under the component's name. */
     private ServiceReference<?> namedService(ComponentRecord record) {
+        if (record.control() != null) {
+            return record.control().service(); // a service component: its own service object
+        }
         if (!record.hasBundle()) {
             return null;
         }

@@ -22,6 +22,7 @@ public final class ComponentRecord {
     private volatile Instant lastAccessed;
     private volatile List<String> missingRequirements = List.of();
     private volatile boolean starting;
+    private volatile ComponentControl control;
     private ComponentStatus status;
     private boolean wasActive;
     private final List<ErrorRecord> errors = new ArrayList<>();
@@ -118,6 +119,16 @@ public final class ComponentRecord {
     /** @param value whether its bundle is between STARTING and STARTED */
     public void starting(boolean value) {
         this.starting = value;
+    }
+
+    /** @return how a component that is not a bundle is switched, or {@code null} for none */
+    public ComponentControl control() {
+        return control;
+    }
+
+    /** @param value how the component is switched on and off */
+    public void control(ComponentControl value) {
+        this.control = value;
     }
 
     /** Counts one access. */

@@ -5,6 +5,7 @@ import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.core.bundle.BundleTracking;
 import io.happyos.registry.core.deploy.StartupDeployment;
 import io.happyos.registry.core.extension.TimedCalls;
+import io.happyos.registry.core.service.ServiceComponentTracker;
 import io.happyos.registry.core.lifecycle.LifecycleExecutor;
 import java.nio.file.Path;
 import java.util.Dictionary;
@@ -32,6 +33,7 @@ public final class RegistryActivator implements BundleActivator {
     private LifecycleExecutor lifecycle;
     private RegistryService registry;
     private BundleTracking tracking;
+    private ServiceComponentTracker services;
     private volatile ServiceRegistration<DynamicRegistry> registration;
 
     @Override
@@ -42,6 +44,8 @@ public final class RegistryActivator implements BundleActivator {
         registry.open();
         tracking = new BundleTracking(context, store, registry::componentStopped, this::frameworkStopping);
         tracking.open();
+        services = new ServiceComponentTracker(context, store);
+        services.open();
         StartupDeployment deployment = new StartupDeployment(store, context, registry.activation(),
                 registry.installation());
         // on the framework's start-level thread, which alone may start bundles at this point
@@ -52,6 +56,7 @@ public final class RegistryActivator implements BundleActivator {
             if (folder != null && !folder.isBlank()) {
                 deployment.deployFolder(Path.of(folder));
             }
+            services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
             return null;
         }).whenComplete((ignored, error) -> {
             if (error != null) {
@@ -108,6 +113,7 @@ public final class RegistryActivator implements BundleActivator {
                 LOG.debug("registry service already unregistered");
             }
         }
+        services.close();
         tracking.close();
         registry.close();
     }

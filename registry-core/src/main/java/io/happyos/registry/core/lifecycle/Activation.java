@@ -6,6 +6,7 @@ import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.core.bundle.BundleComponents;
 import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.graph.GraphAlgorithms;
+import io.happyos.registry.core.internal.ComponentControl;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
 import io.happyos.registry.core.internal.RegistryStarts;
@@ -138,7 +139,7 @@ public final class Activation {
     private void start(ComponentRecord record) throws BundleException {
         Bundle bundle = lifecycle.bundle(record);
         if (bundle == null) {
-            store.setStatus(record, ComponentStatus.ACTIVE);
+            enable(record);
             return;
         }
         lifecycle.callBundle(record, "start", () -> RegistryStarts.run(() -> {
@@ -154,12 +155,34 @@ public final class Activation {
         store.setStatus(record, ComponentStatus.ACTIVE);
     }
 
+    /** A component with no bundle: a DS component is enabled through SCR, others just become active. */
+    private void enable(ComponentRecord record) throws BundleException {
+        ComponentControl control = record.control();
+        if (control == null) {
+            store.setStatus(record, ComponentStatus.ACTIVE);
+            return;
+        }
+        ComponentStatus[] status = new ComponentStatus[1];
+        lifecycle.callBundle(record, "enable", () -> {
+            status[0] = control.enable(lifecycle.timeout());
+            return null;
+        });
+        store.setStatus(record, status[0]);
+        if (status[0] != ComponentStatus.ACTIVE) {
+            throw new BundleException(record.id() + " is enabled but not satisfied: a service it references is"
+                    + " missing (registry:deps " + record.id() + " shows its references)");
+        }
+    }
+
     private void rollBack(List<ComponentRecord> started) {
         for (int i = started.size() - 1; i >= 0; i--) {
             ComponentRecord record = started.get(i);
             Bundle bundle = lifecycle.bundle(record);
             try {
-                if (bundle == null) {
+                if (bundle == null && record.control() != null) {
+                    record.control().disable(lifecycle.timeout());
+                    store.setStatus(record, ComponentStatus.INACTIVE);
+                } else if (bundle == null) {
                     store.setStatus(record, ComponentStatus.INACTIVE);
                 } else {
                     lifecycle.callBundle(record, "stop", () -> {
@@ -168,7 +191,7 @@ public final class Activation {
                     });
                 }
                 lifecycle.stopped().accept(record.id());
-            } catch (BundleException | RuntimeException e) {
+            } catch (Exception e) {
                 LOG.warn("could not stop {} again after a failed activation", record.id(), e);
             }
         }

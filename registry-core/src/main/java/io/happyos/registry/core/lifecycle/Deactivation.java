@@ -122,7 +122,16 @@ public final class Deactivation {
     private void stop(ComponentRecord record, int options, List<String> failures) {
         Bundle bundle = lifecycle.bundle(record);
         try {
-            if (bundle == null) {
+            if (bundle == null && record.control() != null) {
+                if ((options & Bundle.STOP_TRANSIENT) != 0) {
+                    return; // shutting down: SCR disposes of its components with their bundles
+                }
+                lifecycle.callBundle(record, "disable", () -> {
+                    record.control().disable(lifecycle.timeout());
+                    return null;
+                });
+                store.setStatus(record, ComponentStatus.INACTIVE);
+            } else if (bundle == null) {
                 store.compareAndSetStatus(record, s -> s == ComponentStatus.ACTIVE, ComponentStatus.INACTIVE);
             } else {
                 lifecycle.callBundle(record, "stop", () -> {

@@ -78,9 +78,13 @@ public record Lifecycle(ComponentStore store, BundleContext context, Hooks hooks
         try {
             calls.call(call, timeout);
         } catch (TimedCalls.TimedOutException e) {
+            String state = switch (what) {
+                case "start" -> " (the bundle stays STARTING until then)";
+                case "stop" -> " (the bundle stays STOPPING until then)";
+                default -> "";
+            };
             throw new BundleException(record.id() + " timed out after " + TimedCalls.describe(timeout) + ": its "
-                    + what + " did not return; the thread running it was interrupted and is left to finish"
-                    + " (the bundle stays " + (what.equals("start") ? "STARTING" : "STOPPING") + " until then)", e);
+                    + what + " did not return; the thread running it was interrupted and is left to finish" + state, e);
         } catch (BundleException | RuntimeException e) {
             throw e;
         } catch (InterruptedException e) {

@@ -25,8 +25,15 @@ abstract class FrameworkTestSupport {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     void startRegistry(Map<String, String> properties) throws Exception {
+        startRegistry(properties, false);
+    }
+
+    void startRegistry(Map<String, String> properties, boolean withScr) throws Exception {
         felix = EmbeddedFelix.start(properties);
         felix.context().addBundleListener((SynchronousBundleListener) this::record);
+        if (withScr) {
+            felix.withScr();
+        }
         felix.withRegistry();
         registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
     }
