@@ -1,5 +1,6 @@
 package io.happyos.registry.core.extension;
 
+import io.happyos.registry.core.internal.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs code the registry does not own (activators, hooks, factories, listeners) on a pool thread
@@ -23,16 +23,11 @@ public final class TimedCalls implements AutoCloseable {
      */
     private static final ThreadLocal<Boolean> INLINE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService pool;
 
-    /** @param name the prefix of the pool's thread names */
+    /** @param name what the pool's threads are for, in their names (happyos-registry-NAME-N) */
     public TimedCalls(String name) {
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newCachedThreadPool(DaemonThreads.named(name, true));
     }
 
     /** A call that did not return in time. */

@@ -65,7 +65,7 @@ public final class RegistryService implements DynamicRegistry {
     private final Deactivation deactivation;
     private final Installation installation;
     private final BundleContext context;
-    private final TimedCalls calls = new TimedCalls("happyos-registry-call");
+    private final TimedCalls calls = new TimedCalls("call");
     private final PerformanceRecorder performance = new PerformanceRecorder();
     private final Whiteboard whiteboard;
     private final ComponentInstances instances;

@@ -23,11 +23,7 @@ public final class StatusNotifier implements AutoCloseable {
     private final CopyOnWriteArrayList<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
     private final TimedCalls calls;
     private final Duration timeout;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "happyos-registry-status-callbacks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("status-callbacks", false));
 
     /**
      * @param calls how callbacks are run

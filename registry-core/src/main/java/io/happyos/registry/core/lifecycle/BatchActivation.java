@@ -1,5 +1,6 @@
 package io.happyos.registry.core.lifecycle;
 
+import io.happyos.registry.core.internal.DaemonThreads;
 import io.happyos.registry.BatchItem;
 import io.happyos.registry.BatchOutcome;
 import io.happyos.registry.BatchResult;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Activates many components level by level of the dependency graph: level 0 needs nothing of the
@@ -39,12 +39,7 @@ public final class BatchActivation implements AutoCloseable {
     public BatchActivation(ComponentStore store, Activation activation, int parallelism) {
         this.store = store;
         this.activation = activation;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "happyos-registry-batch-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("batch", true));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.internal.DaemonThreads;
 
 /**
  * Runs lifecycle operations one at a time on a thread of their own, so two operations never start
@@ -25,11 +26,7 @@ public final class LifecycleExecutor implements AutoCloseable {
         lifecycleThread = t;
         return t;
     });
-    private final ExecutorService completions = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "happyos-registry-completion");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService completions = Executors.newCachedThreadPool(DaemonThreads.named("completion", true));
 
     /**
      * Runs an operation on the lifecycle thread.

@@ -1,5 +1,6 @@
 package io.happyos.registry.core.lifecycle;
 
+import io.happyos.registry.core.internal.DaemonThreads;
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DependencyProblem;
@@ -26,11 +27,7 @@ public final class Recovery implements AutoCloseable {
 
     private final ComponentStore store;
     private final BundleContext context;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "happyos-registry-retry");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("retry", false));
 
     /**
      * @param store the entries

@@ -1,5 +1,6 @@
 package io.happyos.registry.core.service;
 
+import io.happyos.registry.core.internal.DaemonThreads;
 import io.happyos.registry.core.internal.ComponentStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,7 @@ public final class ServiceComponentTracker implements ServiceListener, BundleLis
     private final ServiceComponents components;
     private final NamedServiceComponents named;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "happyos-registry-services");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(DaemonThreads.named("services", false));
     private final ComponentStore store;
     private volatile ScrComponents scr;
     private ServiceTracker<Object, Object> scrTracker;

@@ -95,6 +95,29 @@ class HooksAndListenersIT extends FrameworkTestSupport {
     }
 
     @Test
+    void registrationHooksSeeTheComponentAndAPreRegistrationVetoRegistersNothing() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        registry.registerLifecycleHook(LifecyclePhase.POST_REGISTRATION, e -> calls.add("post:" + e.entry().id()));
+        registry.registerLifecycleHook(LifecyclePhase.POST_UNREGISTRATION, e -> calls.add("gone:" + e.componentId()));
+        var veto = registry.registerLifecycleHook(LifecyclePhase.PRE_REGISTRATION, e -> {
+            if (e.component().name().startsWith("forbidden")) {
+                throw new IllegalArgumentException("names starting with forbidden are reserved");
+            }
+        });
+
+        assertThatThrownBy(() -> join(registry.registerComponent(
+                io.happyos.registry.ComponentInfo.of("forbidden-fruit", "skill"))))
+                .hasMessageContaining("names starting with forbidden are reserved")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(registry.findComponent("forbidden-fruit")).isEmpty();
+
+        String id = join(registry.registerComponent(io.happyos.registry.ComponentInfo.of("planner", "skill")));
+        join(registry.unregisterComponent(id));
+        veto.close();
+        assertThat(calls).containsExactly("post:planner", "gone:planner");
+    }
+
+    @Test
     void statusListenerServicesAreToldAndOneThatThrowsOrHangsDoesNotStopTheOthers() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         felix.context().registerService(StatusListener.class, (id, from, to) -> {

@@ -13,10 +13,14 @@ import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.UsageStats;
 import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.testing.ManifestOnlyBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Custom indexes, statistics and the graph export against what the test did. */
 class IndexesStatsAndGraphIT extends FrameworkTestSupport {
@@ -56,6 +60,25 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
         assertThat(registry.dropIndex("vendor")).isTrue();
         assertThatThrownBy(() -> registry.getComponentsByIndex("vendor", "HappyOS"))
                 .isInstanceOf(RegistryException.class).hasMessageContaining("no index named 'vendor'");
+    }
+
+    @Test
+    void aCustomIndexFollowsABundleUpdate(@TempDir Path dir) throws Exception {
+        Path v1 = ManifestOnlyBundle.write(Files.createDirectories(dir.resolve("v1")), "vendor-probe",
+                Map.of("Bundle-Vendor", "Acme"));
+        Path v2 = ManifestOnlyBundle.write(Files.createDirectories(dir.resolve("v2")), "vendor-probe",
+                Map.of("Bundle-Vendor", "Globex"));
+        var bundle = felix.install(v1);
+        registry.createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
+        assertThat(ids(registry.getComponentsByIndex("vendor", "Acme"))).containsExactly("vendor-probe");
+
+        try (var in = Files.newInputStream(v2)) {
+            bundle.update(in);
+        }
+
+        assertThat(ids(registry.getComponentsByIndex("vendor", "Acme"))).isEmpty();
+        assertThat(ids(registry.getComponentsByIndex("vendor", "Globex"))).containsExactly("vendor-probe");
+        assertThat(registry.getComponent("vendor-probe").component().metadata()).containsEntry("Bundle-Vendor", "Globex");
     }
 
     @Test
