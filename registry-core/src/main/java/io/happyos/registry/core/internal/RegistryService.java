@@ -1,8 +1,6 @@
 package io.happyos.registry.core.internal;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.happyos.registry.BatchItem;
-import io.happyos.registry.BatchOutcome;
 import io.happyos.registry.BatchResult;
 import io.happyos.registry.CircularDependencyException;
 import io.happyos.registry.DependencyGraphView;
@@ -18,6 +16,7 @@ import io.happyos.registry.core.extension.TimedCalls;
 import io.happyos.registry.core.extension.Whiteboard;
 import io.happyos.registry.core.instance.ComponentInstances;
 import io.happyos.registry.core.lifecycle.BatchActivation;
+import io.happyos.registry.core.lifecycle.Batches;
 import io.happyos.registry.core.lifecycle.Lifecycle;
 import io.happyos.registry.core.lifecycle.Recovery;
 import io.happyos.registry.core.stats.PerformanceRecorder;
@@ -70,6 +69,7 @@ public final class RegistryService implements DynamicRegistry {
     private final Whiteboard whiteboard;
     private final ComponentInstances instances;
     private final BatchActivation batch;
+    private final Batches batches;
     private final Recovery recovery;
 
     /**
@@ -93,6 +93,7 @@ public final class RegistryService implements DynamicRegistry {
         this.deactivation = new Deactivation(shared);
         this.installation = new Installation(shared, deactivation);
         this.batch = new BatchActivation(store, activation, settings.batchParallelism());
+        this.batches = new Batches(store, installation, deactivation);
         this.recovery = new Recovery(store, context);
     }
 
@@ -301,18 +302,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<BatchResult> registerComponentsBatch(List<ComponentInfo> components) {
         List<ComponentInfo> copy = List.copyOf(components);
-        return operation(() -> {
-            List<BatchItem> items = new java.util.ArrayList<>();
-            for (ComponentInfo component : copy) {
-                String key = component.path() == null ? component.name() : component.path();
-                try {
-                    items.add(new BatchItem(key, installation.register(component), BatchOutcome.DONE, null));
-                } catch (RegistryException e) {
-                    items.add(new BatchItem(key, null, BatchOutcome.FAILED, e.getMessage()));
-                }
-            }
-            return new BatchResult(items);
-        });
+        return operation(() -> batches.register(copy));
     }
 
     @Override
@@ -324,40 +314,13 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<BatchResult> deactivateComponentsBatch(Collection<String> ids) {
         List<String> copy = List.copyOf(ids);
-        return operation(() -> {
-            copy.forEach(store::record);
-            java.util.Map<String, BatchItem> items = new java.util.LinkedHashMap<>();
-            for (String id : copy) {
-                try {
-                    List<String> stopped = deactivation.deactivate(id);
-                    for (String done : stopped) {
-                        items.put(done, new BatchItem(done, done, BatchOutcome.DONE, null));
-                    }
-                    items.putIfAbsent(id, new BatchItem(id, id, BatchOutcome.UNCHANGED, null));
-                } catch (RegistryException e) {
-                    items.put(id, new BatchItem(id, id, BatchOutcome.FAILED, e.getMessage()));
-                }
-            }
-            return new BatchResult(new java.util.ArrayList<>(items.values()));
-        });
+        return operation(() -> batches.deactivate(copy));
     }
 
     @Override
     public CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses) {
         Map<String, ComponentStatus> copy = new java.util.LinkedHashMap<>(statuses);
-        return operation(() -> {
-            List<BatchItem> items = new java.util.ArrayList<>();
-            copy.forEach((id, status) -> {
-                try {
-                    ComponentStatus before = store.record(id).status();
-                    changeStatus(id, status);
-                    items.add(new BatchItem(id, id, before == status ? BatchOutcome.UNCHANGED : BatchOutcome.DONE, null));
-                } catch (RegistryException e) {
-                    items.add(new BatchItem(id, id, BatchOutcome.FAILED, e.getMessage()));
-                }
-            });
-            return new BatchResult(items);
-        });
+        return operation(() -> batches.updateStatus(copy, this::changeStatus));
     }
 
     @Override

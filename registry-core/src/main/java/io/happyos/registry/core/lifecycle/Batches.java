@@ -1,0 +1,99 @@
+package io.happyos.registry.core.lifecycle;
+
+import io.happyos.registry.BatchItem;
+import io.happyos.registry.BatchOutcome;
+import io.happyos.registry.BatchResult;
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.internal.ComponentStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The batch operations that run one item after the other (batch activation, which runs in
+ * parallel, is {@link BatchActivation}). Each item's failure is reported in the result and does
+ * not stop the others. Run on the lifecycle thread.
+ */
+public final class Batches {
+
+    private final ComponentStore store;
+    private final Installation installation;
+    private final Deactivation deactivation;
+
+    /**
+     * @param store the entries
+     * @param installation how one component is registered
+     * @param deactivation how one component is deactivated
+     */
+    public Batches(ComponentStore store, Installation installation, Deactivation deactivation) {
+        this.store = store;
+        this.installation = installation;
+        this.deactivation = deactivation;
+    }
+
+    /**
+     * Registers components, keyed by path (or name when there is none).
+     *
+     * @param components the components
+     * @return per component, its id or why it failed
+     */
+    public BatchResult register(List<ComponentInfo> components) {
+        List<BatchItem> items = new ArrayList<>();
+        for (ComponentInfo component : components) {
+            String key = component.path() == null ? component.name() : component.path();
+            try {
+                items.add(new BatchItem(key, installation.register(component), BatchOutcome.DONE, null));
+            } catch (RegistryException e) {
+                items.add(new BatchItem(key, null, BatchOutcome.FAILED, e.getMessage()));
+            }
+        }
+        return new BatchResult(items);
+    }
+
+    /**
+     * Deactivates components, each with its dependents first.
+     *
+     * @param ids the components
+     * @return per component stopped (dependents included), what happened
+     */
+    public BatchResult deactivate(List<String> ids) {
+        ids.forEach(store::record);
+        Map<String, BatchItem> items = new LinkedHashMap<>();
+        for (String id : ids) {
+            try {
+                for (String stopped : deactivation.deactivate(id)) {
+                    items.put(stopped, new BatchItem(stopped, stopped, BatchOutcome.DONE, null));
+                }
+                items.putIfAbsent(id, new BatchItem(id, id, BatchOutcome.UNCHANGED, null));
+            } catch (RegistryException e) {
+                items.put(id, new BatchItem(id, id, BatchOutcome.FAILED, e.getMessage()));
+            }
+        }
+        return new BatchResult(new ArrayList<>(items.values()));
+    }
+
+    /**
+     * Brings components to a status each.
+     *
+     * @param statuses the status wanted per id
+     * @param change how one component is brought to a status
+     * @return per component, what happened
+     */
+    public BatchResult updateStatus(Map<String, ComponentStatus> statuses, BiConsumer<String, ComponentStatus> change) {
+        List<BatchItem> items = new ArrayList<>();
+        statuses.forEach((id, status) -> {
+            try {
+                ComponentStatus before = store.record(id).status();
+                change.accept(id, status);
+                items.add(new BatchItem(id, id, before == status ? BatchOutcome.UNCHANGED : BatchOutcome.DONE, null));
+            } catch (RegistryException e) {
+                items.add(new BatchItem(id, id, BatchOutcome.FAILED, e.getMessage()));
+            }
+        });
+        return new BatchResult(items);
+    }
+}
