@@ -6,7 +6,7 @@ import io.happyos.registry.ErrorRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The registry's mutable state for one component. Status and error history change together under
@@ -14,16 +14,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ComponentRecord {
 
+    private static final long NEVER = Long.MIN_VALUE;
+
     private final String id;
     private final long bundleId;
     private final Instant registeredAt;
-    private final AtomicLong accessCount = new AtomicLong();
+    // counted on every instance lookup: striped so that threads do not contend on one cache line
+    private final LongAdder accessCount = new LongAdder();
     private volatile ComponentInfo info;
-    private volatile Instant lastAccessed;
+    private volatile long lastAccessedMillis = NEVER;
     private volatile List<String> missingRequirements = List.of();
     private volatile boolean starting;
     private volatile ComponentControl control;
-    private ComponentStatus status;
+    private volatile ComponentStatus status; // written under the monitor, read without it
     private boolean wasActive;
     private final List<ErrorRecord> errors = new ArrayList<>();
 
@@ -65,7 +68,7 @@ public final class ComponentRecord {
     }
 
     /** @return its current status */
-    public synchronized ComponentStatus status() {
+    public ComponentStatus status() {
         return status;
     }
 
@@ -131,19 +134,20 @@ public final class ComponentRecord {
         this.control = value;
     }
 
-    /** Counts one access. */
+    /** Counts one access: two plain writes, no allocation, so a hot loop can afford it. */
     public void recordAccess() {
-        accessCount.incrementAndGet();
-        lastAccessed = Instant.now();
+        accessCount.increment();
+        lastAccessedMillis = System.currentTimeMillis();
     }
 
     /** @return how many times it was accessed */
     public long accessCount() {
-        return accessCount.get();
+        return accessCount.sum();
     }
 
     /** @return when it was last accessed, or {@code null} */
     public Instant lastAccessed() {
-        return lastAccessed;
+        long millis = lastAccessedMillis;
+        return millis == NEVER ? null : Instant.ofEpochMilli(millis);
     }
 }
