@@ -503,4 +503,48 @@ public interface DynamicRegistry {
      * @throws ComponentNotFoundException for an unknown id
      */
     String exportDependencyGraph(GraphFormat format, String id);
+
+    // ---------------------------------------------------------------- versions and reloads
+
+    /**
+     * The versions of a bundle component's JAR the registry keeps, newest first: the one installed
+     * now, then the earlier ones (the last few, see {@code happyos.history.size}).
+     *
+     * @param id the component's id
+     * @return the versions, unmodifiable; empty for a component the registry did not install
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    List<JarVersion> getVersionHistory(String id);
+
+    /**
+     * Reinstates the previous version of a component's JAR through the reload path: the affected
+     * components are deactivated dependents first, the bundle updated and refreshed, and those that
+     * were active activated again in dependency order. When the component's JAR lives in the bundles
+     * folder, the folder's file is replaced too, so that the folder stays the truth.
+     *
+     * @param id the component's id
+     * @return the version reinstated; fails with {@link RegistryException} when there is no earlier
+     *     version
+     */
+    CompletionStage<String> rollbackComponent(String id);
+
+    /**
+     * {@link #rollbackComponent(String)} to a given version.
+     *
+     * @param id the component's id
+     * @param version one of the versions {@link #getVersionHistory} lists
+     * @return the version reinstated; fails with {@link RegistryException} when it is not kept
+     */
+    CompletionStage<String> rollbackComponent(String id, String version);
+
+    /**
+     * What a reload or removal of a component would deactivate, before anyone does it: the active
+     * components among the bundle and everything wired to it (and the components depending on those
+     * in the registry), in the order they would be deactivated.
+     *
+     * @param id the component's id
+     * @return ids, dependents first; empty when nothing active is affected
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    List<String> getImpact(String id);
 }

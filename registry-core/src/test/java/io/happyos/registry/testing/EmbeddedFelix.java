@@ -39,7 +39,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * test and the registry bundle share one {@code DynamicRegistry} class (the API bundle itself is
      * not installed).
      */
-    private static final String API_PACKAGE = "io.happyos.registry;version=1.1.0,io.happyos.registry.spi;version=1.0.0";
+    private static final String API_PACKAGE = "io.happyos.registry;version=1.2.0,io.happyos.registry.spi;version=1.0.0";
 
     private final Framework framework;
     private final Path storage;
@@ -209,6 +209,20 @@ public final class EmbeddedFelix implements AutoCloseable {
             }
         }
         throw new AssertionError("sample bundle " + symbolicName + " not built; run mvn package in sample-bundles");
+    }
+
+    /**
+     * A later version of a sample, from {@code sample-bundles/target/updates}.
+     *
+     * @param fileName e.g. {@code echo-skill-2.0.0.jar}
+     * @return its path
+     */
+    public static Path updateBundle(String fileName) {
+        Path file = Paths.get(requiredProperty("it.update.bundles")).resolve(fileName).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(file + " not built; run mvn package in sample-bundles");
+        }
+        return file;
     }
 
     /** @return the folder of the demo sample bundles */

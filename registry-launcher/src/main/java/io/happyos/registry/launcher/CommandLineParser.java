@@ -25,6 +25,8 @@ final class CommandLineParser {
         String bundles = DEFAULT_BUNDLES_DIR;
         String storage = DEFAULT_STORAGE_DIR;
         boolean clean = false;
+        boolean noWatch = false;
+        boolean noAutoRollback = false;
         boolean help = false;
         boolean version = false;
         List<String> commands = new ArrayList<>();
@@ -42,6 +44,8 @@ final class CommandLineParser {
                 case "--storage" -> storage = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "-c", "--command" -> commands.add(inlineValue != null ? inlineValue : valueOf(args, ++i, name));
                 case "--clean" -> clean = noValue(name, inlineValue);
+                case "--no-watch" -> noWatch = noValue(name, inlineValue);
+                case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
                 case "-h", "--help" -> help = noValue(name, inlineValue);
                 case "-V", "--version" -> version = noValue(name, inlineValue);
                 default -> throw new UsageException(arg.startsWith("-")
@@ -54,7 +58,8 @@ final class CommandLineParser {
                 throw new UsageException("Option -c needs a non-empty command line. Try --help.");
             }
         }
-        return new LauncherOptions(absolute(bundles), absolute(storage), clean, commands, help, version);
+        return new LauncherOptions(absolute(bundles), absolute(storage), clean, commands, help, version, noWatch,
+                noAutoRollback);
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

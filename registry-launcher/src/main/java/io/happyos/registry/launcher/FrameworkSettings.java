@@ -43,6 +43,9 @@ final class FrameworkSettings {
         properties.put("felix.log.level", "3");
         properties.put(BUNDLES_DIR, options.bundlesDir().toString());
         properties.put(STORAGE_DIR, options.storageDir().toString());
+        // read by registry-core: watch the folder, and roll back a reload that fails
+        properties.put("happyos.bundles.watch", Boolean.toString(!options.noWatch()));
+        properties.put("happyos.reload.autoRollback", Boolean.toString(!options.noAutoRollback()));
         // the shell reads etc/gosh_profile from here (see GoshProfile)
         properties.put("gosh.home", options.storageDir().toString());
         if (!interactive) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param version whether {@code --version} was given
  */
 record LauncherOptions(Path bundlesDir, Path storageDir, boolean clean, List<String> commands, boolean help,
-        boolean version) {
+        boolean version, boolean noWatch, boolean noAutoRollback) {
 
     LauncherOptions {
         commands = List.copyOf(commands);

@@ -14,12 +14,17 @@ final class Usage {
                 activates the plugin bundles found in a folder, and the Gogo shell to drive it.
 
                 Options:
-                  --bundles DIR       Plugin folder: at start-up every new JAR in it is registered
-                                      and activated, in dependency order.
+                  --bundles DIR       Plugin folder, watched while the container runs: new JARs are
+                                      checked, registered and activated in dependency order,
+                                      changed ones reloaded, removed ones unregistered; a bad
+                                      file goes to DIR/.quarantine with the reason beside it.
                                       Default: ./bundles (created when missing).
                   --storage DIR       Folder for the framework cache and the log (DIR/logs/registry.log).
                                       Default: ./.happyos-registry
                   --clean             Start from an empty storage folder (the logs are kept).
+                  --no-watch          Deploy the plugin folder at start-up only; do not watch it.
+                  --no-auto-rollback  Keep a reloaded version that fails to start instead of
+                                      reinstating the one that ran before.
                   -c, --command LINE  Run a Gogo command line once the registry is ready, print its
                                       output, then stop. Repeatable: the lines run in order and the
                                       first one that fails stops the run (exit code 1).

@@ -134,7 +134,7 @@ class LauncherIT {
         Path samples = LauncherProcess.sampleBundles();
         assertThat(samples).as("sample bundles folder (build sample-bundles first)").isDirectory();
         try (var jars = Files.list(samples)) {
-            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count()).isEqualTo(6);
+            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count()).isEqualTo(7);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -3,6 +3,9 @@ package io.happyos.registry.core.internal;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.core.bundle.BundleTracking;
+import io.happyos.registry.core.deploy.FolderDeployer;
+import io.happyos.registry.core.deploy.FolderScanner;
+import io.happyos.registry.core.deploy.FolderWatcher;
 import io.happyos.registry.core.deploy.StartupDeployment;
 import io.happyos.registry.core.extension.TimedCalls;
 import io.happyos.registry.core.service.ServiceComponentTracker;
@@ -34,6 +37,7 @@ public final class RegistryActivator implements BundleActivator {
     private RegistryService registry;
     private BundleTracking tracking;
     private ServiceComponentTracker services;
+    private volatile FolderWatcher watcher;
     private volatile ServiceRegistration<DynamicRegistry> registration;
 
     @Override
@@ -46,15 +50,15 @@ public final class RegistryActivator implements BundleActivator {
         tracking.open();
         services = new ServiceComponentTracker(context, store);
         services.open();
-        StartupDeployment deployment = new StartupDeployment(store, context, registry.activation(),
-                registry.installation());
+        StartupDeployment deployment = new StartupDeployment(store, context, registry.activation());
         // on the framework's start-level thread, which alone may start bundles at this point
         TimedCalls.inline(deployment::restoreStarted);
         registration = context.registerService(DynamicRegistry.class, registry, state("starting"));
         String folder = context.getProperty(BUNDLES_DIR_PROPERTY);
+        RegistrySettings settings = RegistrySettings.from(context::getProperty);
         lifecycle.submit(() -> {
             if (folder != null && !folder.isBlank()) {
-                deployment.deployFolder(Path.of(folder));
+                deployFolder(Path.of(folder).toAbsolutePath().normalize(), settings);
             }
             services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
             return null;
@@ -64,6 +68,30 @@ public final class RegistryActivator implements BundleActivator {
             }
             markReady();
         });
+    }
+
+    /** Reconciles the folder with the framework, then watches it unless told not to. */
+    private void deployFolder(Path folder, RegistrySettings settings) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            LOG.warn("bundles folder {} does not exist: nothing to deploy", folder);
+            return;
+        }
+        FolderDeployer deployer = registry.bundlesFolder(folder, settings.autoRollback());
+        FolderScanner scanner = new FolderScanner(folder, settings.settle().toMillis(), System::currentTimeMillis);
+        deployer.reconcile(scanner);
+        if (settings.watch()) {
+            watcher = new FolderWatcher(scanner, folder, settings.rescan().toMillis(), settings.settle().toMillis(),
+                    changes -> lifecycle.submit(() -> {
+                        deployer.handle(changes, scanner);
+                        return null;
+                    }).whenComplete((ok, error) -> {
+                        if (error != null) {
+                            LOG.warn("could not apply the changes in {}: {}", folder, error.getMessage(), error);
+                        }
+                    }));
+            watcher.start();
+            LOG.info("watching {} for new, changed and removed JARs", folder);
+        }
     }
 
     private void markReady() {
@@ -112,6 +140,10 @@ public final class RegistryActivator implements BundleActivator {
             } catch (IllegalStateException alreadyGone) {
                 LOG.debug("registry service already unregistered");
             }
+        }
+        FolderWatcher folderWatcher = watcher;
+        if (folderWatcher != null) {
+            folderWatcher.close();
         }
         services.close();
         tracking.close();

@@ -10,6 +10,10 @@ import io.happyos.registry.HealthStats;
 import io.happyos.registry.PerformanceMetrics;
 import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.UsageStats;
+import io.happyos.registry.JarVersion;
+import io.happyos.registry.core.deploy.FolderDeployer;
+import io.happyos.registry.core.deploy.Reloads;
+import io.happyos.registry.core.deploy.VersionHistory;
 import io.happyos.registry.core.export.GraphExporter;
 import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.extension.TimedCalls;
@@ -25,6 +29,7 @@ import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -70,6 +75,9 @@ public final class RegistryService implements DynamicRegistry {
     private final ComponentInstances instances;
     private final BatchActivation batch;
     private final Batches batches;
+    private final VersionHistory history;
+    private final Reloads reloads;
+    private volatile FolderDeployer deployer;
     private final Recovery recovery;
 
     /**
@@ -94,6 +102,8 @@ public final class RegistryService implements DynamicRegistry {
         this.installation = new Installation(shared, deactivation);
         this.batch = new BatchActivation(store, activation, settings.batchParallelism());
         this.batches = new Batches(store, installation, deactivation);
+        this.history = new VersionHistory(storage(context).resolve("history"), settings.historySize());
+        this.reloads = new Reloads(store, context, activation, deactivation, history);
         this.recovery = new Recovery(store, context);
     }
 
@@ -104,6 +114,28 @@ public final class RegistryService implements DynamicRegistry {
      */
     public void componentStopped(String id) {
         instances.cleanup(id);
+    }
+
+    private static Path storage(BundleContext context) {
+        String dir = context.getProperty("happyos.storage.dir");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        return context.getDataFile("") == null ? Path.of(".happyos-registry") : context.getDataFile("").toPath();
+    }
+
+    /**
+     * Sets up the bundles folder: what changes there is applied through the lifecycle thread.
+     *
+     * @param folder the folder
+     * @param autoRollback whether a failed reload is rolled back
+     * @return the deployer
+     */
+    public FolderDeployer bundlesFolder(Path folder, boolean autoRollback) {
+        FolderDeployer created = new FolderDeployer(folder, store, context, activation, installation, reloads, history,
+                storage(context).resolve("deploy-state.properties"), autoRollback);
+        deployer = created;
+        return created;
     }
 
     private void factoryGone(Object key) {
@@ -510,5 +542,45 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public Registration registerStatusCallback(StatusCallback callback) {
         return notifier.add(Objects.requireNonNull(callback, "callback"));
+    }
+
+    @Override
+    public List<JarVersion> getVersionHistory(String id) {
+        ComponentRecord record = store.record(Objects.requireNonNull(id, "id"));
+        return record.hasBundle() ? history.list(record.info().name()) : List.of();
+    }
+
+    @Override
+    public CompletionStage<String> rollbackComponent(String id) {
+        return rollbackComponent(id, null);
+    }
+
+    @Override
+    public CompletionStage<String> rollbackComponent(String id, String version) {
+        Objects.requireNonNull(id, "id");
+        return operation(() -> {
+            ComponentRecord record = store.record(id);
+            List<JarVersion> versions = getVersionHistory(id);
+            JarVersion target = versions.stream().skip(1)
+                    .filter(v -> version == null || v.version().equals(version))
+                    .findFirst()
+                    .orElseThrow(() -> new RegistryException(version == null
+                            ? id + " has no earlier version to roll back to (registry:history " + id + ")"
+                            : id + " has no kept version " + version + " (registry:history " + id + " lists them)"));
+            FolderDeployer current = deployer;
+            List<String> failures = current != null ? current.rollBackTo(record, target, List.of())
+                    : reloads.reinstate(record, target, file -> { }, List.of());
+            store.recordError(record, "rolled back " + id + " to " + target.version() + " by request");
+            if (!failures.isEmpty()) {
+                throw new RegistryException("rolled back " + id + " to " + target.version() + ", but "
+                        + String.join("; ", failures));
+            }
+            return target.version();
+        });
+    }
+
+    @Override
+    public List<String> getImpact(String id) {
+        return reloads.impact(Objects.requireNonNull(id, "id"));
     }
 }

@@ -15,9 +15,14 @@ import org.slf4j.LoggerFactory;
  * @param errorHistorySize how many errors each history keeps ({@value #ERROR_HISTORY_SIZE}, default 100)
  * @param batchParallelism how many components a batch activates at once ({@value #BATCH_PARALLELISM},
  *     default 4)
+ * @param watch whether the bundles folder is watched after start-up ({@value #WATCH}, default true)
+ * @param settle how long a file must stay unchanged before it is handled ({@value #SETTLE}, default 300 ms)
+ * @param rescan how often the folder is scanned in case the OS dropped an event ({@value #RESCAN}, default 2 s)
+ * @param historySize how many earlier versions of each JAR are kept ({@value #HISTORY_SIZE}, default 5)
+ * @param autoRollback whether a reload that fails is rolled back ({@value #AUTO_ROLLBACK}, default true)
  */
 public record RegistrySettings(Duration activationTimeout, Duration listenerTimeout, int errorHistorySize,
-        int batchParallelism) {
+        int batchParallelism, boolean watch, Duration settle, Duration rescan, int historySize, boolean autoRollback) {
 
     /** Framework property: activation timeout, as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601. */
     public static final String ACTIVATION_TIMEOUT = "happyos.activation.timeout";
@@ -28,11 +33,23 @@ public record RegistrySettings(Duration activationTimeout, Duration listenerTime
     /** Framework property: batch parallelism. */
     public static final String BATCH_PARALLELISM = "happyos.batch.parallelism";
 
+    /** Framework property: watch the bundles folder ({@code false} for start-up only). */
+    public static final String WATCH = "happyos.bundles.watch";
+    /** Framework property: settle time of a file in the bundles folder. */
+    public static final String SETTLE = "happyos.bundles.settle";
+    /** Framework property: safety-net rescan interval of the bundles folder. */
+    public static final String RESCAN = "happyos.bundles.rescan";
+    /** Framework property: earlier versions kept per JAR. */
+    public static final String HISTORY_SIZE = "happyos.history.size";
+    /** Framework property: roll a failed reload back ({@code false} to keep the failed version). */
+    public static final String AUTO_ROLLBACK = "happyos.reload.autoRollback";
+
     private static final Logger LOG = LoggerFactory.getLogger(RegistrySettings.class);
 
     /** @return every setting at its default */
     public static RegistrySettings defaults() {
-        return new RegistrySettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 4);
+        return new RegistrySettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 4, true,
+                Duration.ofMillis(300), Duration.ofSeconds(2), 5, true);
     }
 
     /**
@@ -47,7 +64,12 @@ public record RegistrySettings(Duration activationTimeout, Duration listenerTime
                 read(properties, ACTIVATION_TIMEOUT, RegistrySettings::parseDuration, d.activationTimeout()),
                 read(properties, LISTENER_TIMEOUT, RegistrySettings::parseDuration, d.listenerTimeout()),
                 read(properties, ERROR_HISTORY_SIZE, RegistrySettings::positive, d.errorHistorySize()),
-                read(properties, BATCH_PARALLELISM, RegistrySettings::positive, d.batchParallelism()));
+                read(properties, BATCH_PARALLELISM, RegistrySettings::positive, d.batchParallelism()),
+                read(properties, WATCH, Boolean::parseBoolean, d.watch()),
+                read(properties, SETTLE, RegistrySettings::parseDuration, d.settle()),
+                read(properties, RESCAN, RegistrySettings::parseDuration, d.rescan()),
+                read(properties, HISTORY_SIZE, RegistrySettings::positive, d.historySize()),
+                read(properties, AUTO_ROLLBACK, Boolean::parseBoolean, d.autoRollback()));
     }
 
     private static <T> T read(Function<String, String> properties, String name, Function<String, T> parse, T fallback) {

@@ -52,7 +52,21 @@ public final class Deactivation {
             throw new RegistryException(id + " is part of the container (type system) and cannot be deactivated");
         }
         Set<String> dependents = store.readGraph(g -> g.dependentClosure(List.of(id)));
-        List<ComponentRecord> toStop = activeInReverseOrder(dependents);
+        return stopAll(target, dependents);
+    }
+
+    /**
+     * Deactivates the active ones among some components, in reverse activation order, after asking
+     * every PRE_DEACTIVATION hook.
+     *
+     * @param target the component the operation is about (its history records a veto)
+     * @param ids the components
+     * @return the ids stopped, in order
+     * @throws ComponentActivationException when a hook vetoed (nothing stopped) or a stop failed
+     */
+    public List<String> stopAll(ComponentRecord target, Collection<String> ids) {
+        String id = target.id();
+        List<ComponentRecord> toStop = activeInReverseOrder(ids);
         for (ComponentRecord record : toStop) {
             try {
                 lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_DEACTIVATION, record, null));
@@ -78,6 +92,16 @@ public final class Deactivation {
             throw exception;
         }
         return stopped;
+    }
+
+    /**
+     * The active ones among some components, in the order they would be deactivated.
+     *
+     * @param ids the components
+     * @return ids, dependents first
+     */
+    public List<String> wouldStop(Collection<String> ids) {
+        return activeInReverseOrder(ids).stream().map(ComponentRecord::id).toList();
     }
 
     /**

@@ -41,6 +41,7 @@ public final class ShellActivator implements BundleActivator {
         publish(context, IndexCommands.class, indexes, IndexCommands.FUNCTIONS);
         publish(context, StatsCommands.class, new StatsCommands(ctx), StatsCommands.FUNCTIONS);
         publish(context, GraphCommands.class, new GraphCommands(ctx), GraphCommands.FUNCTIONS);
+        publish(context, VersionCommands.class, new VersionCommands(ctx), VersionCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
     }
 

@@ -755,4 +755,41 @@ final class FakeRegistry implements DynamicRegistry {
         }
         return out.toString();
     }
+
+    /** Versions kept per component, newest first; tests fill it in. */
+    final Map<String, List<io.happyos.registry.JarVersion>> versions = new java.util.HashMap<>();
+
+    @Override
+    public List<io.happyos.registry.JarVersion> getVersionHistory(String id) {
+        getComponent(id);
+        return List.copyOf(versions.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public CompletionStage<String> rollbackComponent(String id) {
+        return rollbackComponent(id, null);
+    }
+
+    @Override
+    public CompletionStage<String> rollbackComponent(String id, String version) {
+        try {
+            List<io.happyos.registry.JarVersion> kept = getVersionHistory(id);
+            return CompletableFuture.completedFuture(kept.stream().skip(1)
+                    .filter(v -> version == null || v.version().equals(version))
+                    .findFirst()
+                    .orElseThrow(() -> new RegistryException(id + " has no earlier version to roll back to"))
+                    .version());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public List<String> getImpact(String id) {
+        getComponent(id);
+        List<String> impact = new java.util.ArrayList<>(getDependents(id));
+        java.util.Collections.sort(impact);
+        impact.add(id);
+        return impact;
+    }
 }

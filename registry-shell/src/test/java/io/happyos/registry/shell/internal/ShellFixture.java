@@ -39,6 +39,7 @@ final class ShellFixture {
             (bundleId, name) -> headers.getOrDefault(bundleId, Map.of()).get(name));
     final StatsCommands stats = new StatsCommands(ctx);
     final GraphCommands graph = new GraphCommands(ctx);
+    final VersionCommands versions = new VersionCommands(ctx);
 
     /** What was printed since the last call, and forgets it. */
     String output() {

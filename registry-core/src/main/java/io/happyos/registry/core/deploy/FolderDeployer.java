@@ -1,0 +1,335 @@
+package io.happyos.registry.core.deploy;
+
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.JarVersion;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.graph.GraphAlgorithms;
+import io.happyos.registry.core.internal.ComponentRecord;
+import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.lifecycle.Activation;
+import io.happyos.registry.core.lifecycle.Installation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies what changed in the bundles folder: new JARs are checked, installed together and
+ * activated in dependency order (or when their requirements arrive); changed JARs are reloaded, and
+ * rolled back when the new version does not come up; removed JARs are unregistered. A file that is
+ * not a valid bundle goes to {@code .quarantine/} with a reason beside it. Runs on the lifecycle
+ * thread, so one change at a time.
+ */
+public final class FolderDeployer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FolderDeployer.class);
+    static final String QUARANTINE = ".quarantine";
+
+    private final Path folder;
+    private final ComponentStore store;
+    private final BundleContext context;
+    private final Activation activation;
+    private final Installation installation;
+    private final Reloads reloads;
+    private final VersionHistory history;
+    private final DeployState state;
+    private final boolean autoRollback;
+    private final Set<String> waiting = new LinkedHashSet<>();
+
+    /**
+     * @param folder the bundles folder
+     * @param store the entries
+     * @param context the registry bundle's context
+     * @param activation how components are activated
+     * @param installation how JARs are installed and uninstalled
+     * @param reloads how JARs are replaced
+     * @param history the kept versions
+     * @param stateFile where the checksums of installed JARs are kept
+     * @param autoRollback whether a reload that fails is rolled back
+     */
+    public FolderDeployer(Path folder, ComponentStore store, BundleContext context, Activation activation,
+            Installation installation, Reloads reloads, VersionHistory history, Path stateFile, boolean autoRollback) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.store = store;
+        this.context = context;
+        this.activation = activation;
+        this.installation = installation;
+        this.reloads = reloads;
+        this.history = history;
+        this.state = new DeployState(stateFile);
+        this.autoRollback = autoRollback;
+    }
+
+    /** @return the folder */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * The folder is the truth: at start-up, JARs added, changed or removed while the container was
+     * down are installed, reloaded or uninstalled.
+     *
+     * @param scanner told which files are already handled
+     */
+    public void reconcile(FolderScanner scanner) {
+        List<Path> added = new ArrayList<>();
+        List<Path> changed = new ArrayList<>();
+        for (Path jar : jars()) {
+            Bundle bundle = context.getBundle(location(jar));
+            if (bundle == null) {
+                added.add(jar);
+            } else if (!checksum(jar).equals(state.checksum(location(jar)))) {
+                changed.add(jar);
+            } else {
+                scanner.markReported(jar);
+            }
+        }
+        List<Path> removed = new ArrayList<>();
+        String prefix = folder.toUri().toString();
+        for (Bundle bundle : context.getBundles()) {
+            String location = bundle.getLocation();
+            if (location.startsWith(prefix) && !location.substring(prefix.length()).contains("/")
+                    && !Files.exists(Path.of(java.net.URI.create(location)))) {
+                removed.add(Path.of(java.net.URI.create(location)));
+            }
+        }
+        handle(new FolderScanner.Changes(added, changed, removed), scanner);
+        added.forEach(scanner::markReported);
+        changed.forEach(scanner::markReported);
+    }
+
+    /**
+     * Applies one set of changes.
+     *
+     * @param changes what the scanner found
+     * @param scanner told of quarantined files, which are no longer the folder's
+     */
+    public void handle(FolderScanner.Changes changes, FolderScanner scanner) {
+        changes.removed().forEach(this::remove);
+        for (Path jar : changes.changed()) {
+            change(jar, scanner);
+        }
+        add(changes.added(), scanner);
+        retryWaiting();
+    }
+
+    private void remove(Path jar) {
+        String location = location(jar);
+        state.remove(location);
+        Bundle bundle = context.getBundle(location);
+        ComponentRecord record = bundle == null ? null : store.findByBundle(bundle.getBundleId()).orElse(null);
+        if (record != null) {
+            LOG.info("{} was removed from the bundles folder: unregistering {}", jar.getFileName(), record.id());
+            waiting.remove(record.id());
+            installation.unregister(record.id());
+        }
+    }
+
+    private void add(List<Path> jars, FolderScanner scanner) {
+        List<String> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            JarInspector.JarCheck check = JarInspector.inspect(jar);
+            String problem = check.valid() ? duplicate(check, jar) : check.reason();
+            if (problem != null) {
+                quarantine(jar, problem, scanner);
+                continue;
+            }
+            if (context.getBundle(location(jar)) != null) {
+                change(jar, scanner); // a quarantined file came back as a good one for an installed bundle
+                continue;
+            }
+            clearQuarantineEntry(jar);
+            try {
+                String id = installation.register(ComponentInfo.ofJar(jar.toString()));
+                keep(check, jar);
+                installed.add(id);
+            } catch (RegistryException e) {
+                quarantine(jar, e.getMessage(), scanner);
+            }
+        }
+        activateInOrder(installed);
+    }
+
+    private void change(Path jar, FolderScanner scanner) {
+        JarInspector.JarCheck check = JarInspector.inspect(jar);
+        if (!check.valid()) {
+            quarantine(jar, check.reason(), scanner);
+            return;
+        }
+        Bundle bundle = context.getBundle(location(jar));
+        if (bundle == null) {
+            add(List.of(jar), scanner);
+            return;
+        }
+        if (check.sha256().equals(state.checksum(location(jar)))) {
+            return; // written again with the same content
+        }
+        ComponentRecord record = store.findByBundle(bundle.getBundleId()).orElseThrow();
+        String from = record.info().version();
+        LOG.info("{} changed: reloading {} {} -> {}", jar.getFileName(), record.id(), from, check.version());
+        Reloads.Outcome outcome = reloads.reload(record, jar, check);
+        state.put(location(jar), check.sha256());
+        if (!outcome.failures().isEmpty()) {
+            String reason = String.join("; ", outcome.failures());
+            store.recordError(record, "reload of " + record.id() + " to " + check.version() + " failed: " + reason);
+            if (autoRollback) {
+                rollBack(record, from, reason, outcome.wereActive());
+            }
+        }
+    }
+
+    /** Puts back the version that was running before a failed reload. */
+    private void rollBack(ComponentRecord record, String toVersion, String why, List<String> wereActive) {
+        List<JarVersion> versions = history.list(record.info().name());
+        Optional<JarVersion> previous = versions.stream().skip(1).filter(v -> v.version().equals(toVersion)).findFirst()
+                .or(() -> versions.stream().skip(1).findFirst());
+        if (previous.isEmpty()) {
+            LOG.warn("cannot roll {} back: no earlier version kept", record.id());
+            return;
+        }
+        rollBackTo(record, previous.get(), wereActive);
+        String message = "rolled back " + record.id() + " to " + previous.get().version() + " after a failed reload: "
+                + why;
+        store.recordError(record, message);
+        LOG.warn("{}", message);
+    }
+
+    /**
+     * Reinstates a kept version of a component, replacing the folder's file too.
+     *
+     * @param record the component
+     * @param version the version
+     * @param alsoActive components to activate afterwards as well
+     * @return what failed to come back
+     */
+    public List<String> rollBackTo(ComponentRecord record, JarVersion version, List<String> alsoActive) {
+        Path file = record.info().path() == null ? null : Path.of(record.info().path());
+        return reloads.reinstate(record, version, stored -> {
+            if (file != null && file.startsWith(folder)) {
+                state.put(location(file), version.checksum()); // the watcher then finds nothing new
+                try {
+                    Reloads.replace(stored, file);
+                } catch (IOException e) {
+                    LOG.warn("cannot put version {} back into {}: {}", version.version(), file, e.getMessage());
+                }
+            }
+        }, alsoActive);
+    }
+
+    private String duplicate(JarInspector.JarCheck check, Path jar) {
+        for (Bundle bundle : context.getBundles()) {
+            if (check.symbolicName().equals(bundle.getSymbolicName())
+                    && check.version().equals(bundle.getVersion().toString())
+                    && !bundle.getLocation().equals(location(jar))) {
+                return "duplicate: " + check.symbolicName() + " " + check.version() + " is already installed from "
+                        + bundle.getLocation() + "; remove one of the two files";
+            }
+        }
+        return null;
+    }
+
+    private void quarantine(Path jar, String reason, FolderScanner scanner) {
+        try {
+            Path dir = Files.createDirectories(folder.resolve(QUARANTINE));
+            Path target = dir.resolve(jar.getFileName());
+            Files.move(jar, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve(jar.getFileName() + ".reason.txt"), reason + System.lineSeparator());
+            scanner.forget(jar);
+            String id = jar.getFileName().toString();
+            store.find(id).filter(r -> !r.hasBundle()).ifPresent(store::remove);
+            ComponentRecord record = store.add(id, io.happyos.registry.RegistryEntry.NO_BUNDLE,
+                    new ComponentInfo(id, "bundle", target.toString(), null, null, null,
+                            Map.of("Quarantined", "true"), reason), ComponentStatus.DISCOVERED);
+            store.markError(record, jar.getFileName() + " quarantined: " + reason);
+            LOG.warn("{} quarantined in {}: {}", jar.getFileName(), dir, reason);
+        } catch (IOException e) {
+            LOG.warn("cannot quarantine {}: {}", jar, e.getMessage());
+        }
+    }
+
+    private void clearQuarantineEntry(Path jar) {
+        String id = jar.getFileName().toString();
+        store.find(id).filter(r -> !r.hasBundle() && "true".equals(r.info().metadata().get("Quarantined")))
+                .ifPresent(store::remove);
+    }
+
+    private void keep(JarInspector.JarCheck check, Path jar) {
+        state.put(location(jar), check.sha256());
+        try {
+            history.record(check.symbolicName(), check.version(), check.sha256(), jar);
+        } catch (IOException e) {
+            LOG.warn("cannot keep a copy of {} for rollback: {}", jar, e.getMessage());
+        }
+    }
+
+    private void activateInOrder(List<String> ids) {
+        List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(g, ids.stream().filter(g::contains).toList()));
+        for (String id : order) {
+            if (ids.contains(id)) {
+                tryActivate(id);
+            }
+        }
+    }
+
+    /** Activates, or keeps waiting when a requirement is not there yet. */
+    private void tryActivate(String id) {
+        ComponentRecord record = store.find(id).orElse(null);
+        if (record == null) {
+            waiting.remove(id);
+            return;
+        }
+        try {
+            activation.activate(id);
+            waiting.remove(id);
+        } catch (RegistryException e) {
+            if (!record.missingRequirements().isEmpty()) {
+                waiting.add(id);
+                LOG.info("{} waits for its requirements: {}", id, e.getMessage());
+            } else {
+                waiting.remove(id);
+                LOG.warn("{}", e.getMessage());
+            }
+        }
+    }
+
+    private void retryWaiting() {
+        for (String id : List.copyOf(waiting)) {
+            ComponentRecord record = store.find(id).orElse(null);
+            if (record == null) {
+                waiting.remove(id);
+            } else if (record.missingRequirements().isEmpty()) {
+                tryActivate(id);
+            }
+        }
+    }
+
+    private List<Path> jars() {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)
+                    && !f.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("cannot read the bundles folder {}: {}", folder, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String checksum(Path jar) {
+        String sha = JarInspector.inspect(jar).sha256();
+        return sha == null ? "" : sha;
+    }
+
+    private static String location(Path jar) {
+        return jar.toAbsolutePath().normalize().toUri().toString();
+    }
+}

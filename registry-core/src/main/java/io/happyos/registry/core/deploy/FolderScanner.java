@@ -1,0 +1,238 @@
+package io.happyos.registry.core.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, over repeated scans, which JARs of the bundles folder are ready to handle. A file is
+ * reported only once its size and last-modified time have stayed the same for at least the settle
+ * time across scans, so a JAR still being copied is held back; what is reported is relative to the
+ * last time each file was reported, so a burst of rewrites gives one "changed".
+ *
+ * <p>Only regular files directly in the folder whose name ends with {@code .jar} count; names
+ * starting with {@code .} or ending with {@code .part} or {@code .tmp} and subfolders (such as
+ * {@code .quarantine}) are ignored. Time comes from the given clock, so tests need no sleeps.
+ * Thread-safe: all methods synchronize on the scanner.
+ */
+public final class FolderScanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FolderScanner.class);
+
+    /**
+     * What changed since the files were last reported. Each list is immutable and sorted.
+     *
+     * @param added files seen and stable that were not reported before (or were forgotten)
+     * @param changed reported files whose size or last-modified time differs from when they were
+     *     last reported, and that are stable again
+     * @param removed reported files that are gone
+     */
+    public record Changes(List<Path> added, List<Path> changed, List<Path> removed) {
+
+        /** Copies the lists, so a Changes never changes. */
+        public Changes {
+            added = List.copyOf(added);
+            changed = List.copyOf(changed);
+            removed = List.copyOf(removed);
+        }
+
+        /** @return true when there is nothing to handle */
+        public boolean isEmpty() {
+            return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    /** A file's size and last-modified time. */
+    private record Stamp(long size, FileTime modified) {
+    }
+
+    /**
+     * What the scanner knows of one file: how it looked at the last scan, since when it has looked
+     * like that, and how it looked when last reported (null if never reported).
+     */
+    private record FileState(Stamp observed, long stableSince, Stamp reported) {
+
+        boolean settled() {
+            return observed.equals(reported);
+        }
+    }
+
+    private final Path folder;
+    private final long settleMillis;
+    private final LongSupplier clock;
+    private final Map<String, FileState> files = new HashMap<>();
+
+    /**
+     * @param folder the folder to scan; it need not exist yet
+     * @param settleMillis how long a file's size and last-modified time must stay the same before
+     *     it is reported; 0 reports files at the first scan that sees them
+     * @param clock the current time in milliseconds, e.g. {@code System::currentTimeMillis}
+     * @throws IllegalArgumentException if settleMillis is negative
+     */
+    public FolderScanner(Path folder, long settleMillis, LongSupplier clock) {
+        if (settleMillis < 0) {
+            throw new IllegalArgumentException("settleMillis must not be negative: " + settleMillis);
+        }
+        this.folder = Objects.requireNonNull(folder, "folder");
+        this.settleMillis = settleMillis;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Looks at the folder once and returns the files that are ready to handle. A folder that cannot
+     * be listed (missing, unmounted) changes nothing and gives no changes, so a passing outage never
+     * reads as "every file removed".
+     *
+     * @return the changes since each file was last reported; empty lists when there are none
+     */
+    public synchronized Changes scan() {
+        Map<String, Stamp> current;
+        try {
+            current = listCandidates();
+        } catch (IOException e) {
+            LOG.warn("cannot list the bundles folder {}: {}", folder, e.toString());
+            return new Changes(List.of(), List.of(), List.of());
+        }
+        long now = clock.getAsLong();
+        List<Path> added = new ArrayList<>();
+        List<Path> changed = new ArrayList<>();
+        List<Path> removed = new ArrayList<>();
+        for (Map.Entry<String, Stamp> entry : current.entrySet()) {
+            String name = entry.getKey();
+            FileState state = observe(files.get(name), entry.getValue(), now);
+            if (!state.settled() && now - state.stableSince() >= settleMillis) {
+                (state.reported() == null ? added : changed).add(folder.resolve(name));
+                state = new FileState(state.observed(), state.stableSince(), state.observed());
+            }
+            files.put(name, state);
+        }
+        for (Iterator<Map.Entry<String, FileState>> it = files.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, FileState> entry = it.next();
+            if (!current.containsKey(entry.getKey())) {
+                if (entry.getValue().reported() != null) {
+                    removed.add(folder.resolve(entry.getKey()));
+                }
+                it.remove();
+            }
+        }
+        Collections.sort(added);
+        Collections.sort(changed);
+        Collections.sort(removed);
+        return new Changes(added, changed, removed);
+    }
+
+    private static FileState observe(FileState previous, Stamp stamp, long now) {
+        if (previous == null) {
+            return new FileState(stamp, now, null);
+        }
+        if (!previous.observed().equals(stamp)) {
+            return new FileState(stamp, now, previous.reported());
+        }
+        return previous;
+    }
+
+    /**
+     * Drops everything known about a file, so that if it is (still or again) in the folder it is
+     * reported as added once stable, and if it is gone no removal is reported. Call it when a file
+     * is moved to quarantine. Does nothing for a file the scanner does not know.
+     *
+     * @param file the file, in the folder (only its name is used)
+     */
+    public synchronized void forget(Path file) {
+        files.remove(nameOf(file));
+    }
+
+    /**
+     * Records a file as reported with its current size and last-modified time, so it is not
+     * reported as added: for JARs already installed when the registry starts, or handled by the
+     * caller outside a scan. A file that is not in the folder (e.g. quarantined meanwhile) is
+     * forgotten instead, so no removal is reported for it. Ignored names are ignored here too.
+     *
+     * @param file the file, in the folder (only its name is used)
+     */
+    public synchronized void markReported(Path file) {
+        String name = nameOf(file);
+        if (!isCandidateName(name)) {
+            LOG.debug("not marking {}: its name is ignored by the folder scanner", file);
+            return;
+        }
+        Stamp stamp;
+        try {
+            stamp = stampOf(folder.resolve(name));
+        } catch (IOException e) {
+            // e.g. quarantined meanwhile: nothing to seed, and no removal to report later
+            LOG.debug("not marking {}: {}", file, e.toString());
+            files.remove(name);
+            return;
+        }
+        files.put(name, new FileState(stamp, clock.getAsLong(), stamp));
+    }
+
+    /**
+     * @return true when some file was seen but is not reported in its current form yet (it is
+     *     still settling): the caller should scan again after the settle time
+     */
+    public synchronized boolean pending() {
+        return files.values().stream().anyMatch(state -> !state.settled());
+    }
+
+    /**
+     * @param name a file name
+     * @return true when a file of that name counts as a bundle JAR (if it is a regular file)
+     */
+    static boolean isCandidateName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !lower.startsWith(".") && lower.endsWith(".jar")
+                && !lower.endsWith(".part") && !lower.endsWith(".tmp");
+    }
+
+    private Map<String, Stamp> listCandidates() throws IOException {
+        Map<String, Stamp> result = new HashMap<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path path : (Iterable<Path>) entries::iterator) {
+                String name = path.getFileName().toString();
+                if (!isCandidateName(name)) {
+                    continue;
+                }
+                try {
+                    result.put(name, stampOf(path));
+                } catch (IOException e) {
+                    // vanished while scanning, or not a regular file: not a candidate now
+                    LOG.trace("skipping {}: {}", path, e.toString());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Stamp stampOf(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new NoSuchFileException(path.toString(), null, "not a regular file");
+        }
+        return new Stamp(attributes.size(), attributes.lastModifiedTime());
+    }
+
+    private static String nameOf(Path file) {
+        Path name = Objects.requireNonNull(file, "file").getFileName();
+        if (name == null) {
+            throw new IllegalArgumentException("not a file: " + file);
+        }
+        return name.toString();
+    }
+}

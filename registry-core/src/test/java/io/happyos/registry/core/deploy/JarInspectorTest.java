@@ -1,0 +1,182 @@
+package io.happyos.registry.core.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happyos.registry.core.deploy.JarInspector.JarCheck;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JarInspectorTest {
+
+    @TempDir
+    Path dir;
+
+    /** Writes a JAR holding only a manifest with the given main headers. */
+    static Path bundle(Path file, Map<String, String> headers) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        headers.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.putNextEntry(new ZipEntry("io/happyos/sample/readme.txt"));
+            jar.write("some content so the file has a body".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return file;
+    }
+
+    private Path goodBundle(String name) throws IOException {
+        return bundle(dir.resolve(name), Map.of("Bundle-ManifestVersion", "2",
+                "Bundle-SymbolicName", "io.happyos.sample;singleton:=true", "Bundle-Version", "1.2.3.qualifier"));
+    }
+
+    private static String sha256Of(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void goodBundleIsValidWithNameWithoutDirectivesVersionAndHash() throws Exception {
+        Path jar = goodBundle("good.jar");
+
+        JarCheck check = JarInspector.inspect(jar);
+
+        assertThat(check).isEqualTo(new JarCheck(true, "io.happyos.sample", "1.2.3.qualifier", sha256Of(jar), null));
+    }
+
+    @Test
+    void absentVersionAndManifestVersionAreAccepted() throws IOException {
+        Path jar = bundle(dir.resolve("plain.jar"), Map.of("Bundle-SymbolicName", " io.happyos.plain "));
+
+        JarCheck check = JarInspector.inspect(jar);
+
+        assertThat(check.valid()).isTrue();
+        assertThat(check.symbolicName()).isEqualTo("io.happyos.plain");
+        assertThat(check.version()).isEqualTo("0.0.0");
+        assertThat(check.reason()).isNull();
+    }
+
+    @Test
+    void realWorldBundleFromMavenCentralIsValid() throws URISyntaxException {
+        Path felix = Path.of(FrameworkFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        JarCheck check = JarInspector.inspect(felix);
+
+        assertThat(check.valid()).as(check.reason()).isTrue();
+        assertThat(check.symbolicName()).isEqualTo("org.apache.felix.framework");
+        assertThat(check.version()).isEqualTo("7.0.5");
+    }
+
+    @Test
+    void sha256IsTheHashOfTheBytes() throws IOException {
+        Path file = Files.writeString(dir.resolve("abc.jar"), "abc");
+
+        assertThat(JarInspector.inspect(file).sha256())
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void randomBytesAreNotAZip() throws Exception {
+        byte[] bytes = new byte[4096];
+        new Random(42).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("random.jar"), bytes);
+
+        JarCheck check = JarInspector.inspect(file);
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.sha256()).isEqualTo(sha256Of(file));
+        assertThat(check.reason()).startsWith("not a ZIP/JAR file (the central directory cannot be read: ")
+                .endsWith("): copy a complete bundle JAR");
+    }
+
+    @Test
+    void truncatedCopyOfAGoodJarIsNotAZip() throws IOException {
+        byte[] good = Files.readAllBytes(goodBundle("good.jar"));
+        Path half = Files.write(dir.resolve("half.jar"), Arrays.copyOf(good, good.length / 2));
+
+        JarCheck check = JarInspector.inspect(half);
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.reason()).startsWith("not a ZIP/JAR file").contains("copy a complete bundle JAR");
+    }
+
+    @Test
+    void zipWithoutManifestIsRejected() throws IOException {
+        Path file = dir.resolve("nomanifest.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("a.txt"));
+            zip.write(1);
+            zip.closeEntry();
+        }
+
+        JarCheck check = JarInspector.inspect(file);
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.sha256()).isNotNull();
+        assertThat(check.reason()).isEqualTo("no META-INF/MANIFEST.MF: build the JAR as an OSGi bundle (bnd)");
+    }
+
+    @Test
+    void manifestWithoutSymbolicNameIsRejected() throws IOException {
+        Path jar = bundle(dir.resolve("nobsn.jar"), Map.of("Bundle-Version", "1.0.0"));
+
+        JarCheck check = JarInspector.inspect(jar);
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.reason()).startsWith("the manifest has no Bundle-SymbolicName: add one");
+    }
+
+    @Test
+    void symbolicNameThatIsOnlyDirectivesIsRejected() throws IOException {
+        Path jar = bundle(dir.resolve("blank.jar"), Map.of("Bundle-SymbolicName", " ;singleton:=true"));
+
+        assertThat(JarInspector.inspect(jar).reason()).startsWith("the manifest has no Bundle-SymbolicName");
+    }
+
+    @Test
+    void badVersionIsRejectedWithTheValueAndTheFix() throws IOException {
+        Path jar = bundle(dir.resolve("badversion.jar"),
+                Map.of("Bundle-SymbolicName", "io.happyos.bad", "Bundle-Version", "x.y.z."));
+
+        JarCheck check = JarInspector.inspect(jar);
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.symbolicName()).isEqualTo("io.happyos.bad");
+        assertThat(check.version()).isNull();
+        assertThat(check.reason()).startsWith("Bundle-Version 'x.y.z.' is not a valid OSGi version")
+                .contains("e.g. 1.2.3");
+    }
+
+    @Test
+    void manifestVersionOtherThanTwoIsRejected() throws IOException {
+        Path jar = bundle(dir.resolve("r3.jar"),
+                Map.of("Bundle-SymbolicName", "io.happyos.old", "Bundle-ManifestVersion", "1"));
+
+        assertThat(JarInspector.inspect(jar).reason()).startsWith("Bundle-ManifestVersion '1' is not supported");
+    }
+
+    @Test
+    void missingFileIsReportedWithoutHash() {
+        JarCheck check = JarInspector.inspect(dir.resolve("absent.jar"));
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.sha256()).isNull();
+        assertThat(check.reason()).startsWith("the file cannot be read (NoSuchFileException");
+    }
+}

@@ -1,0 +1,230 @@
+package io.happyos.registry.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.JarVersion;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.testing.EmbeddedFelix;
+import io.happyos.registry.testing.ManifestOnlyBundle;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+
+/** The bundles folder, watched live: drops, slow writes, quarantine, reloads, rollbacks, removals. */
+class BundlesFolderIT extends FrameworkTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path folder;
+
+    private void start() throws Exception {
+        startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
+                "happyos.bundles.rescan", "500ms"));
+        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
+                "(happyos.registry.state=ready)").size() == 1);
+    }
+
+    /** Copies a JAR in under a temporary name, then renames it: what careful writers do. */
+    private Path drop(Path jar, String name) throws Exception {
+        Path part = folder.resolve(name + ".part");
+        Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
+        return Files.move(part, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private RegistryEntry awaitStatus(String id, ComponentStatus status) {
+        await().atMost(WAIT).until(() -> registry.findComponent(id).map(RegistryEntry::status).orElse(null) == status);
+        return registry.getComponent(id);
+    }
+
+    private void awaitVersion(String id, String version) {
+        await().atMost(WAIT).until(() -> registry.findComponent(id)
+                .filter(e -> e.status() == ComponentStatus.ACTIVE && version.equals(e.component().version())).isPresent());
+    }
+
+    @Test
+    void jarsDroppedTogetherInAnyOrderAreActivatedDependenciesFirst() throws Exception {
+        start();
+        for (String sample : List.of("weather-skill", "calculator-skill", "logger", "base-util", "config-manager")) {
+            drop(EmbeddedFelix.sampleBundle(sample), sample + ".jar");
+        }
+        drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+
+        for (String id : List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill", "echo-skill")) {
+            awaitStatus(id, ComponentStatus.ACTIVE);
+        }
+        List<String> started = recorded("started");
+        assertThat(started.indexOf("logger")).isGreaterThan(started.indexOf("config-manager"));
+        assertThat(started.indexOf("calculator-skill")).isGreaterThan(started.indexOf("logger"));
+        assertThat(started.indexOf("echo-skill")).isGreaterThan(started.indexOf("base-util"));
+        assertThat(registry.findComponentByPath(folder.resolve("echo.jar").toString())).contains("echo-skill");
+    }
+
+    @Test
+    void aJarWrittenSlowlyIsNeverInstalledHalfWritten() throws Exception {
+        start();
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        awaitStatus("base-util", ComponentStatus.ACTIVE);
+        byte[] bytes = Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill"));
+        try (OutputStream out = Files.newOutputStream(folder.resolve("echo.jar"))) {
+            int chunk = bytes.length / 8 + 1;
+            for (int i = 0; i < bytes.length; i += chunk) {
+                out.write(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + chunk)));
+                out.flush();
+                Thread.sleep(60); // the writer is slow on purpose; the settle time is 200 ms
+            }
+        }
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+        assertThat(folder.resolve(".quarantine")).doesNotExist();
+    }
+
+    @Test
+    void badFilesAreQuarantinedWithTheirReasonAndEverythingElseKeepsRunning() throws Exception {
+        start();
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        awaitStatus("base-util", ComponentStatus.ACTIVE);
+
+        Files.write(folder.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
+        Path noManifest = folder.resolve("no-manifest.jar");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(noManifest))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
+            zip.write("hello".getBytes());
+        }
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util-copy.jar");
+
+        Path quarantine = folder.resolve(".quarantine");
+        await().atMost(WAIT).until(() -> Files.exists(quarantine.resolve("base-util-copy.jar.reason.txt"))
+                && Files.exists(quarantine.resolve("corrupt.jar.reason.txt"))
+                && Files.exists(quarantine.resolve("no-manifest.jar.reason.txt")));
+        assertThat(Files.readString(quarantine.resolve("corrupt.jar.reason.txt"))).contains("not a ZIP");
+        assertThat(Files.readString(quarantine.resolve("no-manifest.jar.reason.txt"))).contains("MANIFEST");
+        assertThat(Files.readString(quarantine.resolve("base-util-copy.jar.reason.txt"))).contains("duplicate");
+        RegistryEntry corrupt = awaitStatus("corrupt.jar", ComponentStatus.ERROR);
+        assertThat(corrupt.lastError().message()).contains("quarantined").contains("not a ZIP");
+        assertThat(registry.getComponent("base-util").status()).isEqualTo(ComponentStatus.ACTIVE);
+        assertThat(recorded("stopped")).isEmpty();
+
+        // replacing the bad file with a good one clears it
+        drop(EmbeddedFelix.sampleBundle("echo-skill"), "corrupt.jar");
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+        assertThat(registry.findComponent("corrupt.jar")).isEmpty();
+    }
+
+    @Test
+    void aChangedJarReloadsExactlyTheAffectedComponentsAndKeepsTheOldVersionForRollback() throws Exception {
+        start();
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        drop(EmbeddedFelix.sampleBundle("config-manager"), "config-manager.jar");
+        Path echo = drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+        awaitStatus("config-manager", ComponentStatus.ACTIVE);
+        events.clear();
+
+        drop(EmbeddedFelix.updateBundle("echo-skill-2.0.0.jar"), "echo.jar");
+
+        awaitVersion("echo-skill", "2.0.0");
+        assertThat(recorded("stopped")).containsExactly("echo-skill");
+        assertThat(recorded("started")).containsExactly("echo-skill");
+        List<JarVersion> history = registry.getVersionHistory("echo-skill");
+        assertThat(history).extracting(JarVersion::version).containsExactly("2.0.0", "1.0.0");
+        assertThat(registry.getImpact("base-util")).containsExactly("echo-skill", "base-util");
+
+        assertThat(registry.rollbackComponent("echo-skill").toCompletableFuture().get()).isEqualTo("1.0.0");
+        awaitVersion("echo-skill", "1.0.0");
+        assertThat(Files.readAllBytes(echo)).isEqualTo(Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill")));
+    }
+
+    @Test
+    void anUpdateThatFailsToStartIsRolledBackAutomatically() throws Exception {
+        start();
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        Path echo = drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+
+        drop(EmbeddedFelix.updateBundle("echo-skill-3.0.0.jar"), "echo.jar");
+
+        await().atMost(WAIT).until(() -> registry.getComponent("echo-skill").errorHistory().stream()
+                .anyMatch(e -> e.message().contains("rolled back echo-skill to 1.0.0")));
+        awaitVersion("echo-skill", "1.0.0");
+        assertThat(registry.getComponent("echo-skill").errorHistory()).extracting(e -> e.message())
+                .anyMatch(m -> m.contains("broken on purpose"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Files.readAllBytes(echo))
+                .isEqualTo(Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill"))));
+    }
+
+    @Test
+    void aRemovedJarIsUnregisteredAfterItsDependents() throws Exception {
+        start();
+        Path base = drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+
+        Files.delete(base);
+
+        await().atMost(WAIT).until(() -> registry.findComponent("base-util").isEmpty());
+        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.INACTIVE);
+    }
+
+    @Test
+    void manyRapidRewritesGiveOneReloadWithTheLastContent() throws Exception {
+        start();
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        Path echo = drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+        AtomicInteger updates = new AtomicInteger();
+        felix.context().addBundleListener((SynchronousBundleListener) e -> {
+            if (e.getType() == BundleEvent.UPDATED) {
+                updates.incrementAndGet();
+            }
+        });
+
+        byte[] v1 = Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill"));
+        byte[] v2 = Files.readAllBytes(EmbeddedFelix.updateBundle("echo-skill-2.0.0.jar"));
+        for (int i = 0; i < 20; i++) {
+            Files.write(echo, i % 2 == 0 ? v1 : v2);
+        }
+
+        awaitVersion("echo-skill", "2.0.0");
+        await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> updates.get() == 1);
+    }
+
+    @Test
+    void changesMadeWhileTheContainerWasDownAreReconciledAtStart(@TempDir Path spare) throws Exception {
+        start();
+        Path base = drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        Path echo = drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+        drop(EmbeddedFelix.sampleBundle("config-manager"), "config-manager.jar");
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+        awaitStatus("config-manager", ComponentStatus.ACTIVE);
+        felix.stopFramework();
+
+        Files.copy(EmbeddedFelix.updateBundle("echo-skill-2.0.0.jar"), echo, StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(folder.resolve("config-manager.jar"));
+        Files.copy(ManifestOnlyBundle.write(spare, "late-arrival", Map.of()), folder.resolve("late.jar"));
+
+        felix = felix.restart(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms"));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
+                "(happyos.registry.state=ready)").size() == 1);
+
+        awaitVersion("echo-skill", "2.0.0");
+        assertThat(registry.findComponent("config-manager")).isEqualTo(Optional.empty());
+        assertThat(registry.getComponent("late-arrival").status()).isEqualTo(ComponentStatus.ACTIVE);
+        assertThat(registry.getComponent("base-util").status()).isEqualTo(ComponentStatus.ACTIVE);
+        assertThat(base).exists();
+    }
+}

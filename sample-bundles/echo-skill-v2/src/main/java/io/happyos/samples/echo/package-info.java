@@ -1,0 +1,4 @@
+/** The echo skill's service. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("2.0.0")
+package io.happyos.samples.echo;
