@@ -46,6 +46,11 @@ public final class FolderDeployer {
     private final DeployState state;
     private final boolean autoRollback;
     private final Set<String> waiting = new LinkedHashSet<>();
+    private final java.time.Duration grace;
+    private final java.util.function.Consumer<Runnable> onLifecycleThread;
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    io.happyos.registry.core.internal.DaemonThreads.named("reload-grace", false));
 
     /**
      * @param folder the bundles folder
@@ -57,9 +62,12 @@ public final class FolderDeployer {
      * @param history the kept versions
      * @param stateFile where the checksums of installed JARs are kept
      * @param autoRollback whether a reload that fails is rolled back
+     * @param grace how long after a reload a component going to ERROR still rolls it back
+     * @param onLifecycleThread runs a task on the lifecycle thread (for the grace-period check)
      */
     public FolderDeployer(Path folder, ComponentStore store, BundleContext context, Activation activation,
-            Installation installation, Reloads reloads, VersionHistory history, Path stateFile, boolean autoRollback) {
+            Installation installation, Reloads reloads, VersionHistory history, Path stateFile, boolean autoRollback,
+            java.time.Duration grace, java.util.function.Consumer<Runnable> onLifecycleThread) {
         this.folder = folder.toAbsolutePath().normalize();
         this.store = store;
         this.context = context;
@@ -69,6 +77,13 @@ public final class FolderDeployer {
         this.history = history;
         this.state = new DeployState(stateFile);
         this.autoRollback = autoRollback;
+        this.grace = grace;
+        this.onLifecycleThread = onLifecycleThread;
+    }
+
+    /** Stops the grace-period timer. */
+    public void close() {
+        timer.shutdownNow();
     }
 
     /** @return the folder */
@@ -186,6 +201,39 @@ public final class FolderDeployer {
             if (autoRollback) {
                 rollBack(record, from, reason, outcome.wereActive());
             }
+        } else if (autoRollback) {
+            watchAfterReload(record, jar, check.sha256(), from, outcome.wereActive());
+        }
+    }
+
+    /**
+     * A reloaded component that goes to ERROR within the grace period is rolled back as if it had
+     * failed to start, unless its file changed again meanwhile.
+     */
+    private void watchAfterReload(ComponentRecord record, Path jar, String sha256, String from, List<String> wereActive) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> onLifecycleThread.accept(() -> {
+            if (!sha256.equals(state.checksum(location(jar))) || store.find(record.id()).orElse(null) != record) {
+                return;
+            }
+            if (record.status() == ComponentStatus.ERROR) {
+                var errors = record.errors();
+                String why = errors.isEmpty() ? "it went to ERROR" : errors.get(errors.size() - 1).message();
+                rollBack(record, from, "went to ERROR within " + grace.toSeconds() + " s of the reload: " + why,
+                        wereActive);
+            } else if (System.nanoTime() < deadline) {
+                schedule(check[0]);
+            }
+        });
+        schedule(check[0]);
+    }
+
+    private void schedule(Runnable check) {
+        try {
+            timer.schedule(check, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.debug("registry stopping: grace-period check dropped");
         }
     }
 

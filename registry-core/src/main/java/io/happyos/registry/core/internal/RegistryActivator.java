@@ -76,7 +76,7 @@ public final class RegistryActivator implements BundleActivator {
             LOG.warn("bundles folder {} does not exist: nothing to deploy", folder);
             return;
         }
-        FolderDeployer deployer = registry.bundlesFolder(folder, settings.autoRollback());
+        FolderDeployer deployer = registry.bundlesFolder(folder, settings);
         FolderScanner scanner = new FolderScanner(folder, settings.settle().toMillis(), System::currentTimeMillis);
         deployer.reconcile(scanner);
         if (settings.watch()) {

@@ -128,12 +128,16 @@ public final class RegistryService implements DynamicRegistry {
      * Sets up the bundles folder: what changes there is applied through the lifecycle thread.
      *
      * @param folder the folder
-     * @param autoRollback whether a failed reload is rolled back
+     * @param settings the settings (auto rollback and its grace period)
      * @return the deployer
      */
-    public FolderDeployer bundlesFolder(Path folder, boolean autoRollback) {
+    public FolderDeployer bundlesFolder(Path folder, RegistrySettings settings) {
         FolderDeployer created = new FolderDeployer(folder, store, context, activation, installation, reloads, history,
-                storage(context).resolve("deploy-state.properties"), autoRollback);
+                storage(context).resolve("deploy-state.properties"), settings.autoRollback(), settings.reloadGrace(),
+                task -> lifecycle.submit(() -> {
+                    task.run();
+                    return null;
+                }));
         deployer = created;
         return created;
     }
@@ -152,6 +156,10 @@ public final class RegistryService implements DynamicRegistry {
 
     /** Stops every thread and tracker of the registry. */
     public void close() {
+        FolderDeployer current = deployer;
+        if (current != null) {
+            current.close();
+        }
         whiteboard.close();
         lifecycle.close();
         batch.close();

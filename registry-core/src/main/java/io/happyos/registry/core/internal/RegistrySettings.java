@@ -20,9 +20,12 @@ import org.slf4j.LoggerFactory;
  * @param rescan how often the folder is scanned in case the OS dropped an event ({@value #RESCAN}, default 2 s)
  * @param historySize how many earlier versions of each JAR are kept ({@value #HISTORY_SIZE}, default 5)
  * @param autoRollback whether a reload that fails is rolled back ({@value #AUTO_ROLLBACK}, default true)
+ * @param reloadGrace how long after a reload a component going to ERROR still rolls it back
+ *     ({@value #RELOAD_GRACE}, default 10 s)
  */
 public record RegistrySettings(Duration activationTimeout, Duration listenerTimeout, int errorHistorySize,
-        int batchParallelism, boolean watch, Duration settle, Duration rescan, int historySize, boolean autoRollback) {
+        int batchParallelism, boolean watch, Duration settle, Duration rescan, int historySize, boolean autoRollback,
+        Duration reloadGrace) {
 
     /** Framework property: activation timeout, as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601. */
     public static final String ACTIVATION_TIMEOUT = "happyos.activation.timeout";
@@ -44,12 +47,15 @@ public record RegistrySettings(Duration activationTimeout, Duration listenerTime
     /** Framework property: roll a failed reload back ({@code false} to keep the failed version). */
     public static final String AUTO_ROLLBACK = "happyos.reload.autoRollback";
 
+    /** Framework property: the grace period after a reload. */
+    public static final String RELOAD_GRACE = "happyos.reload.grace";
+
     private static final Logger LOG = LoggerFactory.getLogger(RegistrySettings.class);
 
     /** @return every setting at its default */
     public static RegistrySettings defaults() {
         return new RegistrySettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 4, true,
-                Duration.ofMillis(300), Duration.ofSeconds(2), 5, true);
+                Duration.ofMillis(300), Duration.ofSeconds(2), 5, true, Duration.ofSeconds(10));
     }
 
     /**
@@ -69,7 +75,8 @@ public record RegistrySettings(Duration activationTimeout, Duration listenerTime
                 read(properties, SETTLE, RegistrySettings::parseDuration, d.settle()),
                 read(properties, RESCAN, RegistrySettings::parseDuration, d.rescan()),
                 read(properties, HISTORY_SIZE, RegistrySettings::positive, d.historySize()),
-                read(properties, AUTO_ROLLBACK, Boolean::parseBoolean, d.autoRollback()));
+                read(properties, AUTO_ROLLBACK, Boolean::parseBoolean, d.autoRollback()),
+                read(properties, RELOAD_GRACE, RegistrySettings::parseDuration, d.reloadGrace()));
     }
 
     private static <T> T read(Function<String, String> properties, String name, Function<String, T> parse, T fallback) {

@@ -34,7 +34,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
 
     private void start() throws Exception {
         startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms"));
+                "happyos.bundles.rescan", "500ms", "happyos.reload.grace", "5s"));
         await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
                 "(happyos.registry.state=ready)").size() == 1);
     }
@@ -164,6 +164,23 @@ class BundlesFolderIT extends FrameworkTestSupport {
                 .anyMatch(m -> m.contains("broken on purpose"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Files.readAllBytes(echo))
                 .isEqualTo(Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill"))));
+    }
+
+    @Test
+    void aReloadedComponentThatGoesToErrorWithinTheGracePeriodIsRolledBack() throws Exception {
+        start();
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+        drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+        drop(EmbeddedFelix.updateBundle("echo-skill-2.0.0.jar"), "echo.jar");
+        awaitVersion("echo-skill", "2.0.0");
+
+        registry.markComponentError("echo-skill", "crashed right after the reload").toCompletableFuture().get();
+
+        await().atMost(WAIT).until(() -> registry.getComponent("echo-skill").errorHistory().stream()
+                .anyMatch(e -> e.message().contains("rolled back echo-skill to 1.0.0")
+                        && e.message().contains("went to ERROR within 5 s")));
+        awaitVersion("echo-skill", "1.0.0");
     }
 
     @Test
