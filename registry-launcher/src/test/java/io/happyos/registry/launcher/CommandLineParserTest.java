@@ -31,6 +31,19 @@ class CommandLineParserTest {
     }
 
     @Test
+    void folderFlagsTurnWatchingAndAutomaticRollbackOffAndReachTheFramework() throws Exception {
+        LauncherOptions defaults = CommandLineParser.parse();
+        assertThat(defaults.noWatch()).isFalse();
+        assertThat(defaults.noAutoRollback()).isFalse();
+        LauncherOptions off = CommandLineParser.parse("--no-watch", "--no-auto-rollback");
+        assertThat(off.noWatch()).isTrue();
+        assertThat(off.noAutoRollback()).isTrue();
+        var properties = FrameworkSettings.create(off, BuildInfo.load(), false);
+        assertThat(properties).containsEntry("happyos.bundles.watch", "false")
+                .containsEntry("happyos.reload.autoRollback", "false");
+    }
+
+    @Test
     void helpAndVersionAreFlags() throws Exception {
         assertThat(CommandLineParser.parse("--help").help()).isTrue();
         assertThat(CommandLineParser.parse("-h").help()).isTrue();

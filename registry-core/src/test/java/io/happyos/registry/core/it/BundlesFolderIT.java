@@ -75,6 +75,19 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aJarWhoseRequirementsArriveLaterIsActivatedWhenTheyDo() throws Exception {
+        start();
+        drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
+        awaitStatus("echo-skill", ComponentStatus.ERROR);
+        assertThat(registry.getComponent("echo-skill").lastError().message()).contains("happyos.service=util");
+
+        drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
+
+        awaitStatus("echo-skill", ComponentStatus.ACTIVE);
+        assertThat(registry.getComponent("base-util").status()).isEqualTo(ComponentStatus.ACTIVE);
+    }
+
+    @Test
     void aJarWrittenSlowlyIsNeverInstalledHalfWritten() throws Exception {
         start();
         drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
