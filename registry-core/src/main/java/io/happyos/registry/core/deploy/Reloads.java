@@ -8,6 +8,7 @@ import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
 import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.lifecycle.Deactivation;
+import io.happyos.registry.core.lifecycle.Installation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,13 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,7 +146,7 @@ public final class Reloads {
         } catch (IOException | BundleException e) {
             throw new RegistryException("cannot update " + record.id() + " from " + jar + ": " + e.getMessage(), e);
         }
-        refresh(bundle);
+        Installation.refresh(context, bundle);
     }
 
     private void record(JarInspector.JarCheck check, Path jar) {
@@ -174,22 +172,6 @@ public final class Reloads {
             }
         }
         return failures;
-    }
-
-    private void refresh(Bundle bundle) {
-        CountDownLatch done = new CountDownLatch(1);
-        wiring().refreshBundles(List.of(bundle), event -> {
-            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
-                done.countDown();
-            }
-        });
-        try {
-            if (!done.await(30, TimeUnit.SECONDS)) {
-                LOG.warn("refreshing {} took more than 30 s", bundle.getSymbolicName());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private FrameworkWiring wiring() {

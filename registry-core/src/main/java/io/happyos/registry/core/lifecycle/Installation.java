@@ -131,10 +131,16 @@ public final class Installation {
             throw new RegistryException("cannot uninstall " + id + ": " + Failures.describe(e), e);
         }
         store.remove(record);
-        refresh(bundle);
+        refresh(context, bundle);
     }
 
-    private void refresh(Bundle bundle) {
+    /**
+     * Refreshes a bundle (and what is wired to it) and waits, up to 30 s, for the framework to finish.
+     *
+     * @param context any bundle context
+     * @param bundle the bundle
+     */
+    public static void refresh(BundleContext context, Bundle bundle) {
         CountDownLatch done = new CountDownLatch(1);
         context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
@@ -143,7 +149,7 @@ public final class Installation {
         });
         try {
             if (!done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("the framework refresh after uninstalling bundle {} did not finish within {} s",
+                LOG.warn("the framework refresh of bundle {} did not finish within {} s",
                         bundle.getBundleId(), REFRESH_TIMEOUT_SECONDS);
             }
         } catch (InterruptedException e) {
