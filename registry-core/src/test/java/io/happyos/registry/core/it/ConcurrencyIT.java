@@ -35,6 +35,10 @@ class ConcurrencyIT extends FrameworkTestSupport {
         for (String name : List.of("planner", "scheduler", "notifier")) {
             ids.add(join(registry.registerComponent(ComponentInfo.of(name, "skill"))));
         }
+        registry.registerComponentFactory("skill", entry -> "instance of " + entry.id());
+        registry.registerLifecycleHook(io.happyos.registry.spi.LifecyclePhase.POST_ACTIVATION, event -> { });
+        registry.createIndex("status", e -> e.status().name());
+        registry.enableInstanceCaching(4, java.time.Duration.ofMinutes(5));
         Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> workers = new ArrayList<>();
@@ -54,7 +58,7 @@ class ConcurrencyIT extends FrameworkTestSupport {
         }
         pool.shutdown();
 
-        assertThat(counts.keySet()).contains("activate", "deactivate", "depend", "undepend", "list");
+        assertThat(counts.keySet()).contains("activate", "deactivate", "depend", "undepend", "list", "batch", "stats");
         assertInvariants();
     }
 
@@ -62,7 +66,7 @@ class ConcurrencyIT extends FrameworkTestSupport {
         String a = ids.get(random.nextInt(ids.size()));
         String b = ids.get(random.nextInt(ids.size()));
         try {
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(9)) {
                 case 0 -> {
                     join(registry.activateComponent(a));
                     return "activate";
@@ -83,6 +87,24 @@ class ConcurrencyIT extends FrameworkTestSupport {
                     registry.getActivationOrder(List.of(a));
                     registry.getDependencies(b);
                     return "order";
+                }
+                case 5 -> {
+                    join(registry.activateComponentsBatch(List.of(a, b)));
+                    return "batch";
+                }
+                case 6 -> {
+                    try {
+                        registry.getComponentInstance(a);
+                    } catch (io.happyos.registry.RegistryException notActiveOrNoInstance) {
+                        return "instance-refused";
+                    }
+                    return "instance";
+                }
+                case 7 -> {
+                    registry.getComponentsByIndex("status", "ACTIVE");
+                    registry.getHealthStats();
+                    registry.getUsageStats();
+                    return "stats";
                 }
                 default -> {
                     assertThat(registry.listComponents()).hasSizeGreaterThanOrEqualTo(ids.size());
@@ -114,6 +136,17 @@ class ConcurrencyIT extends FrameworkTestSupport {
             }
         }
         assertThat(registry.findCircularDependencies()).isEmpty();
+        for (ComponentStatus status : ComponentStatus.values()) {
+            List<String> byIndex = registry.getComponentsByIndex("status", status.name()).stream()
+                    .map(RegistryEntry::id).toList();
+            List<String> byStatus = registry.getComponentsByStatus(status).stream().map(RegistryEntry::id).toList();
+            List<String> recount = entries.stream().filter(e -> e.status() == status).map(RegistryEntry::id).toList();
+            assertThat(byIndex).as("index for %s", status).isEqualTo(recount);
+            assertThat(byStatus).as("status index for %s", status).isEqualTo(recount);
+        }
+        var health = registry.getHealthStats();
+        assertThat(health.total()).isEqualTo(entries.size());
+        assertThat(health.error()).isEqualTo(entries.stream().filter(e -> e.status() == ComponentStatus.ERROR).count());
         List<String> order = registry.getActivationOrder(List.of());
         for (RegistryEntry entry : entries) {
             for (String dependency : registry.getDependencies(entry.id())) {
