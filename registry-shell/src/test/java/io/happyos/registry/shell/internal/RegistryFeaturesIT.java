@@ -1,10 +1,8 @@
 package io.happyos.registry.shell.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.testing.EmbeddedFelix;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,29 +20,21 @@ class RegistryFeaturesIT {
     private static final List<String> DEMO = List.of("config-manager", "logger", "base-util", "calculator-skill",
             "weather-skill");
 
+    private ShellInFelix fixture;
     private EmbeddedFelix felix;
     private GogoSession shell;
 
     @BeforeEach
     void startFramework() throws Exception {
-        felix = EmbeddedFelix.start(Map.of()).withRegistry();
-        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar")).start();
-        felix.installRuntime(Paths.get(System.getProperty("it.shell.bundle"))).start();
-        for (String sample : DEMO) {
-            felix.install(EmbeddedFelix.sampleBundle(sample));
-        }
-        shell = GogoSession.open(felix.context(), WAIT);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(shell.ok("registry:list --json")).contains(
-                "\"id\":\"weather-skill\""));
+        fixture = ShellInFelix.start(DEMO);
+        felix = fixture.felix;
+        shell = fixture.shell;
     }
 
     @AfterEach
     void stopFramework() throws Exception {
-        if (shell != null) {
-            shell.close();
-        }
-        if (felix != null) {
-            felix.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

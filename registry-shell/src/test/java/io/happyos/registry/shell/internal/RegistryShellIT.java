@@ -1,11 +1,9 @@
 package io.happyos.registry.shell.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.testing.EmbeddedFelix;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,34 +20,26 @@ import org.osgi.framework.Bundle;
 class RegistryShellIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<String> SAMPLES = List.of("config-manager", "logger", "base-util",
-            "calculator-skill", "failing-activator", "missing-requirement");
 
+    private ShellInFelix fixture;
     private EmbeddedFelix felix;
     private GogoSession shell;
     private final Map<String, Long> bundleIds = new HashMap<>();
 
     @BeforeEach
     void startFramework() throws Exception {
-        felix = EmbeddedFelix.start(Map.of()).withRegistry();
-        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar")).start();
-        felix.installRuntime(Paths.get(System.getProperty("it.shell.bundle"))).start();
-        for (String sample : SAMPLES) {
-            Bundle b = felix.install(EmbeddedFelix.sampleBundle(sample));
-            bundleIds.put(sample, b.getBundleId());
-        }
-        shell = GogoSession.open(felix.context(), WAIT);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(shell.ok("registry:list --json")).contains(
-                "\"id\":\"calculator-skill\""));
+        // calculator-skill last in the wait: the fixture waits for the last sample it installs
+        fixture = ShellInFelix.start(List.of("config-manager", "logger", "base-util", "failing-activator",
+                "missing-requirement", "calculator-skill"));
+        felix = fixture.felix;
+        shell = fixture.shell;
+        bundleIds.putAll(fixture.bundleIds);
     }
 
     @AfterEach
     void stopFramework() throws Exception {
-        if (shell != null) {
-            shell.close();
-        }
-        if (felix != null) {
-            felix.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
