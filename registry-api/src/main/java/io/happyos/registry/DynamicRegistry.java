@@ -547,4 +547,15 @@ public interface DynamicRegistry {
      * @throws ComponentNotFoundException for an unknown id
      */
     List<String> getImpact(String id);
+
+    // ---------------------------------------------------------------- audit
+
+    /**
+     * The audit log: one record per lifecycle operation, status change, dependency change,
+     * hot-deploy event, quarantine, rollback and error, newest first.
+     *
+     * @param query the filters and the limit
+     * @return the records, unmodifiable; empty when the registry keeps no audit log (persistence off)
+     */
+    List<AuditRecord> getAuditLog(AuditQuery query);
 }

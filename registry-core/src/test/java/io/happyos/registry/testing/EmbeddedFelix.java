@@ -39,7 +39,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * test and the registry bundle share one {@code DynamicRegistry} class (the API bundle itself is
      * not installed).
      */
-    private static final String API_PACKAGE = "io.happyos.registry;version=1.2.0,io.happyos.registry.spi;version=1.0.0";
+    private static final String API_PACKAGE = "io.happyos.registry;version=1.3.0,io.happyos.registry.spi;version=1.0.0";
 
     private final Framework framework;
     private final Path storage;
@@ -134,13 +134,14 @@ public final class EmbeddedFelix implements AutoCloseable {
     }
 
     /**
-     * Installs and starts the registry core bundle built by the reactor and the Caffeine bundle it
-     * needs (the API comes from the system bundle, see {@link #API_PACKAGE}).
+     * Installs and starts the registry core bundle built by the reactor and the Caffeine and SQLite
+     * bundles it needs (the API comes from the system bundle, see {@link #API_PACKAGE}).
      *
      * @return this
      */
     public EmbeddedFelix withRegistry() throws BundleException, IOException {
         installRuntime(itBundle("caffeine.jar")).start();
+        installRuntime(itBundle("sqlite-jdbc.jar")).start();
         installRuntime(Paths.get(requiredProperty("it.core.bundle"))).start();
         return this;
     }

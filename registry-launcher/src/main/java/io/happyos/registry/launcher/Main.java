@@ -28,6 +28,12 @@ public final class Main {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * The logger of start-up failures: the log file only (see logback.xml), since the console gets
+     * one "Error:" line instead.
+     */
+    static final String STARTUP_LOG = "io.happyos.registry.launcher.startup";
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -62,14 +68,19 @@ public final class Main {
             out.println("happyos-registry " + build.version());
             return EXIT_OK;
         }
+        StorageLock lock;
         try {
             StorageFolder.prepare(options.storageDir());
+            // before logging too: a second container must not write into the first one's log
+            lock = StorageLock.acquire(options.storageDir());
         } catch (StartupException e) {
             err.println("Error: " + e.getMessage());
             return EXIT_STARTUP_FAILED;
         }
-        configureLogging(options);
-        return runContainer(options, build);
+        try (lock) {
+            configureLogging(options);
+            return runContainer(options, build);
+        }
     }
 
     private static void configureLogging(LauncherOptions options) {
@@ -87,7 +98,7 @@ public final class Main {
         try {
             container = Container.start(options, build, interactive);
         } catch (StartupException e) {
-            log.error("Start-up failed", e);
+            LoggerFactory.getLogger(STARTUP_LOG).error("Start-up failed", e);
             err.println("Error: " + e.getMessage());
             return EXIT_STARTUP_FAILED;
         }
@@ -102,7 +113,7 @@ public final class Main {
             Iterator<String> lines = options.batch() ? options.commands().iterator() : standardInputLines();
             return runCommands(container, lines);
         } catch (StartupException e) {
-            log.error("Start-up failed", e);
+            LoggerFactory.getLogger(STARTUP_LOG).error("Start-up failed", e);
             err.println("Error: " + e.getMessage());
             return EXIT_STARTUP_FAILED;
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,8 @@ final class RuntimeBundles {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBundles.class);
     private static final String FOLDER = "runtime/";
     private static final String INDEX = FOLDER + "bundles.list";
+    /** The simple name of the exception registry-core throws when it must not start. */
+    private static final String REFUSAL = "StartupRefusedException";
 
     private final List<String> fileNames;
 
@@ -162,9 +165,42 @@ final class RuntimeBundles {
         try {
             bundle.start();
         } catch (BundleException e) {
+            String refusal = e.getType() == BundleException.ACTIVATOR_ERROR ? refusal(e.getCause()) : null;
+            if (refusal != null) {
+                // the bundle refused to start (registry-core: an unusable database); its reason is the message
+                throw new StartupException(refusal, e);
+            }
             throw new StartupException("Cannot start the runtime bundle " + bundle.getSymbolicName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why an activator refused to start, on one line: the message of registry-core's
+     * {@value #REFUSAL} when there is one (written for the user, its cause is detail), else of the
+     * root cause (or the nearest cause above it with a message).
+     *
+     * @param thrown what the activator threw, or {@code null}
+     * @return the reason, or {@code null} when nothing in the chain has a message
+     */
+    static String refusal(Throwable thrown) {
+        String reason = null;
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            String message = t.getMessage();
+            // matched by name: the launcher never loads registry classes (pitfall 2)
+            if (message != null && !message.isBlank() && t.getClass().getSimpleName().equals(REFUSAL)) {
+                return oneLine(message);
+            }
+            if (message != null && !message.isBlank()) {
+                reason = message;
+            }
+        }
+        return reason == null ? null : oneLine(reason);
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static Version embeddedVersion(String name) throws StartupException {

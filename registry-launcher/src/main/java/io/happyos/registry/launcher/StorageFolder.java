@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** Prepares the storage folder: creates it, and for {@code --clean} empties it except for the logs. */
+/**
+ * Prepares the storage folder: creates it, and for {@code --clean} empties it except for the logs
+ * and the {@link StorageLock} file.
+ */
 final class StorageFolder {
 
     private StorageFolder() {
@@ -32,15 +36,17 @@ final class StorageFolder {
     }
 
     /**
-     * Deletes everything in the storage folder except {@code logs}.
+     * Deletes everything in the storage folder except {@code logs} and the lock file. Call it only
+     * while holding the {@link StorageLock}: deleting the file of a held lock would let another
+     * container lock a new file of the same name.
      *
      * @param storageDir the storage folder
      * @throws StartupException when something cannot be deleted
      */
     static void clean(Path storageDir) throws StartupException {
-        Path logs = FrameworkSettings.logDir(storageDir);
+        Set<Path> kept = Set.of(FrameworkSettings.logDir(storageDir), StorageLock.file(storageDir));
         try (Stream<Path> children = Files.list(storageDir)) {
-            for (Path child : children.filter(child -> !child.equals(logs)).toList()) {
+            for (Path child : children.filter(child -> !kept.contains(child)).toList()) {
                 deleteTree(child);
             }
         } catch (IOException e) {

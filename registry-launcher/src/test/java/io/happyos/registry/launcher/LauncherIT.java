@@ -1,11 +1,14 @@
 package io.happyos.registry.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.launcher.LauncherProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +127,45 @@ class LauncherIT {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains(SAMPLE_IDS).contains("ACTIVE");
+    }
+
+    @Test
+    void aSecondContainerOnTheSameStorageIsRefusedWhileTheFirstRuns() throws Exception {
+        Path log = Path.of(storage(), "logs", "registry.log");
+        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                LauncherProcess.jar().toString(), "--storage", storage(), "--bundles", samples())
+                .directory(work.toFile())
+                .redirectOutput(work.resolve("first-stdout.txt").toFile())
+                .redirectError(work.resolve("first-stderr.txt").toFile())
+                .start(); // standard input stays open: the container keeps running
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.exists(log) && Files.readString(log).contains("registry ready"));
+            long logSize = Files.size(log);
+
+            Result second = LauncherProcess.run(work, "--storage", storage(), "--clean", "-c", "lb");
+
+            assertThat(second.exitCode()).as(second.stderr()).isEqualTo(3);
+            assertThat(second.stderrLines()).containsExactly("Error: another container (pid " + first.pid()
+                    + ") is using the storage folder " + storage()
+                    + ": stop it first, or start this one with another --storage");
+            assertThat(second.stdout()).isEmpty();
+            // --clean came after the lock: the first container's files are all there
+            assertThat(Path.of(storage(), "registry.lock")).hasContent(first.pid() + "\n");
+            assertThat(Path.of(storage(), "felix-cache")).isDirectory();
+            assertThat(Files.size(log)).as("the second launcher wrote nothing to the first one's log").isEqualTo(logSize);
+        } finally {
+            first.destroy();
+            if (!first.waitFor(60, TimeUnit.SECONDS)) {
+                first.destroyForcibly();
+                first.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+
+        Result third = LauncherProcess.run(work, "--storage", storage(), "--bundles", samples(), "-c", "registry:list");
+
+        assertThat(third.exitCode()).as(third.stderr()).isZero();
+        assertThat(third.stdout()).contains(SAMPLE_IDS);
     }
 
     private String storage() {

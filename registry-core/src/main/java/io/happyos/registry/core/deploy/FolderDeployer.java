@@ -48,6 +48,7 @@ public final class FolderDeployer {
     private final Set<String> waiting = new LinkedHashSet<>();
     private final java.time.Duration grace;
     private final java.util.function.Consumer<Runnable> onLifecycleThread;
+    private final io.happyos.registry.core.internal.Journal journal;
     private final java.util.concurrent.ScheduledExecutorService timer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                     io.happyos.registry.core.internal.DaemonThreads.named("reload-grace", false));
@@ -64,10 +65,12 @@ public final class FolderDeployer {
      * @param autoRollback whether a reload that fails is rolled back
      * @param grace how long after a reload a component going to ERROR still rolls it back
      * @param onLifecycleThread runs a task on the lifecycle thread (for the grace-period check)
+     * @param journal where the audit records of what the folder did go
      */
     public FolderDeployer(Path folder, ComponentStore store, BundleContext context, Activation activation,
             Installation installation, Reloads reloads, VersionHistory history, Path stateFile, boolean autoRollback,
-            java.time.Duration grace, java.util.function.Consumer<Runnable> onLifecycleThread) {
+            java.time.Duration grace, java.util.function.Consumer<Runnable> onLifecycleThread,
+            io.happyos.registry.core.internal.Journal journal) {
         this.folder = folder.toAbsolutePath().normalize();
         this.store = store;
         this.context = context;
@@ -79,6 +82,11 @@ public final class FolderDeployer {
         this.autoRollback = autoRollback;
         this.grace = grace;
         this.onLifecycleThread = onLifecycleThread;
+        this.journal = journal;
+    }
+
+    private void audit(String operation, String componentId, String error, String details) {
+        journal.audit(io.happyos.registry.core.internal.Actors.FOLDER_WATCHER, operation, componentId, error, details);
     }
 
     /** Stops the grace-period timer. */
@@ -148,6 +156,7 @@ public final class FolderDeployer {
             LOG.info("{} was removed from the bundles folder: unregistering {}", jar.getFileName(), record.id());
             waiting.remove(record.id());
             installation.unregister(record.id());
+            audit("remove", record.id(), null, jar.getFileName() + " was removed from the bundles folder");
         }
     }
 
@@ -169,6 +178,7 @@ public final class FolderDeployer {
                 String id = installation.register(ComponentInfo.ofJar(jar.toString()));
                 keep(check, jar);
                 installed.add(id);
+                audit("deploy", id, null, jar.getFileName() + " " + check.version());
             } catch (RegistryException e) {
                 quarantine(jar, e.getMessage(), scanner);
             }
@@ -195,6 +205,8 @@ public final class FolderDeployer {
         LOG.info("{} changed: reloading {} {} -> {}", jar.getFileName(), record.id(), from, check.version());
         Reloads.Outcome outcome = reloads.reload(record, jar, check);
         state.put(location(jar), check.sha256());
+        audit("reload", record.id(), outcome.failures().isEmpty() ? null : String.join("; ", outcome.failures()),
+                from + " -> " + check.version());
         if (!outcome.failures().isEmpty()) {
             String reason = String.join("; ", outcome.failures());
             store.recordError(record, "reload of " + record.id() + " to " + check.version() + " failed: " + reason);
@@ -250,6 +262,7 @@ public final class FolderDeployer {
         String message = "rolled back " + record.id() + " to " + previous.get().version() + " after a failed reload: "
                 + why;
         store.recordError(record, message);
+        audit("rollback", record.id(), null, message);
         LOG.warn("{}", message);
     }
 
@@ -300,6 +313,7 @@ public final class FolderDeployer {
                     new ComponentInfo(id, "bundle", target.toString(), null, null, null,
                             Map.of("Quarantined", "true"), reason), ComponentStatus.DISCOVERED);
             store.markError(record, jar.getFileName() + " quarantined: " + reason);
+            audit("quarantine", id, reason, "moved to " + target);
             LOG.warn("{} quarantined in {}: {}", jar.getFileName(), dir, reason);
         } catch (IOException e) {
             LOG.warn("cannot quarantine {}: {}", jar, e.getMessage());

@@ -140,6 +140,19 @@ public final class ComponentRecord {
         lastAccessedMillis = System.currentTimeMillis();
     }
 
+    /**
+     * Puts back access figures kept from an earlier run.
+     *
+     * @param count the count
+     * @param lastMillis the last access, epoch milliseconds (0 for never)
+     */
+    public void restoreAccess(long count, long lastMillis) {
+        accessCount.add(count);
+        if (lastMillis > 0) {
+            lastAccessedMillis = lastMillis;
+        }
+    }
+
     /** @return how many times it was accessed */
     public long accessCount() {
         return accessCount.sum();

@@ -40,6 +40,7 @@ public final class ComponentStore {
     private final StatusNotifier notifier;
     private final Clock clock;
     private final int maxErrors;
+    private volatile java.util.function.BiConsumer<String, ErrorRecord> errorSink = (id, error) -> { };
 
     /**
      * A store that reports status changes to a notifier.
@@ -52,6 +53,28 @@ public final class ComponentStore {
         this.notifier = notifier;
         this.clock = clock;
         this.maxErrors = maxErrors;
+    }
+
+    /**
+     * Sets who is told of every error added to a history (to keep it).
+     *
+     * @param sink told the component id and the error
+     */
+    public void errorSink(java.util.function.BiConsumer<String, ErrorRecord> sink) {
+        this.errorSink = sink;
+    }
+
+    /**
+     * Puts back an error history kept from an earlier run, without telling the sink.
+     *
+     * @param record the entry
+     * @param errors the errors, oldest first
+     */
+    public void restoreErrors(ComponentRecord record, List<ErrorRecord> errors) {
+        synchronized (record) {
+            errors.forEach(e -> record.addError(e, maxErrors));
+            refile(record);
+        }
     }
 
     /** @return the type, status and custom indexes, kept current by this store */
@@ -246,7 +269,9 @@ public final class ComponentStore {
      */
     public void markError(ComponentRecord record, String message) {
         synchronized (record) {
-            record.addError(new ErrorRecord(clock.instant(), message), maxErrors);
+            ErrorRecord error = new ErrorRecord(clock.instant(), message);
+            record.addError(error, maxErrors);
+            errorSink.accept(record.id(), error);
             setStatus(record, ComponentStatus.ERROR);
         }
     }
@@ -259,7 +284,9 @@ public final class ComponentStore {
      */
     public void recordError(ComponentRecord record, String message) {
         synchronized (record) {
-            record.addError(new ErrorRecord(clock.instant(), message), maxErrors);
+            ErrorRecord error = new ErrorRecord(clock.instant(), message);
+            record.addError(error, maxErrors);
+            errorSink.accept(record.id(), error);
             refile(record);
         }
     }

@@ -38,24 +38,28 @@ public final class RegistryActivator implements BundleActivator {
     private BundleTracking tracking;
     private ServiceComponentTracker services;
     private volatile FolderWatcher watcher;
+    private Journal journal = Journal.NONE;
     private volatile ServiceRegistration<DynamicRegistry> registration;
 
     @Override
     public void start(BundleContext context) {
-        registry = new RegistryService(context, RegistrySettings.from(context::getProperty), Ticker.systemTicker());
+        RegistrySettings settings = RegistrySettings.from(context::getProperty);
+        journal = Journals.open(context, settings); // refuses to start on a corrupt, newer or busy database
+        registry = new RegistryService(context, settings, Ticker.systemTicker(), journal);
         lifecycle = registry.lifecycle();
         ComponentStore store = registry.store();
         registry.open();
         tracking = new BundleTracking(context, store, registry::componentStopped, this::frameworkStopping);
         tracking.open();
+        registry.restore();
         services = new ServiceComponentTracker(context, store);
         services.open();
         StartupDeployment deployment = new StartupDeployment(store, context, registry.activation());
         // on the framework's start-level thread, which alone may start bundles at this point
         TimedCalls.inline(deployment::restoreStarted);
-        registration = context.registerService(DynamicRegistry.class, registry, state("starting"));
+        // each bundle gets a view naming it in the audit log
+        registration = context.registerService(DynamicRegistry.class, Actors.factory(registry), state("starting"));
         String folder = context.getProperty(BUNDLES_DIR_PROPERTY);
-        RegistrySettings settings = RegistrySettings.from(context::getProperty);
         lifecycle.submit(() -> {
             if (folder != null && !folder.isBlank()) {
                 deployFolder(Path.of(folder).toAbsolutePath().normalize(), settings);
@@ -71,20 +75,23 @@ public final class RegistryActivator implements BundleActivator {
     }
 
     /** Reconciles the folder with the framework, then watches it unless told not to. */
-    private void deployFolder(Path folder, RegistrySettings settings) throws java.io.IOException {
+    private void deployFolder(Path folder, RegistrySettings settings) throws Exception {
         if (!java.nio.file.Files.isDirectory(folder)) {
             LOG.warn("bundles folder {} does not exist: nothing to deploy", folder);
             return;
         }
         FolderDeployer deployer = registry.bundlesFolder(folder, settings);
         FolderScanner scanner = new FolderScanner(folder, settings.settle().toMillis(), System::currentTimeMillis);
-        deployer.reconcile(scanner);
+        Actors.as(Actors.FOLDER_WATCHER, () -> {
+            deployer.reconcile(scanner);
+            return null;
+        });
         if (settings.watch()) {
             watcher = new FolderWatcher(scanner, folder, settings.rescan().toMillis(), settings.settle().toMillis(),
-                    changes -> lifecycle.submit(() -> {
+                    changes -> lifecycle.submit(() -> Actors.as(Actors.FOLDER_WATCHER, () -> {
                         deployer.handle(changes, scanner);
                         return null;
-                    }).whenComplete((ok, error) -> {
+                    })).whenComplete((ok, error) -> {
                         if (error != null) {
                             LOG.warn("could not apply the changes in {}: {}", folder, error.getMessage(), error);
                         }
@@ -148,5 +155,6 @@ public final class RegistryActivator implements BundleActivator {
         services.close();
         tracking.close();
         registry.close();
+        journal.close();
     }
 }

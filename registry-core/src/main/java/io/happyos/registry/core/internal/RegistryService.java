@@ -10,6 +10,8 @@ import io.happyos.registry.HealthStats;
 import io.happyos.registry.PerformanceMetrics;
 import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.UsageStats;
+import io.happyos.registry.AuditQuery;
+import io.happyos.registry.AuditRecord;
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.core.deploy.FolderDeployer;
 import io.happyos.registry.core.deploy.Reloads;
@@ -55,6 +57,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -78,6 +81,10 @@ public final class RegistryService implements DynamicRegistry {
     private final VersionHistory history;
     private final Reloads reloads;
     private volatile FolderDeployer deployer;
+    private final Journal journal;
+    private final java.util.concurrent.ScheduledExecutorService accessFlusher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("access-flush", false));
+    private final Map<String, Long> flushedCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Recovery recovery;
 
     /**
@@ -86,17 +93,20 @@ public final class RegistryService implements DynamicRegistry {
      * @param context the registry bundle's context
      * @param settings the settings
      * @param ticker the clock of the instance cache
+     * @param journal where what the registry is told is kept ({@link Journal#NONE} for nothing)
      */
-    public RegistryService(BundleContext context, RegistrySettings settings, Ticker ticker) {
+    public RegistryService(BundleContext context, RegistrySettings settings, Ticker ticker, Journal journal) {
         this.context = context;
+        this.journal = journal;
         this.notifier = new StatusNotifier(calls, settings.listenerTimeout());
         this.store = new ComponentStore(notifier, Clock.systemUTC(), settings.errorHistorySize());
+        store.errorSink((id, error) -> journal.queueError(id, error.at(), error.message()));
         this.lifecycle = new LifecycleExecutor();
         this.whiteboard = new Whiteboard(context, notifier, this::factoryGone);
         this.instances = new ComponentInstances(store, whiteboard, calls, settings.activationTimeout(), context,
                 performance, ticker);
         Lifecycle shared = new Lifecycle(store, context, new Hooks(whiteboard, calls, settings.activationTimeout()),
-                calls, settings.activationTimeout(), performance, instances::cleanup);
+                calls, settings.activationTimeout(), performance, instances::cleanup, journal);
         this.activation = new Activation(shared);
         this.deactivation = new Deactivation(shared);
         this.installation = new Installation(shared, deactivation);
@@ -137,7 +147,7 @@ public final class RegistryService implements DynamicRegistry {
                 task -> lifecycle.submit(() -> {
                     task.run();
                     return null;
-                }));
+                }), journal);
         deployer = created;
         return created;
     }
@@ -149,13 +159,81 @@ public final class RegistryService implements DynamicRegistry {
         }
     }
 
-    /** Starts tracking factory, hook and listener services. */
+    /** Starts tracking factory, hook and listener services, and flushing access counts. */
     public void open() {
         whiteboard.open();
+        accessFlusher.scheduleWithFixedDelay(this::flushAccess, ACCESS_FLUSH_SECONDS, ACCESS_FLUSH_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** How often access counts are written: a crash loses at most this much of them. */
+    public static final long ACCESS_FLUSH_SECONDS = 5;
+
+    /** Writes the access counts that changed since the last time. */
+    public void flushAccess() {
+        Map<String, long[]> changed = new java.util.HashMap<>();
+        for (ComponentRecord record : store.records()) {
+            long count = record.accessCount();
+            if (count > 0 && !Long.valueOf(count).equals(flushedCounts.get(record.id()))) {
+                java.time.Instant last = record.lastAccessed();
+                changed.put(record.id(), new long[] {count, last == null ? 0 : last.toEpochMilli()});
+                flushedCounts.put(record.id(), count);
+            }
+        }
+        if (!changed.isEmpty()) {
+            journal.queueAccess(changed);
+        }
+    }
+
+    /**
+     * Puts back what the journal kept: components registered without a bundle, explicit
+     * dependencies, error histories, statuses set by hand and access counts. Entries the journal
+     * knows of that no longer exist (a bundle removed from the framework's cache while the
+     * container was down) are forgotten, with an audit record saying so.
+     */
+    public void restore() {
+        Journal.Restored restored = journal.restore();
+        for (Journal.StoredComponent c : restored.components()) {
+            if (store.find(c.id()).isEmpty()) {
+                store.addExactly(c.id(), c.info());
+            }
+        }
+        for (String[] edge : restored.dependencies()) {
+            if (store.find(edge[0]).isPresent() && store.find(edge[1]).isPresent()) {
+                if (store.updateGraph(g -> g.addExplicit(edge[0], edge[1])).isPresent()) {
+                    journal.deleteDependency(edge[0], edge[1]);
+                    journal.audit(Actors.REGISTRY, "drop-dependency", edge[0], null,
+                            edge[0] + " -> " + edge[1] + " would now close a cycle declared by the manifests");
+                }
+            }
+        }
+        restored.errors().forEach((id, errors) -> store.find(id).ifPresent(r -> store.restoreErrors(r, errors)));
+        restored.manualStatuses().forEach((id, status) -> store.find(id)
+                .ifPresent(r -> store.setStatus(r, ComponentStatus.valueOf(status))));
+        restored.access().forEach((id, counts) -> store.find(id).ifPresent(r -> {
+            r.restoreAccess(counts[0], counts[1]);
+            flushedCounts.put(id, counts[0]);
+        }));
+        java.util.Set<String> known = new java.util.TreeSet<>(restored.errors().keySet());
+        known.addAll(restored.manualStatuses().keySet());
+        known.addAll(restored.access().keySet());
+        restored.dependencies().forEach(edge -> {
+            known.add(edge[0]);
+            known.add(edge[1]);
+        });
+        for (String id : known) {
+            if (store.find(id).isEmpty()) {
+                journal.deleteComponent(id);
+                journal.audit(Actors.FRAMEWORK, "forget", id, null,
+                        "its bundle was removed from the framework cache while the container was down");
+            }
+        }
     }
 
     /** Stops every thread and tracker of the registry. */
     public void close() {
+        accessFlusher.shutdownNow();
+        flushAccess();
         FolderDeployer current = deployer;
         if (current != null) {
             current.close();
@@ -193,29 +271,44 @@ public final class RegistryService implements DynamicRegistry {
         return lifecycle;
     }
 
-    private <T> CompletionStage<T> operation(Callable<T> operation) {
-        return lifecycle.submit(() -> {
-            try {
-                T result = operation.call();
-                performance.operation(false);
-                return result;
-            } catch (Exception | Error e) {
-                performance.operation(true);
-                throw e;
-            }
+    /**
+     * Runs an operation on the lifecycle thread on behalf of the caller, then writes its audit
+     * record; the stage completes once that record is durable.
+     */
+    private <T> CompletionStage<T> operation(String name, String componentId, Callable<T> operation) {
+        String actor = Actors.current();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        lifecycle.submit(() -> Actors.as(actor, operation)).whenComplete((value, error) -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            performance.operation(cause != null);
+            String details = value == null || value instanceof Boolean ? null : String.valueOf(value);
+            journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), details)
+                    .whenComplete((ignored, auditError) -> {
+                        if (cause != null) {
+                            result.completeExceptionally(cause);
+                        } else if (auditError != null) {
+                            result.completeExceptionally(new RegistryException(name + " " + componentId
+                                    + " was done, but its audit record could not be written: "
+                                    + auditError.getMessage(), auditError));
+                        } else {
+                            result.complete(value);
+                        }
+                    });
         });
+        return result.minimalCompletionStage();
     }
 
     @Override
     public CompletionStage<String> registerComponent(ComponentInfo component) {
         Objects.requireNonNull(component, "component");
-        return operation(() -> installation.register(component));
+        return operation("register", component.name(), () -> installation.register(component));
     }
 
     @Override
     public CompletionStage<Void> unregisterComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation(() -> {
+        return operation("unregister", id, () -> {
             installation.unregister(id);
             return null;
         });
@@ -224,13 +317,13 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Boolean> activateComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation(() -> activation.activate(id));
+        return operation("activate", id, () -> activation.activate(id));
     }
 
     @Override
     public CompletionStage<Void> deactivateComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation(() -> {
+        return operation("deactivate", id, () -> {
             deactivation.deactivate(id);
             return null;
         });
@@ -342,25 +435,25 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<BatchResult> registerComponentsBatch(List<ComponentInfo> components) {
         List<ComponentInfo> copy = List.copyOf(components);
-        return operation(() -> batches.register(copy));
+        return operation("register-batch", null, () -> batches.register(copy));
     }
 
     @Override
     public CompletionStage<BatchResult> activateComponentsBatch(Collection<String> ids) {
         List<String> copy = List.copyOf(ids);
-        return operation(() -> batch.activate(copy));
+        return operation("activate-batch", null, () -> batch.activate(copy));
     }
 
     @Override
     public CompletionStage<BatchResult> deactivateComponentsBatch(Collection<String> ids) {
         List<String> copy = List.copyOf(ids);
-        return operation(() -> batches.deactivate(copy));
+        return operation("deactivate-batch", null, () -> batches.deactivate(copy));
     }
 
     @Override
     public CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses) {
         Map<String, ComponentStatus> copy = new java.util.LinkedHashMap<>(statuses);
-        return operation(() -> batches.updateStatus(copy, this::changeStatus));
+        return operation("status-batch", null, () -> batches.updateStatus(copy, this::changeStatus));
     }
 
     @Override
@@ -383,7 +476,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
         Objects.requireNonNull(id, "id");
-        return operation(() -> recovery.validate(id));
+        return operation("validate", id, () -> recovery.validate(id));
     }
 
     @Override
@@ -425,11 +518,24 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> addDependency(String dependent, String dependency) {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
-        return operation(() -> {
+        return operation("add-dependency", dependent, () -> {
             store.record(dependent);
             store.record(dependency);
+            if (store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
+                return null;
+            }
+            Optional<List<String>> path = store.readGraph(g -> g.findPath(dependency, dependent));
+            if (path.isPresent()) {
+                List<String> cycle = new java.util.ArrayList<>();
+                cycle.add(dependent);
+                cycle.addAll(path.get());
+                throw new CircularDependencyException(cycle);
+            }
+            // written before it is applied: a dependency that could not be recorded is not added
+            journal.writeDependency(dependent, dependency, Actors.current());
             Optional<List<String>> cycle = store.updateGraph(g -> g.addExplicit(dependent, dependency));
             if (cycle.isPresent()) {
+                journal.deleteDependency(dependent, dependency); // a manifest closed the cycle meanwhile
                 throw new CircularDependencyException(cycle.get());
             }
             return null;
@@ -440,14 +546,16 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> removeDependency(String dependent, String dependency) {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
-        return operation(() -> {
+        return operation("remove-dependency", dependent, () -> {
             store.record(dependent);
             store.record(dependency);
-            if (!store.updateGraph(g -> g.removeExplicit(dependent, dependency))) {
+            if (!store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
                 throw new DependencyException(dependent + " has no explicit dependency on " + dependency
                         + ": declared dependencies follow the manifests and cannot be removed (see registry:deps "
                         + dependent + ")");
             }
+            journal.deleteDependency(dependent, dependency);
+            store.updateGraph(g -> g.removeExplicit(dependent, dependency));
             return null;
         });
     }
@@ -493,7 +601,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> setComponentStatus(String id, ComponentStatus status) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
-        return operation(() -> {
+        return operation("set-status", id, () -> {
             changeStatus(id, status);
             return null;
         });
@@ -504,13 +612,17 @@ public final class RegistryService implements DynamicRegistry {
         switch (status) {
             case ACTIVE -> activation.activate(id);
             case INACTIVE -> deactivation.deactivate(id);
-            case ERROR -> store.markError(record, "status set to ERROR by hand");
+            case ERROR -> {
+                journal.writeManualStatus(id, ComponentStatus.ERROR, "status set to ERROR by hand");
+                store.markError(record, "status set to ERROR by hand");
+            }
             case REGISTERED, DISCOVERED -> {
                 if (record.hasBundle()) {
                     throw new RegistryException("the status of " + id + " follows its bundle: " + status
                             + " cannot be set by hand; deactivate it (INACTIVE) or unregister it instead");
                 }
                 deactivation.deactivate(id);
+                journal.writeManualStatus(id, status, "status set by hand");
                 store.setStatus(record, status);
             }
         }
@@ -520,8 +632,10 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> markComponentError(String id, String message) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
-        return operation(() -> {
-            store.markError(store.record(id), message);
+        return operation("mark-error", id, () -> {
+            ComponentRecord record = store.record(id);
+            journal.writeManualStatus(id, ComponentStatus.ERROR, message);
+            store.markError(record, message);
             return null;
         });
     }
@@ -529,8 +643,9 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> clearComponentError(String id) {
         Objects.requireNonNull(id, "id");
-        return operation(() -> {
+        return operation("clear-error", id, () -> {
             ComponentRecord record = store.record(id);
+            journal.deleteManualStatus(id);
             store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
             return null;
         });
@@ -566,7 +681,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<String> rollbackComponent(String id, String version) {
         Objects.requireNonNull(id, "id");
-        return operation(() -> {
+        return operation("rollback", id, () -> {
             ComponentRecord record = store.record(id);
             List<JarVersion> versions = getVersionHistory(id);
             JarVersion target = versions.stream().skip(1)
@@ -590,5 +705,10 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public List<String> getImpact(String id) {
         return reloads.impact(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<AuditRecord> getAuditLog(AuditQuery query) {
+        return journal.query(Objects.requireNonNull(query, "query"));
     }
 }

@@ -63,6 +63,12 @@ public final class Installation {
 
     private String install(ComponentInfo component) {
         if (component.path() == null) {
+            if (store.find(component.name()).isPresent()) {
+                throw new RegistryException("a component with id '" + component.name()
+                        + "' is already registered: unregister it first or choose another name");
+            }
+            // kept before it is added: a registration that could not be recorded does not happen
+            lifecycle.journal().writeComponent(component.name(), component, java.time.Instant.now());
             return store.addExactly(component.name(), component).id();
         }
         Path file = Path.of(component.path()).toAbsolutePath().normalize();
@@ -116,6 +122,7 @@ public final class Installation {
 
     private void uninstall(ComponentRecord record) {
         String id = record.id();
+        lifecycle.journal().deleteComponent(id);
         if (!record.hasBundle()) {
             store.remove(record);
             return;

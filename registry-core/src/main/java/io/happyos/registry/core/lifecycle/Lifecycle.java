@@ -27,9 +27,11 @@ import org.osgi.framework.BundleException;
  * @param timeout how long an activator may run
  * @param performance where activation times go
  * @param stopped told the id of each component that stopped (its instance is disposed of)
+ * @param journal where registrations and removals are kept
  */
 public record Lifecycle(ComponentStore store, BundleContext context, Hooks hooks, TimedCalls calls,
-        Duration timeout, PerformanceRecorder performance, Consumer<String> stopped) {
+        Duration timeout, PerformanceRecorder performance, Consumer<String> stopped,
+        io.happyos.registry.core.internal.Journal journal) {
 
     /**
      * An event for a hook about an entry.

@@ -42,6 +42,7 @@ public final class ShellActivator implements BundleActivator {
         publish(context, StatsCommands.class, new StatsCommands(ctx), StatsCommands.FUNCTIONS);
         publish(context, GraphCommands.class, new GraphCommands(ctx), GraphCommands.FUNCTIONS);
         publish(context, VersionCommands.class, new VersionCommands(ctx), VersionCommands.FUNCTIONS);
+        publish(context, AuditCommands.class, new AuditCommands(ctx), AuditCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
     }
 

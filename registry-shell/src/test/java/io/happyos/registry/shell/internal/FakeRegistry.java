@@ -1,5 +1,7 @@
 package io.happyos.registry.shell.internal;
 
+import io.happyos.registry.AuditQuery;
+import io.happyos.registry.AuditRecord;
 import io.happyos.registry.BatchItem;
 import io.happyos.registry.BatchOutcome;
 import io.happyos.registry.BatchResult;
@@ -137,6 +139,11 @@ final class FakeRegistry implements DynamicRegistry {
     FakeRegistry missing(String id, String requirement) {
         missing.computeIfAbsent(id, k -> new ArrayList<>()).add(requirement);
         return this;
+    }
+
+    /** The fake's clock. */
+    Instant now() {
+        return now;
     }
 
     /** Moves the clock on. */
@@ -791,5 +798,34 @@ final class FakeRegistry implements DynamicRegistry {
         java.util.Collections.sort(impact);
         impact.add(id);
         return impact;
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    /** The audit log, in the order written; tests fill it in. */
+    final List<AuditRecord> auditLog = new ArrayList<>();
+    /** The query of the last {@link #getAuditLog} call, or null. */
+    AuditQuery lastAuditQuery;
+
+    /** Adds a record to the audit log, numbered after the last one. */
+    FakeRegistry audit(Instant at, String actor, String operation, String componentId, String error, String details) {
+        auditLog.add(new AuditRecord(auditLog.size() + 1, at, actor, operation, componentId, error == null, error,
+                details));
+        return this;
+    }
+
+    @Override
+    public List<AuditRecord> getAuditLog(AuditQuery query) {
+        lastAuditQuery = query;
+        return auditLog.stream()
+                .filter(r -> query.componentId() == null || query.componentId().equals(r.componentId()))
+                .filter(r -> query.operation() == null || query.operation().equals(r.operation()))
+                .filter(r -> query.actor() == null || query.actor().equals(r.actor()))
+                .filter(r -> query.since() == null || !r.at().isBefore(query.since()))
+                .filter(r -> query.until() == null || r.at().isBefore(query.until()))
+                .filter(r -> !query.failedOnly() || !r.ok())
+                .sorted(Comparator.comparingLong(AuditRecord::sequence).reversed())
+                .limit(query.limit())
+                .toList();
     }
 }

@@ -34,7 +34,7 @@ class GogoBindingIT {
 
     @BeforeEach
     void start() throws Exception {
-        String packages = "io.happyos.registry;version=1.2.0,io.happyos.registry.spi;version=1.0.0,org.slf4j;version=" + SLF4J
+        String packages = "io.happyos.registry;version=1.3.0,io.happyos.registry.spi;version=1.0.0,org.slf4j;version=" + SLF4J
                 + ",org.slf4j.event;version=" + SLF4J + ",org.slf4j.helpers;version=" + SLF4J
                 + ",org.slf4j.spi;version=" + SLF4J;
         felix = EmbeddedFelix.start(Map.of(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, packages));
@@ -116,7 +116,7 @@ class GogoBindingIT {
         assertThat(functions).containsExactlyInAnyOrder("list", "info", "register", "unregister", "error", "clear",
                 "activate", "deactivate", "status", "order", "deps", "dependents", "depend", "undepend", "cycles",
                 "instance", "cache", "index", "health", "stats", "perf", "graph", "validate", "history", "rollback",
-                "impact");
+                "impact", "audit");
     }
 
     @Test
@@ -138,6 +138,12 @@ class GogoBindingIT {
         assertThat(shell.ok("registry:index vendor HappyOS --json")).isEqualTo("[]\n");
         assertThat(shell.ok("registry:health --json")).startsWith("{\"total\":6,");
         assertThat(shell.ok("registry:validate weather-skill --json")).isEqualTo("[]\n");
+        registry.audit(FakeRegistry.T0.minusSeconds(60), "shell", "activate", "logger", "activator threw", null)
+                .audit(FakeRegistry.T0.minusSeconds(30), "shell", "activate", "logger", null, null);
+        assertThat(shell.ok("registry:audit --component 4 --failed --since 2025-01-01T00:00:00Z --limit 5 --json"))
+                .startsWith("[{\"sequence\":1,").contains("\"ok\":false");
+        assertThat(shell.ok("registry:audit --limit 1")).startsWith("TIME ").contains("logger", " ok");
+        assertThat(shell.fails("registry:audit --since soon")).contains("bad --since 'soon'");
     }
 
     private static int size(String json) {

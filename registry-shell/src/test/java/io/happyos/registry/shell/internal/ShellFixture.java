@@ -40,6 +40,7 @@ final class ShellFixture {
     final StatsCommands stats = new StatsCommands(ctx);
     final GraphCommands graph = new GraphCommands(ctx);
     final VersionCommands versions = new VersionCommands(ctx);
+    final AuditCommands audit = new AuditCommands(ctx, registry::now);
 
     /** What was printed since the last call, and forgets it. */
     String output() {

@@ -1,0 +1,155 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.AuditQuery;
+import io.happyos.registry.AuditRecord;
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the registry writes down what it was told, so that a restart finds it again, and its
+ * audit log. State changes are written before they are applied in memory ({@code write...}
+ * methods block until durable and throw when they cannot be recorded, leaving memory unchanged);
+ * audit records and error histories are queued and made durable in the same order, before the
+ * operation that caused them is reported complete.
+ */
+public interface Journal extends AutoCloseable {
+
+    /** Keeps nothing: the registry without persistence. */
+    Journal NONE = new Journal() {
+    };
+
+    /**
+     * Records one audit entry.
+     *
+     * @param actor who
+     * @param operation what
+     * @param componentId which component, or {@code null}
+     * @param error why it failed, or {@code null} when it succeeded
+     * @param details more, or {@code null}
+     * @return completes once the record is durable
+     */
+    default CompletableFuture<Void> audit(String actor, String operation, String componentId, String error,
+            String details) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Durably adds an explicit dependency.
+     *
+     * @param dependent the dependent
+     * @param dependency the dependency
+     * @param actor who added it
+     */
+    default void writeDependency(String dependent, String dependency, String actor) {
+    }
+
+    /**
+     * Durably removes an explicit dependency.
+     *
+     * @param dependent the dependent
+     * @param dependency the dependency
+     */
+    default void deleteDependency(String dependent, String dependency) {
+    }
+
+    /**
+     * Durably keeps a component registered without a bundle.
+     *
+     * @param id its id
+     * @param info what it is
+     * @param registeredAt when
+     */
+    default void writeComponent(String id, ComponentInfo info, Instant registeredAt) {
+    }
+
+    /**
+     * Durably forgets everything about a component.
+     *
+     * @param id its id
+     */
+    default void deleteComponent(String id) {
+    }
+
+    /**
+     * Durably keeps a status set by hand.
+     *
+     * @param id the component
+     * @param status the status
+     * @param reason why
+     */
+    default void writeManualStatus(String id, ComponentStatus status, String reason) {
+    }
+
+    /**
+     * Durably forgets a status set by hand.
+     *
+     * @param id the component
+     */
+    default void deleteManualStatus(String id) {
+    }
+
+    /**
+     * Queues an error for a component's history.
+     *
+     * @param id the component
+     * @param at when
+     * @param message what
+     */
+    default void queueError(String id, Instant at, String message) {
+    }
+
+    /**
+     * Queues the access counts of the components accessed since the last call.
+     *
+     * @param counts for each id, its count and last access in epoch milliseconds
+     */
+    default void queueAccess(Map<String, long[]> counts) {
+    }
+
+    /**
+     * The audit log.
+     *
+     * @param query filters and limit
+     * @return the records, newest first
+     */
+    default List<AuditRecord> query(AuditQuery query) {
+        return List.of();
+    }
+
+    /** @return what was kept, to restore at start-up (empty without persistence) */
+    default Restored restore() {
+        return new Restored(List.of(), List.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * What a restart restores.
+     *
+     * @param components components registered without a bundle: id, info and registration time
+     * @param dependencies explicit dependencies as (dependent, dependency) pairs
+     * @param errors error histories by component id, oldest first
+     * @param manualStatuses statuses set by hand, by component id
+     * @param access access counts and last access (epoch ms) by component id
+     */
+    record Restored(List<StoredComponent> components, List<String[]> dependencies,
+            Map<String, List<io.happyos.registry.ErrorRecord>> errors, Map<String, String> manualStatuses,
+            Map<String, long[]> access) {
+    }
+
+    /**
+     * A component registered without a bundle.
+     *
+     * @param id its id
+     * @param info what it is
+     * @param registeredAt when
+     */
+    record StoredComponent(String id, ComponentInfo info, Instant registeredAt) {
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,40 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.core.persist.SqliteJournal;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.osgi.framework.BundleContext;
+
+/** Chooses the journal: none when persistence is off, else the SQLite one in the storage folder. */
+final class Journals {
+
+    /** Framework property: {@code false} keeps the registry's state in memory only. */
+    static final String PERSISTENCE = "happyos.persistence";
+
+    private Journals() {
+    }
+
+    /** Framework property: audit records kept at most (default 100000). */
+    static final String AUDIT_MAX_RECORDS = "happyos.audit.maxRecords";
+    /** Framework property: days audit records are kept (default 90). */
+    static final String AUDIT_MAX_DAYS = "happyos.audit.maxDays";
+
+    static Journal open(BundleContext context, RegistrySettings settings) {
+        if ("false".equalsIgnoreCase(context.getProperty(PERSISTENCE))) {
+            return Journal.NONE;
+        }
+        String dir = context.getProperty("happyos.storage.dir");
+        Path storage = dir != null && !dir.isBlank() ? Path.of(dir) : context.getDataFile("").toPath();
+        return new SqliteJournal(storage.resolve("registry.db"), settings.errorHistorySize(),
+                number(context, AUDIT_MAX_RECORDS, 100_000), Duration.ofDays(number(context, AUDIT_MAX_DAYS, 90)));
+    }
+
+    private static int number(BundleContext context, String property, int fallback) {
+        String value = context.getProperty(property);
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

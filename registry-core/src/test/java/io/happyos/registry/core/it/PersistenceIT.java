@@ -1,0 +1,95 @@
+package io.happyos.registry.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.happyos.registry.AuditQuery;
+import io.happyos.registry.AuditRecord;
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.Dependency;
+import io.happyos.registry.DependencyOrigin;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RegistryEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the registry was told survives a restart, and the audit log says who did what. */
+class PersistenceIT extends FrameworkTestSupport {
+
+    private void restart() throws Exception {
+        felix = felix.restart(Map.of());
+        registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void registrationsDependenciesErrorsAndAccessCountsAreBackAfterARestartWithTheirAuditTrail() throws Exception {
+        startRegistry();
+        installDemo();
+        Instant begin = Instant.now();
+        String planner = join(registry.registerComponent(ComponentInfo.of("planner", "skill")));
+        join(registry.addDependency(planner, "logger"));
+        join(registry.addDependency("weather-skill", "base-util"));
+        join(registry.activateComponent(planner));
+        var factory = registry.registerComponentFactory("skill", entry -> "instance of " + entry.id());
+        for (int i = 0; i < 3; i++) {
+            registry.getComponentInstance(planner);
+        }
+        factory.close();
+        join(registry.markComponentError("base-util", "disk full"));
+
+        restart();
+
+        RegistryEntry restored = registry.getComponent("planner");
+        assertThat(restored.component().type()).isEqualTo("skill");
+        assertThat(restored.hasBundle()).isFalse();
+        assertThat(restored.accessCount()).isEqualTo(3);
+        assertThat(restored.lastAccessed()).isNotNull();
+        assertThat(registry.getDependencyDetails("planner"))
+                .containsExactly(new Dependency("logger", DependencyOrigin.EXPLICIT, null));
+        assertThat(registry.getDependencyDetails("weather-skill"))
+                .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
+        RegistryEntry base = registry.getComponent("base-util");
+        assertThat(base.status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(base.errorHistory()).extracting(e -> e.message()).containsExactly("disk full");
+
+        List<AuditRecord> log = registry.getAuditLog(AuditQuery.latest());
+        List<String> steps = log.stream().filter(r -> !r.at().isBefore(begin.minusSeconds(1)))
+                .map(r -> r.operation() + " " + r.componentId()).toList();
+        assertThat(steps).containsSubsequence("mark-error base-util", "activate planner",
+                "add-dependency weather-skill", "add-dependency planner", "register planner");
+        assertThat(log).allSatisfy(r -> assertThat(r.actor()).isNotBlank());
+        assertThat(log.get(0).sequence()).isGreaterThan(log.get(log.size() - 1).sequence());
+    }
+
+    @Test
+    void theAuditLogAnswersEachFilter() throws Exception {
+        startRegistry();
+        installDemo();
+        install("failing-activator");
+        join(registry.activateComponent("logger"));
+        assertThatThrownBy(() -> join(registry.activateComponent("failing-activator")));
+        join(registry.deactivateComponent("logger"));
+
+        assertThat(registry.getAuditLog(AuditQuery.latest().forComponent("logger")))
+                .extracting(AuditRecord::operation).containsExactly("deactivate", "activate");
+        List<AuditRecord> failed = registry.getAuditLog(
+                new AuditQuery(null, null, null, null, null, true, 10));
+        assertThat(failed).singleElement().satisfies(r -> {
+            assertThat(r.componentId()).isEqualTo("failing-activator");
+            assertThat(r.ok()).isFalse();
+            assertThat(r.error()).contains("simulated start failure");
+        });
+        assertThat(registry.getAuditLog(new AuditQuery(null, "activate", null, null, null, false, 10)))
+                .extracting(AuditRecord::componentId).containsExactly("failing-activator", "logger");
+        assertThat(registry.getAuditLog(new AuditQuery(null, null, "bundle:org.apache.felix.framework", null, null,
+                false, 10))).hasSize(3);
+        assertThat(registry.getAuditLog(new AuditQuery(null, null, "shell", null, null, false, 10))).isEmpty();
+        assertThat(registry.getAuditLog(new AuditQuery(null, null, null, Instant.now().plusSeconds(60), null,
+                false, 10))).isEmpty();
+        assertThat(registry.getAuditLog(AuditQuery.latest().limit(1))).hasSize(1);
+    }
+}
