@@ -30,6 +30,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
     private final ComponentStore store;
     private final Runnable onFrameworkStopping;
     private final java.util.function.Consumer<String> onStopped;
+    private volatile io.happyos.registry.core.internal.Journal journal = io.happyos.registry.core.internal.Journal.NONE;
 
     /**
      * @param context the registry bundle's context
@@ -43,6 +44,28 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
         this.store = store;
         this.onStopped = onStopped;
         this.onFrameworkStopping = onFrameworkStopping;
+    }
+
+    /**
+     * Sets where changes made behind the registry's back (a shell's {@code stop}, another bundle,
+     * the framework) are audited.
+     *
+     * @param journal the journal
+     */
+    public void journal(io.happyos.registry.core.internal.Journal journal) {
+        this.journal = journal;
+    }
+
+    /** Whether the registry itself is changing bundles on this thread. */
+    private static boolean byRegistry() {
+        return RegistryStarts.inProgress() || Thread.currentThread().getName().startsWith("happyos-registry-");
+    }
+
+    private void auditOutside(String operation, ComponentRecord record, String error) {
+        if (!byRegistry()) {
+            journal.audit(io.happyos.registry.core.internal.Actors.FRAMEWORK, operation, record.id(), error,
+                    "outside the registry, on thread " + Thread.currentThread().getName());
+        }
     }
 
     /** Starts listening and creates an entry for every bundle already installed. */
@@ -79,10 +102,14 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                 case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> {
                     r.starting(false);
                     store.setStatus(r, ComponentStatus.ACTIVE);
+                    auditOutside("started", r, null);
                 });
                 case BundleEvent.STOPPED -> entryFor(bundle).ifPresent(this::stopped);
                 case BundleEvent.UNINSTALLED -> {
-                    store.findByBundle(bundle.getBundleId()).ifPresent(store::remove);
+                    store.findByBundle(bundle.getBundleId()).ifPresent(r -> {
+                        auditOutside("uninstalled", r, null);
+                        store.remove(r);
+                    });
                     deriveAll();
                 }
                 case BundleEvent.STOPPING -> {
@@ -105,12 +132,15 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
         if (record.starting()) {
             record.starting(false);
             if (!RegistryStarts.inProgress()) {
-                store.markError(record, record.id() + " failed to start: its activator threw an exception"
-                        + " (started outside the registry; the framework log has the stack trace)");
+                String message = record.id() + " failed to start: its activator threw an exception"
+                        + " (started outside the registry; the framework log has the stack trace)";
+                store.markError(record, message);
+                auditOutside("start", record, message);
             }
             return;
         }
         store.compareAndSetStatus(record, s -> s == ComponentStatus.ACTIVE, ComponentStatus.INACTIVE);
+        auditOutside("stopped", record, null);
     }
 
     @Override
@@ -121,7 +151,10 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
         }
         Throwable error = event.getThrowable();
         String message = bundle.getSymbolicName() + ": " + (error == null ? "framework error" : describe(error));
-        store.findByBundle(bundle.getBundleId()).ifPresent(r -> store.markError(r, message));
+        store.findByBundle(bundle.getBundleId()).ifPresent(r -> {
+            store.markError(r, message);
+            journal.audit(io.happyos.registry.core.internal.Actors.FRAMEWORK, "error", r.id(), message, null);
+        });
     }
 
     private static String describe(Throwable error) {

@@ -50,6 +50,7 @@ public final class RegistryActivator implements BundleActivator {
         ComponentStore store = registry.store();
         registry.open();
         tracking = new BundleTracking(context, store, registry::componentStopped, this::frameworkStopping);
+        tracking.journal(journal);
         tracking.open();
         registry.restore();
         services = new ServiceComponentTracker(context, store);

@@ -92,4 +92,19 @@ class PersistenceIT extends FrameworkTestSupport {
                 false, 10))).isEmpty();
         assertThat(registry.getAuditLog(AuditQuery.latest().limit(1))).hasSize(1);
     }
+
+    @Test
+    void changesMadeBehindTheRegistrysBackAreAuditedAsTheFramework() throws Exception {
+        startRegistry();
+        installDemo();
+        join(registry.activateComponent("base-util"));
+
+        felix.context().getBundle(registry.getComponent("base-util").bundleId()).stop();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                registry.getAuditLog(AuditQuery.latest().forComponent("base-util")).stream()
+                        .anyMatch(r -> r.operation().equals("stopped") && r.actor().equals("framework")));
+        assertThat(registry.getAuditLog(AuditQuery.latest().forComponent("base-util")))
+                .extracting(AuditRecord::operation).containsExactly("stopped", "activate");
+    }
 }
