@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the registry writes down what it was told, so that a restart finds it again, and its
- * audit log. State changes are written before they are applied in memory ({@code write...}
- * methods block until durable and throw when they cannot be recorded, leaving memory unchanged);
- * audit records and error histories are queued and made durable in the same order, before the
- * operation that caused them is reported complete.
+ * audit log. Every change is queued on one writer and made durable in order (group commit); an
+ * operation is reported complete only once its changes and its audit record are durable, and a
+ * change that cannot be recorded is undone in memory (see {@link PendingWrites}). The few changes
+ * that cannot be undone (removals, statuses set by hand) block until durable.
  */
 public interface Journal extends AutoCloseable {
 
@@ -38,32 +38,38 @@ public interface Journal extends AutoCloseable {
     }
 
     /**
-     * Durably adds an explicit dependency.
+     * Queues an explicit dependency.
      *
      * @param dependent the dependent
      * @param dependency the dependency
      * @param actor who added it
+     * @return completes once durable
      */
-    default void writeDependency(String dependent, String dependency, String actor) {
+    default CompletableFuture<Void> writeDependency(String dependent, String dependency, String actor) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /**
-     * Durably removes an explicit dependency.
+     * Queues the removal of an explicit dependency.
      *
      * @param dependent the dependent
      * @param dependency the dependency
+     * @return completes once durable
      */
-    default void deleteDependency(String dependent, String dependency) {
+    default CompletableFuture<Void> deleteDependency(String dependent, String dependency) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /**
-     * Durably keeps a component registered without a bundle.
+     * Queues a component registered without a bundle.
      *
      * @param id its id
      * @param info what it is
      * @param registeredAt when
+     * @return completes once durable
      */
-    default void writeComponent(String id, ComponentInfo info, Instant registeredAt) {
+    default CompletableFuture<Void> writeComponent(String id, ComponentInfo info, Instant registeredAt) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

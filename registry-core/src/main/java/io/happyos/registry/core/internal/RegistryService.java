@@ -201,7 +201,7 @@ public final class RegistryService implements DynamicRegistry {
         for (String[] edge : restored.dependencies()) {
             if (store.find(edge[0]).isPresent() && store.find(edge[1]).isPresent()) {
                 if (store.updateGraph(g -> g.addExplicit(edge[0], edge[1])).isPresent()) {
-                    journal.deleteDependency(edge[0], edge[1]);
+                    PendingWrites.await(journal.deleteDependency(edge[0], edge[1]));
                     journal.audit(Actors.REGISTRY, "drop-dependency", edge[0], null,
                             edge[0] + " -> " + edge[1] + " would now close a cycle declared by the manifests");
                 }
@@ -278,9 +278,25 @@ public final class RegistryService implements DynamicRegistry {
     private <T> CompletionStage<T> operation(String name, String componentId, Callable<T> operation) {
         String actor = Actors.current();
         CompletableFuture<T> result = new CompletableFuture<>();
-        lifecycle.submit(() -> Actors.as(actor, operation)).whenComplete((value, error) -> {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+        PendingWrites[] pending = new PendingWrites[1];
+        lifecycle.submit(() -> {
+            pending[0] = PendingWrites.begin();
+            try {
+                return Actors.as(actor, operation);
+            } finally {
+                PendingWrites.end();
+            }
+        }).thenCompose(value -> pending[0].durable().handle((ok, writeError) -> {
+            if (writeError == null) {
+                return CompletableFuture.completedFuture(value);
+            }
+            // a change that could not be recorded is undone before the operation fails
+            return lifecycle.submit(() -> {
+                pending[0].undo();
+                return value;
+            }).thenCompose(undone -> CompletableFuture.<T>failedFuture(unwrap(writeError)));
+        }).thenCompose(stage -> stage)).whenComplete((value, error) -> {
+            Throwable cause = unwrap(error);
             performance.operation(cause != null);
             String details = value == null || value instanceof Boolean ? null : String.valueOf(value);
             journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), details)
@@ -297,6 +313,14 @@ public final class RegistryService implements DynamicRegistry {
                     });
         });
         return result.minimalCompletionStage();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Override
@@ -531,13 +555,14 @@ public final class RegistryService implements DynamicRegistry {
                 cycle.addAll(path.get());
                 throw new CircularDependencyException(cycle);
             }
-            // written before it is applied: a dependency that could not be recorded is not added
-            journal.writeDependency(dependent, dependency, Actors.current());
+            CompletableFuture<Void> write = journal.writeDependency(dependent, dependency, Actors.current());
             Optional<List<String>> cycle = store.updateGraph(g -> g.addExplicit(dependent, dependency));
             if (cycle.isPresent()) {
                 journal.deleteDependency(dependent, dependency); // a manifest closed the cycle meanwhile
                 throw new CircularDependencyException(cycle.get());
             }
+            // the operation completes once this is durable; if it cannot be, the edge goes again
+            PendingWrites.add(write, () -> store.updateGraph(g -> g.removeExplicit(dependent, dependency)));
             return null;
         });
     }
@@ -554,8 +579,9 @@ public final class RegistryService implements DynamicRegistry {
                         + ": declared dependencies follow the manifests and cannot be removed (see registry:deps "
                         + dependent + ")");
             }
-            journal.deleteDependency(dependent, dependency);
+            CompletableFuture<Void> write = journal.deleteDependency(dependent, dependency);
             store.updateGraph(g -> g.removeExplicit(dependent, dependency));
+            PendingWrites.add(write, () -> store.updateGraph(g -> g.addExplicit(dependent, dependency)));
             return null;
         });
     }

@@ -67,9 +67,11 @@ public final class Installation {
                 throw new RegistryException("a component with id '" + component.name()
                         + "' is already registered: unregister it first or choose another name");
             }
-            // kept before it is added: a registration that could not be recorded does not happen
-            lifecycle.journal().writeComponent(component.name(), component, java.time.Instant.now());
-            return store.addExactly(component.name(), component).id();
+            var write = lifecycle.journal().writeComponent(component.name(), component, java.time.Instant.now());
+            ComponentRecord record = store.addExactly(component.name(), component);
+            // the operation completes once this is durable; if it cannot be, the entry goes again
+            io.happyos.registry.core.internal.PendingWrites.add(write, () -> store.remove(record));
+            return record.id();
         }
         Path file = Path.of(component.path()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {

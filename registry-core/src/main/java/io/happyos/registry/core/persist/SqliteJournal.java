@@ -81,19 +81,28 @@ public final class SqliteJournal implements Journal {
         return audit.record(actor, operation, componentId, error == null, error, details);
     }
 
-    @Override
-    public void writeDependency(String dependent, String dependency, String actor) {
-        durable(state.addDependency(dependent, dependency, actor), "the dependency " + dependent + " -> " + dependency);
+    /** A queued write whose failure reads as one clear sentence. */
+    private static CompletableFuture<Void> queued(CompletableFuture<Void> write, String what) {
+        return write.exceptionallyCompose(e -> CompletableFuture.failedFuture(new RegistryException(
+                "could not record " + what + ": " + (e.getCause() == null ? e : e.getCause()).getMessage()
+                        + " (is the disk full? the registry.db file writable?); the change was undone", e)));
     }
 
     @Override
-    public void deleteDependency(String dependent, String dependency) {
-        durable(state.removeDependency(dependent, dependency), "the removal of " + dependent + " -> " + dependency);
+    public CompletableFuture<Void> writeDependency(String dependent, String dependency, String actor) {
+        return queued(state.addDependency(dependent, dependency, actor),
+                "the dependency " + dependent + " -> " + dependency);
     }
 
     @Override
-    public void writeComponent(String id, ComponentInfo info, Instant registeredAt) {
-        durable(state.putComponent(info, id, registeredAt), "the registration of " + id);
+    public CompletableFuture<Void> deleteDependency(String dependent, String dependency) {
+        return queued(state.removeDependency(dependent, dependency),
+                "the removal of " + dependent + " -> " + dependency);
+    }
+
+    @Override
+    public CompletableFuture<Void> writeComponent(String id, ComponentInfo info, Instant registeredAt) {
+        return queued(state.putComponent(info, id, registeredAt), "the registration of " + id);
     }
 
     @Override
