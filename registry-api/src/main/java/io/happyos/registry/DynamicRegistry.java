@@ -386,6 +386,17 @@ public interface DynamicRegistry {
     void createIndex(String name, Function<RegistryEntry, ?> keyFunction);
 
     /**
+     * Creates (or replaces) an index by a manifest header: a bundle component is filed under the
+     * value of that header in its manifest, a component without a bundle under the metadata entry
+     * of that name. Unlike {@link #createIndex}, its definition is kept across restarts.
+     *
+     * @param name the index's name
+     * @param header the manifest header, e.g. {@code Bundle-Vendor}
+     * @throws RegistryException when the definition cannot be recorded
+     */
+    void createHeaderIndex(String name, String header);
+
+    /**
      * The components an index files under a key, ordered by id.
      *
      * @param name the index's name
@@ -396,7 +407,7 @@ public interface DynamicRegistry {
     List<RegistryEntry> getComponentsByIndex(String name, String key);
 
     /**
-     * Removes a custom index.
+     * Removes a custom index (and, for a header index, its kept definition).
      *
      * @param name the index's name
      * @return whether it existed

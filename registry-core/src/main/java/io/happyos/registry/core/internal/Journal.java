@@ -99,6 +99,23 @@ public interface Journal extends AutoCloseable {
     }
 
     /**
+     * Durably keeps the definition of a header index.
+     *
+     * @param name the index
+     * @param header the manifest header
+     */
+    default void writeHeaderIndex(String name, String header) {
+    }
+
+    /**
+     * Durably forgets the definition of a header index.
+     *
+     * @param name the index
+     */
+    default void deleteHeaderIndex(String name) {
+    }
+
+    /**
      * Queues an error for a component's history.
      *
      * @param id the component
@@ -128,7 +145,7 @@ public interface Journal extends AutoCloseable {
 
     /** @return what was kept, to restore at start-up (empty without persistence) */
     default Restored restore() {
-        return new Restored(List.of(), List.of(), Map.of(), Map.of(), Map.of());
+        return new Restored(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -139,10 +156,11 @@ public interface Journal extends AutoCloseable {
      * @param errors error histories by component id, oldest first
      * @param manualStatuses statuses set by hand, by component id
      * @param access access counts and last access (epoch ms) by component id
+     * @param headerIndexes header index definitions, name to header
      */
     record Restored(List<StoredComponent> components, List<String[]> dependencies,
             Map<String, List<io.happyos.registry.ErrorRecord>> errors, Map<String, String> manualStatuses,
-            Map<String, long[]> access) {
+            Map<String, long[]> access, Map<String, String> headerIndexes) {
     }
 
     /**

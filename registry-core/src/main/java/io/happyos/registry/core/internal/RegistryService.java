@@ -82,6 +82,7 @@ public final class RegistryService implements DynamicRegistry {
     private final Reloads reloads;
     private volatile FolderDeployer deployer;
     private final Journal journal;
+    private final java.util.Set<String> headerIndexes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ScheduledExecutorService accessFlusher =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("access-flush", false));
     private final Map<String, Long> flushedCounts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -210,6 +211,10 @@ public final class RegistryService implements DynamicRegistry {
         restored.errors().forEach((id, errors) -> store.find(id).ifPresent(r -> store.restoreErrors(r, errors)));
         restored.manualStatuses().forEach((id, status) -> store.find(id)
                 .ifPresent(r -> store.setStatus(r, ComponentStatus.valueOf(status))));
+        restored.headerIndexes().forEach((name, header) -> {
+            store.indexes().createIndex(name, entry -> header(entry, header), listComponents());
+            headerIndexes.add(name);
+        });
         restored.access().forEach((id, counts) -> store.find(id).ifPresent(r -> {
             r.restoreAccess(counts[0], counts[1]);
             flushedCounts.put(id, counts[0]);
@@ -400,6 +405,24 @@ public final class RegistryService implements DynamicRegistry {
     }
 
     @Override
+    public void createHeaderIndex(String name, String header) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(header, "header");
+        journal.writeHeaderIndex(name, header);
+        store.indexes().createIndex(name, entry -> header(entry, header), listComponents());
+        headerIndexes.add(name);
+    }
+
+    /** A header of a component: its bundle's manifest, or its metadata when it has no bundle. */
+    private String header(RegistryEntry entry, String header) {
+        if (entry.hasBundle()) {
+            org.osgi.framework.Bundle bundle = context.getBundle(entry.bundleId());
+            return bundle == null ? null : bundle.getHeaders("").get(header);
+        }
+        return entry.component().metadata().get(header);
+    }
+
+    @Override
     public List<RegistryEntry> getComponentsByIndex(String name, String key) {
         return store.snapshots(store.indexes().idsByIndex(Objects.requireNonNull(name, "name"),
                 Objects.requireNonNull(key, "key")));
@@ -407,7 +430,11 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public boolean dropIndex(String name) {
-        return store.indexes().dropIndex(Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(name, "name");
+        if (headerIndexes.remove(name)) {
+            journal.deleteHeaderIndex(name);
+        }
+        return store.indexes().dropIndex(name);
     }
 
     @Override

@@ -272,4 +272,51 @@ public final class PersistentState {
             s.executeUpdate();
         }
     }
+
+    /**
+     * Keeps the definition of an index by a manifest header.
+     *
+     * @param name the index
+     * @param header the header
+     * @return completes once durable
+     */
+    public CompletableFuture<Void> putHeaderIndex(String name, String header) {
+        return writer.submit("the index " + name, c -> {
+            try (var st = c.prepareStatement(
+                    "INSERT OR REPLACE INTO header_index(name, header, created_at) VALUES (?, ?, ?)")) {
+                st.setString(1, name);
+                st.setString(2, header);
+                st.setLong(3, System.currentTimeMillis());
+                st.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Forgets an index definition.
+     *
+     * @param name the index
+     * @return completes once durable
+     */
+    public CompletableFuture<Void> removeHeaderIndex(String name) {
+        return writer.submit("the removal of the index " + name, c -> {
+            try (var st = c.prepareStatement("DELETE FROM header_index WHERE name = ?")) {
+                st.setString(1, name);
+                st.executeUpdate();
+            }
+        });
+    }
+
+    /** @return the header index definitions: name to header, ordered by name */
+    public Map<String, String> headerIndexes() {
+        return db.read(c -> {
+            Map<String, String> indexes = new java.util.TreeMap<>();
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT name, header FROM header_index")) {
+                while (rs.next()) {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return indexes;
+        });
+    }
 }

@@ -34,7 +34,9 @@ final class Schema {
                             + " error TEXT, details TEXT)",
                     "CREATE INDEX audit_at ON audit(at)",
                     "CREATE INDEX audit_component ON audit(component_id)",
-                    "CREATE INDEX audit_operation ON audit(operation)")));
+                    "CREATE INDEX audit_operation ON audit(operation)")),
+            new Migration(2, "keep the definitions of header indexes", List.of(
+                    "CREATE TABLE header_index(name TEXT PRIMARY KEY, header TEXT NOT NULL, created_at INTEGER NOT NULL)")));
 
     /** The newest schema version this code knows. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

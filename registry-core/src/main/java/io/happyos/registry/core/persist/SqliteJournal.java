@@ -121,6 +121,16 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
+    public void writeHeaderIndex(String name, String header) {
+        durable(state.putHeaderIndex(name, header), "the index " + name);
+    }
+
+    @Override
+    public void deleteHeaderIndex(String name) {
+        durable(state.removeHeaderIndex(name), "the removal of the index " + name);
+    }
+
+    @Override
     public void queueError(String id, Instant at, String message) {
         state.addError(id, at, message, keepErrors).exceptionally(e -> {
             LOG.warn("could not keep an error of {}: {}", id, e.getMessage());
@@ -146,7 +156,7 @@ public final class SqliteJournal implements Journal {
         List<Journal.StoredComponent> stored = state.components().stream()
                 .map(c -> new Journal.StoredComponent(c.id(), c.info(), c.registeredAt())).toList();
         return new Restored(stored,
-                state.dependencies(), state.allErrors(), state.manualStatuses(), state.access());
+                state.dependencies(), state.allErrors(), state.manualStatuses(), state.access(), state.headerIndexes());
     }
 
     /** Prunes the audit log to its retention (never blocks an operation: it is queued). */

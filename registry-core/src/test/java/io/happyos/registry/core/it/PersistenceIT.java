@@ -107,4 +107,21 @@ class PersistenceIT extends FrameworkTestSupport {
         assertThat(registry.getAuditLog(AuditQuery.latest().forComponent("base-util")))
                 .extracting(AuditRecord::operation).containsExactly("stopped", "activate");
     }
+
+    @Test
+    void headerIndexesAreKeptAcrossARestart() throws Exception {
+        startRegistry();
+        installDemo();
+        registry.createHeaderIndex("by-version", "Bundle-Version");
+        registry.createIndex("transient", e -> e.component().type());
+
+        restart();
+
+        assertThat(registry.getIndexNames()).containsExactly("by-version");
+        assertThat(registry.getComponentsByIndex("by-version", "1.0.0")).extracting(RegistryEntry::id)
+                .containsAll(DEMO);
+        assertThat(registry.dropIndex("by-version")).isTrue();
+        restart();
+        assertThat(registry.getIndexNames()).isEmpty();
+    }
 }

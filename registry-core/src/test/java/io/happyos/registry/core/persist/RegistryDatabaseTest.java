@@ -45,8 +45,8 @@ class RegistryDatabaseTest {
                 return names;
             });
             assertThat(tables).contains("explicit_dependency", "standalone_component", "error_history",
-                    "manual_status", "access", "audit");
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(RegistryDatabase.schemaVersion()).isEqualTo(1);
+                    "manual_status", "access", "audit", "header_index");
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(RegistryDatabase.schemaVersion()).isEqualTo(2);
             assertThat(db.<String>read(c -> text(c, "PRAGMA journal_mode"))).isEqualTo("wal");
             assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                     + " AND name IN ('audit_at', 'audit_component', 'audit_operation', 'error_history_component')")))
@@ -79,7 +79,7 @@ class RegistryDatabaseTest {
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining(file().toString())
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("up to version 1")
+                .hasMessageContaining("up to version 2")
                 .hasMessageContaining("run a newer container")
                 .hasMessageContaining("registry.db.bak-v1")
                 .message().doesNotContain("\n");
@@ -181,7 +181,7 @@ class RegistryDatabaseTest {
         byte[] before = Files.readAllBytes(file());
 
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(1);
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
             assertThat(db.<String>read(c -> text(c, "SELECT x FROM legacy"))).isEqualTo("keep me");
             assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM audit"))).isEqualTo("0");
         }
@@ -199,7 +199,7 @@ class RegistryDatabaseTest {
     void treatsAnEmptyFileAsANewDatabase() throws IOException {
         Files.createFile(file());
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(1);
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
         }
         assertThat(storage.resolve("registry.db.bak-v0")).doesNotExist();
     }

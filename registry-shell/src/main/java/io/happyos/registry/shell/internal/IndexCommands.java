@@ -4,9 +4,6 @@ import io.happyos.registry.RegistryEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 
@@ -28,28 +25,10 @@ public final class IndexCommands {
 
     private static final String USAGE = "use index create NAME HEADER, index drop NAME, index list or index NAME KEY";
 
-    /** The manifest headers of installed bundles. */
-    @FunctionalInterface
-    interface BundleHeaders {
-
-        /**
-         * One header of one bundle.
-         *
-         * @param bundleId the bundle's number
-         * @param header the header's name
-         * @return its value, or {@code null} when the bundle or the header is missing
-         */
-        String header(long bundleId, String header);
-    }
-
     private final CommandContext ctx;
-    private final BundleHeaders headers;
-    /** The indexes made here: their key functions are this bundle's code, so they go when it stops. */
-    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
-    IndexCommands(CommandContext ctx, BundleHeaders headers) {
+    IndexCommands(CommandContext ctx) {
         this.ctx = ctx;
-        this.headers = headers;
     }
 
     @Descriptor("index components by a manifest header: index create NAME HEADER | index drop NAME | index list "
@@ -79,8 +58,8 @@ public final class IndexCommands {
     }
 
     private void create(boolean json, String name, String header) {
-        ctx.registry().createIndex(name, keyFunction(header));
-        created.add(name);
+        // the registry keeps the definition, across restarts, and reads the headers itself
+        ctx.registry().createHeaderIndex(name, header);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("index", name);
@@ -91,14 +70,7 @@ public final class IndexCommands {
         }
     }
 
-    /** The key of a component: its bundle's header, or for a component without a bundle its metadata entry. */
-    Function<RegistryEntry, Object> keyFunction(String header) {
-        return entry -> entry.hasBundle() ? headers.header(entry.bundleId(), header)
-                : entry.component().metadata().get(header);
-    }
-
     private void drop(boolean json, String name) {
-        created.remove(name);
         if (!ctx.registry().dropIndex(name)) {
             throw new IllegalArgumentException("no index named '" + name + "' (registry:index list shows them)");
         }
@@ -110,16 +82,6 @@ public final class IndexCommands {
         } else {
             ctx.print("Index " + name + " dropped");
         }
-    }
-
-    /** Drops the indexes made through this shell, if the registry is still there. */
-    void dropCreatedIndexes() {
-        try {
-            created.forEach(ctx.registry()::dropIndex);
-        } catch (IllegalStateException registryGone) {
-            // its indexes went with it
-        }
-        created.clear();
     }
 
     private void list(boolean json) {

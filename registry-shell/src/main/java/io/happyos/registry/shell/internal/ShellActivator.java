@@ -26,7 +26,6 @@ public final class ShellActivator implements BundleActivator {
 
     private ServiceTracker<DynamicRegistry, DynamicRegistry> tracker;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private IndexCommands indexes;
 
     @Override
     public void start(BundleContext context) {
@@ -37,8 +36,7 @@ public final class ShellActivator implements BundleActivator {
         publish(context, LifecycleCommands.class, new LifecycleCommands(ctx), LifecycleCommands.FUNCTIONS);
         publish(context, DependencyCommands.class, new DependencyCommands(ctx), DependencyCommands.FUNCTIONS);
         publish(context, InstanceCommands.class, new InstanceCommands(ctx), InstanceCommands.FUNCTIONS);
-        indexes = new IndexCommands(ctx, headersOf(context));
-        publish(context, IndexCommands.class, indexes, IndexCommands.FUNCTIONS);
+        publish(context, IndexCommands.class, new IndexCommands(ctx), IndexCommands.FUNCTIONS);
         publish(context, StatsCommands.class, new StatsCommands(ctx), StatsCommands.FUNCTIONS);
         publish(context, GraphCommands.class, new GraphCommands(ctx), GraphCommands.FUNCTIONS);
         publish(context, VersionCommands.class, new VersionCommands(ctx), VersionCommands.FUNCTIONS);
@@ -56,10 +54,6 @@ public final class ShellActivator implements BundleActivator {
             }
         }
         registrations.clear();
-        if (indexes != null) {
-            indexes.dropCreatedIndexes();
-            indexes = null;
-        }
         if (tracker != null) {
             tracker.close();
             tracker = null;
@@ -67,12 +61,6 @@ public final class ShellActivator implements BundleActivator {
     }
 
     /** The headers of the framework's bundles, looked up when an index asks (never blocks). */
-    private static IndexCommands.BundleHeaders headersOf(BundleContext context) {
-        return (bundleId, header) -> {
-            Bundle bundle = context.getBundle(bundleId);
-            return bundle == null ? null : bundle.getHeaders().get(header);
-        };
-    }
 
     private <T> void publish(BundleContext context, Class<T> type, T commands, String[] functions) {
         Dictionary<String, Object> props = new Hashtable<>();

@@ -59,6 +59,23 @@ import java.util.stream.Collectors;
  */
 final class FakeRegistry implements DynamicRegistry {
 
+    /** Manifest headers of the fake bundles, for header indexes. */
+    @FunctionalInterface
+    interface BundleHeaders {
+        String header(long bundleId, String name);
+    }
+
+    private final BundleHeaders bundleHeaders;
+
+    FakeRegistry() {
+        this((bundleId, name) -> null);
+    }
+
+    FakeRegistry(BundleHeaders bundleHeaders) {
+        this.bundleHeaders = bundleHeaders;
+    }
+
+
     static final Instant T0 = Instant.parse("2025-01-02T03:04:05Z");
 
     private static final class State {
@@ -502,6 +519,16 @@ final class FakeRegistry implements DynamicRegistry {
     @Override
     public void createIndex(String name, Function<RegistryEntry, ?> keyFunction) {
         indexes.put(name, keyFunction);
+    }
+
+    /** Header index definitions, name to header. */
+    final Map<String, String> headerIndexes = new java.util.TreeMap<>();
+
+    @Override
+    public void createHeaderIndex(String name, String header) {
+        headerIndexes.put(name, header);
+        createIndex(name, entry -> entry.hasBundle() ? bundleHeaders.header(entry.bundleId(), header)
+                : entry.component().metadata().get(header));
     }
 
     @Override

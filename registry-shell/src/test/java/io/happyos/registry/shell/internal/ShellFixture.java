@@ -10,7 +10,10 @@ import java.util.Map;
 /** The command objects over a {@link FakeRegistry} holding the sample graph, printing to a buffer. */
 final class ShellFixture {
 
-    final FakeRegistry registry = new FakeRegistry()
+    /** Manifest headers by bundle number, then name, for {@code index}. */
+    final Map<Long, Map<String, String>> headers = new HashMap<>();
+
+    final FakeRegistry registry = new FakeRegistry((bundleId, name) -> headers.getOrDefault(bundleId, Map.of()).get(name))
             .add("config-manager", "config-manager", "service", 3)
             .add("logger", "logger", "service", 4)
             .add("base-util", "base-util", "library", 5)
@@ -26,8 +29,6 @@ final class ShellFixture {
     private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     /** Whether the commands think they print to a terminal. */
     boolean terminal;
-    /** Manifest headers by bundle number, then name, for {@code index}. */
-    final Map<Long, Map<String, String>> headers = new HashMap<>();
     private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> registry),
             new Completion(Duration.ofSeconds(5)), () -> out, () -> terminal);
 
@@ -35,8 +36,7 @@ final class ShellFixture {
     final LifecycleCommands lifecycle = new LifecycleCommands(ctx);
     final DependencyCommands dependencies = new DependencyCommands(ctx);
     final InstanceCommands instances = new InstanceCommands(ctx);
-    final IndexCommands indexes = new IndexCommands(ctx,
-            (bundleId, name) -> headers.getOrDefault(bundleId, Map.of()).get(name));
+    final IndexCommands indexes = new IndexCommands(ctx);
     final StatsCommands stats = new StatsCommands(ctx);
     final GraphCommands graph = new GraphCommands(ctx);
     final VersionCommands versions = new VersionCommands(ctx);
