@@ -133,6 +133,10 @@ public interface Journal extends AutoCloseable {
     default void queueAccess(Map<String, long[]> counts) {
     }
 
+    /** Queues the pruning of the audit log to its retention; never blocks. */
+    default void prune() {
+    }
+
     /**
      * The audit log.
      *

@@ -165,6 +165,8 @@ public final class RegistryService implements DynamicRegistry {
         whiteboard.open();
         accessFlusher.scheduleWithFixedDelay(this::flushAccess, ACCESS_FLUSH_SECONDS, ACCESS_FLUSH_SECONDS,
                 java.util.concurrent.TimeUnit.SECONDS);
+        // retention of the audit log: queued on the writer, so it never blocks an operation
+        accessFlusher.scheduleWithFixedDelay(journal::prune, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     /** How often access counts are written: a crash loses at most this much of them. */

@@ -160,6 +160,7 @@ public final class SqliteJournal implements Journal {
     }
 
     /** Prunes the audit log to its retention (never blocks an operation: it is queued). */
+    @Override
     public void prune() {
         audit.prune(keepAudit, auditMaxAge);
     }
