@@ -2,7 +2,6 @@ package io.happyos.registry.core.internal;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.BatchResult;
-import io.happyos.registry.CircularDependencyException;
 import io.happyos.registry.DependencyGraphView;
 import io.happyos.registry.DependencyProblem;
 import io.happyos.registry.GraphFormat;
@@ -38,7 +37,6 @@ import java.util.function.Function;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependency;
-import io.happyos.registry.DependencyException;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
@@ -57,9 +55,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /** The {@link DynamicRegistry} service: queries read the store, operations go through the lifecycle thread. */
@@ -82,11 +78,13 @@ public final class RegistryService implements DynamicRegistry {
     private final Reloads reloads;
     private volatile FolderDeployer deployer;
     private final Journal journal;
-    private final java.util.Set<String> headerIndexes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ScheduledExecutorService accessFlusher =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("access-flush", false));
-    private final Map<String, Long> flushedCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Recovery recovery;
+    private final Operations operations;
+    private final KeptState kept;
+    private final ExplicitDependencies dependencies;
+    private final StatusChanges statuses;
 
     /**
      * Builds the registry and its parts; {@link #open()} starts tracking extension services.
@@ -116,6 +114,10 @@ public final class RegistryService implements DynamicRegistry {
         this.history = new VersionHistory(storage(context).resolve("history"), settings.historySize());
         this.reloads = new Reloads(store, context, activation, deactivation, history);
         this.recovery = new Recovery(store, context);
+        this.operations = new Operations(lifecycle, journal, performance);
+        this.kept = new KeptState(store, journal, context);
+        this.dependencies = new ExplicitDependencies(store, journal);
+        this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
     }
 
     /**
@@ -163,84 +165,21 @@ public final class RegistryService implements DynamicRegistry {
     /** Starts tracking factory, hook and listener services, and flushing access counts. */
     public void open() {
         whiteboard.open();
-        accessFlusher.scheduleWithFixedDelay(this::flushAccess, ACCESS_FLUSH_SECONDS, ACCESS_FLUSH_SECONDS,
-                java.util.concurrent.TimeUnit.SECONDS);
+        accessFlusher.scheduleWithFixedDelay(kept::flushAccess, KeptState.ACCESS_FLUSH_SECONDS,
+                KeptState.ACCESS_FLUSH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         // retention of the audit log: queued on the writer, so it never blocks an operation
         accessFlusher.scheduleWithFixedDelay(journal::prune, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }
 
-    /** How often access counts are written: a crash loses at most this much of them. */
-    public static final long ACCESS_FLUSH_SECONDS = 5;
-
-    /** Writes the access counts that changed since the last time. */
-    public void flushAccess() {
-        Map<String, long[]> changed = new java.util.HashMap<>();
-        for (ComponentRecord record : store.records()) {
-            long count = record.accessCount();
-            if (count > 0 && !Long.valueOf(count).equals(flushedCounts.get(record.id()))) {
-                java.time.Instant last = record.lastAccessed();
-                changed.put(record.id(), new long[] {count, last == null ? 0 : last.toEpochMilli()});
-                flushedCounts.put(record.id(), count);
-            }
-        }
-        if (!changed.isEmpty()) {
-            journal.queueAccess(changed);
-        }
-    }
-
-    /**
-     * Puts back what the journal kept: components registered without a bundle, explicit
-     * dependencies, error histories, statuses set by hand and access counts. Entries the journal
-     * knows of that no longer exist (a bundle removed from the framework's cache while the
-     * container was down) are forgotten, with an audit record saying so.
-     */
+    /** Puts back what the journal kept; see {@link KeptState#restore()}. */
     public void restore() {
-        Journal.Restored restored = journal.restore();
-        for (Journal.StoredComponent c : restored.components()) {
-            if (store.find(c.id()).isEmpty()) {
-                store.addExactly(c.id(), c.info());
-            }
-        }
-        for (String[] edge : restored.dependencies()) {
-            if (store.find(edge[0]).isPresent() && store.find(edge[1]).isPresent()) {
-                if (store.updateGraph(g -> g.addExplicit(edge[0], edge[1])).isPresent()) {
-                    PendingWrites.await(journal.deleteDependency(edge[0], edge[1]));
-                    journal.audit(Actors.REGISTRY, "drop-dependency", edge[0], null,
-                            edge[0] + " -> " + edge[1] + " would now close a cycle declared by the manifests");
-                }
-            }
-        }
-        restored.errors().forEach((id, errors) -> store.find(id).ifPresent(r -> store.restoreErrors(r, errors)));
-        restored.manualStatuses().forEach((id, status) -> store.find(id)
-                .ifPresent(r -> store.setStatus(r, ComponentStatus.valueOf(status))));
-        restored.headerIndexes().forEach((name, header) -> {
-            store.indexes().createIndex(name, entry -> header(entry, header), listComponents());
-            headerIndexes.add(name);
-        });
-        restored.access().forEach((id, counts) -> store.find(id).ifPresent(r -> {
-            r.restoreAccess(counts[0], counts[1]);
-            flushedCounts.put(id, counts[0]);
-        }));
-        java.util.Set<String> known = new java.util.TreeSet<>(restored.errors().keySet());
-        known.addAll(restored.manualStatuses().keySet());
-        known.addAll(restored.access().keySet());
-        restored.dependencies().forEach(edge -> {
-            known.add(edge[0]);
-            known.add(edge[1]);
-        });
-        for (String id : known) {
-            if (store.find(id).isEmpty()) {
-                journal.deleteComponent(id);
-                journal.audit(Actors.FRAMEWORK, "forget", id, null,
-                        "its bundle was removed from the framework cache while the container was down");
-            }
-        }
+        kept.restore();
     }
 
     /** Stops every thread and tracker of the registry. */
     public void close() {
         accessFlusher.shutdownNow();
-        flushAccess();
+        kept.flushAccess();
         FolderDeployer current = deployer;
         if (current != null) {
             current.close();
@@ -278,56 +217,8 @@ public final class RegistryService implements DynamicRegistry {
         return lifecycle;
     }
 
-    /**
-     * Runs an operation on the lifecycle thread on behalf of the caller, then writes its audit
-     * record; the stage completes once that record is durable.
-     */
     private <T> CompletionStage<T> operation(String name, String componentId, Callable<T> operation) {
-        String actor = Actors.current();
-        CompletableFuture<T> result = new CompletableFuture<>();
-        PendingWrites[] pending = new PendingWrites[1];
-        lifecycle.submit(() -> {
-            pending[0] = PendingWrites.begin();
-            try {
-                return Actors.as(actor, operation);
-            } finally {
-                PendingWrites.end();
-            }
-        }).thenCompose(value -> pending[0].durable().handle((ok, writeError) -> {
-            if (writeError == null) {
-                return CompletableFuture.completedFuture(value);
-            }
-            // a change that could not be recorded is undone before the operation fails
-            return lifecycle.submit(() -> {
-                pending[0].undo();
-                return value;
-            }).thenCompose(undone -> CompletableFuture.<T>failedFuture(unwrap(writeError)));
-        }).thenCompose(stage -> stage)).whenComplete((value, error) -> {
-            Throwable cause = unwrap(error);
-            performance.operation(cause != null);
-            String details = value == null || value instanceof Boolean ? null : String.valueOf(value);
-            journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), details)
-                    .whenComplete((ignored, auditError) -> {
-                        if (cause != null) {
-                            result.completeExceptionally(cause);
-                        } else if (auditError != null) {
-                            result.completeExceptionally(new RegistryException(name + " " + componentId
-                                    + " was done, but its audit record could not be written: "
-                                    + auditError.getMessage(), auditError));
-                        } else {
-                            result.complete(value);
-                        }
-                    });
-        });
-        return result.minimalCompletionStage();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        return operations.run(name, componentId, operation);
     }
 
     @Override
@@ -408,20 +299,7 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public void createHeaderIndex(String name, String header) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(header, "header");
-        journal.writeHeaderIndex(name, header);
-        store.indexes().createIndex(name, entry -> header(entry, header), listComponents());
-        headerIndexes.add(name);
-    }
-
-    /** A header of a component: its bundle's manifest, or its metadata when it has no bundle. */
-    private String header(RegistryEntry entry, String header) {
-        if (entry.hasBundle()) {
-            org.osgi.framework.Bundle bundle = context.getBundle(entry.bundleId());
-            return bundle == null ? null : bundle.getHeaders("").get(header);
-        }
-        return entry.component().metadata().get(header);
+        kept.createHeaderIndex(Objects.requireNonNull(name, "name"), Objects.requireNonNull(header, "header"));
     }
 
     @Override
@@ -432,10 +310,7 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public boolean dropIndex(String name) {
-        Objects.requireNonNull(name, "name");
-        if (headerIndexes.remove(name)) {
-            journal.deleteHeaderIndex(name);
-        }
+        kept.forgetHeaderIndex(Objects.requireNonNull(name, "name"));
         return store.indexes().dropIndex(name);
     }
 
@@ -506,7 +381,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses) {
         Map<String, ComponentStatus> copy = new java.util.LinkedHashMap<>(statuses);
-        return operation("status-batch", null, () -> batches.updateStatus(copy, this::changeStatus));
+        return operation("status-batch", null, () -> batches.updateStatus(copy, this.statuses::change));
     }
 
     @Override
@@ -572,26 +447,7 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
         return operation("add-dependency", dependent, () -> {
-            store.record(dependent);
-            store.record(dependency);
-            if (store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
-                return null;
-            }
-            Optional<List<String>> path = store.readGraph(g -> g.findPath(dependency, dependent));
-            if (path.isPresent()) {
-                List<String> cycle = new java.util.ArrayList<>();
-                cycle.add(dependent);
-                cycle.addAll(path.get());
-                throw new CircularDependencyException(cycle);
-            }
-            CompletableFuture<Void> write = journal.writeDependency(dependent, dependency, Actors.current());
-            Optional<List<String>> cycle = store.updateGraph(g -> g.addExplicit(dependent, dependency));
-            if (cycle.isPresent()) {
-                journal.deleteDependency(dependent, dependency); // a manifest closed the cycle meanwhile
-                throw new CircularDependencyException(cycle.get());
-            }
-            // the operation completes once this is durable; if it cannot be, the edge goes again
-            PendingWrites.add(write, () -> store.updateGraph(g -> g.removeExplicit(dependent, dependency)));
+            dependencies.add(dependent, dependency);
             return null;
         });
     }
@@ -601,16 +457,7 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
         return operation("remove-dependency", dependent, () -> {
-            store.record(dependent);
-            store.record(dependency);
-            if (!store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
-                throw new DependencyException(dependent + " has no explicit dependency on " + dependency
-                        + ": declared dependencies follow the manifests and cannot be removed (see registry:deps "
-                        + dependent + ")");
-            }
-            CompletableFuture<Void> write = journal.deleteDependency(dependent, dependency);
-            store.updateGraph(g -> g.removeExplicit(dependent, dependency));
-            PendingWrites.add(write, () -> store.updateGraph(g -> g.addExplicit(dependent, dependency)));
+            dependencies.remove(dependent, dependency);
             return null;
         });
     }
@@ -657,30 +504,9 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         return operation("set-status", id, () -> {
-            changeStatus(id, status);
+            statuses.change(id, status);
             return null;
         });
-    }
-
-    private void changeStatus(String id, ComponentStatus status) {
-        ComponentRecord record = store.record(id);
-        switch (status) {
-            case ACTIVE -> activation.activate(id);
-            case INACTIVE -> deactivation.deactivate(id);
-            case ERROR -> {
-                journal.writeManualStatus(id, ComponentStatus.ERROR, "status set to ERROR by hand");
-                store.markError(record, "status set to ERROR by hand");
-            }
-            case REGISTERED, DISCOVERED -> {
-                if (record.hasBundle()) {
-                    throw new RegistryException("the status of " + id + " follows its bundle: " + status
-                            + " cannot be set by hand; deactivate it (INACTIVE) or unregister it instead");
-                }
-                deactivation.deactivate(id);
-                journal.writeManualStatus(id, status, "status set by hand");
-                store.setStatus(record, status);
-            }
-        }
     }
 
     @Override
@@ -688,9 +514,7 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
         return operation("mark-error", id, () -> {
-            ComponentRecord record = store.record(id);
-            journal.writeManualStatus(id, ComponentStatus.ERROR, message);
-            store.markError(record, message);
+            statuses.markError(id, message);
             return null;
         });
     }
@@ -699,22 +523,9 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> clearComponentError(String id) {
         Objects.requireNonNull(id, "id");
         return operation("clear-error", id, () -> {
-            ComponentRecord record = store.record(id);
-            journal.deleteManualStatus(id);
-            store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
+            statuses.clearError(id);
             return null;
         });
-    }
-
-    private ComponentStatus statusFromState(ComponentRecord record) {
-        if (!record.hasBundle()) {
-            return ComponentStatus.REGISTERED;
-        }
-        Bundle bundle = context.getBundle(record.bundleId());
-        if (bundle != null && bundle.getState() == Bundle.ACTIVE) {
-            return ComponentStatus.ACTIVE;
-        }
-        return record.wasActive() ? ComponentStatus.INACTIVE : ComponentStatus.REGISTERED;
     }
 
     @Override

@@ -1,0 +1,83 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.lifecycle.LifecycleExecutor;
+import io.happyos.registry.core.stats.PerformanceRecorder;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How every state-changing call of the registry runs: on the lifecycle thread, on behalf of the
+ * caller (the actor), then its journal writes and its audit record are made durable before the
+ * caller's stage completes. A journal write that fails undoes its change and fails the operation.
+ */
+final class Operations {
+
+    private final LifecycleExecutor lifecycle;
+    private final Journal journal;
+    private final PerformanceRecorder performance;
+
+    Operations(LifecycleExecutor lifecycle, Journal journal, PerformanceRecorder performance) {
+        this.lifecycle = lifecycle;
+        this.journal = journal;
+        this.performance = performance;
+    }
+
+    /**
+     * Runs an operation.
+     *
+     * @param name what it is, for the audit log ({@code activate}, {@code add-dependency}, ...)
+     * @param componentId the component concerned, or {@code null}
+     * @param operation the work, run on the lifecycle thread
+     * @return completes once the work is done and recorded
+     */
+    <T> CompletionStage<T> run(String name, String componentId, Callable<T> operation) {
+        String actor = Actors.current();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        PendingWrites[] pending = new PendingWrites[1];
+        lifecycle.submit(() -> {
+            pending[0] = PendingWrites.begin();
+            try {
+                return Actors.as(actor, operation);
+            } finally {
+                PendingWrites.end();
+            }
+        }).thenCompose(value -> pending[0].durable().handle((ok, writeError) -> {
+            if (writeError == null) {
+                return CompletableFuture.completedFuture(value);
+            }
+            // a change that could not be recorded is undone before the operation fails
+            return lifecycle.submit(() -> {
+                pending[0].undo();
+                return value;
+            }).thenCompose(undone -> CompletableFuture.<T>failedFuture(unwrap(writeError)));
+        }).thenCompose(stage -> stage)).whenComplete((value, error) -> {
+            Throwable cause = unwrap(error);
+            performance.operation(cause != null);
+            String details = value == null || value instanceof Boolean ? null : String.valueOf(value);
+            journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), details)
+                    .whenComplete((ignored, auditError) -> {
+                        if (cause != null) {
+                            result.completeExceptionally(cause);
+                        } else if (auditError != null) {
+                            result.completeExceptionally(new RegistryException(name + " " + componentId
+                                    + " was done, but its audit record could not be written: "
+                                    + auditError.getMessage(), auditError));
+                        } else {
+                            result.complete(value);
+                        }
+                    });
+        });
+        return result.minimalCompletionStage();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,75 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.lifecycle.Activation;
+import io.happyos.registry.core.lifecycle.Deactivation;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Statuses set by hand: ACTIVE and INACTIVE go through activation and deactivation, ERROR is
+ * recorded with its reason; a status set by hand is kept in the journal before it is applied.
+ * Runs on the lifecycle thread.
+ */
+final class StatusChanges {
+
+    private final ComponentStore store;
+    private final Journal journal;
+    private final BundleContext context;
+    private final Activation activation;
+    private final Deactivation deactivation;
+
+    StatusChanges(ComponentStore store, Journal journal, BundleContext context, Activation activation,
+            Deactivation deactivation) {
+        this.store = store;
+        this.journal = journal;
+        this.context = context;
+        this.activation = activation;
+        this.deactivation = deactivation;
+    }
+
+    /** Brings a component to a status; see {@code DynamicRegistry#setComponentStatus}. */
+    void change(String id, ComponentStatus status) {
+        ComponentRecord record = store.record(id);
+        switch (status) {
+            case ACTIVE -> activation.activate(id);
+            case INACTIVE -> deactivation.deactivate(id);
+            case ERROR -> markError(id, "status set to ERROR by hand");
+            case REGISTERED, DISCOVERED -> {
+                if (record.hasBundle()) {
+                    throw new RegistryException("the status of " + id + " follows its bundle: " + status
+                            + " cannot be set by hand; deactivate it (INACTIVE) or unregister it instead");
+                }
+                deactivation.deactivate(id);
+                journal.writeManualStatus(id, status, "status set by hand");
+                store.setStatus(record, status);
+            }
+        }
+    }
+
+    /** Puts a component in ERROR with a reason, kept across restarts. */
+    void markError(String id, String message) {
+        ComponentRecord record = store.record(id);
+        journal.writeManualStatus(id, ComponentStatus.ERROR, message);
+        store.markError(record, message);
+    }
+
+    /** Takes a component out of ERROR: its status is derived again from its bundle. */
+    void clearError(String id) {
+        ComponentRecord record = store.record(id);
+        journal.deleteManualStatus(id);
+        store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
+    }
+
+    private ComponentStatus statusFromState(ComponentRecord record) {
+        if (!record.hasBundle()) {
+            return ComponentStatus.REGISTERED;
+        }
+        Bundle bundle = context.getBundle(record.bundleId());
+        if (bundle != null && bundle.getState() == Bundle.ACTIVE) {
+            return ComponentStatus.ACTIVE;
+        }
+        return record.wasActive() ? ComponentStatus.INACTIVE : ComponentStatus.REGISTERED;
+    }
+}
