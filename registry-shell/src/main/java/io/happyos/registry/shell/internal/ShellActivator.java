@@ -26,6 +26,8 @@ public final class ShellActivator implements BundleActivator {
 
     private ServiceTracker<DynamicRegistry, DynamicRegistry> tracker;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    /** The options of every command published, for completion. */
+    private final CommandSyntax syntax = new CommandSyntax();
 
     @Override
     public void start(BundleContext context) {
@@ -41,6 +43,8 @@ public final class ShellActivator implements BundleActivator {
         publish(context, GraphCommands.class, new GraphCommands(ctx), GraphCommands.FUNCTIONS);
         publish(context, VersionCommands.class, new VersionCommands(ctx), VersionCommands.FUNCTIONS);
         publish(context, AuditCommands.class, new AuditCommands(ctx), AuditCommands.FUNCTIONS);
+        // completes the options of every command published here (read by publish, whatever the order)
+        publish(context, CompletionCommands.class, new CompletionCommands(ctx, syntax), CompletionCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
     }
 
@@ -60,12 +64,11 @@ public final class ShellActivator implements BundleActivator {
         }
     }
 
-    /** The headers of the framework's bundles, looked up when an index asks (never blocks). */
-
     private <T> void publish(BundleContext context, Class<T> type, T commands, String[] functions) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("osgi.command.scope", SCOPE);
         props.put("osgi.command.function", functions.clone());
+        syntax.add(type, functions);
         registrations.add(context.registerService(type, commands, props));
     }
 }

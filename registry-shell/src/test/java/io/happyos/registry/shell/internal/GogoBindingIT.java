@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,26 @@ class GogoBindingIT {
         assertThat(functions).containsExactlyInAnyOrder("list", "info", "register", "unregister", "error", "clear",
                 "activate", "deactivate", "status", "order", "deps", "dependents", "depend", "undepend", "cycles",
                 "instance", "cache", "index", "health", "stats", "perf", "graph", "validate", "history", "rollback",
-                "impact", "audit");
+                "impact", "audit", "complete");
+    }
+
+    @Test
+    void completeOffersCommandNamesFromGogoAndIdsFromTheRegistry() throws Exception {
+        publish(new ShellFixture().registry);
+        assertThat(shell.evaluate("registry:complete 'registry:act'")).isEqualTo(List.of("registry:activate"));
+        assertThat(shell.evaluate("registry:complete registry:info calc")).isEqualTo(List.of("calculator-skill"));
+        assertThat(shell.evaluate("registry:complete 'registry:list --st'")).isEqualTo(List.of("--status"));
+        // gogo's own commands are offered too: they come from the session, not from a list of ours
+        assertThat(shell.evaluate("registry:complete 'osgi:ev'")).isEqualTo(List.of("osgi:eval"));
+        assertThat(shell.evaluate("registry:complete 'ev'")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("eval");
+        assertThat(shell.ok("registry:complete 'registry:info w'")).isEmpty();
+    }
+
+    @Test
+    void completeWithoutARegistryStillOffersCommands() throws Exception {
+        assertThat(shell.evaluate("registry:complete 'registry:dep'"))
+                .isEqualTo(List.of("registry:depend", "registry:dependents", "registry:deps"));
+        assertThat(shell.evaluate("registry:complete 'registry:info '")).isEqualTo(List.of());
     }
 
     @Test

@@ -123,6 +123,20 @@ final class GogoSession implements AutoCloseable {
     }
 
     /**
+     * Runs a command that must succeed and returns what it returned (not what it printed).
+     *
+     * @param command the line
+     * @return the command's result
+     */
+    synchronized Object evaluate(String command) throws IllegalAccessException {
+        try {
+            return execute.invoke(session, command);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError("'" + command + "' failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
      * Runs a command that must fail.
      *
      * @param command the line
