@@ -17,7 +17,7 @@ class LauncherIT {
 
     private static final List<String> SAMPLE_IDS =
             List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill", "greeting-skill",
-                    "greeting");
+                    "greeting", "echo-skill", "skill-runner");
 
     @TempDir
     Path work;
@@ -140,7 +140,9 @@ class LauncherIT {
                 .start(); // standard input stays open: the container keeps running
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Files.exists(log) && Files.readString(log).contains("registry ready"));
+                    // skill-runner logs what the skills said once the registry is ready: the last lines to come
+                    .until(() -> Files.exists(log) && Files.readString(log).contains("registry ready")
+                            && Files.readString(log).contains("skill-runner ran"));
             long logSize = Files.size(log);
 
             Result second = LauncherProcess.run(work, "--storage", storage(), "--clean", "-c", "lb");
@@ -176,7 +178,7 @@ class LauncherIT {
         Path samples = LauncherProcess.sampleBundles();
         assertThat(samples).as("sample bundles folder (build sample-bundles first)").isDirectory();
         try (var jars = Files.list(samples)) {
-            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count()).isEqualTo(7);
+            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count()).isEqualTo(8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
