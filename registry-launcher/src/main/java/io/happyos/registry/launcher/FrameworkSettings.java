@@ -14,6 +14,7 @@ final class FrameworkSettings {
     /** Read by registry-core: where it keeps its own state. */
     static final String STORAGE_DIR = "happyos.storage.dir";
 
+    private static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.framework.system.packages.extra";
     private static final String[] SLF4J_PACKAGES = {"org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi"};
 
     private FrameworkSettings() {
@@ -22,35 +23,42 @@ final class FrameworkSettings {
     /**
      * The properties for one start.
      *
-     * @param options the command line
+     * @param settings what the container was asked for
      * @param build the build info (the SLF4J version to export)
-     * @param interactive whether the Gogo shell gets the console; otherwise it is told not to read stdin
+     * @param apiExports the registry API packages the system bundle exports (the API bundle's own
+     *     {@code Export-Package}), or {@code null} when the API bundle is installed instead
      * @return a mutable map; values are strings except {@code felix.log.logger}
      */
-    static Map<String, Object> create(LauncherOptions options, BuildInfo build, boolean interactive) {
+    static Map<String, Object> create(RegistryContainer.Builder settings, BuildInfo build, String apiExports) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("org.osgi.framework.storage", options.storageDir().resolve("felix-cache").toString());
-        if (options.clean()) {
+        Path storage = settings.storage();
+        properties.put("org.osgi.framework.storage", storage.resolve("felix-cache").toString());
+        if (settings.cleaning()) {
             properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         }
         // no bundle provides URL schemes; keeps the JVM-wide URL handler factories untouched
         properties.put("felix.service.urlhandlers", "false");
         // SLF4J comes from the launcher's class path, never as a bundle (pitfall 1)
-        properties.put("org.osgi.framework.system.packages.extra", Stream.of(SLF4J_PACKAGES)
+        String exports = Stream.of(SLF4J_PACKAGES)
                 .map(name -> name + ";version=" + build.slf4jVersion())
-                .collect(Collectors.joining(",")));
+                .collect(Collectors.joining(","));
+        if (apiExports != null) {
+            // one exporter per package (pitfall 2): the API bundle is then not installed
+            exports += "," + apiExports;
+        }
         properties.put("felix.log.logger", new FelixLogger());
         properties.put("felix.log.level", "3");
-        properties.put(BUNDLES_DIR, options.bundlesDir().toString());
-        properties.put(STORAGE_DIR, options.storageDir().toString());
+        properties.put(BUNDLES_DIR, settings.bundles().toString());
+        properties.put(STORAGE_DIR, storage.toString());
         // read by registry-core: watch the folder, and roll back a reload that fails
-        properties.put("happyos.bundles.watch", Boolean.toString(!options.noWatch()));
-        properties.put("happyos.reload.autoRollback", Boolean.toString(!options.noAutoRollback()));
-        // the shell reads etc/gosh_profile from here (see GoshProfile)
-        properties.put("gosh.home", options.storageDir().toString());
-        if (!interactive) {
-            properties.put("gosh.args", "--nointeractive");
-        }
+        properties.put("happyos.bundles.watch", Boolean.toString(settings.watching()));
+        properties.put("happyos.reload.autoRollback", Boolean.toString(settings.rollingBack()));
+        // the Gogo shell never reads standard input: the launcher reads the terminal (InteractiveShell)
+        properties.put("gosh.home", storage.toString());
+        properties.put("gosh.args", "--nointeractive");
+        properties.putAll(settings.extraProperties());
+        String added = settings.extraProperties().get(SYSTEM_PACKAGES_EXTRA);
+        properties.put(SYSTEM_PACKAGES_EXTRA, added == null || added.isBlank() ? exports : exports + "," + added);
         return properties;
     }
 

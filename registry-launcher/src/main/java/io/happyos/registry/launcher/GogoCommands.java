@@ -7,9 +7,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ final class GogoCommands implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GogoCommands.class);
     private static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
     private static final String SESSION = "org.apache.felix.service.command.CommandSession";
+    private static final String JOB = "org.apache.felix.service.command.Job";
+    /** The session variable that carries a line to {@code registry:complete}, unparsed. */
+    static final String COMPLETION_LINE = "happyosCompletionLine";
     /** {@code Converter.INSPECT}: the full, multi-line rendering the shell uses for results. */
     private static final int INSPECT = 0;
 
@@ -37,17 +43,23 @@ final class GogoCommands implements AutoCloseable {
     private final Method execute;
     private final Method format;
     private final Method close;
+    private final Method put;
+    private final Method foregroundJob;
+    private final Method interruptJob;
     private final PrintStream out;
     private final PrintStream err;
 
     private GogoCommands(BundleContext context, ServiceReference<?> reference, Object session, Class<?> sessionType,
-            PrintStream out, PrintStream err) throws NoSuchMethodException {
+            Class<?> jobType, PrintStream out, PrintStream err) throws NoSuchMethodException {
         this.context = context;
         this.reference = reference;
         this.session = session;
         this.execute = sessionType.getMethod("execute", CharSequence.class);
         this.format = sessionType.getMethod("format", Object.class, int.class);
         this.close = sessionType.getMethod("close");
+        this.put = sessionType.getMethod("put", String.class, Object.class);
+        this.foregroundJob = sessionType.getMethod("foregroundJob");
+        this.interruptJob = jobType.getMethod("interrupt");
         this.out = out;
         this.err = err;
     }
@@ -62,7 +74,7 @@ final class GogoCommands implements AutoCloseable {
      * @throws StartupException when no CommandProcessor service exists or it cannot be used
      */
     static GogoCommands open(BundleContext context, PrintStream out, PrintStream err) throws StartupException {
-        ServiceReference<?> reference = context.getServiceReference(PROCESSOR);
+        ServiceReference<?> reference = anyReference(context, PROCESSOR);
         if (reference == null) {
             throw new StartupException("No Gogo CommandProcessor service: is the Gogo runtime bundle active?");
         }
@@ -74,7 +86,7 @@ final class GogoCommands implements AutoCloseable {
             Object session = processorType
                     .getMethod("createSession", java.io.InputStream.class, OutputStream.class, OutputStream.class)
                     .invoke(processor, new ByteArrayInputStream(new byte[0]), new NonClosing(out), new NonClosing(err));
-            return new GogoCommands(context, reference, session, sessionType, out, err);
+            return new GogoCommands(context, reference, session, sessionType, gogo.loadClass(JOB), out, err);
         } catch (ReflectiveOperationException | RuntimeException e) {
             context.ungetService(reference);
             throw new StartupException("Cannot open a Gogo session: " + rootMessage(e), e);
@@ -92,7 +104,8 @@ final class GogoCommands implements AutoCloseable {
         try {
             Object result = execute.invoke(session, line);
             if (result != null) {
-                out.println(format.invoke(session, result, INSPECT));
+                // Gogo ends a formatted collection with a line break of its own
+                out.println(String.valueOf(format.invoke(session, result, INSPECT)).replaceFirst("\\R$", ""));
             }
             out.flush();
             return true;
@@ -105,6 +118,48 @@ final class GogoCommands implements AutoCloseable {
             return false;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Gogo session API mismatch", e);
+        }
+    }
+
+    /**
+     * What Tab completes the last word of a line to, from the shell's {@code registry:complete}. The
+     * line reaches the command through a session variable, so that no quoting can change it.
+     *
+     * @param line the line up to the cursor
+     * @return the candidates; empty when there are none or the command is not there
+     */
+    List<String> complete(String line) {
+        try {
+            put.invoke(session, COMPLETION_LINE, line);
+            Object result = execute.invoke(session, "registry:complete $" + COMPLETION_LINE);
+            if (result instanceof List<?> words) {
+                return words.stream().map(String::valueOf).toList();
+            }
+            return List.of();
+        } catch (InvocationTargetException e) {
+            LOG.debug("Completion of '{}' failed", line, e.getCause());
+            return List.of();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Gogo session API mismatch", e);
+        }
+    }
+
+    /**
+     * Interrupts the command running in this session (Ctrl-C), if any.
+     *
+     * @return whether a command was running
+     */
+    boolean interrupt() {
+        try {
+            Object job = foregroundJob.invoke(session);
+            if (job == null) {
+                return false;
+            }
+            interruptJob.invoke(job);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Cannot interrupt the running command", e);
+            return false;
         }
     }
 
@@ -123,6 +178,23 @@ final class GogoCommands implements AutoCloseable {
         }
     }
 
+    /**
+     * The best service of a class, whatever class loader the caller would load the class from: an
+     * application that embeds the container may have its own copy of Gogo's API on its class path,
+     * which {@code getServiceReference} would take for an incompatible class.
+     */
+    private static ServiceReference<?> anyReference(BundleContext context, String type) {
+        try {
+            ServiceReference<?>[] references = context.getAllServiceReferences(type, null);
+            if (references == null) {
+                return null;
+            }
+            return Arrays.stream(references).max(Comparable::compareTo).orElse(null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter given, yet: " + e.getMessage(), e);
+        }
+    }
+
     /** The message of the deepest cause, or its class name when it has none. */
     static String rootMessage(Throwable failure) {
         Throwable root = failure;
@@ -131,6 +203,9 @@ final class GogoCommands implements AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage();
+        if (root instanceof InterruptedException && (message == null || message.isBlank())) {
+            return "interrupted";
+        }
         return message == null || message.isBlank() ? root.getClass().getName() : message;
     }
 

@@ -7,14 +7,16 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Iterator;
-import org.osgi.framework.Bundle;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar happyos-registry.jar}: parses the command line, sets up logging, starts the
- * container and either hands the console to the Gogo shell or runs command lines (from {@code -c},
- * or from standard input when it is not a terminal) and stops.
+ * container ({@link RegistryContainer}) and either runs the interactive shell on the terminal (with
+ * a progress line while the bundles folder is deployed) or runs command lines (from {@code -c}, or
+ * from standard input when it is not a terminal) and stops.
  *
  * <p>No logger is created before {@link #configureLogging} has set {@code happyos.log.dir}, which
  * the bundled {@code logback.xml} reads.
@@ -25,6 +27,8 @@ public final class Main {
     static final int EXIT_COMMAND_FAILED = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_STARTUP_FAILED = 3;
+    /** As a shell reports a process ended by Ctrl-C (128 + SIGINT). */
+    static final int EXIT_INTERRUPTED = 130;
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -79,7 +83,7 @@ public final class Main {
         }
         try (lock) {
             configureLogging(options);
-            return runContainer(options, build);
+            return runContainer(options, build, lock);
         }
     }
 
@@ -89,45 +93,98 @@ public final class Main {
         }
     }
 
-    private int runContainer(LauncherOptions options, BuildInfo build) {
+    /**
+     * The container the command line asks for.
+     *
+     * @param options the command line
+     * @return a builder with its settings
+     */
+    static RegistryContainer.Builder containerFor(LauncherOptions options) {
+        return RegistryContainer.builder()
+                .bundlesDir(options.bundlesDir())
+                .storageDir(options.storageDir())
+                .clean(options.clean())
+                .watch(!options.noWatch())
+                .autoRollback(!options.noAutoRollback())
+                // the launcher never has the registry API on its class path (pitfall 2)
+                .shareRegistryApi(false);
+    }
+
+    private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock) {
         Logger log = LoggerFactory.getLogger(Main.class);
         boolean interactive = !options.batch() && System.console() != null;
         log.info("happyos-registry {} starting ({})", build.version(),
                 options.batch() ? "commands" : interactive ? "interactive shell" : "commands from standard input");
-        Container container;
+        RegistryContainer.Builder builder = containerFor(options).heldLock(lock);
         try {
-            container = Container.start(options, build, interactive);
+            return interactive ? runInteractive(builder, options) : runBatch(builder, options);
         } catch (StartupException e) {
             LoggerFactory.getLogger(STARTUP_LOG).error("Start-up failed", e);
             err.println("Error: " + e.getMessage());
             return EXIT_STARTUP_FAILED;
         }
-        Thread hook = new Thread(container::stop, "happyos-registry-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private int runBatch(RegistryContainer.Builder builder, LauncherOptions options) throws StartupException {
+        RegistryContainer container = builder.readyTimeout(Duration.ZERO).start();
+        Thread hook = stopOnExit(container);
         try {
-            if (interactive) {
-                container.awaitStop();
-                return EXIT_OK;
-            }
-            RegistryReadiness.await(container.framework().getBundleContext(), READY_TIMEOUT);
+            RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT);
             Iterator<String> lines = options.batch() ? options.commands().iterator() : standardInputLines();
             return runCommands(container, lines);
-        } catch (StartupException e) {
-            LoggerFactory.getLogger(STARTUP_LOG).error("Start-up failed", e);
-            err.println("Error: " + e.getMessage());
-            return EXIT_STARTUP_FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return EXIT_STARTUP_FAILED;
         } finally {
             container.stop();
             removeHook(hook);
         }
     }
 
+    private int runInteractive(RegistryContainer.Builder builder, LauncherOptions options) throws StartupException {
+        Terminal terminal;
+        try {
+            terminal = TerminalBuilder.builder().system(true).build();
+        } catch (IOException e) {
+            throw new StartupException("Cannot open the terminal for the interactive shell: " + e.getMessage()
+                    + "; run commands with -c or on standard input instead", e);
+        }
+        // JLine puts the operating system's default back for Ctrl-C, which would kill the JVM
+        // without its shutdown hooks: until the shell takes Ctrl-C over, it stops the container cleanly
+        terminal.handle(Terminal.Signal.INT, signal -> System.exit(EXIT_INTERRUPTED));
+        try (terminal) {
+            StartupProgress progress = StartupProgress.forFolder(options.bundlesDir(), out, terminal::getWidth);
+            RegistryContainer container = builder.readyTimeout(Duration.ZERO).beforeStart(progress::attach).start();
+            Thread hook = stopOnExit(container);
+            try {
+                boolean ready = RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT, progress::redraw);
+                progress.finish();
+                if (!container.isRunning()) {
+                    return EXIT_INTERRUPTED; // Ctrl-C or SIGTERM during start-up
+                }
+                if (!ready) {
+                    out.println("The registry is still deploying the bundles folder; registry:list shows how far it got.");
+                }
+                try (GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err)) {
+                    new InteractiveShell(terminal, gogo, container, options.storageDir()).run();
+                }
+                return EXIT_OK;
+            } finally {
+                container.stop();
+                removeHook(hook);
+            }
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Main.class).debug("Closing the terminal failed", e);
+            return EXIT_OK;
+        }
+    }
+
+    private static Thread stopOnExit(RegistryContainer container) {
+        Thread hook = new Thread(container::stop, "happyos-registry-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
     /** Runs the lines in order and stops at the first that fails. */
-    private int runCommands(Container container, Iterator<String> lines) throws StartupException {
-        try (GogoCommands gogo = GogoCommands.open(container.framework().getBundleContext(), out, err)) {
+    private int runCommands(RegistryContainer container, Iterator<String> lines) throws StartupException {
+        try (GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err)) {
             while (lines.hasNext()) {
                 String line = lines.next().strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -136,7 +193,7 @@ public final class Main {
                 if (!gogo.run(line)) {
                     return EXIT_COMMAND_FAILED;
                 }
-                if (container.framework().getState() != Bundle.ACTIVE) {
+                if (!container.isRunning()) {
                     // a command stopped the framework (e.g. "stop 0"): nothing left to run commands in
                     return EXIT_OK;
                 }

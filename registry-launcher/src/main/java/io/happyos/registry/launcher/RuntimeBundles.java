@@ -35,6 +35,9 @@ final class RuntimeBundles {
     /** The location prefix that registry-core recognises as the container's own bundles. */
     static final String LOCATION_PREFIX = "happyos-runtime:";
 
+    /** The file of the registry API bundle, left out when the system bundle exports the API. */
+    static final String API_BUNDLE = "registry-api.jar";
+
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBundles.class);
     private static final String FOLDER = "runtime/";
     private static final String INDEX = FOLDER + "bundles.list";
@@ -77,6 +80,36 @@ final class RuntimeBundles {
     /** The file names, in install order. */
     List<String> fileNames() {
         return fileNames;
+    }
+
+    /**
+     * These runtime bundles less one; a bundle of that name installed by an earlier start is then
+     * uninstalled by {@link #installOrUpdate}.
+     *
+     * @param fileName the file to leave out
+     * @return the others
+     */
+    RuntimeBundles without(String fileName) {
+        return new RuntimeBundles(fileNames.stream().filter(name -> !name.equals(fileName)).toList());
+    }
+
+    /**
+     * The {@code Export-Package} header of one of the embedded bundles, as it is: the framework
+     * exports the same packages, at the same versions, when the application shares them.
+     *
+     * @param fileName the bundle's file
+     * @return the header's value
+     * @throws StartupException when the bundle or its header is missing (a broken build)
+     */
+    String exportedPackages(String fileName) throws StartupException {
+        if (!fileNames.contains(fileName)) {
+            throw new StartupException("The launcher JAR lacks the runtime bundle " + FOLDER + fileName);
+        }
+        String exports = manifest(fileName).getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+        if (exports == null || exports.isBlank()) {
+            throw new StartupException("The runtime bundle " + fileName + " exports no package");
+        }
+        return exports;
     }
 
     /**
@@ -204,11 +237,21 @@ final class RuntimeBundles {
     }
 
     private static Version embeddedVersion(String name) throws StartupException {
+        try {
+            return Version.parseVersion(manifest(name).getMainAttributes().getValue(Constants.BUNDLE_VERSION));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("Cannot read the version of the runtime bundle " + name, e);
+        }
+    }
+
+    private static Manifest manifest(String name) throws StartupException {
         try (JarInputStream jar = new JarInputStream(resource(FOLDER + name))) {
             Manifest manifest = jar.getManifest();
-            String version = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_VERSION);
-            return Version.parseVersion(version);
-        } catch (IOException | IllegalArgumentException e) {
+            if (manifest == null) {
+                throw new StartupException("The runtime bundle " + name + " has no manifest");
+            }
+            return manifest;
+        } catch (IOException e) {
             throw new StartupException("Cannot read the manifest of the runtime bundle " + name, e);
         }
     }

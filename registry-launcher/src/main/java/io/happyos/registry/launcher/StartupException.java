@@ -1,7 +1,10 @@
 package io.happyos.registry.launcher;
 
-/** The container could not be started; the message says why, for the console. */
-final class StartupException extends Exception {
+/**
+ * The container could not be started. The message says why and what to do, on one line (it is
+ * what the launcher prints); the cause, when there is one, has the details.
+ */
+public final class StartupException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -31,9 +31,12 @@ final class Usage {
                   -h, --help          Print this help and exit.
                   -V, --version       Print the version and exit.
 
-                Without -c the interactive Gogo shell starts (type 'help' for the commands; Ctrl-D
-                stops the container). When standard input is not a terminal, its lines are run like
-                -c commands until end of input; blank lines and lines starting with # are skipped.
+                Without -c, on a terminal, a progress line shows the bundles folder being deployed,
+                then the interactive shell starts: Tab completes commands, options and component
+                ids, Up and Ctrl-R recall earlier lines, 'help' lists the commands, Ctrl-C
+                interrupts a command, Ctrl-D stops the container. When standard input is not a
+                terminal, its lines are run like -c commands until end of input; blank lines and
+                lines starting with # are skipped.
 
                 Exit codes: 0 success, 1 a command failed, 2 bad usage, 3 start-up failure.
 

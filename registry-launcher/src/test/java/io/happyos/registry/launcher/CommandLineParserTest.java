@@ -38,7 +38,7 @@ class CommandLineParserTest {
         LauncherOptions off = CommandLineParser.parse("--no-watch", "--no-auto-rollback");
         assertThat(off.noWatch()).isTrue();
         assertThat(off.noAutoRollback()).isTrue();
-        var properties = FrameworkSettings.create(off, BuildInfo.load(), false);
+        var properties = FrameworkSettings.create(Main.containerFor(off), BuildInfo.load(), null);
         assertThat(properties).containsEntry("happyos.bundles.watch", "false")
                 .containsEntry("happyos.reload.autoRollback", "false");
     }

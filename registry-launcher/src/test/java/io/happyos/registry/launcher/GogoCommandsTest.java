@@ -18,4 +18,10 @@ class GogoCommandsTest {
         assertThat(GogoCommands.rootMessage(new RuntimeException("outer", new NullPointerException())))
                 .isEqualTo("java.lang.NullPointerException");
     }
+
+    @Test
+    void anInterruptedCommandSaysSo() {
+        assertThat(GogoCommands.rootMessage(new IllegalStateException("x", new InterruptedException())))
+                .isEqualTo("interrupted");
+    }
 }

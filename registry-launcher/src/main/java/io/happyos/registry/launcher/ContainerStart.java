@@ -1,0 +1,113 @@
+package io.happyos.registry.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of {@link RegistryContainer.Builder#start()}: storage folder and lock, {@code --clean},
+ * bundles folder, runtime bundles (less the API bundle when the application shares the API), the
+ * framework, and the wait for the registry to be ready. A step that fails undoes the ones before.
+ */
+final class ContainerStart {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryContainer.class);
+
+    private ContainerStart() {
+    }
+
+    static RegistryContainer start(RegistryContainer.Builder settings) throws StartupException {
+        Path storage = settings.storage();
+        StorageFolder.prepare(storage);
+        StorageLock ownLock = settings.heldLock() == null ? StorageLock.acquire(storage) : null;
+        try {
+            return start(settings, storage, ownLock);
+        } catch (StartupException | RuntimeException e) {
+            if (ownLock != null) {
+                ownLock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static RegistryContainer start(RegistryContainer.Builder settings, Path storage, StorageLock ownLock)
+            throws StartupException {
+        if (settings.cleaning()) {
+            StorageFolder.clean(storage);
+        }
+        createBundlesFolder(settings.bundles());
+        boolean onClassPath = apiOnClassPath();
+        boolean share = settings.shareApi() == null ? onClassPath : settings.shareApi();
+        if (share && !onClassPath) {
+            throw new StartupException("shareRegistryApi(true) needs io.happyos.registry:registry-api on the "
+                    + "application's class path: add it, or leave shareRegistryApi unset");
+        }
+        RuntimeBundles runtime = RuntimeBundles.embedded();
+        String apiExports = null;
+        if (share) {
+            apiExports = runtime.exportedPackages(RuntimeBundles.API_BUNDLE);
+            runtime = runtime.without(RuntimeBundles.API_BUNDLE);
+        }
+        Map<String, Object> properties = FrameworkSettings.create(settings, BuildInfo.load(), apiExports);
+        LOG.info("Starting the container: storage {}, bundles {}, clean {}, registry API {}", storage,
+                settings.bundles(), settings.cleaning(), share ? "from the class path" : "bundle");
+        RegistryContainer container = new RegistryContainer(newFramework(properties), ownLock, share);
+        try {
+            Framework framework = container.framework();
+            framework.init();
+            List<Bundle> bundles = runtime.installOrUpdate(framework.getBundleContext());
+            settings.beforeStart().accept(framework.getBundleContext());
+            framework.start();
+            RuntimeBundles.startAll(bundles);
+            LOG.info("Container started with {} runtime bundles", bundles.size());
+            if (!settings.readyTimeout().isZero()) {
+                RegistryReadiness.await(framework.getBundleContext(), settings.readyTimeout());
+            }
+            return container;
+        } catch (BundleException | RuntimeException e) {
+            container.stop();
+            throw new StartupException("Cannot start the OSGi framework: " + e.getMessage(), e);
+        } catch (StartupException e) {
+            container.stop();
+            throw e;
+        }
+    }
+
+    private static void createBundlesFolder(Path dir) throws StartupException {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                LOG.warn("Bundles folder {} did not exist; created it empty", dir);
+            }
+        } catch (IOException e) {
+            throw new StartupException("Cannot create the bundles folder " + dir + ": " + e, e);
+        }
+    }
+
+    private static boolean apiOnClassPath() {
+        try {
+            Class.forName(RegistryContainer.API_CLASS, false, RegistryContainer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Framework newFramework(Map<String, Object> properties) throws StartupException {
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, RegistryContainer.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new StartupException("No OSGi FrameworkFactory on the class path"));
+        // Felix takes objects as values (felix.log.logger); the API type says String
+        return factory.newFramework((Map) properties);
+    }
+}

@@ -1,0 +1,395 @@
+package io.happyos.registry.launcher;
+
+import io.happyos.registry.DynamicRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HappyOS Registry container, started from Java code: an embedded Apache Felix with the
+ * registry, its shell and the bundles folder, as {@code java -jar happyos-registry.jar} runs it
+ * (which uses this class too).
+ *
+ * <pre>{@code
+ * try (RegistryContainer container = RegistryContainer.builder()
+ *         .bundlesDir(Path.of("plugins"))
+ *         .storageDir(Path.of("/var/lib/myapp/registry"))
+ *         .start()) {                                   // returns once the bundles folder is deployed
+ *     DynamicRegistry registry = container.registry();
+ *     registry.listComponents().forEach(entry -> System.out.println(entry.id() + " " + entry.status()));
+ *     BundleContext context = container.bundleContext(); // the framework's own, for anything else
+ * }                                                      // stops it: components deactivated dependents first
+ * }</pre>
+ *
+ * <p><b>The registry API.</b> When the application has {@code io.happyos.registry:registry-api} on
+ * its class path (the default then, see {@link Builder#shareRegistryApi(boolean)}), the framework
+ * exports the packages {@code io.happyos.registry} and {@code io.happyos.registry.spi} from that
+ * class path and the container does not install its own copy of the API bundle: the application and
+ * every bundle then share one {@code DynamicRegistry} class, and {@link #registry()} returns the
+ * service typed. Without it, the API bundle is installed as usual and the application reaches the
+ * registry through {@link #bundleContext()} (by class name, with reflection).
+ *
+ * <p><b>Logging</b> goes through SLF4J, which the framework exports to the bundles from the
+ * application's class path. The {@code logback.xml} of the launcher JAR writes to
+ * {@code ${happyos.log.dir}/registry.log}; an application brings its own configuration.
+ *
+ * <p>One container per storage folder: a second one on the same folder, in this process or another,
+ * fails to start naming the first one's process id. Methods may be called from any thread.
+ */
+public final class RegistryContainer implements AutoCloseable {
+
+    /** How long {@link #stop()} waits for the framework to stop. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryContainer.class);
+    static final String API_CLASS = "io.happyos.registry.DynamicRegistry";
+
+    private final Framework framework;
+    private final StorageLock ownLock;
+    private final boolean apiShared;
+    private final AtomicBoolean stopReported = new AtomicBoolean();
+
+    RegistryContainer(Framework framework, StorageLock ownLock, boolean apiShared) {
+        this.framework = framework;
+        this.ownLock = ownLock;
+        this.apiShared = apiShared;
+    }
+
+    /**
+     * A builder with the defaults of the command line: bundles folder {@code ./bundles}, storage
+     * {@code ./.happyos-registry}, watching and automatic rollback on, waiting up to 60 s for the
+     * start-up deployment.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The system bundle's context: install bundles, get services, listen to events.
+     *
+     * @return the framework's bundle context
+     * @throws IllegalStateException once the container has stopped
+     */
+    public BundleContext bundleContext() {
+        BundleContext context = framework.getBundleContext();
+        if (context == null) {
+            throw new IllegalStateException("the container has stopped: start a new one");
+        }
+        return context;
+    }
+
+    /**
+     * The framework itself.
+     *
+     * @return the embedded Felix
+     */
+    public Framework framework() {
+        return framework;
+    }
+
+    /**
+     * Whether the application and the bundles share the registry API classes of the application's
+     * class path (see the class comment), so that {@link #registry()} works.
+     *
+     * @return {@code true} when the framework exports the API from the class path
+     */
+    public boolean sharesRegistryApi() {
+        return apiShared;
+    }
+
+    /**
+     * The registry service, typed. It is the same service the bundles get; the audit log names the
+     * caller {@code bundle:org.apache.felix.framework}.
+     *
+     * @return the registry
+     * @throws IllegalStateException when the API is not shared with the application (put
+     *     {@code registry-api} on its class path), or the registry service is not there (the
+     *     container has stopped, or the registry bundle failed: see the log)
+     */
+    public DynamicRegistry registry() {
+        if (!apiShared) {
+            throw new IllegalStateException("the registry API is not shared with this application: put "
+                    + "io.happyos.registry:registry-api on its class path, or use bundleContext() and look the "
+                    + "service up by the name " + API_CLASS);
+        }
+        BundleContext context = bundleContext();
+        ServiceReference<DynamicRegistry> reference = context.getServiceReference(DynamicRegistry.class);
+        DynamicRegistry registry = reference == null ? null : context.getService(reference);
+        if (registry == null) {
+            throw new IllegalStateException("no DynamicRegistry service: the registry bundle is not active "
+                    + "(see STORAGE/logs/registry.log)");
+        }
+        return registry;
+    }
+
+    /**
+     * Whether the framework is running.
+     *
+     * @return {@code true} until it stops, by whoever stops it
+     */
+    public boolean isRunning() {
+        return framework.getState() == Bundle.ACTIVE;
+    }
+
+    /**
+     * Blocks until the framework stops, by whoever stops it ({@link #stop()}, a shell's
+     * {@code stop 0}).
+     *
+     * @throws InterruptedException when interrupted
+     */
+    public void awaitStop() throws InterruptedException {
+        FrameworkEvent event;
+        do {
+            event = framework.waitForStop(0);
+        } while (event.getType() == FrameworkEvent.WAIT_TIMEDOUT);
+        if (event.getType() == FrameworkEvent.ERROR) {
+            LOG.error("The framework stopped with an error", event.getThrowable());
+        }
+    }
+
+    /**
+     * Stops the container: the registry deactivates the components, dependents first, then the
+     * framework stops; waits at most {@link #STOP_TIMEOUT}, then releases the storage folder. Safe to
+     * call more than once and from any thread.
+     *
+     * @return whether it stopped in time
+     */
+    public boolean stop() {
+        int state = framework.getState();
+        if (state != Bundle.UNINSTALLED && state != Bundle.INSTALLED && state != Bundle.RESOLVED) {
+            LOG.info("Stopping the container");
+            try {
+                framework.stop();
+            } catch (BundleException | RuntimeException e) {
+                LOG.error("Stopping the framework failed", e);
+            }
+        }
+        try {
+            FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT.toMillis());
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                LOG.warn("The framework did not stop within {} s", STOP_TIMEOUT.toSeconds());
+                return false;
+            }
+            if (stopReported.compareAndSet(false, true)) {
+                LOG.info("Container stopped");
+            }
+            if (ownLock != null) {
+                ownLock.close();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * How to start a container. Every setter returns the builder; {@link #start()} may be called
+     * again for another container (on another storage folder).
+     */
+    public static final class Builder {
+
+        private Path bundlesDir = Path.of(CommandLineParser.DEFAULT_BUNDLES_DIR);
+        private Path storageDir = Path.of(CommandLineParser.DEFAULT_STORAGE_DIR);
+        private boolean watch = true;
+        private boolean autoRollback = true;
+        private boolean clean;
+        private Boolean shareApi;
+        private Duration readyTimeout = Duration.ofSeconds(60);
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private StorageLock heldLock;
+        private Consumer<BundleContext> beforeStart = context -> { };
+
+        private Builder() {
+        }
+
+        /**
+         * The plugin folder: reconciled at start-up, then watched (default {@code ./bundles},
+         * created when missing).
+         *
+         * @param dir the folder
+         * @return this builder
+         */
+        public Builder bundlesDir(Path dir) {
+            this.bundlesDir = Objects.requireNonNull(dir, "bundlesDir must not be null");
+            return this;
+        }
+
+        /**
+         * The folder for the framework cache, the registry's database and the logs (default
+         * {@code ./.happyos-registry}).
+         *
+         * @param dir the folder
+         * @return this builder
+         */
+        public Builder storageDir(Path dir) {
+            this.storageDir = Objects.requireNonNull(dir, "storageDir must not be null");
+            return this;
+        }
+
+        /**
+         * Whether the bundles folder is watched while the container runs (default {@code true});
+         * {@code false} deploys it at start-up only.
+         *
+         * @param watch whether to watch
+         * @return this builder
+         */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
+        /**
+         * Whether a reloaded JAR that fails is rolled back to the previous version (default
+         * {@code true}).
+         *
+         * @param autoRollback whether to roll back
+         * @return this builder
+         */
+        public Builder autoRollback(boolean autoRollback) {
+            this.autoRollback = autoRollback;
+            return this;
+        }
+
+        /**
+         * Whether to start from an empty storage folder, the logs kept (default {@code false}).
+         *
+         * @param clean whether to clean
+         * @return this builder
+         */
+        public Builder clean(boolean clean) {
+            this.clean = clean;
+            return this;
+        }
+
+        /**
+         * Whether the framework exports the registry API from the application's class path instead of
+         * installing its own API bundle (see {@link RegistryContainer}). Default: when the class path
+         * has it.
+         *
+         * @param share whether to share the API
+         * @return this builder
+         */
+        public Builder shareRegistryApi(boolean share) {
+            this.shareApi = share;
+            return this;
+        }
+
+        /**
+         * How long {@link #start()} waits for the start-up deployment of the bundles folder (default
+         * 60 s); {@link Duration#ZERO} returns as soon as the framework runs.
+         *
+         * @param timeout how long to wait
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder readyTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "readyTimeout must not be null");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("readyTimeout must be zero (do not wait) or positive, was " + timeout);
+            }
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * A framework property, such as {@code happyos.activation.timeout} (see the README's
+         * configuration table). Applied after the container's own, so it may override them; a value
+         * for {@code org.osgi.framework.system.packages.extra} is added to the packages the container
+         * exports (SLF4J, and the registry API when shared).
+         *
+         * @param key the property
+         * @param value its value
+         * @return this builder
+         */
+        public Builder frameworkProperty(String key, String value) {
+            properties.put(Objects.requireNonNull(key, "a framework property needs a key"),
+                    Objects.requireNonNull(value, "framework property " + key + " needs a value"));
+            return this;
+        }
+
+        /** The launcher holds the storage lock itself (taken before logging starts); it closes it. */
+        Builder heldLock(StorageLock lock) {
+            this.heldLock = lock;
+            return this;
+        }
+
+        /** Called with the system bundle's context after the runtime bundles are installed, before any starts. */
+        Builder beforeStart(Consumer<BundleContext> action) {
+            this.beforeStart = action;
+            return this;
+        }
+
+        Path bundles() {
+            return bundlesDir.toAbsolutePath().normalize();
+        }
+
+        Path storage() {
+            return storageDir.toAbsolutePath().normalize();
+        }
+
+        boolean watching() {
+            return watch;
+        }
+
+        boolean rollingBack() {
+            return autoRollback;
+        }
+
+        boolean cleaning() {
+            return clean;
+        }
+
+        Map<String, String> extraProperties() {
+            return properties;
+        }
+
+        /**
+         * Starts the framework with the runtime bundles and waits for the start-up deployment of the
+         * bundles folder (see {@link #readyTimeout(Duration)}).
+         *
+         * @return the running container
+         * @throws StartupException when any step fails, with a one-line message saying what to do;
+         *     whatever was started is stopped again
+         */
+        public RegistryContainer start() throws StartupException {
+            return ContainerStart.start(this);
+        }
+
+        StorageLock heldLock() {
+            return heldLock;
+        }
+
+        Consumer<BundleContext> beforeStart() {
+            return beforeStart;
+        }
+
+        Boolean shareApi() {
+            return shareApi;
+        }
+
+        Duration readyTimeout() {
+            return readyTimeout;
+        }
+    }
+}
