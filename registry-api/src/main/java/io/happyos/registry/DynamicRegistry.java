@@ -569,4 +569,22 @@ public interface DynamicRegistry {
      * @return the records, unmodifiable; empty when the registry keeps no audit log (persistence off)
      */
     List<AuditRecord> getAuditLog(AuditQuery query);
+
+    // ---------------------------------------------------------------- diagnostics
+
+    /**
+     * Why a component is not active, or is active but unhealthy: one ranked tree of causes down to
+     * the root, each root cause with a fix in words. It combines what the framework's resolver, the
+     * registry's dependency graph, Declarative Services, the error history, the bundles folder and
+     * the audit log know: unresolved requirements with the range asked for and what is installed
+     * instead, {@code uses} conflicts, dependencies that are not active (recursively, down to the
+     * component to fix), unsatisfied DS references, cycles with their path and the origin of each
+     * edge, activators and hooks that threw or timed out, and quarantined files. Reads only: it
+     * never waits for a lifecycle operation.
+     *
+     * @param id the component's id
+     * @return the explanation; {@link Explanation#healthy()} when nothing is wrong
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    Explanation explain(String id);
 }

@@ -12,6 +12,9 @@ import io.happyos.registry.UsageStats;
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.JarVersion;
+import io.happyos.registry.Explanation;
+import io.happyos.registry.core.diagnose.Explainer;
+import io.happyos.registry.core.diagnose.ServiceDiagnosis;
 import io.happyos.registry.core.deploy.FolderDeployer;
 import io.happyos.registry.core.deploy.Reloads;
 import io.happyos.registry.core.deploy.VersionHistory;
@@ -62,6 +65,8 @@ import org.osgi.framework.BundleContext;
 public final class RegistryService implements DynamicRegistry {
 
     private final ComponentStore store;
+    private final Explainer explainer;
+    private volatile java.util.function.Supplier<ServiceDiagnosis> serviceDiagnosisSource = () -> ServiceDiagnosis.NONE;
     private final StatusNotifier notifier;
     private final LifecycleExecutor lifecycle;
     private final Activation activation;
@@ -118,6 +123,16 @@ public final class RegistryService implements DynamicRegistry {
         this.kept = new KeptState(store, journal, context);
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
+        this.explainer = new Explainer(store, context, journal::query, () -> serviceDiagnosisSource.get());
+    }
+
+    /**
+     * Where {@link #explain} learns about Declarative Services components.
+     *
+     * @param diagnosis what SCR knows, looked up at each explanation
+     */
+    public void diagnoseServicesWith(java.util.function.Supplier<ServiceDiagnosis> diagnosis) {
+        this.serviceDiagnosisSource = diagnosis;
     }
 
     /**
@@ -446,7 +461,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> addDependency(String dependent, String dependency) {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
-        return operation("add-dependency", dependent, () -> {
+        return operations.run("add-dependency", dependent, dependency, () -> {
             dependencies.add(dependent, dependency);
             return null;
         });
@@ -456,7 +471,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> removeDependency(String dependent, String dependency) {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
-        return operation("remove-dependency", dependent, () -> {
+        return operations.run("remove-dependency", dependent, dependency, () -> {
             dependencies.remove(dependent, dependency);
             return null;
         });
@@ -571,6 +586,12 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public List<String> getImpact(String id) {
         return reloads.impact(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public Explanation explain(String id) {
+        Objects.requireNonNull(id, "id");
+        return explainer.explain(id);
     }
 
     @Override

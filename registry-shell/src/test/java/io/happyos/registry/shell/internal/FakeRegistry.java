@@ -855,4 +855,20 @@ final class FakeRegistry implements DynamicRegistry {
                 .limit(query.limit())
                 .toList();
     }
+
+    // ---------------------------------------------------------------- diagnostics
+
+    /** What {@link #explain} answers, per id; tests fill it in. */
+    final Map<String, io.happyos.registry.Explanation> explanations = new HashMap<>();
+
+    @Override
+    public io.happyos.registry.Explanation explain(String id) {
+        io.happyos.registry.Explanation explanation = explanations.get(id);
+        if (explanation == null) {
+            state(id); // unknown ids fail as the registry's do
+            return new io.happyos.registry.Explanation(id, getComponent(id).status(), true,
+                    id + " is " + getComponent(id).status() + " and nothing is wrong with it", List.of());
+        }
+        return explanation;
+    }
 }

@@ -58,6 +58,25 @@ class RegistryShellIT {
     }
 
     @Test
+    void whyNamesTheRootCauseAndItsFixForAFailedActivatorAndAMissingPackage() throws Exception {
+        assertThat(shell.fails("registry:activate failing-activator")).contains("simulated start failure");
+
+        String failing = shell.ok("registry:why failing-activator");
+        assertThat(failing).startsWith("failing-activator is ERROR\nRoot cause:\n")
+                .contains("[ACTIVATION_FAILED] failing-activator failed to start")
+                .contains("fix: fix the exception in failing-activator's activator");
+
+        String missing = shell.ok("registry:why missing-requirement");
+        assertThat(missing).contains("[MISSING_REQUIREMENT] missing-requirement requires capability happyos.service"
+                + " quantum-engine").contains("fix: install a bundle providing capability happyos.service quantum-engine");
+        assertThat(shell.ok("registry:why logger")).isEqualTo(
+                "logger is REGISTERED\nRoot cause:\n  1. logger is REGISTERED and nothing stands in the way of activating it\n"
+                        + "     fix: activate it: registry:activate logger\nHow it comes about:\n"
+                        + "  └─ [NOT_ACTIVATED] logger is REGISTERED and nothing stands in the way of activating it\n"
+                        + "     fix: activate it: registry:activate logger\n");
+    }
+
+    @Test
     void listPrintsAnAlignedTable() throws Exception {
         List<String> lines = shell.ok("registry:list").lines().toList();
         assertThat(lines.get(0)).startsWith("ID").contains("STATUS", "BUNDLE");
