@@ -26,6 +26,8 @@ import io.happyos.registry.core.lifecycle.Lifecycle;
 import io.happyos.registry.core.lifecycle.Recovery;
 import io.happyos.registry.core.stats.PerformanceRecorder;
 import io.happyos.registry.core.stats.Statistics;
+import io.happyos.registry.core.stats.StatusHistory;
+import io.happyos.registry.StatusChange;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -63,6 +65,7 @@ public final class RegistryService implements DynamicRegistry {
 
     private final ComponentStore store;
     private final StatusNotifier notifier;
+    private final StatusHistory statusHistory = new StatusHistory(StatusHistory.DEFAULT_CAPACITY, Clock.systemUTC());
     private final LifecycleExecutor lifecycle;
     private final Activation activation;
     private final Deactivation deactivation;
@@ -97,7 +100,7 @@ public final class RegistryService implements DynamicRegistry {
     public RegistryService(BundleContext context, RegistrySettings settings, Ticker ticker, Journal journal) {
         this.context = context;
         this.journal = journal;
-        this.notifier = new StatusNotifier(calls, settings.listenerTimeout());
+        this.notifier = new StatusNotifier(calls, settings.listenerTimeout(), statusHistory);
         this.store = new ComponentStore(notifier, Clock.systemUTC(), settings.errorHistorySize());
         store.errorSink((id, error) -> journal.queueError(id, error.at(), error.message()));
         this.lifecycle = new LifecycleExecutor();
@@ -402,6 +405,11 @@ public final class RegistryService implements DynamicRegistry {
     }
 
     @Override
+    public Optional<Duration> getActivationTime(String id) {
+        return Optional.ofNullable(store.record(Objects.requireNonNull(id, "id")).lastActivationTime());
+    }
+
+    @Override
     public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
         Objects.requireNonNull(id, "id");
         return operation("validate", id, () -> recovery.validate(id));
@@ -531,6 +539,11 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public Registration registerStatusCallback(StatusCallback callback) {
         return notifier.add(Objects.requireNonNull(callback, "callback"));
+    }
+
+    @Override
+    public List<StatusChange> getRecentStatusChanges(int limit) {
+        return statusHistory.recent(limit);
     }
 
     @Override
