@@ -286,6 +286,18 @@ public interface DynamicRegistry {
      */
     Registration registerStatusCallback(StatusCallback callback);
 
+    /**
+     * The most recent status changes of every component, registrations and removals included, as
+     * {@link #registerStatusCallback callbacks} are told of them. The registry keeps at least the
+     * last 1,000 changes since it started, in memory only.
+     *
+     * @param limit at most this many changes, the newest
+     * @return the changes, oldest first, unmodifiable; empty when there was none
+     * @throws IllegalArgumentException when {@code limit} is less than 1
+     * @since 1.4
+     */
+    List<StatusChange> getRecentStatusChanges(int limit);
+
     // ---------------------------------------------------------------- instances
 
     /**
@@ -464,6 +476,18 @@ public interface DynamicRegistry {
 
     /** @return how fast the registry works */
     PerformanceMetrics getPerformanceMetrics();
+
+    /**
+     * How long the most recent activation of one component by the registry took: starting its
+     * bundle, or enabling a service component, hooks not included. A component started by someone
+     * else (Felix's own {@code start}, another bundle) has none.
+     *
+     * @param id the component's id
+     * @return the duration, or empty when the registry has not activated it since it started
+     * @throws ComponentNotFoundException for an unknown id
+     * @since 1.4
+     */
+    Optional<Duration> getActivationTime(String id);
 
     // ---------------------------------------------------------------- recovery
 

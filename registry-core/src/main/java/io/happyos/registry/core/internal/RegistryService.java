@@ -29,6 +29,8 @@ import io.happyos.registry.core.lifecycle.Lifecycle;
 import io.happyos.registry.core.lifecycle.Recovery;
 import io.happyos.registry.core.stats.PerformanceRecorder;
 import io.happyos.registry.core.stats.Statistics;
+import io.happyos.registry.core.stats.StatusHistory;
+import io.happyos.registry.StatusChange;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -68,6 +70,7 @@ public final class RegistryService implements DynamicRegistry {
     private final Explainer explainer;
     private volatile java.util.function.Supplier<ServiceDiagnosis> serviceDiagnosisSource = () -> ServiceDiagnosis.NONE;
     private final StatusNotifier notifier;
+    private final StatusHistory statusHistory = new StatusHistory(StatusHistory.DEFAULT_CAPACITY, Clock.systemUTC());
     private final LifecycleExecutor lifecycle;
     private final Activation activation;
     private final Deactivation deactivation;
@@ -102,7 +105,7 @@ public final class RegistryService implements DynamicRegistry {
     public RegistryService(BundleContext context, RegistrySettings settings, Ticker ticker, Journal journal) {
         this.context = context;
         this.journal = journal;
-        this.notifier = new StatusNotifier(calls, settings.listenerTimeout());
+        this.notifier = new StatusNotifier(calls, settings.listenerTimeout(), statusHistory);
         this.store = new ComponentStore(notifier, Clock.systemUTC(), settings.errorHistorySize());
         store.errorSink((id, error) -> journal.queueError(id, error.at(), error.message()));
         this.lifecycle = new LifecycleExecutor();
@@ -417,6 +420,11 @@ public final class RegistryService implements DynamicRegistry {
     }
 
     @Override
+    public Optional<Duration> getActivationTime(String id) {
+        return Optional.ofNullable(store.record(Objects.requireNonNull(id, "id")).lastActivationTime());
+    }
+
+    @Override
     public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
         Objects.requireNonNull(id, "id");
         return operation("validate", id, () -> recovery.validate(id));
@@ -546,6 +554,11 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public Registration registerStatusCallback(StatusCallback callback) {
         return notifier.add(Objects.requireNonNull(callback, "callback"));
+    }
+
+    @Override
+    public List<StatusChange> getRecentStatusChanges(int limit) {
+        return statusHistory.recent(limit);
     }
 
     @Override

@@ -42,6 +42,9 @@ public final class ShellActivator implements BundleActivator {
         publish(context, VersionCommands.class, new VersionCommands(ctx), VersionCommands.FUNCTIONS);
         publish(context, AuditCommands.class, new AuditCommands(ctx), AuditCommands.FUNCTIONS);
         publish(context, DiagnosticCommands.class, new DiagnosticCommands(ctx), DiagnosticCommands.FUNCTIONS);
+        publish(context, TreeCommands.class, new TreeCommands(ctx), TreeCommands.FUNCTIONS);
+        publish(context, EventCommands.class, new EventCommands(ctx), EventCommands.FUNCTIONS);
+        publish(context, TopCommands.class, new TopCommands(ctx), TopCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
     }
 
@@ -60,8 +63,6 @@ public final class ShellActivator implements BundleActivator {
             tracker = null;
         }
     }
-
-    /** The headers of the framework's bundles, looked up when an index asks (never blocks). */
 
     private <T> void publish(BundleContext context, Class<T> type, T commands, String[] functions) {
         Dictionary<String, Object> props = new Hashtable<>();

@@ -25,6 +25,7 @@ import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.StatusCallback;
+import io.happyos.registry.StatusChange;
 import io.happyos.registry.UsageStats;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
@@ -87,8 +88,12 @@ final class FakeRegistry implements DynamicRegistry {
         Object instance;
         long accessCount;
         Instant lastAccessed;
+        Duration activationTime;
         final List<ErrorRecord> errors = new ArrayList<>();
     }
+
+    /** How long every activation takes in this fake, unless a test says otherwise. */
+    static final Duration ACTIVATION_TIME = Duration.ofMillis(12);
 
     private final Map<String, State> states = new TreeMap<>();
     /** One edge of the graph: {@code to.id()} is the dependency. */
@@ -99,6 +104,8 @@ final class FakeRegistry implements DynamicRegistry {
     private final List<List<String>> cycles = new ArrayList<>();
     private long nextBundle = 100;
     private final List<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
+    /** Every status change, oldest first, as the registry's recent history. */
+    private final List<StatusChange> changes = new CopyOnWriteArrayList<>();
     private final Map<String, Function<RegistryEntry, ?>> indexes = new TreeMap<>();
     private final Map<String, List<String>> missing = new HashMap<>();
     private final Map<String, Object> instanceValues = new HashMap<>();
@@ -198,8 +205,24 @@ final class FakeRegistry implements DynamicRegistry {
             s.instance = null;
         }
         if (old != status) {
+            if (status == ComponentStatus.ACTIVE && s.activationTime == null) {
+                s.activationTime = ACTIVATION_TIME;
+            }
+            changes.add(new StatusChange(changes.size() + 1, id, old, status, now));
             callbacks.forEach(c -> c.statusChanged(id, old, status));
         }
+    }
+
+    /** Sets how long a component's last activation took. */
+    FakeRegistry activationTime(String id, Duration took) {
+        states.get(id).activationTime = took;
+        return this;
+    }
+
+    /** Counts accesses to a component's instance, as if they had been made. */
+    FakeRegistry accesses(String id, long count) {
+        states.get(id).accessCount += count;
+        return this;
     }
 
     private static <T> CompletionStage<T> attempt(Supplier<T> action) {
@@ -439,6 +462,15 @@ final class FakeRegistry implements DynamicRegistry {
     public Registration registerStatusCallback(StatusCallback callback) {
         callbacks.add(callback);
         return () -> callbacks.remove(callback);
+    }
+
+    @Override
+    public List<StatusChange> getRecentStatusChanges(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("ask for at least 1 status change, not " + limit);
+        }
+        List<StatusChange> all = List.copyOf(changes);
+        return all.subList(Math.max(0, all.size() - limit), all.size());
     }
 
     // ---------------------------------------------------------------- instances
@@ -693,6 +725,11 @@ final class FakeRegistry implements DynamicRegistry {
     @Override
     public PerformanceMetrics getPerformanceMetrics() {
         return metrics;
+    }
+
+    @Override
+    public Optional<Duration> getActivationTime(String id) {
+        return Optional.ofNullable(state(id).activationTime);
     }
 
     // ---------------------------------------------------------------- recovery

@@ -175,6 +175,33 @@ class RegistryShellIT {
         assertThat(shell.fails("registry:list")).contains("registry service is not available");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void treeEventsAndTopShowWhatTheRealRegistryDid() throws Exception {
+        shell.ok("registry:activate calculator-skill");
+
+        String tree = shell.ok("registry:tree calculator-skill");
+        assertThat(tree).startsWith("calculator-skill ACTIVE\n")
+                .containsPattern("logger ACTIVE  via Import-Package io\\.happyos\\.samples\\.logger; "
+                        + "Require-Capability happyos\\.service=logger")
+                .containsPattern("config-manager ACTIVE  via [^\\n]*Import-Package");
+        assertThat(shell.ok("registry:tree config-manager --reverse --depth 1"))
+                .startsWith("config-manager ACTIVE\n").contains("logger ACTIVE  via ", "(more below: raise --depth)");
+
+        List<Object> events = (List<Object>) MiniJson.parse(shell.ok("registry:events --count 1000 --json"));
+        List<String> calculator = events.stream().map(e -> (Map<String, Object>) e)
+                .filter(e -> e.get("id").equals("calculator-skill")).map(e -> e.get("from") + "->" + e.get("to")).toList();
+        assertThat(calculator).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE");
+
+        Map<String, Object> top = (Map<String, Object>) MiniJson.parse(
+                shell.ok("registry:top --once --interval 50 --count 20 --json"));
+        Map<String, Object> row = byId(objects(top.get("components")), "calculator-skill");
+        assertThat(row).containsEntry("status", "ACTIVE").containsEntry("errors", 0L);
+        assertThat((Double) row.get("activationTimeMs")).isPositive();
+        assertThat(shell.ok("registry:watch --once calculator-skill"))
+                .contains("calculator-skill  skill  ACTIVE", "calculator-skill  REGISTERED ");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> objects(Object json) {
         assertThat(json).isInstanceOf(List.class);
