@@ -37,7 +37,7 @@ public final class DiagnosticCommands {
         if (json) {
             ctx.printJson(toJson(explanation));
         } else {
-            ctx.print(text(explanation));
+            ctx.print(text(explanation, ctx.ansi()));
         }
     }
 
@@ -45,40 +45,43 @@ public final class DiagnosticCommands {
      * The explanation for a person: the summary, the root causes with their fixes, then the tree.
      *
      * @param explanation what the registry found
+     * @param ansi what the output can show: colours and line drawing on a terminal
      * @return the text
      */
-    static String text(Explanation explanation) {
+    static String text(Explanation explanation, Ansi ansi) {
         if (explanation.healthy()) {
             return explanation.summary() + ".";
         }
         StringBuilder out = new StringBuilder();
-        out.append(explanation.id()).append(" is ").append(explanation.status()).append('\n');
+        out.append(explanation.id()).append(" is ").append(ansi.value(explanation.status())).append('\n');
         List<Cause> roots = explanation.rootCauses();
-        out.append(roots.size() == 1 ? "Root cause:" : "Root causes (most likely first):").append('\n');
+        out.append(ansi.paint(Ansi.Style.BOLD, roots.size() == 1 ? "Root cause:" : "Root causes (most likely first):"))
+                .append('\n');
         int n = 1;
         for (Cause root : roots) {
-            out.append("  ").append(n++).append(". ").append(root.message()).append('\n');
-            out.append("     fix: ").append(root.fix()).append('\n');
+            out.append("  ").append(n++).append(". ").append(ansi.paint(Ansi.Style.RED, root.message())).append('\n');
+            out.append("     fix: ").append(ansi.paint(Ansi.Style.GREEN, root.fix())).append('\n');
         }
-        out.append("How it comes about:").append('\n');
-        tree(out, explanation.causes(), "  ");
+        out.append(ansi.paint(Ansi.Style.BOLD, "How it comes about:")).append('\n');
+        tree(out, explanation.causes(), "  ", ansi);
         return out.toString();
     }
 
-    private static void tree(StringBuilder out, List<Cause> causes, String indent) {
+    private static void tree(StringBuilder out, List<Cause> causes, String indent, Ansi ansi) {
         for (int i = 0; i < causes.size(); i++) {
             Cause cause = causes.get(i);
             boolean last = i == causes.size() - 1;
-            out.append(indent).append(last ? "└─ " : "├─ ").append('[').append(cause.kind()).append("] ")
-                    .append(cause.message()).append('\n');
-            String inner = indent + (last ? "   " : "│  ");
+            out.append(indent).append(last ? ansi.glyph("\u2514\u2500 ", "`- ") : ansi.glyph("\u251c\u2500 ", "|- "))
+                    .append(ansi.paint(cause.isRoot() ? Ansi.Style.RED : Ansi.Style.YELLOW, "[" + cause.kind() + "]"))
+                    .append(' ').append(cause.message()).append('\n');
+            String inner = indent + (last ? "   " : ansi.glyph("\u2502  ", "|  "));
             for (String fact : cause.evidence()) {
-                out.append(inner).append("· ").append(fact).append('\n');
+                out.append(inner).append(ansi.paint(Ansi.Style.DIM, "- " + fact)).append('\n');
             }
             if (cause.isRoot()) {
-                out.append(inner).append("fix: ").append(cause.fix()).append('\n');
+                out.append(inner).append("fix: ").append(ansi.paint(Ansi.Style.GREEN, cause.fix())).append('\n');
             } else {
-                tree(out, cause.causes(), inner);
+                tree(out, cause.causes(), inner, ansi);
             }
         }
     }

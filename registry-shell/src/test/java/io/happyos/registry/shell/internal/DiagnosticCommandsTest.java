@@ -41,11 +41,23 @@ class DiagnosticCommandsTest {
                      fix: install a bundle providing package io.happyos.config in [1.0.0,2.0.0)
                 How it comes about:
                   └─ [DEPENDENCY_NOT_ACTIVE] calculator-skill depends on logger, which is REGISTERED
-                     · calculator-skill -> logger: declared
+                     - calculator-skill -> logger: declared
                      └─ [MISSING_REQUIREMENT] logger requires package io.happyos.config in [1.0.0,2.0.0), which nothing installed provides
-                        · Import-Package: osgi.wiring.package;filter:="(osgi.wiring.package=io.happyos.config)"
+                        - Import-Package: osgi.wiring.package;filter:="(osgi.wiring.package=io.happyos.config)"
                         fix: install a bundle providing package io.happyos.config in [1.0.0,2.0.0)
                 """);
+    }
+
+    @Test
+    void onATerminalTheRootIsRedAndTheFixGreenAndWithoutLineDrawingTheTreeIsAscii() {
+        Explanation explanation = chain();
+        String coloured = DiagnosticCommands.text(explanation, new Ansi(true, true, true));
+        assertThat(coloured).contains("\u001b[31mlogger requires package").contains("\u001b[32minstall a bundle")
+                .contains("\u001b[31mERROR\u001b[0m");
+        assertThat(Ansi.strip(coloured)).isEqualTo(DiagnosticCommands.text(explanation, new Ansi(false, false, true)));
+
+        String ascii = DiagnosticCommands.text(explanation, new Ansi(false, false, false));
+        assertThat(ascii).contains("  `- [DEPENDENCY_NOT_ACTIVE]").doesNotContain("\u2514");
     }
 
     @Test
