@@ -26,6 +26,9 @@ import io.happyos.registry.core.lifecycle.Lifecycle;
 import io.happyos.registry.core.lifecycle.Recovery;
 import io.happyos.registry.core.stats.PerformanceRecorder;
 import io.happyos.registry.core.stats.Statistics;
+import io.happyos.registry.core.usage.UsageTelemetry;
+import io.happyos.registry.DriftReport;
+import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -68,6 +71,9 @@ public final class RegistryService implements DynamicRegistry {
     private final Deactivation deactivation;
     private final Installation installation;
     private final BundleContext context;
+    /** How often usage telemetry notes who holds component services. */
+    private static final long USAGE_SAMPLE_SECONDS = 5;
+
     private final TimedCalls calls = new TimedCalls("call");
     private final PerformanceRecorder performance = new PerformanceRecorder();
     private final Whiteboard whiteboard;
@@ -85,6 +91,7 @@ public final class RegistryService implements DynamicRegistry {
     private final KeptState kept;
     private final ExplicitDependencies dependencies;
     private final StatusChanges statuses;
+    private final UsageTelemetry usage;
 
     /**
      * Builds the registry and its parts; {@link #open()} starts tracking extension services.
@@ -118,6 +125,7 @@ public final class RegistryService implements DynamicRegistry {
         this.kept = new KeptState(store, journal, context);
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
+        this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
     }
 
     /**
@@ -165,6 +173,9 @@ public final class RegistryService implements DynamicRegistry {
     /** Starts tracking factory, hook and listener services, and flushing access counts. */
     public void open() {
         whiteboard.open();
+        usage.open();
+        accessFlusher.scheduleWithFixedDelay(usage::sampleHolders, USAGE_SAMPLE_SECONDS, USAGE_SAMPLE_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
         accessFlusher.scheduleWithFixedDelay(kept::flushAccess, KeptState.ACCESS_FLUSH_SECONDS,
                 KeptState.ACCESS_FLUSH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         // retention of the audit log: queued on the writer, so it never blocks an operation
@@ -178,6 +189,7 @@ public final class RegistryService implements DynamicRegistry {
 
     /** Stops every thread and tracker of the registry. */
     public void close() {
+        usage.close();
         accessFlusher.shutdownNow();
         kept.flushAccess();
         FolderDeployer current = deployer;
@@ -321,7 +333,9 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public Object getComponentInstance(String id) {
-        return instances.get(Objects.requireNonNull(id, "id"));
+        Object instance = instances.get(Objects.requireNonNull(id, "id"));
+        usage.instanceCall(id, Actors.callerBundle());
+        return instance;
     }
 
     @Override
@@ -399,6 +413,16 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public PerformanceMetrics getPerformanceMetrics() {
         return performance.snapshot();
+    }
+
+    @Override
+    public ServiceUsage getServiceUsage(String id) {
+        return usage.usage(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public DriftReport getDrift() {
+        return usage.drift();
     }
 
     @Override
