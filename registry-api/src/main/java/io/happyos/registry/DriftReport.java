@@ -24,9 +24,9 @@ import java.util.Objects;
  *     instance of a component, but neither its entry nor any component it declares has a dependency
  *     (of any origin, explicit ones included) on that component or on the bundle that provides it;
  *     sorted by consumer, then component
- * @param unused declared but never used: a component has a dependency on a component whose use is
- *     observable, but its bundle obtained none of the services or instances of it (or, for a bundle,
- *     of the service components it provides); sorted by consumer, then component
+ * @param unused declared but never used: an active component has a dependency on a component whose
+ *     use is observable, but its bundle obtained none of the services or instances of it (or, for a
+ *     bundle, of the service components it provides); sorted by consumer, then component
  * @param neverUsed active components whose use is observable that no other bundle looked up, held
  *     or obtained since the registry started; sorted by component
  */

@@ -100,7 +100,7 @@ final class DriftAnalysis {
     private List<DriftItem> unused() {
         List<DriftItem> items = new ArrayList<>();
         for (ComponentFacts dependent : byId.values()) {
-            if (dependent.system() || dependent.ownerBundle() == RegistryEntry.NO_BUNDLE) {
+            if (dependent.system() || !dependent.active() || dependent.ownerBundle() == RegistryEntry.NO_BUNDLE) {
                 continue;
             }
             Map<String, List<Dependency>> edges = dependent.dependencies().stream()
@@ -146,11 +146,16 @@ final class DriftAnalysis {
         List<String> offers = offering.stream().filter(ComponentFacts::observable)
                 .flatMap(o -> o.offers().stream().map(s -> o.id() + ": " + s)).toList();
         boolean explicit = why.stream().anyMatch(d -> d.origin() == DependencyOrigin.EXPLICIT);
+        boolean code = why.stream().anyMatch(d -> d.requirement() != null
+                && (d.requirement().startsWith("osgi.wiring.package") || d.requirement().startsWith("osgi.wiring.bundle")));
         return dependent.id() + " declares a dependency on " + dependency.id() + " (" + Evidence.origins(why)
                 + ") but " + (bundle.equals(dependent.id()) ? "it" : "its bundle " + bundle)
                 + " obtained nothing " + dependency.id() + " offers (" + String.join("; ", offers) + ") since "
-                + since + ": 0 lookups, 0 instance calls, never seen holding a service. Use through classes alone"
-                + " cannot be observed. Fix: if it is not needed, remove the "
+                + since + ": 0 lookups, 0 instance calls, never seen holding a service. "
+                + (code ? "It also imports code from " + dependency.id() + " (Import-Package or Require-Bundle), and"
+                        + " use of classes alone cannot be observed: it may need only those. "
+                        : "Use of classes alone cannot be observed. ")
+                + "Fix: if it is not needed, remove the "
                 + (explicit ? "dependency (registry:undepend " + dependent.id() + " " + dependency.id() + ")"
                         : "requirement from the manifest");
     }
