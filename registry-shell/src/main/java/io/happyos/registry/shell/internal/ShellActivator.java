@@ -41,6 +41,7 @@ public final class ShellActivator implements BundleActivator {
         publish(context, GraphCommands.class, new GraphCommands(ctx), GraphCommands.FUNCTIONS);
         publish(context, VersionCommands.class, new VersionCommands(ctx), VersionCommands.FUNCTIONS);
         publish(context, AuditCommands.class, new AuditCommands(ctx), AuditCommands.FUNCTIONS);
+        publish(context, UsageCommands.class, new UsageCommands(ctx), UsageCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
     }
 

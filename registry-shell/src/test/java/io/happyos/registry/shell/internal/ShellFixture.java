@@ -41,6 +41,7 @@ final class ShellFixture {
     final GraphCommands graph = new GraphCommands(ctx);
     final VersionCommands versions = new VersionCommands(ctx);
     final AuditCommands audit = new AuditCommands(ctx, registry::now);
+    final UsageCommands usage = new UsageCommands(ctx);
 
     /** What was printed since the last call, and forgets it. */
     String output() {
