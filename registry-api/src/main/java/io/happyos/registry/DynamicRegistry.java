@@ -471,8 +471,9 @@ public interface DynamicRegistry {
      * Which consumer bundles used a component since the registry started, and how: lookups of its
      * services through their {@code BundleContext}, instance calls through
      * {@link #getComponentInstance(String)}, and whether they hold its services now (see
-     * {@link ConsumerUsage}). Counting is always on and costs a few nanoseconds per service lookup;
-     * the counts are kept in memory and start again from zero when the registry restarts.
+     * {@link ConsumerUsage}). Counting is always on and lock-free, and adds well under a microsecond
+     * to a service lookup that returns a component's service; the counts are kept in memory and
+     * start again from zero when the registry restarts.
      *
      * @param id the component's id
      * @return its usage; empty consumers when nothing used it
