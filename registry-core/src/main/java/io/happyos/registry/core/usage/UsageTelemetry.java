@@ -55,6 +55,7 @@ public final class UsageTelemetry implements AutoCloseable {
     private final Predicate<String> hasFactory;
     private final Clock clock;
     private final Instant since;
+    private final long ownBundleId;
     private final UsageCounters counters = new UsageCounters();
     private volatile ServiceRegistration<FindHook> hook;
 
@@ -70,6 +71,7 @@ public final class UsageTelemetry implements AutoCloseable {
         this.hasFactory = hasFactory;
         this.clock = clock;
         this.since = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        this.ownBundleId = context.getBundle().getBundleId();
     }
 
     /** Starts counting lookups: publishes the find hook, called last so that it sees what callers get. */
@@ -78,7 +80,7 @@ public final class UsageTelemetry implements AutoCloseable {
         props.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
         props.put(Constants.SERVICE_DESCRIPTION, "HappyOS registry usage telemetry (counts lookups, hides nothing)");
         hook = context.registerService(FindHook.class,
-                new ServiceLookupHook(context.getBundle().getBundleId(), counters, clock), props);
+                new ServiceLookupHook(ownBundleId, counters, clock), props);
     }
 
     /** Stops counting lookups. */
@@ -192,14 +194,13 @@ public final class UsageTelemetry implements AutoCloseable {
 
     /** Who holds each component's services now (the registry itself left out), noted as seen. */
     private Map<ProviderKey, Set<Long>> holders(Map<ProviderKey, List<ServiceReference<?>>> services) {
-        long own = context.getBundle().getBundleId();
         long now = clock.millis();
         Map<ProviderKey, Set<Long>> holders = new HashMap<>();
         services.forEach((key, refs) -> {
             for (ServiceReference<?> ref : refs) {
                 Bundle[] using = ref.getUsingBundles();
                 for (Bundle b : using == null ? new Bundle[0] : using) {
-                    if (b.getBundleId() != own) {
+                    if (b.getBundleId() != ownBundleId) {
                         counters.of(key, b).held(now);
                         holders.computeIfAbsent(key, k -> new HashSet<>()).add(b.getBundleId());
                     }
