@@ -489,6 +489,32 @@ public interface DynamicRegistry {
      */
     Optional<Duration> getActivationTime(String id);
 
+    // ---------------------------------------------------------------- usage telemetry
+
+    /**
+     * Which consumer bundles used a component since the registry started, and how: lookups of its
+     * services through their {@code BundleContext}, instance calls through
+     * {@link #getComponentInstance(String)}, and whether they hold its services now (see
+     * {@link ConsumerUsage}). Counting is always on and lock-free, and adds well under a microsecond
+     * to a service lookup that returns a component's service; the counts are kept in memory and
+     * start again from zero when the registry restarts.
+     *
+     * @param id the component's id
+     * @return its usage; empty consumers when nothing used it
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    ServiceUsage getServiceUsage(String id);
+
+    /**
+     * Where declared dependencies and observed use disagree: dependencies used but not declared,
+     * declared dependencies never used, and components never used since the registry started, each
+     * with its evidence. Only use of what components offer (services, factory-made instances) can be
+     * observed; see {@link DriftReport} for exactly what is and is not reported.
+     *
+     * @return the report, a snapshot
+     */
+    DriftReport getDrift();
+
     // ---------------------------------------------------------------- recovery
 
     /**

@@ -31,6 +31,9 @@ import io.happyos.registry.core.stats.PerformanceRecorder;
 import io.happyos.registry.core.stats.Statistics;
 import io.happyos.registry.core.stats.StatusHistory;
 import io.happyos.registry.StatusChange;
+import io.happyos.registry.core.usage.UsageTelemetry;
+import io.happyos.registry.DriftReport;
+import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -76,6 +79,9 @@ public final class RegistryService implements DynamicRegistry {
     private final Deactivation deactivation;
     private final Installation installation;
     private final BundleContext context;
+    /** How often usage telemetry notes who holds component services. */
+    private static final long USAGE_SAMPLE_SECONDS = 5;
+
     private final TimedCalls calls = new TimedCalls("call");
     private final PerformanceRecorder performance = new PerformanceRecorder();
     private final Whiteboard whiteboard;
@@ -93,6 +99,7 @@ public final class RegistryService implements DynamicRegistry {
     private final KeptState kept;
     private final ExplicitDependencies dependencies;
     private final StatusChanges statuses;
+    private final UsageTelemetry usage;
 
     /**
      * Builds the registry and its parts; {@link #open()} starts tracking extension services.
@@ -126,6 +133,7 @@ public final class RegistryService implements DynamicRegistry {
         this.kept = new KeptState(store, journal, context);
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
+        this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
         this.explainer = new Explainer(store, context, journal::query, () -> serviceDiagnosisSource.get());
     }
 
@@ -183,6 +191,9 @@ public final class RegistryService implements DynamicRegistry {
     /** Starts tracking factory, hook and listener services, and flushing access counts. */
     public void open() {
         whiteboard.open();
+        usage.open();
+        accessFlusher.scheduleWithFixedDelay(usage::sampleHolders, USAGE_SAMPLE_SECONDS, USAGE_SAMPLE_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
         accessFlusher.scheduleWithFixedDelay(kept::flushAccess, KeptState.ACCESS_FLUSH_SECONDS,
                 KeptState.ACCESS_FLUSH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         // retention of the audit log: queued on the writer, so it never blocks an operation
@@ -196,6 +207,7 @@ public final class RegistryService implements DynamicRegistry {
 
     /** Stops every thread and tracker of the registry. */
     public void close() {
+        usage.close();
         accessFlusher.shutdownNow();
         kept.flushAccess();
         FolderDeployer current = deployer;
@@ -339,7 +351,9 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public Object getComponentInstance(String id) {
-        return instances.get(Objects.requireNonNull(id, "id"));
+        Object instance = instances.get(Objects.requireNonNull(id, "id"));
+        usage.instanceCall(id, Actors.callerBundle());
+        return instance;
     }
 
     @Override
@@ -422,6 +436,16 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public Optional<Duration> getActivationTime(String id) {
         return Optional.ofNullable(store.record(Objects.requireNonNull(id, "id")).lastActivationTime());
+    }
+
+    @Override
+    public ServiceUsage getServiceUsage(String id) {
+        return usage.usage(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public DriftReport getDrift() {
+        return usage.drift();
     }
 
     @Override

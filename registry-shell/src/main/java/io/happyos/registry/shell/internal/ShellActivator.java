@@ -45,6 +45,7 @@ public final class ShellActivator implements BundleActivator {
         publish(context, TreeCommands.class, new TreeCommands(ctx), TreeCommands.FUNCTIONS);
         publish(context, EventCommands.class, new EventCommands(ctx), EventCommands.FUNCTIONS);
         publish(context, TopCommands.class, new TopCommands(ctx), TopCommands.FUNCTIONS);
+        publish(context, UsageCommands.class, new UsageCommands(ctx), UsageCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
     }
 

@@ -27,6 +27,9 @@ import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.StatusCallback;
 import io.happyos.registry.StatusChange;
 import io.happyos.registry.UsageStats;
+import io.happyos.registry.ConsumerUsage;
+import io.happyos.registry.DriftReport;
+import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -111,6 +114,8 @@ final class FakeRegistry implements DynamicRegistry {
     private final Map<String, Object> instanceValues = new HashMap<>();
     private final List<Object> extensions = new ArrayList<>();
     private Instant now = T0;
+    private final Map<String, List<ConsumerUsage>> usage = new HashMap<>();
+    private DriftReport drift = new DriftReport(T0, List.of(), List.of(), List.of());
     private PerformanceMetrics metrics = new PerformanceMetrics(0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
             Duration.ZERO, 0, Duration.ZERO, 0, 0, 0);
 
@@ -178,6 +183,19 @@ final class FakeRegistry implements DynamicRegistry {
 
     FakeRegistry metrics(PerformanceMetrics value) {
         metrics = value;
+        return this;
+    }
+
+    /** Records that a consumer used a component, as telemetry would have seen it. */
+    FakeRegistry used(String id, ConsumerUsage consumer) {
+        state(id);
+        usage.computeIfAbsent(id, k -> new ArrayList<>()).add(consumer);
+        return this;
+    }
+
+    /** Sets what {@link #getDrift()} returns. */
+    FakeRegistry drift(DriftReport value) {
+        drift = value;
         return this;
     }
 
@@ -730,6 +748,22 @@ final class FakeRegistry implements DynamicRegistry {
     @Override
     public Optional<Duration> getActivationTime(String id) {
         return Optional.ofNullable(state(id).activationTime);
+    }
+
+    // ---------------------------------------------------------------- usage telemetry
+
+    @Override
+    public ServiceUsage getServiceUsage(String id) {
+        State s = state(id);
+        List<ConsumerUsage> consumers = usage.getOrDefault(id, List.of());
+        boolean active = s.status == ComponentStatus.ACTIVE;
+        return new ServiceUsage(id, T0, active, active ? List.of("service com.acme." + id + " (service.id "
+                + s.bundleId + ")") : List.of(), consumers);
+    }
+
+    @Override
+    public DriftReport getDrift() {
+        return drift;
     }
 
     // ---------------------------------------------------------------- recovery

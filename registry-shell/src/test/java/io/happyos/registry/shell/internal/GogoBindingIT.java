@@ -116,7 +116,7 @@ class GogoBindingIT {
         assertThat(functions).containsExactlyInAnyOrder("list", "info", "register", "unregister", "error", "clear",
                 "activate", "deactivate", "status", "order", "deps", "dependents", "depend", "undepend", "cycles",
                 "instance", "cache", "index", "health", "stats", "perf", "graph", "validate", "history", "rollback",
-                "impact", "audit", "why", "tree", "events", "watch", "top");
+                "impact", "audit", "why", "tree", "events", "watch", "top", "usage", "drift");
     }
 
     @Test
@@ -144,6 +144,9 @@ class GogoBindingIT {
                 .startsWith("[{\"sequence\":1,").contains("\"ok\":false");
         assertThat(shell.ok("registry:audit --limit 1")).startsWith("TIME ").contains("logger", " ok");
         assertThat(shell.fails("registry:audit --since soon")).contains("bad --since 'soon'");
+        assertThat(shell.ok("registry:usage --json 4")).startsWith("{\"id\":\"logger\",\"observedSince\":");
+        assertThat(shell.ok("registry:drift --json")).startsWith("{\"observedSince\":").contains("\"neverUsed\":[]");
+        assertThat(shell.fails("registry:usage nope")).contains("no component with id 'nope'");
     }
 
     @Test

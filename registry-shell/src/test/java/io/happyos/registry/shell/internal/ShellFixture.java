@@ -54,6 +54,7 @@ final class ShellFixture {
     CommandContext context() {
         return ctx;
     }
+    final UsageCommands usage = new UsageCommands(ctx);
 
     /** What was printed since the last call, and forgets it. */
     String output() {
