@@ -110,6 +110,9 @@ final class DriftAnalysis {
                 if (dependency == null || dependency.system() || dependency.ownerBundle() == dependent.ownerBundle()) {
                     return;
                 }
+                if (why.stream().allMatch(DriftAnalysis::classLevel)) {
+                    return; // it may need only the classes, whose use cannot be observed
+                }
                 List<ComponentFacts> offering = offeredThrough(dependency);
                 boolean observable = offering.stream().anyMatch(ComponentFacts::observable);
                 if (observable && offering.stream().noneMatch(o -> usedBy(o, dependent.ownerBundle()))) {
@@ -120,6 +123,14 @@ final class DriftAnalysis {
         }
         items.sort(ORDER);
         return items;
+    }
+
+    /** An edge that only brings in code (Import-Package, Require-Bundle): using it is loading classes. */
+    private static boolean classLevel(Dependency edge) {
+        String requirement = edge.requirement();
+        return edge.origin() == DependencyOrigin.DECLARED && requirement != null
+                && (requirement.startsWith("osgi.wiring.package") || requirement.startsWith("osgi.wiring.bundle")
+                        || requirement.startsWith("osgi.wiring.host"));
     }
 
     /** A component and, for a bundle, the service components it provides. */

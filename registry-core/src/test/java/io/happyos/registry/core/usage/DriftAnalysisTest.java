@@ -115,6 +115,16 @@ class DriftAnalysisTest {
     }
 
     @Test
+    void aDependencyThatOnlyImportsCodeIsNeverReportedUnused() {
+        // the demo's calculator-skill requires base-util's bundle for its classes, and never looks up its service
+        bundle("base-util", 24, true)
+                .bundle("calculator", 25, false, new Dependency("base-util", DependencyOrigin.DECLARED,
+                        "osgi.wiring.bundle;filter:=\"(osgi.wiring.bundle=base-util)\""), declared("base-util"));
+
+        assertThat(report().unused()).isEmpty();
+    }
+
+    @Test
     void aDependentThatIsNotActiveCannotHaveUsedAnythingAndIsNotReported() {
         bundle("logger", 60, true);
         components.add(new ComponentFacts("stopped", false, false, 61, "stopped", false, List.of(),
