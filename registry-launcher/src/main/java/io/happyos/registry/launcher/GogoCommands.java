@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -48,6 +49,8 @@ final class GogoCommands implements AutoCloseable {
     private final Method interruptJob;
     private final PrintStream out;
     private final PrintStream err;
+    /** Whether Ctrl-C interrupted the command running now. */
+    private final AtomicBoolean interrupted = new AtomicBoolean();
 
     private GogoCommands(BundleContext context, ServiceReference<?> reference, Object session, Class<?> sessionType,
             Class<?> jobType, PrintStream out, PrintStream err) throws NoSuchMethodException {
@@ -101,6 +104,7 @@ final class GogoCommands implements AutoCloseable {
      */
     boolean run(String line) {
         LOG.info("Running command: {}", line);
+        interrupted.set(false);
         try {
             Object result = execute.invoke(session, line);
             if (result != null) {
@@ -111,8 +115,15 @@ final class GogoCommands implements AutoCloseable {
             return true;
         } catch (InvocationTargetException e) {
             Throwable failure = e.getCause();
-            LOG.info("Command failed: {}", line, failure);
             out.flush();
+            if (interrupted.getAndSet(false) && rootCause(failure) instanceof InterruptedException) {
+                // Ctrl-C: Gogo reports the interrupted job as failed, but the user asked it to stop
+                LOG.info("Command interrupted: {}", line);
+                out.println();
+                out.flush();
+                return false;
+            }
+            LOG.info("Command failed: {}", line, failure);
             err.println("Error: " + rootMessage(failure));
             err.flush();
             return false;
@@ -155,6 +166,7 @@ final class GogoCommands implements AutoCloseable {
             if (job == null) {
                 return false;
             }
+            interrupted.set(true);
             interruptJob.invoke(job);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -197,16 +209,21 @@ final class GogoCommands implements AutoCloseable {
 
     /** The message of the deepest cause, or its class name when it has none. */
     static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        Set<Throwable> seen = new HashSet<>();
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
-        }
+        Throwable root = rootCause(failure);
         String message = root.getMessage();
         if (root instanceof InterruptedException && (message == null || message.isBlank())) {
             return "interrupted";
         }
         return message == null || message.isBlank() ? root.getClass().getName() : message;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        Set<Throwable> seen = new HashSet<>();
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** Keeps the session from closing System.out and System.err when it closes. */

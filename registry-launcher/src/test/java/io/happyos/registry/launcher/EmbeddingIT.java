@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jline.reader.Candidate;
@@ -194,6 +196,25 @@ class EmbeddingIT {
             // the user's commands still run in the same session, and print as before
             assertThat(gogo.run("registry:complete 'registry:info we'")).isTrue();
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("weather-skill" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void ctrlCEndsTheRunningCommandWithoutAnErrorAndTheSessionGoesOn() throws Exception {
+        container = builder().start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (GogoCommands gogo = GogoCommands.open(container.bundleContext(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))) {
+            CompletableFuture<Boolean> watch = CompletableFuture.supplyAsync(() -> gogo.run("registry:watch --interval 100"));
+            await().atMost(WAIT).until(() -> out.toString(StandardCharsets.UTF_8).contains("skill-runner"));
+
+            await().atMost(WAIT).until(gogo::interrupt); // as the shell does on Ctrl-C
+
+            assertThat(watch.get(30, TimeUnit.SECONDS)).isFalse();
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(gogo.run("registry:info logger")).isTrue();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Status         ACTIVE");
         }
     }
 

@@ -10,10 +10,10 @@ import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * Who is calling the registry, for the audit log: each bundle gets its own view of the service
- * (a service factory), which names the bundle while it calls; the folder watcher and the framework
- * name themselves. The name travels with an operation from the caller's thread to the lifecycle
- * thread.
+ * Who is calling the registry, for the audit log and usage telemetry: each bundle gets its own view
+ * of the service (a service factory), which names the bundle while it calls; the folder watcher and
+ * the framework name themselves. The name travels with an operation from the caller's thread to the
+ * lifecycle thread; the calling bundle is known on the caller's thread only.
  */
 public final class Actors {
 
@@ -27,6 +27,8 @@ public final class Actors {
     public static final String SHELL = "shell";
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /** The bundle whose view of the service is calling, for usage telemetry. */
+    private static final ThreadLocal<Bundle> CALLER = new ThreadLocal<>();
 
     private Actors() {
     }
@@ -35,6 +37,15 @@ public final class Actors {
     public static String current() {
         String actor = CURRENT.get();
         return actor == null ? REGISTRY : actor;
+    }
+
+    /**
+     * The bundle calling the registry service on this thread, through its own view of it.
+     *
+     * @return the bundle, or {@code null} when the call did not come through a bundle's view
+     */
+    public static Bundle callerBundle() {
+        return CALLER.get();
     }
 
     /**
@@ -84,7 +95,7 @@ public final class Actors {
         return new ServiceFactory<>() {
             @Override
             public DynamicRegistry getService(Bundle bundle, ServiceRegistration<DynamicRegistry> registration) {
-                return view(registry, of(bundle));
+                return view(registry, of(bundle), bundle);
             }
 
             @Override
@@ -103,6 +114,18 @@ public final class Actors {
      * @return the view
      */
     public static DynamicRegistry view(DynamicRegistry registry, String actor) {
+        return view(registry, actor, null);
+    }
+
+    /**
+     * A view of the registry whose calls run on behalf of an actor, and name the calling bundle.
+     *
+     * @param registry the registry
+     * @param actor who calls through the view
+     * @param bundle the bundle calling through the view, or {@code null}
+     * @return the view
+     */
+    public static DynamicRegistry view(DynamicRegistry registry, String actor, Bundle bundle) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
@@ -112,20 +135,27 @@ public final class Actors {
                 };
             }
             String outer = CURRENT.get();
+            Bundle outerCaller = CALLER.get();
             CURRENT.set(actor);
+            CALLER.set(bundle);
             try {
                 return method.invoke(registry, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             } finally {
-                if (outer == null) {
-                    CURRENT.remove();
-                } else {
-                    CURRENT.set(outer);
-                }
+                restore(CURRENT, outer);
+                restore(CALLER, outerCaller);
             }
         };
         return (DynamicRegistry) Proxy.newProxyInstance(Actors.class.getClassLoader(),
                 new Class<?>[] {DynamicRegistry.class}, handler);
+    }
+
+    private static <T> void restore(ThreadLocal<T> local, T outer) {
+        if (outer == null) {
+            local.remove();
+        } else {
+            local.set(outer);
+        }
     }
 }

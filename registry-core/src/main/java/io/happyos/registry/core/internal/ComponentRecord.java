@@ -23,6 +23,7 @@ public final class ComponentRecord {
     private final LongAdder accessCount = new LongAdder();
     private volatile ComponentInfo info;
     private volatile long lastAccessedMillis = NEVER;
+    private volatile long lastActivationNanos = NEVER;
     private volatile List<String> missingRequirements = List.of();
     private volatile boolean starting;
     private volatile ComponentControl control;
@@ -162,5 +163,20 @@ public final class ComponentRecord {
     public Instant lastAccessed() {
         long millis = lastAccessedMillis;
         return millis == NEVER ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /**
+     * Remembers how long the registry took to activate it, the last time it did.
+     *
+     * @param nanos the duration; negative counts as 0
+     */
+    public void activationTook(long nanos) {
+        lastActivationNanos = Math.max(0L, nanos);
+    }
+
+    /** @return how long its last activation by the registry took, or {@code null} when there was none */
+    public java.time.Duration lastActivationTime() {
+        long nanos = lastActivationNanos;
+        return nanos == NEVER ? null : java.time.Duration.ofNanos(nanos);
     }
 }

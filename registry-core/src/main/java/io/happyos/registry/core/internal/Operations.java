@@ -34,6 +34,19 @@ final class Operations {
      * @return completes once the work is done and recorded
      */
     <T> CompletionStage<T> run(String name, String componentId, Callable<T> operation) {
+        return run(name, componentId, null, operation);
+    }
+
+    /**
+     * Runs an operation whose audit record carries given details.
+     *
+     * @param name what it is, for the audit log
+     * @param componentId the component concerned, or {@code null}
+     * @param details the audit record's details ({@code null}: the operation's result, when it says something)
+     * @param operation the work, run on the lifecycle thread
+     * @return completes once the work is done and recorded
+     */
+    <T> CompletionStage<T> run(String name, String componentId, String details, Callable<T> operation) {
         String actor = Actors.current();
         CompletableFuture<T> result = new CompletableFuture<>();
         PendingWrites[] pending = new PendingWrites[1];
@@ -56,8 +69,9 @@ final class Operations {
         }).thenCompose(stage -> stage)).whenComplete((value, error) -> {
             Throwable cause = unwrap(error);
             performance.operation(cause != null);
-            String details = value == null || value instanceof Boolean ? null : String.valueOf(value);
-            journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), details)
+            String recorded = details != null ? details
+                    : value == null || value instanceof Boolean ? null : String.valueOf(value);
+            journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), recorded)
                     .whenComplete((ignored, auditError) -> {
                         if (cause != null) {
                             result.completeExceptionally(cause);

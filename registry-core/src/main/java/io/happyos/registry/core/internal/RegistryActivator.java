@@ -54,6 +54,7 @@ public final class RegistryActivator implements BundleActivator {
         tracking.open();
         registry.restore();
         services = new ServiceComponentTracker(context, store);
+        registry.diagnoseServicesWith(services::diagnosis);
         services.open();
         StartupDeployment deployment = new StartupDeployment(store, context, registry.activation());
         // on the framework's start-level thread, which alone may start bundles at this point

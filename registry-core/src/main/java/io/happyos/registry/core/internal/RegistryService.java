@@ -12,6 +12,9 @@ import io.happyos.registry.UsageStats;
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.JarVersion;
+import io.happyos.registry.Explanation;
+import io.happyos.registry.core.diagnose.Explainer;
+import io.happyos.registry.core.diagnose.ServiceDiagnosis;
 import io.happyos.registry.core.deploy.FolderDeployer;
 import io.happyos.registry.core.deploy.Reloads;
 import io.happyos.registry.core.deploy.VersionHistory;
@@ -26,6 +29,11 @@ import io.happyos.registry.core.lifecycle.Lifecycle;
 import io.happyos.registry.core.lifecycle.Recovery;
 import io.happyos.registry.core.stats.PerformanceRecorder;
 import io.happyos.registry.core.stats.Statistics;
+import io.happyos.registry.core.stats.StatusHistory;
+import io.happyos.registry.StatusChange;
+import io.happyos.registry.core.usage.UsageTelemetry;
+import io.happyos.registry.DriftReport;
+import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -62,12 +70,18 @@ import org.osgi.framework.BundleContext;
 public final class RegistryService implements DynamicRegistry {
 
     private final ComponentStore store;
+    private final Explainer explainer;
+    private volatile java.util.function.Supplier<ServiceDiagnosis> serviceDiagnosisSource = () -> ServiceDiagnosis.NONE;
     private final StatusNotifier notifier;
+    private final StatusHistory statusHistory = new StatusHistory(StatusHistory.DEFAULT_CAPACITY, Clock.systemUTC());
     private final LifecycleExecutor lifecycle;
     private final Activation activation;
     private final Deactivation deactivation;
     private final Installation installation;
     private final BundleContext context;
+    /** How often usage telemetry notes who holds component services. */
+    private static final long USAGE_SAMPLE_SECONDS = 5;
+
     private final TimedCalls calls = new TimedCalls("call");
     private final PerformanceRecorder performance = new PerformanceRecorder();
     private final Whiteboard whiteboard;
@@ -85,6 +99,7 @@ public final class RegistryService implements DynamicRegistry {
     private final KeptState kept;
     private final ExplicitDependencies dependencies;
     private final StatusChanges statuses;
+    private final UsageTelemetry usage;
 
     /**
      * Builds the registry and its parts; {@link #open()} starts tracking extension services.
@@ -97,7 +112,7 @@ public final class RegistryService implements DynamicRegistry {
     public RegistryService(BundleContext context, RegistrySettings settings, Ticker ticker, Journal journal) {
         this.context = context;
         this.journal = journal;
-        this.notifier = new StatusNotifier(calls, settings.listenerTimeout());
+        this.notifier = new StatusNotifier(calls, settings.listenerTimeout(), statusHistory);
         this.store = new ComponentStore(notifier, Clock.systemUTC(), settings.errorHistorySize());
         store.errorSink((id, error) -> journal.queueError(id, error.at(), error.message()));
         this.lifecycle = new LifecycleExecutor();
@@ -118,6 +133,17 @@ public final class RegistryService implements DynamicRegistry {
         this.kept = new KeptState(store, journal, context);
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
+        this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
+        this.explainer = new Explainer(store, context, journal::query, () -> serviceDiagnosisSource.get());
+    }
+
+    /**
+     * Where {@link #explain} learns about Declarative Services components.
+     *
+     * @param diagnosis what SCR knows, looked up at each explanation
+     */
+    public void diagnoseServicesWith(java.util.function.Supplier<ServiceDiagnosis> diagnosis) {
+        this.serviceDiagnosisSource = diagnosis;
     }
 
     /**
@@ -165,6 +191,9 @@ public final class RegistryService implements DynamicRegistry {
     /** Starts tracking factory, hook and listener services, and flushing access counts. */
     public void open() {
         whiteboard.open();
+        usage.open();
+        accessFlusher.scheduleWithFixedDelay(usage::sampleHolders, USAGE_SAMPLE_SECONDS, USAGE_SAMPLE_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
         accessFlusher.scheduleWithFixedDelay(kept::flushAccess, KeptState.ACCESS_FLUSH_SECONDS,
                 KeptState.ACCESS_FLUSH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         // retention of the audit log: queued on the writer, so it never blocks an operation
@@ -178,6 +207,7 @@ public final class RegistryService implements DynamicRegistry {
 
     /** Stops every thread and tracker of the registry. */
     public void close() {
+        usage.close();
         accessFlusher.shutdownNow();
         kept.flushAccess();
         FolderDeployer current = deployer;
@@ -321,7 +351,9 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public Object getComponentInstance(String id) {
-        return instances.get(Objects.requireNonNull(id, "id"));
+        Object instance = instances.get(Objects.requireNonNull(id, "id"));
+        usage.instanceCall(id, Actors.callerBundle());
+        return instance;
     }
 
     @Override
@@ -402,6 +434,21 @@ public final class RegistryService implements DynamicRegistry {
     }
 
     @Override
+    public Optional<Duration> getActivationTime(String id) {
+        return Optional.ofNullable(store.record(Objects.requireNonNull(id, "id")).lastActivationTime());
+    }
+
+    @Override
+    public ServiceUsage getServiceUsage(String id) {
+        return usage.usage(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public DriftReport getDrift() {
+        return usage.drift();
+    }
+
+    @Override
     public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
         Objects.requireNonNull(id, "id");
         return operation("validate", id, () -> recovery.validate(id));
@@ -446,7 +493,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> addDependency(String dependent, String dependency) {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
-        return operation("add-dependency", dependent, () -> {
+        return operations.run("add-dependency", dependent, dependency, () -> {
             dependencies.add(dependent, dependency);
             return null;
         });
@@ -456,7 +503,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> removeDependency(String dependent, String dependency) {
         Objects.requireNonNull(dependent, "dependent");
         Objects.requireNonNull(dependency, "dependency");
-        return operation("remove-dependency", dependent, () -> {
+        return operations.run("remove-dependency", dependent, dependency, () -> {
             dependencies.remove(dependent, dependency);
             return null;
         });
@@ -534,6 +581,11 @@ public final class RegistryService implements DynamicRegistry {
     }
 
     @Override
+    public List<StatusChange> getRecentStatusChanges(int limit) {
+        return statusHistory.recent(limit);
+    }
+
+    @Override
     public List<JarVersion> getVersionHistory(String id) {
         ComponentRecord record = store.record(Objects.requireNonNull(id, "id"));
         return record.hasBundle() ? history.list(record.info().name()) : List.of();
@@ -571,6 +623,12 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public List<String> getImpact(String id) {
         return reloads.impact(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public Explanation explain(String id) {
+        Objects.requireNonNull(id, "id");
+        return explainer.explain(id);
     }
 
     @Override

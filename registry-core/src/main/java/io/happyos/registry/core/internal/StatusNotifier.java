@@ -4,6 +4,7 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Registration;
 import io.happyos.registry.StatusCallback;
 import io.happyos.registry.core.extension.TimedCalls;
+import io.happyos.registry.core.stats.StatusHistory;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers status changes to callbacks on one thread of its own, in the order they were made, so
- * each component's changes arrive in order and a slow caller never runs callbacks itself.
+ * each component's changes arrive in order and a slow caller never runs callbacks itself. Every
+ * change is also kept in the recent history, before any callback hears of it.
  */
 public final class StatusNotifier implements AutoCloseable {
 
@@ -23,15 +25,18 @@ public final class StatusNotifier implements AutoCloseable {
     private final CopyOnWriteArrayList<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
     private final TimedCalls calls;
     private final Duration timeout;
+    private final StatusHistory history;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("status-callbacks", false));
 
     /**
      * @param calls how callbacks are run
      * @param timeout how long one callback may run before it is given up on
+     * @param history where every change is kept, callbacks or not
      */
-    public StatusNotifier(TimedCalls calls, Duration timeout) {
+    public StatusNotifier(TimedCalls calls, Duration timeout, StatusHistory history) {
         this.calls = calls;
         this.timeout = timeout;
+        this.history = history;
     }
 
     /**
@@ -50,6 +55,7 @@ public final class StatusNotifier implements AutoCloseable {
      * the queue in the order of the changes.
      */
     void publish(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
+        history.record(id, oldStatus, newStatus);
         if (oldStatus == newStatus || callbacks.isEmpty()) {
             return;
         }

@@ -70,7 +70,9 @@ public final class Activation {
             long begin = System.nanoTime();
             try {
                 start(record);
-                lifecycle.performance().activation(System.nanoTime() - begin, true);
+                long took = System.nanoTime() - begin;
+                lifecycle.performance().activation(took, true);
+                record.activationTook(took);
                 started.add(record);
             } catch (BundleException | RuntimeException e) {
                 lifecycle.performance().activation(System.nanoTime() - begin, false);

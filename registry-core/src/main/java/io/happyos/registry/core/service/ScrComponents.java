@@ -3,6 +3,7 @@ package io.happyos.registry.core.service;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.core.diagnose.ReferenceGap;
 import io.happyos.registry.core.internal.ComponentControl;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
@@ -20,6 +21,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.ReferenceDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
  * DS components, as Service Component Runtime describes them, as components: id = the component's
@@ -59,6 +61,59 @@ final class ScrComponents {
                     failure(d, configurations), new DsControl(d), dependencies(d, bundle)));
         }
         return result;
+    }
+
+    /**
+     * The references that keep a DS component from being satisfied.
+     *
+     * @param bundleId the declaring bundle
+     * @param name the component's name
+     * @return one gap per unsatisfied reference of each of its configurations
+     */
+    List<ReferenceGap> gaps(long bundleId, String name) {
+        org.osgi.framework.Bundle bundle = context.getBundle(bundleId);
+        ComponentDescriptionDTO d = bundle == null ? null : scr.getComponentDescriptionDTO(bundle, name);
+        if (d == null) {
+            return List.of();
+        }
+        List<ReferenceGap> gaps = new ArrayList<>();
+        for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+            if (c.state != ComponentConfigurationDTO.UNSATISFIED_REFERENCE || c.unsatisfiedReferences == null) {
+                continue;
+            }
+            for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+                ReferenceDTO declared = null;
+                for (ReferenceDTO r : d.references) {
+                    if (r.name.equals(u.name)) {
+                        declared = r;
+                    }
+                }
+                String type = declared == null ? "(unknown interface)" : declared.interfaceName;
+                gaps.add(new ReferenceGap(d.name, u.name, type, u.target,
+                        declared == null ? "1..1" : declared.cardinality, registered(type), providersOf(type, d.name)));
+            }
+        }
+        return gaps;
+    }
+
+    private int registered(String type) {
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(type, null);
+            return refs == null ? 0 : refs.length;
+        } catch (InvalidSyntaxException e) {
+            return 0;
+        }
+    }
+
+    private List<String> providersOf(String type, String self) {
+        List<String> names = new ArrayList<>();
+        for (ComponentDescriptionDTO other : scr.getComponentDescriptionDTOs()) {
+            if (!other.name.equals(self) && other.serviceInterfaces != null
+                    && java.util.Arrays.asList(other.serviceInterfaces).contains(type)) {
+                names.add(other.name);
+            }
+        }
+        return names;
     }
 
     private ComponentStatus status(ComponentDescriptionDTO d, Collection<ComponentConfigurationDTO> configurations) {

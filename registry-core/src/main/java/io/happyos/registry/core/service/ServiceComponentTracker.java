@@ -1,5 +1,6 @@
 package io.happyos.registry.core.service;
 
+import io.happyos.registry.core.diagnose.ServiceDiagnosis;
 import io.happyos.registry.core.internal.DaemonThreads;
 import io.happyos.registry.core.internal.ComponentStore;
 import java.util.ArrayList;
@@ -91,6 +92,16 @@ public final class ServiceComponentTracker implements ServiceListener, BundleLis
     @Override
     public void bundleChanged(BundleEvent event) {
         refresh();
+    }
+
+    /**
+     * What Declarative Services knows about unsatisfied components, while SCR is there.
+     *
+     * @return the diagnosis; {@link ServiceDiagnosis#NONE} without SCR
+     */
+    public ServiceDiagnosis diagnosis() {
+        ScrComponents current = scr;
+        return current == null ? ServiceDiagnosis.NONE : current::gaps;
     }
 
     /** Schedules a refresh, unless one is already waiting to run. */

@@ -51,7 +51,8 @@ public final class AuditCommands {
         this.now = now;
     }
 
-    @Descriptor("show the audit log: who did what to which component and how it went, newest first")
+    @Descriptor("show the audit log: who did what to which component and how it went, newest first. "
+            + "Example: registry:audit --component logger --since 10m --failed")
     public void audit(
             @Descriptor("print a JSON array of {\"sequence\",\"at\",\"actor\",\"operation\",\"component\",\"ok\","
                     + "\"error\",\"details\"}")

@@ -13,20 +13,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Progress lines for a long batch on a terminal: "[3/7] logger ACTIVE" as each component reaches
- * the status the batch brings it to.
+ * Progress of a long batch on a terminal, as each component reaches the status the batch brings it
+ * to: one bar redrawn in place ({@link ProgressBar}), removed when the batch is over; where the
+ * cursor cannot move (a {@code dumb} terminal), one line per component, "[3/7] logger ACTIVE".
  *
  * <p>The registry calls back on its own threads, where Gogo's {@code System.out} is not the
- * session's; so the callback only queues lines, and the command's thread prints them while it waits.
+ * session's; so the callback only queues steps, and the command's thread prints them while it waits.
  */
 final class BatchProgress implements StatusCallback {
 
     private static final long POLL_MILLIS = 100;
 
+    /** One component reaching the target status. */
+    private record Step(int done, String label) {
+    }
+
     private final Set<String> watched;
     private final ComponentStatus target;
     private final AtomicInteger reached = new AtomicInteger();
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Step> steps = new LinkedBlockingQueue<>();
 
     /**
      * Progress towards a status.
@@ -42,12 +47,12 @@ final class BatchProgress implements StatusCallback {
     @Override
     public void statusChanged(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
         if (newStatus == target && watched.contains(id)) {
-            lines.add("[" + reached.incrementAndGet() + "/" + watched.size() + "] " + id + " " + newStatus);
+            steps.add(new Step(reached.incrementAndGet(), id + " " + newStatus));
         }
     }
 
     /**
-     * Runs a batch with this progress registered, printing lines as they come.
+     * Runs a batch with this progress registered, showing steps as they come.
      *
      * @param ctx the registry and where to print
      * @param start starts the batch
@@ -55,30 +60,46 @@ final class BatchProgress implements StatusCallback {
      * @return the batch's result
      */
     <T> T follow(CommandContext ctx, Supplier<CompletionStage<T>> start, String what) {
+        Ansi ansi = ctx.ansi();
         CompletableFuture<T> future;
+        if (ansi.cursor()) {
+            ctx.printRaw(ProgressBar.render(0, watched.size(), "", ansi));
+        }
         try (Registration ignored = ctx.registry().registerStatusCallback(this)) {
             future = start.get().toCompletableFuture();
             long deadline = System.nanoTime() + ctx.timeout().toNanos();
             while (!future.isDone() && System.nanoTime() < deadline) {
-                printNext(ctx);
+                showNext(ctx, ansi);
             }
-        }
-        // the callback is gone: print what it queued before the batch's own report
-        for (String line = lines.poll(); line != null; line = lines.poll()) {
-            ctx.print(line);
+        } finally {
+            // the callback is gone: show what it queued, then make room for the batch's own report
+            for (Step step = steps.poll(); step != null; step = steps.poll()) {
+                show(ctx, ansi, step);
+            }
+            if (ansi.cursor()) {
+                ctx.printRaw(ansi.redrawLine());
+            }
         }
         return ctx.await(future, what);
     }
 
-    private void printNext(CommandContext ctx) {
+    private void showNext(CommandContext ctx, Ansi ansi) {
         try {
-            String line = lines.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                ctx.print(line);
+            Step step = steps.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (step != null) {
+                show(ctx, ansi, step);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while following the batch", e);
+        }
+    }
+
+    private void show(CommandContext ctx, Ansi ansi, Step step) {
+        if (ansi.cursor()) {
+            ctx.printRaw(ansi.redrawLine() + ProgressBar.render(step.done(), watched.size(), step.label(), ansi));
+        } else {
+            ctx.print(ProgressBar.line(step.done(), watched.size(), step.label()));
         }
     }
 }

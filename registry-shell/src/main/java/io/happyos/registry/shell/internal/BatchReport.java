@@ -34,7 +34,7 @@ final class BatchReport {
         if (json) {
             ctx.printJson(json(result));
         } else {
-            ctx.print(result.items().isEmpty() ? "Nothing to do." : table(result));
+            ctx.print(result.items().isEmpty() ? "Nothing to do." : table(result, ctx.ansi()));
         }
         List<BatchItem> problems = result.problems();
         if (!problems.isEmpty()) {
@@ -46,14 +46,15 @@ final class BatchReport {
      * The items as a table: id, outcome, message.
      *
      * @param result the batch's result
+     * @param ansi what the output can show (outcomes are coloured)
      * @return the table's text
      */
-    static String table(BatchResult result) {
+    static String table(BatchResult result, Ansi ansi) {
         TextTable table = new TextTable("ID", "OUTCOME", "MESSAGE");
         for (BatchItem item : result.items()) {
             table.row(item.id() != null ? item.id() : item.key(), item.outcome(), item.message());
         }
-        return table.render();
+        return table.render(ansi);
     }
 
     /**

@@ -2,9 +2,11 @@ package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.DynamicRegistry;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +20,8 @@ final class CommandContext {
     private final Completion completion;
     private final Supplier<PrintStream> out;
     private final BooleanSupplier terminal;
+    private final Function<String, String> env;
+    private final Charset charset;
 
     /**
      * A context that never prints to a terminal.
@@ -40,10 +44,27 @@ final class CommandContext {
      */
     CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out,
             BooleanSupplier terminal) {
+        this(lookup, completion, out, terminal, System::getenv, Charset.defaultCharset());
+    }
+
+    /**
+     * A context with a given environment and character set, which decide colours and drawing.
+     *
+     * @param lookup the registry
+     * @param completion how to wait for operations
+     * @param out where to print, looked up at each print
+     * @param terminal whether the output is a terminal, where progress lines are welcome
+     * @param env the environment variables ({@code NO_COLOR}, {@code TERM}), by name
+     * @param charset the output's character set
+     */
+    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out,
+            BooleanSupplier terminal, Function<String, String> env, Charset charset) {
         this.lookup = lookup;
         this.completion = completion;
         this.out = out;
         this.terminal = terminal;
+        this.env = env;
+        this.charset = charset;
     }
 
     /**
@@ -55,7 +76,17 @@ final class CommandContext {
      */
     static CommandContext standard(RegistryLookup lookup) {
         return new CommandContext(lookup, new Completion(Completion.DEFAULT_TIMEOUT), () -> System.out,
-                () -> System.console() != null);
+                () -> System.console() != null, System::getenv, stdoutCharset());
+    }
+
+    /** What {@code System.out} encodes to: the terminal's encoding when it is one, else the default. */
+    private static Charset stdoutCharset() {
+        String name = System.getProperty("sun.stdout.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return Charset.defaultCharset();
+        }
     }
 
     /**
@@ -105,6 +136,28 @@ final class CommandContext {
      */
     boolean onTerminal() {
         return terminal.getAsBoolean();
+    }
+
+    /**
+     * What the output can show now: colours and cursor moves on a terminal (colours not with
+     * {@code NO_COLOR} set), line drawing when the character set has it. The one place where these
+     * are decided.
+     *
+     * @return the output's abilities
+     */
+    Ansi ansi() {
+        return Ansi.decide(onTerminal(), env, charset);
+    }
+
+    /**
+     * Prints text without adding a line feed, for a line redrawn in place.
+     *
+     * @param text the text
+     */
+    void printRaw(String text) {
+        PrintStream stream = out.get();
+        stream.print(text);
+        stream.flush();
     }
 
     /**

@@ -41,8 +41,8 @@ public final class CompletionCommands {
      * @param line the line typed so far; several words are joined with spaces
      * @return the words that may replace its last word, sorted
      */
-    @Descriptor("list what Tab completes the last word of a command line to: command names, options, component ids "
-            + "(example: registry:complete 'registry:activate calc')")
+    @Descriptor("list what Tab completes the last word of a command line to: command names, options, component ids. "
+            + "Example: registry:complete 'registry:activate calc'")
     public List<String> complete(CommandSession session,
             @Descriptor("the command line typed so far; quote it to keep a trailing space") String... line) {
         return completer.complete(String.join(" ", line), commandNames(session), this::components);

@@ -34,7 +34,8 @@ public final class ComponentCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("list components as a table (system components only with --all)")
+    @Descriptor("list components as a table (system components only with --all). "
+            + "Example: registry:list --type skill --status ACTIVE")
     public void list(
             @Descriptor("print a JSON array instead of a table")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -49,11 +50,11 @@ public final class ComponentCommands {
         if (json) {
             ctx.printJson(JsonViews.entries(entries));
         } else {
-            ctx.print(entries.isEmpty() ? "No components match." : TextViews.componentTable(entries));
+            ctx.print(entries.isEmpty() ? "No components match." : TextViews.componentTable(entries, ctx.ansi()));
         }
     }
 
-    @Descriptor("show everything the registry knows about one component")
+    @Descriptor("show everything the registry knows about one component. Example: registry:info calculator-skill")
     public void info(
             @Descriptor("print a JSON object")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -62,11 +63,12 @@ public final class ComponentCommands {
         if (json) {
             ctx.printJson(JsonViews.entry(entry));
         } else {
-            ctx.print(TextViews.componentDetails(entry));
+            ctx.print(TextViews.componentDetails(entry, ctx.ansi()));
         }
     }
 
-    @Descriptor("install a bundle JAR and register it as a component")
+    @Descriptor("install a bundle JAR and register it as a component. "
+            + "Example: registry:register plugins/calculator-skill-1.0.0.jar")
     public void register(CommandSession session,
             @Descriptor("print {\"id\":..,\"status\":..}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -80,7 +82,8 @@ public final class ComponentCommands {
         report(json, id, "registered from " + jar);
     }
 
-    @Descriptor("deactivate a component (its dependents first) and remove it; a bundle is uninstalled")
+    @Descriptor("deactivate a component (its dependents first) and remove it; a bundle is uninstalled. "
+            + "Example: registry:unregister weather-skill")
     public void unregister(
             @Descriptor("print {\"id\":..,\"unregistered\":true}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -97,7 +100,8 @@ public final class ComponentCommands {
         }
     }
 
-    @Descriptor("put a component in ERROR and record why (an active bundle keeps running)")
+    @Descriptor("put a component in ERROR and record why (an active bundle keeps running). "
+            + "Example: registry:error logger 'disk full'")
     public void error(
             @Descriptor("print {\"id\":..,\"status\":..}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -112,7 +116,7 @@ public final class ComponentCommands {
         report(json, resolved, "error recorded: " + text);
     }
 
-    @Descriptor("take a component out of ERROR (its error history is kept)")
+    @Descriptor("take a component out of ERROR (its error history is kept). Example: registry:clear logger")
     public void clear(
             @Descriptor("print {\"id\":..,\"status\":..}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,

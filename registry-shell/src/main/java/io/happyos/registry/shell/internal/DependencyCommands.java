@@ -31,7 +31,8 @@ public final class DependencyCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("show the order in which components activate: each after its dependencies")
+    @Descriptor("show the order in which components activate: each after its dependencies. "
+            + "Example: registry:order calculator-skill weather-skill")
     public void order(
             @Descriptor("print a JSON array of ids")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -45,7 +46,7 @@ public final class DependencyCommands {
         }
     }
 
-    @Descriptor("show what a component depends on directly, and why")
+    @Descriptor("show what a component depends on directly, and why. Example: registry:deps calculator-skill")
     public void deps(
             @Descriptor("print a JSON array of {\"id\",\"origin\",\"requirement\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -55,7 +56,7 @@ public final class DependencyCommands {
         printEdges(json, deps, resolved + " depends on nothing.");
     }
 
-    @Descriptor("show what depends directly on a component, and why")
+    @Descriptor("show what depends directly on a component, and why. Example: registry:dependents logger")
     public void dependents(
             @Descriptor("print a JSON array of {\"id\",\"origin\",\"requirement\"}, id being the dependent")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -64,7 +65,8 @@ public final class DependencyCommands {
         printEdges(json, dependentEdges(ctx.registry(), resolved), "Nothing depends on " + resolved + ".");
     }
 
-    @Descriptor("make one component depend on another (an explicit dependency, kept across updates)")
+    @Descriptor("make one component depend on another (an explicit dependency, kept across updates). "
+            + "Example: registry:depend weather-skill config-manager")
     public void depend(
             @Descriptor("print {\"dependent\":..,\"dependency\":..,\"dependencies\":[..]}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -76,7 +78,8 @@ public final class DependencyCommands {
         report(json, from, to, from + " now depends on " + to + " (explicit)");
     }
 
-    @Descriptor("remove an explicit dependency (declared ones follow the manifests)")
+    @Descriptor("remove an explicit dependency (declared ones follow the manifests). "
+            + "Example: registry:undepend weather-skill config-manager")
     public void undepend(
             @Descriptor("print {\"dependent\":..,\"dependency\":..,\"dependencies\":[..]}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -90,7 +93,7 @@ public final class DependencyCommands {
                 + (still ? " (a declared dependency remains)" : ""));
     }
 
-    @Descriptor("list the groups of components that depend on each other in a cycle")
+    @Descriptor("list the groups of components that depend on each other in a cycle. Example: registry:cycles --json")
     public void cycles(
             @Descriptor("print a JSON array of arrays of ids")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {

@@ -16,8 +16,8 @@ import org.apache.felix.service.command.Parameter;
  * The dependency graph as a whole: {@code graph} exports it as text, {@code validate} checks one
  * component's dependencies.
  *
- * <p>{@code graph} prints the registry's export as it is, in every format ({@code --format json}
- * gives {@code {"nodes":[{"id","name","type","status"}],"edges":[{"from","to","origin"}]}}).
+ * <p>{@code graph} prints the registry's export as it is, in every format ({@code --format json},
+ * or {@code --json}, gives {@code {"nodes":[{"id","name","type","status"}],"edges":[{"from","to","origin"}]}}).
  * {@code validate --json} prints an array of {@code {"dependency","kind","message"}}, {@code kind}
  * being {@code MISSING}, {@code IN_ERROR} or {@code NOT_ACTIVE}; empty when all is well. Problems
  * do not fail {@code validate} (it reports them); an unknown component does.
@@ -33,13 +33,21 @@ public final class GraphCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("export the dependency graph, or one component's neighbourhood, as text")
+    @Descriptor("export the dependency graph, or one component's neighbourhood, as text. "
+            + "Example: registry:graph --format mermaid calculator-skill")
     public void graph(
+            @Descriptor("print {\"nodes\":[..],\"edges\":[..]}: the same as --format json")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("dot (Graphviz, the default), mermaid (flowchart) or json")
-            @Parameter(names = {"--format"}, absentValue = "dot") String format,
+            @Parameter(names = {"--format"}, absentValue = "") String format,
             @Descriptor("a component (id, name or bundle number) whose dependencies and dependents to export; "
                     + "none for the whole graph") String... id) {
-        GraphFormat graphFormat = format(format);
+        boolean formatGiven = format != null && !format.isBlank();
+        GraphFormat graphFormat = format(formatGiven ? format : json ? "json" : "dot");
+        if (json && graphFormat != GraphFormat.JSON) {
+            throw new IllegalArgumentException("--json and --format " + format.strip() + " ask for two formats: "
+                    + "give one of them");
+        }
         if (id.length > 1) {
             throw new IllegalArgumentException("give at most one component; none exports the whole graph");
         }
@@ -47,7 +55,8 @@ public final class GraphCommands {
         ctx.print(ctx.registry().exportDependencyGraph(graphFormat, resolved));
     }
 
-    @Descriptor("check a component's dependencies: missing, in error or not active (a problem puts it in ERROR)")
+    @Descriptor("check a component's dependencies: missing, in error or not active (a problem puts it in ERROR). "
+            + "Example: registry:validate calculator-skill")
     public void validate(
             @Descriptor("print a JSON array of {\"dependency\",\"kind\",\"message\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,

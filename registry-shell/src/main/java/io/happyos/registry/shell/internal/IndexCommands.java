@@ -32,7 +32,7 @@ public final class IndexCommands {
     }
 
     @Descriptor("index components by a manifest header: index create NAME HEADER | index drop NAME | index list "
-            + "| index NAME KEY")
+            + "| index NAME KEY. Example: registry:index create vendor Bundle-Vendor")
     public void index(
             @Descriptor("print JSON: components as list --json for a query, names for list")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -99,7 +99,7 @@ public final class IndexCommands {
             ctx.printJson(JsonViews.entries(entries));
         } else {
             ctx.print(entries.isEmpty() ? "No components under '" + key + "' in index " + name + "."
-                    : TextViews.componentTable(entries));
+                    : TextViews.componentTable(entries, ctx.ansi()));
         }
     }
 }

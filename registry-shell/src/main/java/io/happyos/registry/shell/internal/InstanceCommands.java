@@ -32,7 +32,8 @@ public final class InstanceCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("get the instance of an active component (counts as an access) and show it")
+    @Descriptor("get the instance of an active component (counts as an access) and show it. "
+            + "Example: registry:instance calculator-skill")
     public void instance(
             @Descriptor("print {\"id\",\"class\",\"value\",\"accessCount\",\"lastAccessed\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -60,7 +61,8 @@ public final class InstanceCommands {
         }
     }
 
-    @Descriptor("manage kept instances: cache enable MAXSIZE TTL | cache cleanup ID | cache idle DURATION")
+    @Descriptor("manage kept instances: cache enable MAXSIZE TTL | cache cleanup ID | cache idle DURATION. "
+            + "Example: registry:cache enable 100 1h")
     public void cache(
             @Descriptor("print JSON: {\"disposed\":[ids]} for cleanup and idle, {\"maxSize\",\"ttlMs\"} for enable")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,

@@ -31,7 +31,7 @@ import org.apache.felix.service.command.Parameter;
  * line per component (id, outcome, message), and the command fails after printing when any
  * component failed or was skipped. With {@code --json}: {@code {"items":[{"key","id","outcome",
  * "message"}],"succeeded":N,"failed":N}}. A batch of {@value #PROGRESS_THRESHOLD} or more components
- * on a terminal prints a progress line as each one gets there.
+ * on a terminal shows its progress as each one gets there (see {@link BatchProgress}).
  */
 public final class LifecycleCommands {
 
@@ -49,7 +49,8 @@ public final class LifecycleCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("activate components, each after its dependencies (several at once run as one batch)")
+    @Descriptor("activate components, each after its dependencies (several at once run as one batch). "
+            + "Example: registry:activate calculator-skill --retry 3 --backoff 500ms")
     public void activate(
             @Descriptor("print JSON: {\"activated\":[..],\"components\":[..]} for one component, "
                     + "{\"items\":[..],\"succeeded\":N,\"failed\":N} for several")
@@ -68,7 +69,8 @@ public final class LifecycleCommands {
         }
     }
 
-    @Descriptor("deactivate components, their active dependents first (several at once run as one batch)")
+    @Descriptor("deactivate components, their active dependents first (several at once run as one batch). "
+            + "Example: registry:deactivate logger")
     public void deactivate(
             @Descriptor("print JSON: {\"deactivated\":[..],\"components\":[..]} for one component, "
                     + "{\"items\":[..],\"succeeded\":N,\"failed\":N} for several")
@@ -82,7 +84,8 @@ public final class LifecycleCommands {
         }
     }
 
-    @Descriptor("bring components to a status each, as one batch: status ID STATUS [ID STATUS ...]")
+    @Descriptor("bring components to a status each, as one batch: status ID STATUS [ID STATUS ...]. "
+            + "Example: registry:status logger ACTIVE weather-skill INACTIVE")
     public void status(
             @Descriptor("print {\"items\":[{\"key\",\"id\",\"outcome\",\"message\"}],\"succeeded\":N,\"failed\":N}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,

@@ -43,6 +43,11 @@ public final class ShellActivator implements BundleActivator {
         publish(context, GraphCommands.class, new GraphCommands(ctx), GraphCommands.FUNCTIONS);
         publish(context, VersionCommands.class, new VersionCommands(ctx), VersionCommands.FUNCTIONS);
         publish(context, AuditCommands.class, new AuditCommands(ctx), AuditCommands.FUNCTIONS);
+        publish(context, DiagnosticCommands.class, new DiagnosticCommands(ctx), DiagnosticCommands.FUNCTIONS);
+        publish(context, TreeCommands.class, new TreeCommands(ctx), TreeCommands.FUNCTIONS);
+        publish(context, EventCommands.class, new EventCommands(ctx), EventCommands.FUNCTIONS);
+        publish(context, TopCommands.class, new TopCommands(ctx), TopCommands.FUNCTIONS);
+        publish(context, UsageCommands.class, new UsageCommands(ctx), UsageCommands.FUNCTIONS);
         // completes the options of every command published here (read by publish, whatever the order)
         publish(context, CompletionCommands.class, new CompletionCommands(ctx, syntax), CompletionCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");

@@ -30,7 +30,7 @@ public final class StatsCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("show how many components are healthy, in error or inactive")
+    @Descriptor("show how many components are healthy, in error or inactive. Example: registry:health --json")
     public void health(
             @Descriptor("print {\"total\",\"healthy\",\"error\",\"inactive\",\"healthPercentage\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
@@ -52,7 +52,7 @@ public final class StatsCommands {
         }
     }
 
-    @Descriptor("show how much the components' instances are used")
+    @Descriptor("show how much the components' instances are used. Example: registry:stats")
     public void stats(
             @Descriptor("print {\"totalComponents\",\"activeComponents\",\"totalAccesses\",\"averageAccesses\","
                     + "\"mostAccessed\"}")
@@ -76,7 +76,7 @@ public final class StatsCommands {
         }
     }
 
-    @Descriptor("show how fast the registry activates components and serves instances")
+    @Descriptor("show how fast the registry activates components and serves instances. Example: registry:perf --json")
     public void perf(
             @Descriptor("print the metrics as JSON, durations in milliseconds (fields ending in Ms)")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {

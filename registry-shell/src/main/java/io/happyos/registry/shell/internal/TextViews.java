@@ -19,25 +19,27 @@ final class TextViews {
      * The components as a table: id, name, type, version, status, bundle number, dependency count.
      *
      * @param entries the entries, in the order to show
+     * @param ansi what the output can show (statuses are coloured)
      * @return the table's text
      */
-    static String componentTable(List<RegistryEntry> entries) {
+    static String componentTable(List<RegistryEntry> entries, Ansi ansi) {
         TextTable table = new TextTable("ID", "NAME", "TYPE", "VERSION", "STATUS", "BUNDLE", "DEPS");
         for (RegistryEntry e : entries) {
             ComponentInfo c = e.component();
             table.row(e.id(), c.name(), c.type(), c.version(), e.status(),
                     e.hasBundle() ? e.bundleId() : null, e.dependencies().size());
         }
-        return table.render();
+        return table.render(ansi);
     }
 
     /**
      * One component in full, one field a line.
      *
      * @param e the entry
+     * @param ansi what the output can show (the status is coloured)
      * @return the summary's text
      */
-    static String componentDetails(RegistryEntry e) {
+    static String componentDetails(RegistryEntry e, Ansi ansi) {
         ComponentInfo c = e.component();
         TextTable t = new TextTable("Id", e.id());
         t.row("Name", c.name());
@@ -52,7 +54,7 @@ final class TextViews {
         t.row("Dependencies", ids(e.dependencies()));
         t.row("Dependents", ids(e.dependents()));
         t.row("Errors", e.errorHistory().isEmpty() ? "none" : e.errorHistory().size());
-        StringBuilder out = new StringBuilder(t.render());
+        StringBuilder out = new StringBuilder(t.render(ansi));
         for (ErrorRecord r : e.errorHistory()) {
             out.append("  ").append(r.at()).append("  ").append(r.message()).append('\n');
         }

@@ -26,7 +26,8 @@ public final class VersionCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("list the kept versions of a component's JAR, the installed one first")
+    @Descriptor("list the kept versions of a component's JAR, the installed one first. "
+            + "Example: registry:history echo-skill")
     public void history(
             @Descriptor("print a JSON array of {\"version\",\"checksum\",\"storedAt\",\"path\",\"current\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -49,7 +50,8 @@ public final class VersionCommands {
         ctx.print(table.render());
     }
 
-    @Descriptor("reinstate an earlier version of a component's JAR (the previous one by default)")
+    @Descriptor("reinstate an earlier version of a component's JAR (the previous one by default). "
+            + "Example: registry:rollback echo-skill 1.0.0")
     public void rollback(
             @Descriptor("print {\"id\",\"version\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
@@ -70,7 +72,8 @@ public final class VersionCommands {
         }
     }
 
-    @Descriptor("list what a reload or removal of a component would deactivate, dependents first")
+    @Descriptor("list what a reload or removal of a component would deactivate, dependents first. "
+            + "Example: registry:impact logger")
     public void impact(
             @Descriptor("print a JSON array of ids")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,

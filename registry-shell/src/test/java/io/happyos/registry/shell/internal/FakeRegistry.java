@@ -25,7 +25,11 @@ import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.StatusCallback;
+import io.happyos.registry.StatusChange;
 import io.happyos.registry.UsageStats;
+import io.happyos.registry.ConsumerUsage;
+import io.happyos.registry.DriftReport;
+import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.spi.ComponentFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -87,8 +91,12 @@ final class FakeRegistry implements DynamicRegistry {
         Object instance;
         long accessCount;
         Instant lastAccessed;
+        Duration activationTime;
         final List<ErrorRecord> errors = new ArrayList<>();
     }
+
+    /** How long every activation takes in this fake, unless a test says otherwise. */
+    static final Duration ACTIVATION_TIME = Duration.ofMillis(12);
 
     private final Map<String, State> states = new TreeMap<>();
     /** One edge of the graph: {@code to.id()} is the dependency. */
@@ -99,11 +107,15 @@ final class FakeRegistry implements DynamicRegistry {
     private final List<List<String>> cycles = new ArrayList<>();
     private long nextBundle = 100;
     private final List<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
+    /** Every status change, oldest first, as the registry's recent history. */
+    private final List<StatusChange> changes = new CopyOnWriteArrayList<>();
     private final Map<String, Function<RegistryEntry, ?>> indexes = new TreeMap<>();
     private final Map<String, List<String>> missing = new HashMap<>();
     private final Map<String, Object> instanceValues = new HashMap<>();
     private final List<Object> extensions = new ArrayList<>();
     private Instant now = T0;
+    private final Map<String, List<ConsumerUsage>> usage = new HashMap<>();
+    private DriftReport drift = new DriftReport(T0, List.of(), List.of(), List.of());
     private PerformanceMetrics metrics = new PerformanceMetrics(0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
             Duration.ZERO, 0, Duration.ZERO, 0, 0, 0);
 
@@ -174,6 +186,19 @@ final class FakeRegistry implements DynamicRegistry {
         return this;
     }
 
+    /** Records that a consumer used a component, as telemetry would have seen it. */
+    FakeRegistry used(String id, ConsumerUsage consumer) {
+        state(id);
+        usage.computeIfAbsent(id, k -> new ArrayList<>()).add(consumer);
+        return this;
+    }
+
+    /** Sets what {@link #getDrift()} returns. */
+    FakeRegistry drift(DriftReport value) {
+        drift = value;
+        return this;
+    }
+
     /** What a component's instance is when the test gave none. */
     record FakeInstance(String id) {
     }
@@ -198,8 +223,24 @@ final class FakeRegistry implements DynamicRegistry {
             s.instance = null;
         }
         if (old != status) {
+            if (status == ComponentStatus.ACTIVE && s.activationTime == null) {
+                s.activationTime = ACTIVATION_TIME;
+            }
+            changes.add(new StatusChange(changes.size() + 1, id, old, status, now));
             callbacks.forEach(c -> c.statusChanged(id, old, status));
         }
+    }
+
+    /** Sets how long a component's last activation took. */
+    FakeRegistry activationTime(String id, Duration took) {
+        states.get(id).activationTime = took;
+        return this;
+    }
+
+    /** Counts accesses to a component's instance, as if they had been made. */
+    FakeRegistry accesses(String id, long count) {
+        states.get(id).accessCount += count;
+        return this;
     }
 
     private static <T> CompletionStage<T> attempt(Supplier<T> action) {
@@ -439,6 +480,15 @@ final class FakeRegistry implements DynamicRegistry {
     public Registration registerStatusCallback(StatusCallback callback) {
         callbacks.add(callback);
         return () -> callbacks.remove(callback);
+    }
+
+    @Override
+    public List<StatusChange> getRecentStatusChanges(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("ask for at least 1 status change, not " + limit);
+        }
+        List<StatusChange> all = List.copyOf(changes);
+        return all.subList(Math.max(0, all.size() - limit), all.size());
     }
 
     // ---------------------------------------------------------------- instances
@@ -695,6 +745,27 @@ final class FakeRegistry implements DynamicRegistry {
         return metrics;
     }
 
+    @Override
+    public Optional<Duration> getActivationTime(String id) {
+        return Optional.ofNullable(state(id).activationTime);
+    }
+
+    // ---------------------------------------------------------------- usage telemetry
+
+    @Override
+    public ServiceUsage getServiceUsage(String id) {
+        State s = state(id);
+        List<ConsumerUsage> consumers = usage.getOrDefault(id, List.of());
+        boolean active = s.status == ComponentStatus.ACTIVE;
+        return new ServiceUsage(id, T0, active, active ? List.of("service com.acme." + id + " (service.id "
+                + s.bundleId + ")") : List.of(), consumers);
+    }
+
+    @Override
+    public DriftReport getDrift() {
+        return drift;
+    }
+
     // ---------------------------------------------------------------- recovery
 
     @Override
@@ -854,5 +925,21 @@ final class FakeRegistry implements DynamicRegistry {
                 .sorted(Comparator.comparingLong(AuditRecord::sequence).reversed())
                 .limit(query.limit())
                 .toList();
+    }
+
+    // ---------------------------------------------------------------- diagnostics
+
+    /** What {@link #explain} answers, per id; tests fill it in. */
+    final Map<String, io.happyos.registry.Explanation> explanations = new HashMap<>();
+
+    @Override
+    public io.happyos.registry.Explanation explain(String id) {
+        io.happyos.registry.Explanation explanation = explanations.get(id);
+        if (explanation == null) {
+            state(id); // unknown ids fail as the registry's do
+            return new io.happyos.registry.Explanation(id, getComponent(id).status(), true,
+                    id + " is " + getComponent(id).status() + " and nothing is wrong with it", List.of());
+        }
+        return explanation;
     }
 }

@@ -35,7 +35,7 @@ class GogoBindingIT {
 
     @BeforeEach
     void start() throws Exception {
-        String packages = "io.happyos.registry;version=1.3.0,io.happyos.registry.spi;version=1.0.0,org.slf4j;version=" + SLF4J
+        String packages = "io.happyos.registry;version=1.4.0,io.happyos.registry.spi;version=1.0.0,org.slf4j;version=" + SLF4J
                 + ",org.slf4j.event;version=" + SLF4J + ",org.slf4j.helpers;version=" + SLF4J
                 + ",org.slf4j.spi;version=" + SLF4J;
         felix = EmbeddedFelix.start(Map.of(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, packages));
@@ -117,7 +117,7 @@ class GogoBindingIT {
         assertThat(functions).containsExactlyInAnyOrder("list", "info", "register", "unregister", "error", "clear",
                 "activate", "deactivate", "status", "order", "deps", "dependents", "depend", "undepend", "cycles",
                 "instance", "cache", "index", "health", "stats", "perf", "graph", "validate", "history", "rollback",
-                "impact", "audit", "complete");
+                "impact", "audit", "why", "tree", "events", "watch", "top", "usage", "drift", "complete");
     }
 
     @Test
@@ -164,6 +164,47 @@ class GogoBindingIT {
                 .startsWith("[{\"sequence\":1,").contains("\"ok\":false");
         assertThat(shell.ok("registry:audit --limit 1")).startsWith("TIME ").contains("logger", " ok");
         assertThat(shell.fails("registry:audit --since soon")).contains("bad --since 'soon'");
+        assertThat(shell.ok("registry:usage --json 4")).startsWith("{\"id\":\"logger\",\"observedSince\":");
+        assertThat(shell.ok("registry:drift --json")).startsWith("{\"observedSince\":").contains("\"neverUsed\":[]");
+        assertThat(shell.fails("registry:usage nope")).contains("no component with id 'nope'");
+    }
+
+    @Test
+    void theLiveViewsAndTheTreeBind() throws Exception {
+        FakeRegistry registry = new ShellFixture().registry;
+        publish(registry);
+        shell.ok("registry:activate weather-skill");
+        assertThat(shell.ok("registry:tree --reverse --depth 1 config-manager"))
+                .startsWith("config-manager ACTIVE\n").contains("logger ACTIVE  via Import-Package io.happyos.config");
+        assertThat(shell.ok("registry:tree 7 --json")).startsWith("{\"id\":\"weather-skill\",\"status\":\"ACTIVE\"");
+        assertThat(shell.ok("registry:events --count 2 --json")).startsWith("[{\"sequence\":2,\"id\":\"logger\"");
+        assertThat(shell.ok("registry:events --follow --for 100ms --count 1")).endsWith("weather-skill  REGISTERED "
+                + "\u2192 ACTIVE\n".replace("\u2192", arrow()));
+        assertThat(shell.ok("registry:watch --once logger")).startsWith("Registry at ").contains("logger  service  ACTIVE");
+        assertThat(shell.ok("registry:top --once --interval 50 --count 2 --json")).startsWith("{\"at\":")
+                .contains("\"components\":[{");
+        assertThat(shell.ok("registry:graph --json logger")).startsWith("{\"nodes\":");
+        assertThat(shell.fails("registry:top --interval 5")).contains("--interval must be at least 50");
+    }
+
+    /** The arrow between statuses: what the output's character set can show (the test JVM's default). */
+    private static String arrow() {
+        return java.nio.charset.Charset.defaultCharset().newEncoder().canEncode("\u251c\u2500\u2514\u2502\u21ba\u2192\u2588\u2591")
+                ? "\u2192" : "->";
+    }
+
+    @Test
+    void gogoHelpShowsTheDescriptionsAndTheExample() throws Exception {
+        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.command.jar")).start();
+        // Gogo's help returns its text, which the console prints
+        String help = shell.value("help registry:tree");
+        assertThat(help).contains("show a component's dependencies as a tree",
+                "Example: registry:tree logger --reverse",
+                "--reverse", "show what depends on the component instead of what it depends on",
+                "--depth", "unfold at most N levels below the component",
+                "the component's id, name or bundle number");
+        assertThat(shell.value("help registry:events")).contains("Example: registry:events --follow --for 10m",
+                "--follow", "--for");
     }
 
     private static int size(String json) {

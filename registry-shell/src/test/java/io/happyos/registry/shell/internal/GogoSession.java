@@ -109,6 +109,24 @@ final class GogoSession implements AutoCloseable {
     }
 
     /**
+     * Runs a command that must succeed and returns what it returned (not what it printed): Gogo's
+     * own {@code help} returns its text for the console to print.
+     *
+     * @param command the line
+     * @return its value as text, or {@code null}
+     */
+    synchronized String value(String command) throws IllegalAccessException {
+        out.reset();
+        err.reset();
+        try {
+            Object value = execute.invoke(session, command);
+            return value == null ? null : value.toString();
+        } catch (InvocationTargetException e) {
+            throw new AssertionError("'" + command + "' failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
      * Runs a command that must succeed.
      *
      * @param command the line

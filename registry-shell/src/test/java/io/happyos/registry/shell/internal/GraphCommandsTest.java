@@ -15,7 +15,7 @@ class GraphCommandsTest {
 
     @Test
     void graphIsDotByDefaultAndPrintedAsIs() {
-        shell.graph.graph("dot", "weather-skill");
+        shell.graph.graph(false, "dot", "weather-skill");
         assertThat(shell.output()).isEqualTo("""
                 digraph dependencies {
                   "logger" -> "config-manager";
@@ -26,9 +26,9 @@ class GraphCommandsTest {
 
     @Test
     void graphInOtherFormatsAndOfEverything() {
-        shell.graph.graph("MERMAID");
+        shell.graph.graph(false, "MERMAID");
         assertThat(shell.output()).startsWith("flowchart LR\n").contains("  calculator-skill --> base-util\n");
-        shell.graph.graph("json", "4");
+        shell.graph.graph(false, "json", "4");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
         assertThat((List<Object>) json.get("edges")).contains((Object)
@@ -36,12 +36,28 @@ class GraphCommandsTest {
     }
 
     @Test
+    void graphJsonIsTheJsonFormatAndDefaultIsDot() {
+        shell.graph.graph(true, "", "weather-skill");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) shell.json();
+        assertThat((List<Object>) json.get("edges")).containsExactlyInAnyOrder(
+                Map.of("from", "weather-skill", "to", "logger", "origin", "declared"),
+                Map.of("from", "logger", "to", "config-manager", "origin", "declared"));
+        shell.graph.graph(true, "json");
+        assertThat(shell.json()).isInstanceOf(Map.class);
+        shell.graph.graph(false, "");
+        assertThat(shell.output()).startsWith("digraph");
+        assertThatThrownBy(() -> shell.graph.graph(true, "mermaid"))
+                .hasMessage("--json and --format mermaid ask for two formats: give one of them");
+    }
+
+    @Test
     void graphRejectsAnUnknownFormatOrSeveralIds() {
-        assertThatThrownBy(() -> shell.graph.graph("svg"))
+        assertThatThrownBy(() -> shell.graph.graph(false, "svg"))
                 .hasMessage("unknown graph format 'svg': use one of [dot, mermaid, json]");
-        assertThatThrownBy(() -> shell.graph.graph("dot", "logger", "base-util"))
+        assertThatThrownBy(() -> shell.graph.graph(false, "dot", "logger", "base-util"))
                 .hasMessageStartingWith("give at most one component");
-        assertThatThrownBy(() -> shell.graph.graph("dot", "nope")).isInstanceOf(ComponentNotFoundException.class);
+        assertThatThrownBy(() -> shell.graph.graph(false, "dot", "nope")).isInstanceOf(ComponentNotFoundException.class);
     }
 
     @Test

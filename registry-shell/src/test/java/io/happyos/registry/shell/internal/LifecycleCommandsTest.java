@@ -128,8 +128,31 @@ class LifecycleCommandsTest {
     }
 
     @Test
-    void aLongBatchOnATerminalShowsProgressAndRemovesItsCallback() {
+    void aLongBatchOnATerminalRedrawsOneProgressBarAndRemovesItsCallback() {
         shell.terminal = true;
+        shell.lifecycle.activate(false, 0, "", "config-manager", "logger", "base-util", "calculator-skill",
+                "weather-skill");
+        String out = shell.output();
+        String redraw = "\r\u001b[K";
+        // one line, redrawn: an empty bar first, then one per component, then cleared for the table
+        assertThat(out).startsWith("[" + "\u2591".repeat(ProgressBar.CELLS) + "] 0/5");
+        assertThat(out.split("\\r\u001b\\[K", -1)).hasSize(7);
+        assertThat(out).contains(redraw + "[\u001b[32m" + "\u2588".repeat(4) + "\u001b[0m"
+                + "\u2591".repeat(16) + "] 1/5 base-util ACTIVE");
+        assertThat(out).contains("] 5/5 weather-skill ACTIVE" + redraw);
+        assertThat(out).doesNotContain("[1/5]", "\n[");
+        String table = out.substring(out.lastIndexOf(redraw) + redraw.length());
+        assertThat(Ansi.strip(table)).startsWith("ID ").contains("weather-skill     DONE");
+        assertThat(shell.registry.callbackCount()).isZero();
+
+        shell.lifecycle.deactivate(false, "config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
+        assertThat(shell.output()).contains("] 5/5 ").contains("INACTIVE");
+    }
+
+    @Test
+    void onATerminalThatCannotRedrawEachComponentGetsALine() {
+        shell.terminal = true;
+        shell.env.put("TERM", "dumb");
         shell.lifecycle.activate(false, 0, "", "config-manager", "logger", "base-util", "calculator-skill",
                 "weather-skill");
         List<String> lines = shell.output().lines().toList();
@@ -137,9 +160,6 @@ class LifecycleCommandsTest {
                 "[3/5] logger ACTIVE", "[4/5] calculator-skill ACTIVE", "[5/5] weather-skill ACTIVE");
         assertThat(lines.get(5)).startsWith("ID ");
         assertThat(shell.registry.callbackCount()).isZero();
-
-        shell.lifecycle.deactivate(false, "config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
-        assertThat(shell.output()).startsWith("[1/5] ").contains("[5/5] ").contains("INACTIVE");
     }
 
     @Test

@@ -12,7 +12,7 @@ class LineCompleterTest {
     /** What Gogo's {@code .commands} holds: every command as scope:function, lower case. */
     private static final Set<String> COMMANDS = Set.of("registry:list", "registry:info", "registry:activate",
             "registry:audit", "registry:register", "registry:status", "registry:cache", "registry:depend",
-            "registry:graph", "registry:why", "felix:lb", "felix:start", "gogo:echo", "*:each");
+            "registry:graph", "registry:why", "registry:tree", "registry:top", "registry:watch", "registry:future", "felix:lb", "felix:start", "gogo:echo", "*:each");
 
     private final ShellFixture fixture = new ShellFixture();
     private final CommandSyntax syntax = new CommandSyntax()
@@ -21,7 +21,10 @@ class LineCompleterTest {
             .add(DependencyCommands.class, DependencyCommands.FUNCTIONS)
             .add(InstanceCommands.class, InstanceCommands.FUNCTIONS)
             .add(GraphCommands.class, GraphCommands.FUNCTIONS)
-            .add(AuditCommands.class, AuditCommands.FUNCTIONS);
+            .add(AuditCommands.class, AuditCommands.FUNCTIONS)
+            .add(TreeCommands.class, TreeCommands.FUNCTIONS)
+            .add(EventCommands.class, EventCommands.FUNCTIONS)
+            .add(TopCommands.class, TopCommands.FUNCTIONS);
     private final LineCompleter completer = new LineCompleter(syntax);
 
     private List<String> complete(String line) {
@@ -97,8 +100,19 @@ class LineCompleterTest {
 
     @Test
     void aCommandWithoutARuleTakesIdsEverywhere() {
+        assertThat(complete("registry:future wea")).containsExactly("weather-skill");
+        assertThat(complete("registry:future weather-skill lo")).containsExactly("logger");
+    }
+
+    @Test
+    void theDiagnosticCommandsTakeWhatTheyTake() {
         assertThat(complete("registry:why wea")).containsExactly("weather-skill");
-        assertThat(complete("registry:why weather-skill lo")).containsExactly("logger");
+        assertThat(complete("registry:why weather-skill ")).isEmpty();
+        assertThat(complete("registry:tree --reverse lo")).containsExactly("logger");
+        assertThat(complete("registry:tree --depth 2 lo")).containsExactly("logger");
+        assertThat(complete("registry:tree --d")).containsExactly("--depth");
+        assertThat(complete("registry:watch logger we")).containsExactly("weather-skill");
+        assertThat(complete("registry:top ")).isEmpty();
     }
 
     @Test

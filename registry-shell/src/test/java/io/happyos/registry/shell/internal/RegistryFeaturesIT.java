@@ -111,6 +111,33 @@ class RegistryFeaturesIT {
         assertThat(shell.ok("registry:info weather-skill --json")).contains("\"status\":\"ACTIVE\"");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void usageCountsTheShellsInstanceCallsAndDriftFindsTheDemosUnusedDependency() throws Exception {
+        shell.ok("registry:activate calculator-skill");
+        shell.ok("registry:instance calculator-skill");
+        shell.ok("registry:instance calculator-skill");
+
+        Map<String, Object> usage = (Map<String, Object>) MiniJson.parse(
+                shell.ok("registry:usage calculator-skill --json"));
+        assertThat((List<Map<String, Object>>) usage.get("consumers")).singleElement().satisfies(c -> assertThat(c)
+                .containsEntry("consumer", "io.happyos.registry.shell").containsEntry("instanceCalls", 2L)
+                .containsEntry("lookups", 0L));
+        // the calculator's ServiceTracker looked the logger's service up and holds it
+        assertThat(shell.ok("registry:usage logger")).containsPattern("calculator-skill +\\d+ +1 +0 +yes");
+
+        Map<String, Object> drift = (Map<String, Object>) MiniJson.parse(shell.ok("registry:drift --json"));
+        assertThat((List<Object>) drift.get("undeclared")).isEmpty();
+        // calculator-skill requires base-util's capability but never obtains its NumberFormatter service
+        assertThat((List<Map<String, Object>>) drift.get("unused"))
+                .extracting(i -> i.get("consumer") + " -> " + i.get("component"))
+                .containsExactly("calculator-skill -> base-util");
+        assertThat((List<Map<String, Object>>) drift.get("neverUsed")).extracting(i -> i.get("component"))
+                .containsExactly("base-util");
+        assertThat(shell.ok("registry:drift")).contains("Declared but never used (1):", "calculator-skill -> base-util",
+                "Used but not declared: none");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> ids(String json) {
         return ((List<Map<String, Object>>) MiniJson.parse(json)).stream().map(e -> e.get("id")).toList();

@@ -58,6 +58,25 @@ class RegistryShellIT {
     }
 
     @Test
+    void whyNamesTheRootCauseAndItsFixForAFailedActivatorAndAMissingPackage() throws Exception {
+        assertThat(shell.fails("registry:activate failing-activator")).contains("simulated start failure");
+
+        String failing = shell.ok("registry:why failing-activator");
+        assertThat(failing).startsWith("failing-activator is ERROR\nRoot cause:\n")
+                .contains("[ACTIVATION_FAILED] failing-activator failed to start")
+                .contains("fix: fix the exception in failing-activator's activator");
+
+        String missing = shell.ok("registry:why missing-requirement");
+        assertThat(missing).contains("[MISSING_REQUIREMENT] missing-requirement requires capability happyos.service"
+                + " quantum-engine").contains("fix: install a bundle providing capability happyos.service quantum-engine");
+        assertThat(shell.ok("registry:why logger")).isEqualTo(
+                "logger is REGISTERED\nRoot cause:\n  1. logger is REGISTERED and nothing stands in the way of activating it\n"
+                        + "     fix: activate it: registry:activate logger\nHow it comes about:\n"
+                        + "  └─ [NOT_ACTIVATED] logger is REGISTERED and nothing stands in the way of activating it\n"
+                        + "     fix: activate it: registry:activate logger\n");
+    }
+
+    @Test
     void listPrintsAnAlignedTable() throws Exception {
         List<String> lines = shell.ok("registry:list").lines().toList();
         assertThat(lines.get(0)).startsWith("ID").contains("STATUS", "BUNDLE");
@@ -154,6 +173,33 @@ class RegistryShellIT {
             }
         }
         assertThat(shell.fails("registry:list")).contains("registry service is not available");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void treeEventsAndTopShowWhatTheRealRegistryDid() throws Exception {
+        shell.ok("registry:activate calculator-skill");
+
+        String tree = shell.ok("registry:tree calculator-skill");
+        assertThat(tree).startsWith("calculator-skill ACTIVE\n")
+                .containsPattern("logger ACTIVE  via Import-Package io\\.happyos\\.samples\\.logger; "
+                        + "Require-Capability happyos\\.service=logger")
+                .containsPattern("config-manager ACTIVE  via [^\\n]*Import-Package");
+        assertThat(shell.ok("registry:tree config-manager --reverse --depth 1"))
+                .startsWith("config-manager ACTIVE\n").contains("logger ACTIVE  via ", "(more below: raise --depth)");
+
+        List<Object> events = (List<Object>) MiniJson.parse(shell.ok("registry:events --count 1000 --json"));
+        List<String> calculator = events.stream().map(e -> (Map<String, Object>) e)
+                .filter(e -> e.get("id").equals("calculator-skill")).map(e -> e.get("from") + "->" + e.get("to")).toList();
+        assertThat(calculator).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE");
+
+        Map<String, Object> top = (Map<String, Object>) MiniJson.parse(
+                shell.ok("registry:top --once --interval 50 --count 20 --json"));
+        Map<String, Object> row = byId(objects(top.get("components")), "calculator-skill");
+        assertThat(row).containsEntry("status", "ACTIVE").containsEntry("errors", 0L);
+        assertThat((Double) row.get("activationTimeMs")).isPositive();
+        assertThat(shell.ok("registry:watch --once calculator-skill"))
+                .contains("calculator-skill  skill  ACTIVE", "calculator-skill  REGISTERED ");
     }
 
     @SuppressWarnings("unchecked")

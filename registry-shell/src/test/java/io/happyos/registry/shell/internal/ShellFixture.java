@@ -29,8 +29,12 @@ final class ShellFixture {
     private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     /** Whether the commands think they print to a terminal. */
     boolean terminal;
+    /** The environment the commands see: a colour terminal unless a test changes it. */
+    final Map<String, String> env = new HashMap<>(Map.of("TERM", "xterm-256color"));
+    /** How the live commands wait: a script of steps, then Ctrl-C. */
+    final ScriptedPacer pacer = new ScriptedPacer();
     private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> registry),
-            new Completion(Duration.ofSeconds(5)), () -> out, () -> terminal);
+            new Completion(Duration.ofSeconds(5)), () -> out, () -> terminal, env::get, StandardCharsets.UTF_8);
 
     final ComponentCommands components = new ComponentCommands(ctx);
     final LifecycleCommands lifecycle = new LifecycleCommands(ctx);
@@ -41,6 +45,16 @@ final class ShellFixture {
     final GraphCommands graph = new GraphCommands(ctx);
     final VersionCommands versions = new VersionCommands(ctx);
     final AuditCommands audit = new AuditCommands(ctx, registry::now);
+    final DiagnosticCommands diagnostics = new DiagnosticCommands(ctx);
+    final TreeCommands tree = new TreeCommands(ctx);
+    final EventCommands events = new EventCommands(ctx, pacer, registry::now);
+    final TopCommands top = new TopCommands(ctx, pacer, registry::now);
+
+    /** The context the commands share. */
+    CommandContext context() {
+        return ctx;
+    }
+    final UsageCommands usage = new UsageCommands(ctx);
 
     /** What was printed since the last call, and forgets it. */
     String output() {

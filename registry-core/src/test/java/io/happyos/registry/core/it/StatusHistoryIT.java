@@ -1,0 +1,65 @@
+package io.happyos.registry.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.happyos.registry.ComponentNotFoundException;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.StatusChange;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The recent status changes and activation times, as a real framework produces them. */
+class StatusHistoryIT extends FrameworkTestSupport {
+
+    @Test
+    void recentChangesFollowWhatHappenedWithoutAnyCallback() throws Exception {
+        startRegistry();
+        installDemo();
+        join(registry.activateComponent("weather-skill"));
+        join(registry.deactivateComponent("logger"));
+
+        List<StatusChange> changes = registry.getRecentStatusChanges(1000);
+        assertThat(changes).extracting(StatusChange::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(onlyFor("logger", changes)).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE",
+                "ACTIVE->INACTIVE");
+        assertThat(onlyFor("weather-skill", changes)).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE",
+                "ACTIVE->INACTIVE");
+        // dependents go down first, dependencies come up first
+        assertThat(indexOf(changes, "weather-skill", ComponentStatus.INACTIVE))
+                .isLessThan(indexOf(changes, "logger", ComponentStatus.INACTIVE));
+        assertThat(indexOf(changes, "config-manager", ComponentStatus.ACTIVE))
+                .isLessThan(indexOf(changes, "logger", ComponentStatus.ACTIVE));
+        StatusChange newest = changes.get(changes.size() - 1);
+        assertThat(registry.getRecentStatusChanges(1)).containsExactly(newest);
+        assertThatThrownBy(() -> registry.getRecentStatusChanges(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void activationTimesAreKeptForWhatTheRegistryActivated() throws Exception {
+        startRegistry();
+        installDemo();
+        assertThat(registry.getActivationTime("logger")).isEmpty();
+        join(registry.activateComponent("logger"));
+
+        Duration logger = registry.getActivationTime("logger").orElseThrow();
+        assertThat(logger).isPositive().isLessThan(Duration.ofSeconds(30));
+        assertThat(registry.getActivationTime("config-manager")).isPresent();
+        assertThat(registry.getActivationTime("base-util")).isEmpty();
+        assertThatThrownBy(() -> registry.getActivationTime("nope")).isInstanceOf(ComponentNotFoundException.class);
+    }
+
+    private static List<String> onlyFor(String id, List<StatusChange> changes) {
+        return changes.stream().filter(c -> c.id().equals(id)).map(c -> c.from() + "->" + c.to()).toList();
+    }
+
+    private static int indexOf(List<StatusChange> changes, String id, ComponentStatus to) {
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).id().equals(id) && changes.get(i).to() == to) {
+                return i;
+            }
+        }
+        throw new AssertionError("no change of " + id + " to " + to + " in " + changes);
+    }
+}

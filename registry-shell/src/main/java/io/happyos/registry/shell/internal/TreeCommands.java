@@ -1,0 +1,78 @@
+package io.happyos.registry.shell.internal;
+
+import io.happyos.registry.ComponentNotFoundException;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.Dependency;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RegistryEntry;
+import java.util.List;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+
+/**
+ * {@code tree}: a component's dependencies, and theirs, as a tree with each one's status and why
+ * it is a dependency (the Import-Package, Require-Bundle, Require-Capability, DS reference or
+ * explicit edge); {@code --reverse} shows what depends on it instead. A cycle is shown once, marked
+ * where it closes, and a subtree already shown is not shown again.
+ *
+ * <p>JSON: the root node {@code {"id","status","via":[{"origin","kind","detail","requirement"}],
+ * "mark","children":[nodes]}}, {@code mark} being null, {@code "cycle"}, {@code "seen"} or
+ * {@code "depth"}.
+ */
+public final class TreeCommands {
+
+    /** The command names, for {@code osgi.command.function}. */
+    static final String[] FUNCTIONS = {"tree"};
+
+    /** What {@code --depth} is when not given: everything. */
+    static final String UNLIMITED = "2147483647";
+
+    private final CommandContext ctx;
+
+    TreeCommands(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Descriptor("show a component's dependencies as a tree, with statuses and why each edge exists (cycles "
+            + "marked, subtrees shown once). Example: registry:tree logger --reverse")
+    public void tree(
+            @Descriptor("print the tree as nested JSON objects {\"id\",\"status\",\"via\",\"mark\",\"children\"}")
+            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("show what depends on the component instead of what it depends on")
+            @Parameter(names = {"--reverse"}, presentValue = "true", absentValue = "false") boolean reverse,
+            @Descriptor("unfold at most N levels below the component (default: all)")
+            @Parameter(names = {"--depth"}, absentValue = UNLIMITED) int depth,
+            @Descriptor("the component's id, name or bundle number") String id) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("--depth must be at least 1, was " + depth
+                    + " (leave it out for the whole tree)");
+        }
+        String root = ctx.resolve(id);
+        DynamicRegistry registry = ctx.registry();
+        DependencyTree.Node tree = DependencyTree.build(root, graph(registry, reverse), depth);
+        if (json) {
+            ctx.printJson(TreeText.json(tree));
+        } else {
+            ctx.print(String.join("\n", TreeText.lines(tree, ctx.ansi())));
+        }
+    }
+
+    private static DependencyTree.Graph graph(DynamicRegistry registry, boolean reverse) {
+        return new DependencyTree.Graph() {
+            @Override
+            public List<Dependency> edges(String id) {
+                try {
+                    return reverse ? DependencyCommands.dependentEdges(registry, id)
+                            : registry.getDependencyDetails(id);
+                } catch (ComponentNotFoundException removedMeanwhile) {
+                    return List.of();
+                }
+            }
+
+            @Override
+            public ComponentStatus status(String id) {
+                return registry.findComponent(id).map(RegistryEntry::status).orElse(null);
+            }
+        };
+    }
+}
