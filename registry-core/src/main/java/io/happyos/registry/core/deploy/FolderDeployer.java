@@ -180,10 +180,26 @@ public final class FolderDeployer {
                 installed.add(id);
                 audit("deploy", id, null, jar.getFileName() + " " + check.version());
             } catch (RegistryException e) {
+                if (stopping()) {
+                    // the framework is shutting down: the file is fine, it is deployed at the next start
+                    LOG.info("not deploying {}: the framework is stopping", jar.getFileName());
+                    return;
+                }
                 quarantine(jar, e.getMessage(), scanner);
             }
         }
         activateInOrder(installed);
+    }
+
+    /** Whether the framework is on its way down, when an install failing says nothing about the file. */
+    private boolean stopping() {
+        try {
+            Bundle system = context.getBundle(0);
+            return system == null || system.getState() != Bundle.ACTIVE
+                    || context.getBundle().getState() == Bundle.STOPPING;
+        } catch (IllegalStateException invalidContext) {
+            return true;
+        }
     }
 
     private void change(Path jar, FolderScanner scanner) {

@@ -106,6 +106,29 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
+    void stoppingTheFrameworkInTheMiddleOfDeployingQuarantinesNothing() throws Exception {
+        for (int i = 0; i < 150; i++) {
+            io.happyos.registry.testing.ManifestOnlyBundle.write(folder, "gen-" + i, Map.of());
+        }
+        startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms"));
+        await().atMost(WAIT).until(() -> java.util.Arrays.stream(felix.context().getBundles())
+                .anyMatch(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("gen-")));
+        long installed = java.util.Arrays.stream(felix.context().getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("gen-")).count();
+
+        felix.stopFramework();
+
+        Path quarantine = folder.resolve(".quarantine");
+        try (var quarantined = Files.exists(quarantine) ? Files.list(quarantine) : java.util.stream.Stream.<Path>empty()) {
+            assertThat(quarantined.map(p -> p.getFileName().toString()).toList())
+                    .as("quarantined while stopping after %d of 150 installs", installed).isEmpty();
+        }
+        try (var jars = Files.list(folder)) {
+            assertThat(jars.filter(p -> p.toString().endsWith(".jar")).count()).isEqualTo(150);
+        }
+    }
+
+    @Test
     void badFilesAreQuarantinedWithTheirReasonAndEverythingElseKeepsRunning() throws Exception {
         start();
         drop(EmbeddedFelix.sampleBundle("base-util"), "base-util.jar");
