@@ -24,6 +24,20 @@ public final class ManifestOnlyBundle {
      * @return the file
      */
     public static Path write(Path dir, String symbolicName, Map<String, String> headers) throws IOException {
+        return write(dir, symbolicName, headers, Map.of());
+    }
+
+    /**
+     * Writes {@code DIR/SYMBOLICNAME.jar} with entries besides the manifest.
+     *
+     * @param dir the folder
+     * @param symbolicName the Bundle-SymbolicName (Bundle-Version 1.0.0 unless the headers say otherwise)
+     * @param headers more headers
+     * @param entries the entries, by path in the JAR ({@code OSGI-INF/x.xml}, {@code com/acme/X.class})
+     * @return the file
+     */
+    public static Path write(Path dir, String symbolicName, Map<String, String> headers, Map<String, byte[]> entries)
+            throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -32,8 +46,13 @@ public final class ManifestOnlyBundle {
         main.putValue("Bundle-Version", "1.0.0");
         headers.forEach(main::putValue);
         Path jar = dir.resolve(symbolicName + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            return jar;
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> entry : new java.util.TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new java.util.jar.JarEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
         }
+        return jar;
     }
 }

@@ -14,17 +14,12 @@ import io.happyos.registry.Explanation;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.spi.LifecyclePhase;
 import io.happyos.registry.testing.ManifestOnlyBundle;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -295,23 +290,12 @@ class ExplainIT extends FrameworkTestSupport {
 
     /** A bundle with one DS component whose class never loads: it stays unsatisfied. */
     private Path dsBundle(String symbolicName, String component, String references) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Service-Component", "OSGI-INF/" + component + ".xml");
-        Path jar = dir.resolve(symbolicName + ".jar");
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + component + "\">\n"
                 + "  <implementation class=\"com.acme." + component + ".Impl\"/>\n  " + references + "\n"
                 + "</scr:component>\n";
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
-            zip.putNextEntry(new JarEntry("OSGI-INF/" + component + ".xml"));
-            zip.write(xml.getBytes(StandardCharsets.UTF_8));
-        }
-        return jar;
+        return ManifestOnlyBundle.write(dir, symbolicName, Map.of("Service-Component", "OSGI-INF/" + component + ".xml"),
+                Map.of("OSGI-INF/" + component + ".xml", xml.getBytes(StandardCharsets.UTF_8)));
     }
 
 }
