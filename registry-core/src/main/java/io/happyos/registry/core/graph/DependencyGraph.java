@@ -2,30 +2,46 @@ package io.happyos.registry.core.graph;
 
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyOrigin;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The dependency graph between component ids: edges point from a dependent to its dependency.
  *
  * <p>Each edge remembers why it exists: the requirements a manifest declares (replaced as a whole
  * whenever the bundle's requirements are derived again) and an explicit flag (set and cleared only
- * through {@link #addExplicit} and {@link #removeExplicit}). Not thread-safe: the registry guards it
- * with a read-write lock.
+ * through {@link #addExplicit} and {@link #removeExplicit}).
+ *
+ * <p>Inside, ids are mapped to dense {@code int}s once, at this class's boundary, and the graph lives
+ * in primitive arrays ({@link IntGraph}). A topological order is maintained as edges come and go
+ * ({@link TopologicalOrder}, Pearce–Kelly), so the cycle check of an explicit edge that already fits
+ * the order costs O(1), and other checks search only the region of the order between the edge's two
+ * ends. Declared cycles are allowed: such edges stay outside the order, and while any exist an
+ * explicit edge is checked by a search of the graph instead.
+ *
+ * <p>Not thread-safe: the registry guards it with a read-write lock. Methods that only read (queries,
+ * {@link GraphAlgorithms}) may run concurrently with each other.
  */
 public final class DependencyGraph {
 
-    private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final Set<String> idsView = Collections.unmodifiableSet(ids.keySet());
+    private final IntGraph g = new IntGraph();
+    private final TopologicalOrder order = new TopologicalOrder(g);
+    private String[] names = new String[16];
+    /** Bumped whenever the set of nodes changes; tells {@link #ranks()} its cache is stale. */
+    private int nodeVersion;
+    private volatile NameRanks ranks;
 
     /**
      * Adds a node; does nothing if it exists.
@@ -33,7 +49,16 @@ public final class DependencyGraph {
      * @param id the component id
      */
     public void addNode(String id) {
-        nodes.computeIfAbsent(id, Node::new);
+        if (ids.containsKey(id)) {
+            return;
+        }
+        int n = g.addNode();
+        if (n >= names.length) {
+            names = Arrays.copyOf(names, Math.max(n + 1, names.length * 2));
+        }
+        names[n] = id;
+        ids.put(id, n);
+        nodeVersion++;
     }
 
     /**
@@ -43,17 +68,17 @@ public final class DependencyGraph {
      * @return {@code true} if it does
      */
     public boolean contains(String id) {
-        return nodes.containsKey(id);
+        return ids.containsKey(id);
     }
 
     /** @return the number of nodes */
     public int size() {
-        return nodes.size();
+        return ids.size();
     }
 
     /** @return every node id, unmodifiable view */
     public Set<String> nodeIds() {
-        return Collections.unmodifiableSet(nodes.keySet());
+        return idsView;
     }
 
     /**
@@ -62,53 +87,51 @@ public final class DependencyGraph {
      * @param id the component id
      */
     public void removeNode(String id) {
-        Node node = nodes.remove(id);
-        if (node == null) {
+        Integer n = ids.remove(id);
+        if (n == null) {
             return;
         }
-        for (String dependency : node.out.keySet()) {
-            Node other = nodes.get(dependency);
-            if (other != null) {
-                other.in.remove(id);
-            }
-        }
-        for (String dependent : node.in) {
-            Node other = nodes.get(dependent);
-            if (other != null) {
-                other.out.remove(id);
-            }
-        }
+        g.removeNode(n, order::edgeRemoved);
+        names[n] = null;
+        nodeVersion++;
     }
 
     /**
      * Replaces the declared edges of a node. Edges to unknown nodes and to itself are ignored.
-     * Explicit edges are kept.
+     * Explicit edges are kept. A declared edge may close a cycle; it is kept.
      *
      * @param id the dependent
      * @param declared for each dependency, the requirements that make it one
      */
     public void setDeclared(String id, Map<String, List<String>> declared) {
-        Node node = nodes.get(id);
-        if (node == null) {
+        Integer boxed = ids.get(id);
+        if (boxed == null) {
             return;
         }
-        for (var it = node.out.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            Edge edge = e.getValue();
-            edge.requirements = List.of();
-            if (!edge.explicit && !declared.containsKey(e.getKey())) {
-                it.remove();
-                nodes.get(e.getKey()).in.remove(id);
+        int from = boxed;
+        for (int i = g.outCount[from] - 1; i >= 0; i--) {
+            int e = g.outEdge[from][i];
+            g.edgeRequirements[e] = null;
+            if ((g.edgeFlags[e] & IntGraph.EXPLICIT) == 0 && !declared.containsKey(names[g.outNode[from][i]])) {
+                order.edgeRemoved(e);
+                g.removeEdge(e);
             }
         }
         declared.forEach((dependency, requirements) -> {
-            Node target = nodes.get(dependency);
-            if (target == null || dependency.equals(id)) {
+            Integer target = ids.get(dependency);
+            if (target == null || target == from) {
                 return;
             }
-            Edge edge = node.out.computeIfAbsent(dependency, d -> new Edge());
-            edge.requirements = List.copyOf(requirements);
-            target.in.add(id);
+            int e = g.findEdge(from, target);
+            if (e < 0) {
+                boolean placed = order.insert(from, target);
+                e = g.addEdge(from, target);
+                if (!placed) {
+                    g.edgeFlags[e] |= IntGraph.UNORDERED;
+                    order.addUnordered(e);
+                }
+            }
+            g.edgeRequirements[e] = requirements.isEmpty() ? null : List.copyOf(requirements);
         });
     }
 
@@ -122,26 +145,39 @@ public final class DependencyGraph {
      * @throws IllegalArgumentException when a node is unknown
      */
     public Optional<List<String>> addExplicit(String dependent, String dependency) {
-        Node from = require(dependent);
-        Node to = require(dependency);
-        Edge existing = from.out.get(dependency);
-        if (existing != null && existing.explicit) {
-            return Optional.empty();
-        }
-        if (existing == null) {
-            Optional<List<String>> back = findPath(dependency, dependent);
-            if (back.isPresent()) {
-                List<String> cycle = new ArrayList<>();
-                cycle.add(dependent);
-                cycle.addAll(back.get());
-                return Optional.of(List.copyOf(cycle));
+        int from = require(dependent);
+        int to = require(dependency);
+        int e = g.findEdge(from, to);
+        if (e < 0) {
+            order.repair();
+            boolean placed;
+            if (order.acyclic()) {
+                placed = order.insert(from, to);
+                if (!placed) {
+                    return Optional.of(cycle(dependent, dependency));
+                }
+            } else {
+                if (from == to || order.reaches(to, from)) {
+                    return Optional.of(cycle(dependent, dependency));
+                }
+                placed = order.insert(from, to);
             }
-            existing = new Edge();
-            from.out.put(dependency, existing);
-            to.in.add(dependent);
+            e = g.addEdge(from, to);
+            if (!placed) {
+                // cannot happen without a path back, but the order must never hold a broken edge
+                g.edgeFlags[e] |= IntGraph.UNORDERED;
+                order.addUnordered(e);
+            }
         }
-        existing.explicit = true;
+        g.edgeFlags[e] |= IntGraph.EXPLICIT;
         return Optional.empty();
+    }
+
+    private List<String> cycle(String dependent, String dependency) {
+        List<String> cycle = new ArrayList<>();
+        cycle.add(dependent);
+        cycle.addAll(findPath(dependency, dependent).orElseThrow());
+        return List.copyOf(cycle);
     }
 
     /**
@@ -152,18 +188,16 @@ public final class DependencyGraph {
      * @return {@code true} if there was an explicit edge
      */
     public boolean removeExplicit(String dependent, String dependency) {
-        Node from = nodes.get(dependent);
-        if (from == null) {
+        Integer from = ids.get(dependent);
+        Integer to = ids.get(dependency);
+        int e = from == null || to == null ? -1 : g.findEdge(from, to);
+        if (e < 0 || (g.edgeFlags[e] & IntGraph.EXPLICIT) == 0) {
             return false;
         }
-        Edge edge = from.out.get(dependency);
-        if (edge == null || !edge.explicit) {
-            return false;
-        }
-        edge.explicit = false;
-        if (edge.requirements.isEmpty()) {
-            from.out.remove(dependency);
-            nodes.get(dependency).in.remove(dependent);
+        g.edgeFlags[e] &= ~IntGraph.EXPLICIT;
+        if (g.edgeRequirements[e] == null) {
+            order.edgeRemoved(e);
+            g.removeEdge(e);
         }
         return true;
     }
@@ -175,7 +209,8 @@ public final class DependencyGraph {
      * @return ids, a copy
      */
     public Set<String> dependencies(String id) {
-        return Set.copyOf(require(id).out.keySet());
+        int n = require(id);
+        return Set.of(namesOf(g.outNode[n], g.outCount[n]));
     }
 
     /**
@@ -185,7 +220,16 @@ public final class DependencyGraph {
      * @return ids, a copy
      */
     public Set<String> dependents(String id) {
-        return Set.copyOf(require(id).in);
+        int n = require(id);
+        return Set.of(namesOf(g.inNode[n], g.inCount[n]));
+    }
+
+    private String[] namesOf(int[] nodes, int count) {
+        String[] result = new String[count];
+        for (int i = 0; i < count; i++) {
+            result[i] = names[nodes[i]];
+        }
+        return result;
     }
 
     /**
@@ -195,15 +239,26 @@ public final class DependencyGraph {
      * @return one element per reason
      */
     public List<Dependency> dependencyDetails(String id) {
+        int n = require(id);
+        Integer[] edges = new Integer[g.outCount[n]];
+        for (int i = 0; i < edges.length; i++) {
+            edges[i] = g.outEdge[n][i];
+        }
+        Arrays.sort(edges, Comparator.comparing(e -> names[g.edgeTo[e]]));
         List<Dependency> result = new ArrayList<>();
-        new TreeMap<>(require(id).out).forEach((dependency, edge) -> {
-            for (String requirement : edge.requirements) {
-                result.add(new Dependency(dependency, DependencyOrigin.DECLARED, requirement));
+        for (int e : edges) {
+            String dependency = names[g.edgeTo[e]];
+            @SuppressWarnings("unchecked")
+            List<String> requirements = (List<String>) g.edgeRequirements[e];
+            if (requirements != null) {
+                for (String requirement : requirements) {
+                    result.add(new Dependency(dependency, DependencyOrigin.DECLARED, requirement));
+                }
             }
-            if (edge.explicit) {
+            if ((g.edgeFlags[e] & IntGraph.EXPLICIT) != 0) {
                 result.add(new Dependency(dependency, DependencyOrigin.EXPLICIT, null));
             }
-        });
+        }
         return List.copyOf(result);
     }
 
@@ -215,51 +270,62 @@ public final class DependencyGraph {
      * @return {@code true} if it does
      */
     public boolean hasExplicit(String dependent, String dependency) {
-        Node from = nodes.get(dependent);
-        Edge edge = from == null ? null : from.out.get(dependency);
-        return edge != null && edge.explicit;
+        Integer from = ids.get(dependent);
+        Integer to = ids.get(dependency);
+        int e = from == null || to == null ? -1 : g.findEdge(from, to);
+        return e >= 0 && (g.edgeFlags[e] & IntGraph.EXPLICIT) != 0;
     }
 
     /**
-     * A shortest path along dependency edges.
+     * A shortest path along dependency edges; among shortest paths, the one whose steps come first
+     * by id.
      *
      * @param from the start
      * @param to the end
      * @return the path {@code from, ..., to} (just {@code from} when they are equal), or empty
      */
     public Optional<List<String>> findPath(String from, String to) {
-        require(from);
-        require(to);
-        if (from.equals(to)) {
+        int start = require(from);
+        int goal = require(to);
+        if (start == goal) {
             return Optional.of(List.of(from));
         }
-        Map<String, String> parent = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        parent.put(from, from);
-        queue.add(from);
-        while (!queue.isEmpty()) {
-            String current = queue.poll();
-            for (String next : new TreeSet<>(nodes.get(current).out.keySet())) {
-                if (parent.putIfAbsent(next, current) != null) {
+        int[] parent = new int[g.nodeLimit()];
+        Arrays.fill(parent, -1);
+        int[] queue = new int[g.nodeCount()];
+        int head = 0;
+        int tail = 0;
+        parent[start] = start;
+        queue[tail++] = start;
+        while (head < tail) {
+            int current = queue[head++];
+            for (int next : sortedByName(g.outNode[current], g.outCount[current])) {
+                if (parent[next] >= 0) {
                     continue;
                 }
-                if (next.equals(to)) {
-                    return Optional.of(pathTo(parent, from, to));
+                parent[next] = current;
+                if (next == goal) {
+                    List<String> path = new ArrayList<>();
+                    for (int at = goal; at != start; at = parent[at]) {
+                        path.add(names[at]);
+                    }
+                    path.add(from);
+                    Collections.reverse(path);
+                    return Optional.of(List.copyOf(path));
                 }
-                queue.add(next);
+                queue[tail++] = next;
             }
         }
         return Optional.empty();
     }
 
-    private static List<String> pathTo(Map<String, String> parent, String from, String to) {
-        List<String> path = new ArrayList<>();
-        for (String at = to; !at.equals(from); at = parent.get(at)) {
-            path.add(at);
+    private Integer[] sortedByName(int[] nodes, int count) {
+        Integer[] sorted = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            sorted[i] = nodes[i];
         }
-        path.add(from);
-        Collections.reverse(path);
-        return path;
+        Arrays.sort(sorted, Comparator.comparing(n -> names[n]));
+        return sorted;
     }
 
     /**
@@ -269,7 +335,7 @@ public final class DependencyGraph {
      * @return the closure
      */
     public Set<String> dependencyClosure(Iterable<String> roots) {
-        return closure(roots, true);
+        return namesIn(closure(roots, true));
     }
 
     /**
@@ -279,65 +345,126 @@ public final class DependencyGraph {
      * @return the closure
      */
     public Set<String> dependentClosure(Iterable<String> roots) {
-        return closure(roots, false);
+        return namesIn(closure(roots, false));
     }
 
-    private Set<String> closure(Iterable<String> roots, boolean forward) {
-        Set<String> seen = new java.util.HashSet<>();
-        Deque<String> stack = new ArrayDeque<>();
-        for (String root : roots) {
-            require(root);
-            if (seen.add(root)) {
-                stack.push(root);
-            }
+    private Set<String> namesIn(int[] members) {
+        Set<String> result = new HashSet<>(Math.max(16, members.length * 2));
+        for (int n : members) {
+            result.add(names[n]);
         }
-        while (!stack.isEmpty()) {
-            Node node = nodes.get(stack.pop());
-            for (String next : forward ? node.out.keySet() : node.in) {
-                if (seen.add(next)) {
-                    stack.push(next);
-                }
-            }
-        }
-        return seen;
+        return result;
     }
 
     /**
-     * The successors of a node for the graph algorithms of this package; a live view.
+     * The node ids reachable from the roots, roots included.
      *
-     * @param id the node
-     * @return its dependencies
+     * @param roots the start nodes
+     * @param forward along dependencies if {@code true}, along dependents if not
+     * @return the ids, each once, in no particular order
+     * @throws IllegalArgumentException when a root is unknown
      */
-    Set<String> out(String id) {
-        return nodes.get(id).out.keySet();
+    int[] closure(Iterable<String> roots, boolean forward) {
+        boolean[] seen = new boolean[g.nodeLimit()];
+        int[] found = new int[16];
+        int count = 0;
+        for (String root : roots) {
+            int n = require(root);
+            if (!seen[n]) {
+                seen[n] = true;
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = n;
+            }
+        }
+        for (int done = 0; done < count; done++) {
+            int n = found[done];
+            int[] next = forward ? g.outNode[n] : g.inNode[n];
+            int size = forward ? g.outCount[n] : g.inCount[n];
+            for (int i = 0; i < size; i++) {
+                int w = next[i];
+                if (!seen[w]) {
+                    seen[w] = true;
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = w;
+                }
+            }
+        }
+        return Arrays.copyOf(found, count);
     }
 
     /** @return a copy of the adjacency: each node's dependencies */
     public Map<String, Set<String>> adjacency() {
         Map<String, Set<String>> copy = new LinkedHashMap<>();
-        nodes.forEach((id, node) -> copy.put(id, Set.copyOf(node.out.keySet())));
+        ids.forEach((id, n) -> copy.put(id, Set.of(namesOf(g.outNode[n], g.outCount[n]))));
         return copy;
     }
 
-    private Node require(String id) {
-        Node node = nodes.get(id);
-        if (node == null) {
+    /** @return the primitive graph, for the algorithms of this package (read only) */
+    IntGraph ints() {
+        return g;
+    }
+
+    /** @return whether the graph is known to be acyclic (every edge is in the maintained order) */
+    boolean acyclic() {
+        return order.acyclic();
+    }
+
+    String name(int n) {
+        return names[n];
+    }
+
+    /**
+     * Whether the collection is this graph's own {@link #nodeIds()} view, so that callers asking
+     * for the whole graph skip the id lookups.
+     */
+    boolean isAllNodes(Collection<String> roots) {
+        return roots == idsView;
+    }
+
+    /**
+     * Each live node's rank in id order, for deterministic ties. Cached until the set of nodes
+     * changes; safe to call from concurrent readers (each may compute it, all publish the same).
+     *
+     * @return the ranks
+     */
+    NameRanks ranks() {
+        NameRanks cached = ranks;
+        if (cached != null && cached.version() == nodeVersion) {
+            return cached;
+        }
+        String[] sorted = ids.keySet().toArray(new String[0]);
+        Arrays.sort(sorted);
+        int[] rankOf = new int[g.nodeLimit()];
+        int[] nodeAt = new int[sorted.length];
+        for (int r = 0; r < sorted.length; r++) {
+            int n = ids.get(sorted[r]);
+            rankOf[n] = r;
+            nodeAt[r] = n;
+        }
+        NameRanks fresh = new NameRanks(nodeVersion, rankOf, nodeAt);
+        ranks = fresh;
+        return fresh;
+    }
+
+    int require(String id) {
+        Integer n = ids.get(id);
+        if (n == null) {
             throw new IllegalArgumentException("unknown node " + id);
         }
-        return node;
+        return n;
     }
 
-    private static final class Node {
-        final Map<String, Edge> out = new HashMap<>();
-        final Set<String> in = new java.util.HashSet<>();
-
-        Node(String id) {
-            // the id is the map key; nothing else to keep
-        }
-    }
-
-    private static final class Edge {
-        boolean explicit;
-        List<String> requirements = List.of();
+    /**
+     * Live nodes sorted by id.
+     *
+     * @param version the node version they were computed for
+     * @param rankOf each node's position in id order, indexed by node
+     * @param nodeAt the node at each position
+     */
+    record NameRanks(int version, int[] rankOf, int[] nodeAt) {
     }
 }

@@ -1,19 +1,23 @@
 package io.happyos.registry.core.graph;
 
-import java.util.ArrayDeque;
+import io.happyos.registry.core.graph.DependencyGraph.NameRanks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
-/** Orders and cycles of a {@link DependencyGraph}. Pure functions; the caller holds the lock. */
+/**
+ * Orders and cycles of a {@link DependencyGraph}. Pure functions over the graph's primitive arrays;
+ * the caller holds the lock (a read lock is enough: nothing here writes to the graph).
+ *
+ * <p>Activation orders come from Kahn's algorithm, ties broken by the smallest id: the ready nodes
+ * wait in a {@link ReadyQueue} keyed by each node's rank in id order (cached by the graph until its
+ * set of nodes changes). When the graph's maintained topological order covers every edge the graph
+ * is known to be acyclic and every node is its own group; otherwise the strongly connected groups
+ * are found first (Tarjan, iterative) and ordered the same way, by their smallest id.
+ */
 public final class GraphAlgorithms {
 
     private GraphAlgorithms() {
@@ -28,7 +32,16 @@ public final class GraphAlgorithms {
      * @return every group, singletons included, in no particular order
      */
     public static List<List<String>> stronglyConnected(DependencyGraph graph, Set<String> subset) {
-        return new Tarjan(graph, subset).run();
+        int[] members = new int[subset.size()];
+        int k = 0;
+        for (String id : subset) {
+            members[k++] = graph.require(id);
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (int[] group : new Tarjan(graph.ints(), members).run()) {
+            groups.add(names(graph, group));
+        }
+        return groups;
     }
 
     /**
@@ -39,6 +52,9 @@ public final class GraphAlgorithms {
      * @return the groups
      */
     public static List<List<String>> cycles(DependencyGraph graph) {
+        if (graph.acyclic()) {
+            return List.of();
+        }
         List<List<String>> cycles = new ArrayList<>();
         for (List<String> group : stronglyConnected(graph, graph.nodeIds())) {
             if (group.size() > 1) {
@@ -58,9 +74,19 @@ public final class GraphAlgorithms {
      * @return the order, unmodifiable
      */
     public static List<String> activationOrder(DependencyGraph graph, Collection<String> roots) {
-        List<List<String>> groups = activationGroups(graph, roots);
+        int[] members = graph.isAllNodes(roots) ? null : graph.closure(roots, true);
+        if (graph.acyclic()) {
+            int[] order = acyclicOrder(graph, members);
+            String[] ids = new String[order.length];
+            for (int i = 0; i < order.length; i++) {
+                ids[i] = graph.name(order[i]);
+            }
+            return List.of(ids);
+        }
         List<String> order = new ArrayList<>();
-        groups.forEach(order::addAll);
+        for (int[] group : cyclicGroups(graph, members)) {
+            order.addAll(names(graph, group));
+        }
         return List.copyOf(order);
     }
 
@@ -73,127 +99,232 @@ public final class GraphAlgorithms {
      * @return the groups in activation order
      */
     public static List<List<String>> activationGroups(DependencyGraph graph, Collection<String> roots) {
-        Set<String> closure = graph.dependencyClosure(roots);
-        List<List<String>> groups = stronglyConnected(graph, closure);
-        Map<String, Integer> groupOf = new HashMap<>();
-        for (int g = 0; g < groups.size(); g++) {
-            for (String id : groups.get(g)) {
-                groupOf.put(id, g);
+        int[] members = graph.isAllNodes(roots) ? null : graph.closure(roots, true);
+        List<List<String>> groups = new ArrayList<>();
+        if (graph.acyclic()) {
+            for (int n : acyclicOrder(graph, members)) {
+                groups.add(List.of(graph.name(n)));
+            }
+        } else {
+            for (int[] group : cyclicGroups(graph, members)) {
+                groups.add(names(graph, group));
+            }
+        }
+        return List.copyOf(groups);
+    }
+
+    /**
+     * Kahn's algorithm over the nodes of an acyclic graph.
+     *
+     * @param members a set closed under dependencies, or {@code null} for every node
+     */
+    private static int[] acyclicOrder(DependencyGraph graph, int[] members) {
+        IntGraph g = graph.ints();
+        NameRanks ranks = graph.ranks();
+        int[] rankOf = ranks.rankOf();
+        int[] nodeAt = ranks.nodeAt();
+        int[] remaining = new int[g.nodeLimit()];
+        boolean[] wanted = null;
+        ReadyQueue ready = new ReadyQueue(nodeAt.length);
+        int total;
+        if (members == null) {
+            total = nodeAt.length;
+            for (int n : nodeAt) {
+                int needs = g.outCount[n];
+                remaining[n] = needs;
+                if (needs == 0) {
+                    ready.add(rankOf[n]);
+                }
+            }
+        } else {
+            total = members.length;
+            wanted = new boolean[g.nodeLimit()];
+            for (int n : members) {
+                wanted[n] = true;
+                // a dependency closure: every dependency of a member is a member
+                int needs = g.outCount[n];
+                remaining[n] = needs;
+                if (needs == 0) {
+                    ready.add(rankOf[n]);
+                }
+            }
+        }
+        int[] order = new int[total];
+        int done = 0;
+        while (!ready.isEmpty()) {
+            int n = nodeAt[ready.poll()];
+            order[done++] = n;
+            int[] dependents = g.inNode[n];
+            for (int i = 0, count = g.inCount[n]; i < count; i++) {
+                int d = dependents[i];
+                if ((wanted == null || wanted[d]) && --remaining[d] == 0) {
+                    ready.add(rankOf[d]);
+                }
+            }
+        }
+        if (done != total) {
+            throw new IllegalStateException("the maintained order missed a cycle: " + (total - done) + " nodes left");
+        }
+        return order;
+    }
+
+    /** Kahn's algorithm over the strongly connected groups; each group's members sorted by rank. */
+    private static List<int[]> cyclicGroups(DependencyGraph graph, int[] members) {
+        IntGraph g = graph.ints();
+        if (members == null) {
+            members = graph.closure(graph.nodeIds(), true);
+        }
+        int[] rankOf = graph.ranks().rankOf();
+        List<int[]> groups = new Tarjan(g, members).run();
+        int[] groupOf = new int[g.nodeLimit()];
+        Arrays.fill(groupOf, -1);
+        int[] groupAtRank = new int[graph.ranks().nodeAt().length];
+        for (int k = 0; k < groups.size(); k++) {
+            int[] group = groups.get(k);
+            sortByRank(group, rankOf);
+            groupAtRank[rankOf[group[0]]] = k;
+            for (int n : group) {
+                groupOf[n] = k;
             }
         }
         int[] remaining = new int[groups.size()];
-        List<Set<Integer>> dependentGroups = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-            dependentGroups.add(new HashSet<>());
-        }
-        for (int g = 0; g < groups.size(); g++) {
-            Set<Integer> needs = new HashSet<>();
-            for (String id : groups.get(g)) {
-                for (String dependency : graph.out(id)) {
-                    Integer target = groupOf.get(dependency);
-                    if (target != null && target != g) {
-                        needs.add(target);
+        ReadyQueue ready = new ReadyQueue(groupAtRank.length);
+        for (int k = 0; k < groups.size(); k++) {
+            for (int n : groups.get(k)) {
+                for (int i = 0; i < g.outCount[n]; i++) {
+                    if (groupOf[g.outNode[n][i]] != k) {
+                        remaining[k]++;
                     }
                 }
             }
-            remaining[g] = needs.size();
-            for (int target : needs) {
-                dependentGroups.get(target).add(g);
+            if (remaining[k] == 0) {
+                ready.add(rankOf[groups.get(k)[0]]);
             }
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparing(g -> groups.get(g).get(0)));
-        for (int g = 0; g < groups.size(); g++) {
-            if (remaining[g] == 0) {
-                ready.add(g);
-            }
-        }
-        List<List<String>> ordered = new ArrayList<>(groups.size());
+        List<int[]> ordered = new ArrayList<>(groups.size());
         while (!ready.isEmpty()) {
-            int g = ready.poll();
-            ordered.add(groups.get(g));
-            for (int dependent : dependentGroups.get(g)) {
-                if (--remaining[dependent] == 0) {
-                    ready.add(dependent);
+            int k = groupAtRank[ready.poll()];
+            ordered.add(groups.get(k));
+            for (int n : groups.get(k)) {
+                for (int i = 0; i < g.inCount[n]; i++) {
+                    int d = groupOf[g.inNode[n][i]];
+                    if (d >= 0 && d != k && --remaining[d] == 0) {
+                        ready.add(rankOf[groups.get(d)[0]]);
+                    }
                 }
             }
         }
-        return List.copyOf(ordered);
+        return ordered;
+    }
+
+    private static void sortByRank(int[] group, int[] rankOf) {
+        long[] keyed = new long[group.length];
+        for (int i = 0; i < group.length; i++) {
+            keyed[i] = (long) rankOf[group[i]] << 32 | group[i];
+        }
+        Arrays.sort(keyed);
+        for (int i = 0; i < group.length; i++) {
+            group[i] = (int) keyed[i];
+        }
+    }
+
+    private static List<String> names(DependencyGraph graph, int[] group) {
+        String[] ids = new String[group.length];
+        for (int i = 0; i < group.length; i++) {
+            ids[i] = graph.name(group[i]);
+        }
+        Arrays.sort(ids);
+        return List.of(ids);
     }
 
     /** Tarjan's algorithm without recursion, so deep chains do not overflow the stack. */
     private static final class Tarjan {
-        private final DependencyGraph graph;
-        private final Set<String> subset;
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Map<String, Integer> lowLink = new HashMap<>();
-        private final Set<String> onStack = new HashSet<>();
-        private final Deque<String> stack = new ArrayDeque<>();
-        private final List<List<String>> groups = new ArrayList<>();
+        private final IntGraph g;
+        private final int[] members;
+        private final boolean[] member;
+        private final int[] index;
+        private final int[] lowLink;
+        private final boolean[] onStack;
+        private final int[] stack;
+        private final int[] frames;
+        private final int[] framePosition;
+        private final List<int[]> groups = new ArrayList<>();
+        private int top;
         private int counter;
 
-        Tarjan(DependencyGraph graph, Set<String> subset) {
-            this.graph = graph;
-            this.subset = subset;
+        Tarjan(IntGraph g, int[] members) {
+            this.g = g;
+            this.members = members;
+            int limit = g.nodeLimit();
+            member = new boolean[limit];
+            for (int n : members) {
+                member[n] = true;
+            }
+            index = new int[limit];
+            Arrays.fill(index, -1);
+            lowLink = new int[limit];
+            onStack = new boolean[limit];
+            stack = new int[members.length];
+            frames = new int[members.length];
+            framePosition = new int[members.length];
         }
 
-        List<List<String>> run() {
-            for (String id : subset) {
-                if (!index.containsKey(id)) {
-                    visit(id);
+        List<int[]> run() {
+            for (int n : members) {
+                if (index[n] < 0) {
+                    visit(n);
                 }
             }
             return groups;
         }
 
-        private void visit(String root) {
-            Deque<Frame> frames = new ArrayDeque<>();
-            frames.push(open(root));
-            while (!frames.isEmpty()) {
-                Frame frame = frames.peek();
-                if (frame.successors.hasNext()) {
-                    String next = frame.successors.next();
-                    if (!subset.contains(next)) {
+        private void visit(int root) {
+            int depth = 0;
+            open(root, depth++);
+            while (depth > 0) {
+                int f = depth - 1;
+                int n = frames[f];
+                if (framePosition[f] < g.outCount[n]) {
+                    int next = g.outNode[n][framePosition[f]++];
+                    if (!member[next]) {
                         continue;
                     }
-                    if (!index.containsKey(next)) {
-                        frames.push(open(next));
-                    } else if (onStack.contains(next)) {
-                        lowLink.merge(frame.id, index.get(next), Math::min);
+                    if (index[next] < 0) {
+                        open(next, depth++);
+                    } else if (onStack[next]) {
+                        lowLink[n] = Math.min(lowLink[n], index[next]);
                     }
                     continue;
                 }
-                frames.pop();
-                if (!frames.isEmpty()) {
-                    lowLink.merge(frames.peek().id, lowLink.get(frame.id), Math::min);
+                depth--;
+                if (depth > 0) {
+                    int parent = frames[depth - 1];
+                    lowLink[parent] = Math.min(lowLink[parent], lowLink[n]);
                 }
-                if (lowLink.get(frame.id).equals(index.get(frame.id))) {
-                    closeGroup(frame.id);
+                if (lowLink[n] == index[n]) {
+                    closeGroup(n);
                 }
             }
         }
 
-        private Frame open(String id) {
-            index.put(id, counter);
-            lowLink.put(id, counter);
+        private void open(int n, int depth) {
+            index[n] = counter;
+            lowLink[n] = counter;
             counter++;
-            stack.push(id);
-            onStack.add(id);
-            return new Frame(id, List.copyOf(graph.out(id)).iterator());
+            stack[top++] = n;
+            onStack[n] = true;
+            frames[depth] = n;
+            framePosition[depth] = 0;
         }
 
-        private void closeGroup(String root) {
-            List<String> group = new ArrayList<>();
-            String member;
+        private void closeGroup(int root) {
+            int start = top;
             do {
-                member = stack.pop();
-                onStack.remove(member);
-                group.add(member);
-            } while (!member.equals(root));
-            group.sort(null);
-            groups.add(List.copyOf(group));
-        }
-
-        private record Frame(String id, Iterator<String> successors) {
+                start--;
+                onStack[stack[start]] = false;
+            } while (stack[start] != root);
+            groups.add(Arrays.copyOfRange(stack, start, top));
+            top = start;
         }
     }
 }
