@@ -21,6 +21,7 @@ final class TopologicalOrder {
     private final IntGraph g;
     private final Set<Integer> unordered = new LinkedHashSet<>();
     private boolean repairPending;
+    private long searched;
     private int[] mark = new int[16];
     private int stamp;
     private int[] stack = new int[16];
@@ -29,6 +30,11 @@ final class TopologicalOrder {
 
     TopologicalOrder(IntGraph g) {
         this.g = g;
+    }
+
+    /** @return how many nodes the searches of {@link #insert} have visited so far */
+    long searched() {
+        return searched;
     }
 
     /** @return whether every edge is ordered, which proves the graph acyclic */
@@ -97,6 +103,7 @@ final class TopologicalOrder {
                 }
                 int position = ord[w];
                 if (dependents && position == bound) {
+                    searched += count;
                     return -1;
                 }
                 if ((dependents ? position < bound : position > bound) && mark[w] != stamp) {
@@ -108,6 +115,7 @@ final class TopologicalOrder {
                 }
             }
         }
+        searched += count;
         if (dependents) {
             forward = found;
         } else {

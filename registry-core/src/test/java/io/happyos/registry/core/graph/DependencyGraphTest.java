@@ -98,6 +98,30 @@ class DependencyGraphTest {
     }
 
     @Test
+    void anEdgeThatFitsTheOrderIsCheckedWithoutASearchAndOneThatDoesNotSearchesOnlyBetweenItsEnds() {
+        for (int i = 0; i < 1_000; i++) {
+            graph.addNode("n" + i);
+        }
+        for (int i = 1; i < 1_000; i++) {
+            assertThat(graph.addExplicit("n" + i, "n" + (i - 1))).isEmpty();
+        }
+        assertThat(graph.orderSearchVisits()).isZero();
+
+        graph.addNode("late");
+        assertThat(graph.addExplicit("n0", "late")).isEmpty();
+        // the region between n0 and late holds the whole chain: forward search visits it all
+        assertThat(graph.orderSearchVisits()).isEqualTo(1_001);
+        assertThat(GraphAlgorithms.activationOrder(graph, List.of("n999"))).startsWith("late", "n0", "n1");
+
+        long before = graph.orderSearchVisits();
+        graph.addNode("x");
+        assertThat(graph.addExplicit("x", "n500")).isEmpty();
+        assertThat(graph.orderSearchVisits()).isEqualTo(before);
+        assertThat(graph.addExplicit("late", "x")).hasValueSatisfying(cycle -> assertThat(cycle)
+                .hasSize(504).startsWith("late", "x", "n500").endsWith("n0", "late"));
+    }
+
+    @Test
     void deepChainDoesNotOverflowTheStack() {
         int n = 50_000;
         for (int i = 0; i < n; i++) {
