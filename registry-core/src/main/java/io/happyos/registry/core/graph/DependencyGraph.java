@@ -39,7 +39,7 @@ public final class DependencyGraph {
     private final IntGraph g = new IntGraph();
     private final TopologicalOrder order = new TopologicalOrder(g);
     private String[] names = new String[16];
-    /** Bumped whenever the set of nodes changes; tells {@link #ranks()} its cache is stale. */
+    /** Bumped whenever the set of nodes changes; tells {@link #ranks} its cache is stale. */
     private int nodeVersion;
     private volatile NameRanks ranks;
 
@@ -437,28 +437,49 @@ public final class DependencyGraph {
     }
 
     /**
-     * Each live node's rank in id order, for deterministic ties. Cached until the set of nodes
-     * changes; safe to call from concurrent readers (each may compute it, all publish the same).
+     * Ranks in id order for the nodes an order is computed over, for deterministic ties. For the
+     * whole graph or a large part of it, every live node is ranked and the result cached until the
+     * set of nodes changes (safe with concurrent readers: each may compute it, all publish the
+     * same). A small part (under an eighth of the graph, e.g. one component's dependencies while
+     * others are being registered) is ranked on its own, so it never pays for sorting every id.
      *
-     * @return the ranks
+     * @param members the nodes, or {@code null} for all
+     * @return the ranks: every member has one, below {@code nodeAt.length}
      */
-    NameRanks ranks() {
+    NameRanks ranks(int[] members) {
         NameRanks cached = ranks;
-        if (cached != null && cached.version() == nodeVersion) {
+        boolean fresh = cached != null && cached.version() == nodeVersion;
+        if (members != null && !fresh && members.length < g.nodeCount() / 8) {
+            return rank(members);
+        }
+        if (fresh) {
             return cached;
         }
-        String[] sorted = ids.keySet().toArray(new String[0]);
-        Arrays.sort(sorted);
+        int[] all = new int[g.nodeCount()];
+        int k = 0;
+        for (int n = 0; n < g.nodeLimit(); n++) {
+            if (g.alive[n]) {
+                all[k++] = n;
+            }
+        }
+        NameRanks computed = rank(all);
+        ranks = computed;
+        return computed;
+    }
+
+    private NameRanks rank(int[] members) {
+        Integer[] sorted = new Integer[members.length];
+        for (int i = 0; i < members.length; i++) {
+            sorted[i] = members[i];
+        }
+        Arrays.sort(sorted, Comparator.comparing(n -> names[n]));
         int[] rankOf = new int[g.nodeLimit()];
         int[] nodeAt = new int[sorted.length];
         for (int r = 0; r < sorted.length; r++) {
-            int n = ids.get(sorted[r]);
-            rankOf[n] = r;
-            nodeAt[r] = n;
+            nodeAt[r] = sorted[r];
+            rankOf[sorted[r]] = r;
         }
-        NameRanks fresh = new NameRanks(nodeVersion, rankOf, nodeAt);
-        ranks = fresh;
-        return fresh;
+        return new NameRanks(nodeVersion, rankOf, nodeAt);
     }
 
     int require(String id) {

@@ -120,7 +120,7 @@ public final class GraphAlgorithms {
      */
     private static int[] acyclicOrder(DependencyGraph graph, int[] members) {
         IntGraph g = graph.ints();
-        NameRanks ranks = graph.ranks();
+        NameRanks ranks = graph.ranks(members);
         int[] rankOf = ranks.rankOf();
         int[] nodeAt = ranks.nodeAt();
         int[] remaining = new int[g.nodeLimit()];
@@ -174,11 +174,12 @@ public final class GraphAlgorithms {
         if (members == null) {
             members = graph.closure(graph.nodeIds(), true);
         }
-        int[] rankOf = graph.ranks().rankOf();
+        NameRanks ranks = graph.ranks(members);
+        int[] rankOf = ranks.rankOf();
         List<int[]> groups = new Tarjan(g, members).run();
         int[] groupOf = new int[g.nodeLimit()];
         Arrays.fill(groupOf, -1);
-        int[] groupAtRank = new int[graph.ranks().nodeAt().length];
+        int[] groupAtRank = new int[ranks.nodeAt().length];
         for (int k = 0; k < groups.size(); k++) {
             int[] group = groups.get(k);
             sortByRank(group, rankOf);

@@ -93,6 +93,21 @@ class DependencyGraphTest {
     }
 
     @Test
+    void aSmallPartIsOrderedByIdWhileTheSetOfNodesChanges() {
+        for (int i = 39; i >= 0; i--) {
+            graph.addNode("m" + i);
+        }
+        graph.setDeclared("m5", Map.of("m3", List.of("r"), "m20", List.of("r"), "m1", List.of("r")));
+        assertThat(GraphAlgorithms.activationOrder(graph, List.of("m5"))).containsExactly("m1", "m20", "m3", "m5");
+
+        graph.addNode("m40");
+        graph.setDeclared("m3", Map.of("m5", List.of("r")));
+        assertThat(GraphAlgorithms.activationGroups(graph, List.of("m5")))
+                .containsExactly(List.of("m1"), List.of("m20"), List.of("m3", "m5"));
+        assertThat(GraphAlgorithms.activationOrder(graph, graph.nodeIds())).startsWith("m0", "m1", "m10", "m11");
+    }
+
+    @Test
     void unknownNodeIsAnError() {
         assertThatThrownBy(() -> graph.dependencies("nope")).isInstanceOf(IllegalArgumentException.class);
     }
