@@ -123,20 +123,22 @@ public final class GraphAlgorithms {
         NameRanks ranks = graph.ranks(members);
         int[] rankOf = ranks.rankOf();
         int[] nodeAt = ranks.nodeAt();
-        int[] remaining = new int[g.nodeLimit()];
         boolean[] wanted = null;
         ReadyQueue ready = new ReadyQueue(nodeAt.length);
         int total;
+        int[] remaining;
         if (members == null) {
+            // sequential passes: a copy of the dependency counts, then the nodes that have none
             total = nodeAt.length;
-            for (int n : nodeAt) {
-                int needs = g.outCount[n];
-                remaining[n] = needs;
-                if (needs == 0) {
+            remaining = Arrays.copyOf(g.outCount, g.nodeLimit());
+            boolean[] alive = g.alive;
+            for (int n = 0; n < remaining.length; n++) {
+                if (remaining[n] == 0 && alive[n]) {
                     ready.add(rankOf[n]);
                 }
             }
         } else {
+            remaining = new int[g.nodeLimit()];
             total = members.length;
             wanted = new boolean[g.nodeLimit()];
             for (int n : members) {
