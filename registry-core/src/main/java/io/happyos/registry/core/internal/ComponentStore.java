@@ -37,6 +37,8 @@ public final class ComponentStore {
     private final DependencyGraph graph = new DependencyGraph();
     private final ReadWriteLock graphLock = new ReentrantReadWriteLock();
     private final IndexSet indexes = new IndexSet();
+    // bumped under the graph's write lock after every change of it: snapshots show edges
+    private volatile long graphVersion;
     private final StatusNotifier notifier;
     private final Clock clock;
     private final int maxErrors;
@@ -177,6 +179,7 @@ public final class ComponentStore {
             }
             graph.removeNode(record.id());
         } finally {
+            graphVersion++;
             graphLock.writeLock().unlock();
         }
         synchronized (record) {
@@ -345,6 +348,7 @@ public final class ComponentStore {
         try {
             change.accept(graph);
         } finally {
+            graphVersion++;
             graphLock.writeLock().unlock();
         }
     }
@@ -360,22 +364,49 @@ public final class ComponentStore {
         try {
             return change.apply(graph);
         } finally {
+            graphVersion++;
             graphLock.writeLock().unlock();
         }
     }
 
     /**
-     * An immutable snapshot of an entry.
+     * An immutable snapshot of an entry. The entry built last is handed out again while the record,
+     * the graph and the access count are as they were when it was built: no lock and no allocation
+     * then. Else it is built again (copy on write): only the access figures when only they changed.
      *
      * @param record the entry
      * @return the snapshot
      */
     public RegistryEntry snapshot(ComponentRecord record) {
+        // read before the state they stand for: a change made meanwhile leaves the entry out of date
+        int version = record.version();
+        long graph = graphVersion;
+        long accesses = record.accessCount();
+        ComponentRecord.Snapshot last = record.snapshot();
+        if (last != null && last.version() == version && last.graphVersion() == graph) {
+            if (last.accessCount() == accesses) {
+                return last.entry();
+            }
+            RegistryEntry old = last.entry();
+            RegistryEntry entry = new RegistryEntry(old.id(), old.component(), old.status(), old.registeredAt(),
+                    record.lastAccessed(), accesses, old.dependencies(), old.dependents(), old.errorHistory(),
+                    old.bundleId());
+            record.snapshot(new ComponentRecord.Snapshot(entry, version, graph, accesses));
+            return entry;
+        }
+        RegistryEntry entry = build(record, accesses);
+        record.snapshot(new ComponentRecord.Snapshot(entry, version, graph, accesses));
+        return entry;
+    }
+
+    private RegistryEntry build(ComponentRecord record, long accesses) {
         ComponentStatus status;
         List<ErrorRecord> errors;
+        ComponentInfo info;
         synchronized (record) {
             status = record.status();
             errors = record.errors();
+            info = record.info();
         }
         Set<String>[] edges = readGraph(g -> {
             if (!g.contains(record.id())) {
@@ -385,8 +416,8 @@ public final class ComponentStore {
             Set<String>[] pair = new Set[] {g.dependencies(record.id()), g.dependents(record.id())};
             return pair;
         });
-        return new RegistryEntry(record.id(), record.info(), status, record.registeredAt(),
-                record.lastAccessed(), record.accessCount(),
+        return new RegistryEntry(record.id(), info, status, record.registeredAt(),
+                record.lastAccessed(), accesses,
                 edges == null ? Set.of() : edges[0], edges == null ? Set.of() : edges[1],
                 errors, record.bundleId());
     }
