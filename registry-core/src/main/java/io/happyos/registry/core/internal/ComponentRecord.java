@@ -34,14 +34,26 @@ public final class ComponentRecord {
     }
 
     /**
-     * An entry as it was built, and what it was built from.
-     *
-     * @param entry the immutable entry
-     * @param version the record's {@link #version()} read before the entry's fields were
-     * @param graphVersion the store's graph version read before the edges were
-     * @param accessCount the access count the entry shows
+     * An entry as it was built, and what it was built from. Accesses after it was built mark it
+     * ({@link #accessed}) instead of writing to the record on every access.
      */
-    record Snapshot(RegistryEntry entry, int version, long graphVersion, long accessCount) {
+    static final class Snapshot {
+        final RegistryEntry entry;
+        final int version;
+        final long graphVersion;
+        /** Set once an access was counted that the entry may not show. */
+        volatile boolean accessed;
+
+        /**
+         * @param entry the immutable entry
+         * @param version the record's {@link #version()} read before the entry's fields were
+         * @param graphVersion the store's graph version read before the edges were
+         */
+        Snapshot(RegistryEntry entry, int version, long graphVersion) {
+            this.entry = entry;
+            this.version = version;
+            this.graphVersion = graphVersion;
+        }
     }
 
     private final String id;
@@ -190,8 +202,8 @@ public final class ComponentRecord {
 
     /**
      * Counts one access, without a lock or an allocation, so a hot loop can afford it. The count is
-     * striped ({@link LongAdder}); the time is written only when the millisecond changed, so threads
-     * accessing one component do not fight over its cache line. The time is written before the count:
+     * striped ({@link LongAdder}); the time is written only when the millisecond changed, and the
+     * snapshot is marked only once, so threads accessing one component do not fight over a cache line. The time is written before the count:
      * whoever sees the new count sees a time at least as new.
      */
     public void recordAccess() {
@@ -200,6 +212,12 @@ public final class ComponentRecord {
             lastAccessedMillis = now;
         }
         accessCount.increment();
+        // after the count: a snapshot published before this read is marked here, one published
+        // after it read the count again (see ComponentStore#snapshot)
+        Snapshot built = snapshot;
+        if (built != null && !built.accessed) {
+            built.accessed = true;
+        }
     }
 
     /**

@@ -381,21 +381,33 @@ public final class ComponentStore {
         // read before the state they stand for: a change made meanwhile leaves the entry out of date
         int version = record.version();
         long graph = graphVersion;
-        long accesses = record.accessCount();
         ComponentRecord.Snapshot last = record.snapshot();
-        if (last != null && last.version() == version && last.graphVersion() == graph) {
-            if (last.accessCount() == accesses) {
-                return last.entry();
+        if (last != null && last.version == version && last.graphVersion == graph) {
+            if (!last.accessed) {
+                return last.entry;
             }
-            RegistryEntry old = last.entry();
-            RegistryEntry entry = new RegistryEntry(old.id(), old.component(), old.status(), old.registeredAt(),
-                    record.lastAccessed(), accesses, old.dependencies(), old.dependents(), old.errorHistory(),
-                    old.bundleId());
-            record.snapshot(new ComponentRecord.Snapshot(entry, version, graph, accesses));
-            return entry;
+            long accesses = record.accessCount();
+            RegistryEntry old = last.entry;
+            RegistryEntry entry = old.accessCount() == accesses ? old : new RegistryEntry(old.id(), old.component(),
+                    old.status(), old.registeredAt(), record.lastAccessed(), accesses, old.dependencies(),
+                    old.dependents(), old.errorHistory(), old.bundleId());
+            return publish(record, entry, version, graph, accesses);
         }
-        RegistryEntry entry = build(record, accesses);
-        record.snapshot(new ComponentRecord.Snapshot(entry, version, graph, accesses));
+        long accesses = record.accessCount();
+        return publish(record, build(record, accesses), version, graph, accesses);
+    }
+
+    /**
+     * Keeps a new entry in its record. An access counted after {@code accesses} was read but before
+     * the entry was published may have marked the previous one: the count, read again, tells.
+     */
+    private static RegistryEntry publish(ComponentRecord record, RegistryEntry entry, int version, long graph,
+            long accesses) {
+        ComponentRecord.Snapshot built = new ComponentRecord.Snapshot(entry, version, graph);
+        record.snapshot(built);
+        if (record.accessCount() != accesses) {
+            built.accessed = true;
+        }
         return entry;
     }
 

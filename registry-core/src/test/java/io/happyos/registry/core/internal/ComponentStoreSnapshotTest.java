@@ -157,6 +157,46 @@ class ComponentStoreSnapshotTest {
     }
 
     @Test
+    void accessesRacingReadersAreAllShownOnceTheAccessesAreDone() throws Exception {
+        ComponentRecord a = add("a");
+        int perThread = 50_000;
+        for (int round = 0; round < 20; round++) {
+            AtomicBoolean done = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                long before = a.accessCount();
+                Future<?> reader = pool.submit(() -> {
+                    while (!done.get()) {
+                        store.snapshot(a);
+                    }
+                    return null;
+                });
+                List<Future<?>> accessors = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    accessors.add(pool.submit(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            a.recordAccess();
+                            if (i % 1000 == 0) {
+                                store.snapshot(a);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> accessor : accessors) {
+                    accessor.get(60, TimeUnit.SECONDS);
+                }
+                // every access has returned: a lookup now must show them all
+                assertThat(store.snapshot(a).accessCount()).isEqualTo(before + 2L * perThread);
+                done.set(true);
+                reader.get(60, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void readersRacingWritersNeverSeeOldStateOnceTheWritersAreDone() throws Exception {
         ComponentRecord a = add("a");
         ComponentRecord b = add("b");
