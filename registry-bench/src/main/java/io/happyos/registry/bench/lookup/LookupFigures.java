@@ -44,12 +44,15 @@ public final class LookupFigures {
      * @throws RunnerException when a benchmark fails
      */
     public List<BenchRow> rows() throws RunnerException {
-        run("LookupBenchmark\\.(getComponent|concurrentHashMapGet)$", 1, Map.of());
-        run("LookupBenchmark\\.(getComponent|concurrentHashMapGet)$", 2, Map.of());
-        run("LookupBenchmark\\.osgiFilter$", 1, Map.of("services", "true"));
-        run("QueryBenchmark\\.", 1, Map.of());
-        run("AccessBenchmark\\.(getComponentInstance|instanceCacheHit|caffeineHit)$", 1, Map.of());
-        run("AccessBenchmark\\.(hitAndStripedCount|hitAndAtomicCount|getComponentInstance)$", 2, Map.of());
+        for (int threads : List.of(1, 2)) {
+            run("LookupBenchmark\\.(getComponent|concurrentHashMapGet)$", threads, Map.of(), "");
+            run("LookupBenchmark\\.getComponent$", threads, Map.of("via", "direct"), "direct");
+        }
+        run("LookupBenchmark\\.osgiFilter$", 1, Map.of("services", "true"), "");
+        run("QueryBenchmark\\.", 1, Map.of(), "");
+        run("AccessBenchmark\\.(getComponentInstance|instanceCacheHit|caffeineHit)$", 1, Map.of(), "");
+        run("AccessBenchmark\\.getComponentInstance$", 1, Map.of("via", "direct"), "direct");
+        run("AccessBenchmark\\.(hitAndStripedCount|hitAndAtomicCount|getComponentInstance)$", 2, Map.of(), "");
         List<BenchRow> rows = new ArrayList<>();
         lookupRows(rows);
         queryRows(rows);
@@ -122,7 +125,7 @@ public final class LookupFigures {
         return score;
     }
 
-    private void run(String include, int threads, Map<String, String> params) throws RunnerException {
+    private void run(String include, int threads, Map<String, String> params, String tag) throws RunnerException {
         Path bundles = Path.of("registry-bench/target/bench-bundles").toAbsolutePath();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(LookupFigures.class.getPackageName() + "\\." + include)
@@ -137,10 +140,19 @@ public final class LookupFigures {
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
         params.forEach(options::param);
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options.build()).run();
+        } catch (RunnerException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new RunnerException(include + " with " + threads + " thread(s) " + params + " failed: " + cause, e);
+        }
         for (RunResult result : results) {
             String label = result.getParams().getBenchmark();
-            String method = label.substring(label.lastIndexOf('.') + 1);
+            String method = label.substring(label.lastIndexOf('.') + 1) + (tag.isEmpty() ? "" : "-" + tag);
             String size = Optional.ofNullable(result.getParams().getParam("size")).orElse("-");
             scores.put(method + "/" + size + "/" + threads, result.getPrimaryResult().getScore());
             System.out.printf("   %s size %s, %d thread(s): %.1f ns/op%n", method, size, threads,

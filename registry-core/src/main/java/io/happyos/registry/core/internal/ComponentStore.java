@@ -39,6 +39,7 @@ public final class ComponentStore {
     private final IndexSet indexes = new IndexSet();
     // bumped under the graph's write lock after every change of it: snapshots show edges
     private volatile long graphVersion;
+    private final EntrySnapshots snapshots = new EntrySnapshots(this);
     private final StatusNotifier notifier;
     private final Clock clock;
     private final int maxErrors;
@@ -370,68 +371,19 @@ public final class ComponentStore {
     }
 
     /**
-     * An immutable snapshot of an entry. The entry built last is handed out again while the record,
-     * the graph and the access count are as they were when it was built: no lock and no allocation
-     * then. Else it is built again (copy on write): only the access figures when only they changed.
+     * An immutable snapshot of an entry: the one built last while nothing it shows changed, without
+     * a lock or an allocation (see {@link EntrySnapshots}).
      *
      * @param record the entry
      * @return the snapshot
      */
     public RegistryEntry snapshot(ComponentRecord record) {
-        // read before the state they stand for: a change made meanwhile leaves the entry out of date
-        int version = record.version();
-        long graph = graphVersion;
-        ComponentRecord.Snapshot last = record.snapshot();
-        if (last != null && last.version == version && last.graphVersion == graph) {
-            if (!last.accessed) {
-                return last.entry;
-            }
-            long accesses = record.accessCount();
-            RegistryEntry old = last.entry;
-            RegistryEntry entry = old.accessCount() == accesses ? old : new RegistryEntry(old.id(), old.component(),
-                    old.status(), old.registeredAt(), record.lastAccessed(), accesses, old.dependencies(),
-                    old.dependents(), old.errorHistory(), old.bundleId());
-            return publish(record, entry, version, graph, accesses);
-        }
-        long accesses = record.accessCount();
-        return publish(record, build(record, accesses), version, graph, accesses);
+        return snapshots.of(record);
     }
 
-    /**
-     * Keeps a new entry in its record. An access counted after {@code accesses} was read but before
-     * the entry was published may have marked the previous one: the count, read again, tells.
-     */
-    private static RegistryEntry publish(ComponentRecord record, RegistryEntry entry, int version, long graph,
-            long accesses) {
-        ComponentRecord.Snapshot built = new ComponentRecord.Snapshot(entry, version, graph);
-        record.snapshot(built);
-        if (record.accessCount() != accesses) {
-            built.accessed = true;
-        }
-        return entry;
-    }
-
-    private RegistryEntry build(ComponentRecord record, long accesses) {
-        ComponentStatus status;
-        List<ErrorRecord> errors;
-        ComponentInfo info;
-        synchronized (record) {
-            status = record.status();
-            errors = record.errors();
-            info = record.info();
-        }
-        Set<String>[] edges = readGraph(g -> {
-            if (!g.contains(record.id())) {
-                return null;
-            }
-            @SuppressWarnings("unchecked")
-            Set<String>[] pair = new Set[] {g.dependencies(record.id()), g.dependents(record.id())};
-            return pair;
-        });
-        return new RegistryEntry(record.id(), info, status, record.registeredAt(),
-                record.lastAccessed(), accesses,
-                edges == null ? Set.of() : edges[0], edges == null ? Set.of() : edges[1],
-                errors, record.bundleId());
+    /** @return a number that changes after every change of the graph */
+    long graphVersion() {
+        return graphVersion;
     }
 
     /**
