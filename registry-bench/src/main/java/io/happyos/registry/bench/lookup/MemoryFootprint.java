@@ -17,6 +17,13 @@ import org.openjdk.jol.info.GraphLayout;
  */
 final class MemoryFootprint {
 
+    static {
+        // JOL cannot read field offsets on Java 17 without it (and no agent attached)
+        if (System.getProperty("jol.magicFieldOffset") == null) {
+            System.setProperty("jol.magicFieldOffset", "true");
+        }
+    }
+
     private MemoryFootprint() {
     }
 

@@ -8,7 +8,13 @@ import io.happyos.registry.core.internal.Journal;
 import io.happyos.registry.core.internal.RegistryService;
 import io.happyos.registry.core.internal.RegistrySettings;
 import io.happyos.registry.testing.EmbeddedFelix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.osgi.framework.FrameworkEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Hashtable;
@@ -33,6 +39,7 @@ final class RegistryFixture implements AutoCloseable {
     static final String NAME = "name";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     final EmbeddedFelix felix;
     final DynamicRegistry registry;
@@ -122,11 +129,29 @@ final class RegistryFixture implements AutoCloseable {
         return registrations;
     }
 
+    /**
+     * Stops the registry and Felix, waiting a few seconds at most: with 100k components the
+     * framework may take longer to stop than the benchmark is worth (the forked JVM exits anyway),
+     * and deletes Felix's storage.
+     *
+     * @throws Exception when the storage cannot be deleted
+     */
     @Override
     public void close() throws Exception {
         if (direct != null) {
             direct.close();
         }
-        felix.close();
+        felix.framework().stop();
+        if (felix.framework().waitForStop(STOP_WAIT.toMillis()).getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+            System.err.printf("note: Felix with %,d components did not stop within %d s; left to the JVM's exit%n",
+                    size, STOP_WAIT.toSeconds());
+        }
+        try (Stream<Path> paths = Files.walk(felix.storage())) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("note: could not delete " + felix.storage() + ": " + e);
+        }
     }
 }
