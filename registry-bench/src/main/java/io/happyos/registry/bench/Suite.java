@@ -29,7 +29,7 @@ public final class Suite {
 
     /** The parts, in the order they run. */
     static List<SuitePart> parts() {
-        return List.of(new GraphPart());
+        return List.of(new GraphPart(), new LookupPart());
     }
 
     /**

@@ -53,7 +53,8 @@ public final class InstanceCache {
     private final ReadWriteLock swap = new ReentrantReadWriteLock();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
-    private AsyncCache<String, Slot> cache;
+    // volatile: a hit reads it without the swap lock (an entry moved by enable() is the same slot)
+    private volatile AsyncCache<String, Slot> cache;
 
     /**
      * An unbounded cache.
@@ -101,6 +102,25 @@ public final class InstanceCache {
     }
 
     /**
+     * The instance held for an id, counted as a hit, when one is ready: the fast path of
+     * {@link #get}, without a lock or an allocation.
+     *
+     * @param id the component's id
+     * @return the instance, or {@code null} when none is ready (none held, being created, or its
+     *     creation failed): then call {@link #get}
+     */
+    public Object getIfReady(String id) {
+        CompletableFuture<Slot> future = cache.getIfPresent(Objects.requireNonNull(id, "id"));
+        Slot slot = Slot.ifReady(future);
+        if (slot == null) {
+            return null;
+        }
+        hits.increment();
+        slot.touch(ticker.read());
+        return slot.held().instance();
+    }
+
+    /**
      * The instance for an id, created by {@code creator} when there is none. Concurrent callers for
      * one id share a single creation.
      *
@@ -114,6 +134,10 @@ public final class InstanceCache {
     public Object get(String id, Function<String, Held> creator) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(creator, "creator");
+        Object ready = getIfReady(id);
+        if (ready != null) {
+            return ready;
+        }
         CompletableFuture<Slot> mine = new CompletableFuture<>();
         CompletableFuture<Slot> found;
         swap.readLock().lock();

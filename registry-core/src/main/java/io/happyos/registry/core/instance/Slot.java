@@ -12,6 +12,9 @@ final class Slot {
 
     private final InstanceCache.Held held;
     private final Throwable failure;
+    /** How stale the last access time may be: idleness is asked for in seconds and minutes. */
+    static final long TOUCH_GRANULARITY_NANOS = 1_000_000L;
+
     private volatile long lastAccess;
 
     Slot(InstanceCache.Held held, long now) {
@@ -43,8 +46,14 @@ final class Slot {
         return lastAccess;
     }
 
+    /**
+     * Notes an access. Written at most once per {@link #TOUCH_GRANULARITY_NANOS} of the ticker, so a
+     * hot instance's slot is read, not written, by the threads looking it up.
+     */
     void touch(long now) {
-        lastAccess = now;
+        if (now - lastAccess >= TOUCH_GRANULARITY_NANOS || now < lastAccess) {
+            lastAccess = now;
+        }
     }
 
     /** The slot of a future that completed with an instance, else {@code null}. */

@@ -26,16 +26,24 @@ public final class Actors {
     /** The actor of shell commands. */
     public static final String SHELL = "shell";
 
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-    /** The bundle whose view of the service is calling, for usage telemetry. */
-    private static final ThreadLocal<Bundle> CALLER = new ThreadLocal<>();
+    /**
+     * Who is calling on a thread: one mutable frame per thread, saved and restored around each
+     * call, so a call through a view neither allocates nor adds and removes thread-local entries.
+     */
+    private static final class Frame {
+        String actor;
+        /** The bundle whose view of the service is calling, for usage telemetry. */
+        Bundle caller;
+    }
+
+    private static final ThreadLocal<Frame> FRAME = ThreadLocal.withInitial(Frame::new);
 
     private Actors() {
     }
 
     /** @return who is calling on this thread ({@link #REGISTRY} when nobody said) */
     public static String current() {
-        String actor = CURRENT.get();
+        String actor = FRAME.get().actor;
         return actor == null ? REGISTRY : actor;
     }
 
@@ -45,7 +53,7 @@ public final class Actors {
      * @return the bundle, or {@code null} when the call did not come through a bundle's view
      */
     public static Bundle callerBundle() {
-        return CALLER.get();
+        return FRAME.get().caller;
     }
 
     /**
@@ -57,16 +65,13 @@ public final class Actors {
      * @throws Exception what it throws
      */
     public static <T> T as(String actor, Callable<T> work) throws Exception {
-        String outer = CURRENT.get();
-        CURRENT.set(actor);
+        Frame frame = FRAME.get();
+        String outer = frame.actor;
+        frame.actor = actor;
         try {
             return work.call();
         } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
+            frame.actor = outer;
         }
     }
 
@@ -134,28 +139,21 @@ public final class Actors {
                     default -> "DynamicRegistry for " + actor;
                 };
             }
-            String outer = CURRENT.get();
-            Bundle outerCaller = CALLER.get();
-            CURRENT.set(actor);
-            CALLER.set(bundle);
+            Frame frame = FRAME.get();
+            String outer = frame.actor;
+            Bundle outerCaller = frame.caller;
+            frame.actor = actor;
+            frame.caller = bundle;
             try {
                 return method.invoke(registry, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             } finally {
-                restore(CURRENT, outer);
-                restore(CALLER, outerCaller);
+                frame.actor = outer;
+                frame.caller = outerCaller;
             }
         };
         return (DynamicRegistry) Proxy.newProxyInstance(Actors.class.getClassLoader(),
                 new Class<?>[] {DynamicRegistry.class}, handler);
-    }
-
-    private static <T> void restore(ThreadLocal<T> local, T outer) {
-        if (outer == null) {
-            local.remove();
-        } else {
-            local.set(outer);
-        }
     }
 }

@@ -3,6 +3,9 @@ package io.happyos.registry.core.internal;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.ErrorRecord;
+import io.happyos.registry.RegistryEntry;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +14,47 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The registry's mutable state for one component. Status and error history change together under
  * the record's monitor; everything else is safe to read without it.
+ *
+ * <p>Every change a {@link RegistryEntry} shows (status, information, errors, restored access
+ * figures) bumps a version after it is made; {@link ComponentStore#snapshot} keeps the last entry it
+ * built here with the versions it was built from and hands it out again, without locking or
+ * allocating, while they still hold.
  */
 public final class ComponentRecord {
 
     private static final long NEVER = Long.MIN_VALUE;
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(ComponentRecord.class, "version", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * An entry as it was built, and what it was built from. Accesses after it was built mark it
+     * ({@link #accessed}) instead of writing to the record on every access.
+     */
+    static final class Snapshot {
+        final RegistryEntry entry;
+        final int version;
+        final long graphVersion;
+        /** Set once an access was counted that the entry may not show. */
+        volatile boolean accessed;
+
+        /**
+         * @param entry the immutable entry
+         * @param version the record's {@link #version()} read before the entry's fields were
+         * @param graphVersion the store's graph version read before the edges were
+         */
+        Snapshot(RegistryEntry entry, int version, long graphVersion) {
+            this.entry = entry;
+            this.version = version;
+            this.graphVersion = graphVersion;
+        }
+    }
 
     private final String id;
     private final long bundleId;
@@ -29,7 +69,9 @@ public final class ComponentRecord {
     private volatile ComponentControl control;
     private volatile ComponentStatus status; // written under the monitor, read without it
     private boolean wasActive;
-    private final List<ErrorRecord> errors = new ArrayList<>();
+    private final List<ErrorRecord> errors = new ArrayList<>(2);
+    private volatile int version; // bumped through VERSION after each change an entry shows
+    private volatile Snapshot snapshot;
 
     ComponentRecord(String id, long bundleId, ComponentInfo info, ComponentStatus status, Instant registeredAt) {
         this.id = id;
@@ -61,6 +103,27 @@ public final class ComponentRecord {
 
     void info(ComponentInfo newInfo) {
         this.info = newInfo;
+        changed();
+    }
+
+    /** Marks the entry built so far as out of date; called after the change is made. */
+    private void changed() {
+        VERSION.getAndAdd(this, 1);
+    }
+
+    /** @return a number that changes after every change an entry of this record shows */
+    int version() {
+        return version;
+    }
+
+    /** @return the last entry built, with what it was built from, or {@code null} */
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** @param built the entry just built; an older one may replace a newer one, which only costs a rebuild */
+    void snapshot(Snapshot built) {
+        this.snapshot = built;
     }
 
     /** @return when it was registered */
@@ -90,6 +153,7 @@ public final class ComponentRecord {
         if (newStatus == ComponentStatus.ACTIVE) {
             wasActive = true;
         }
+        changed();
         return old;
     }
 
@@ -99,6 +163,7 @@ public final class ComponentRecord {
             errors.remove(0);
         }
         errors.add(error);
+        changed();
     }
 
     /** @return a copy of the error history, oldest first */
@@ -135,10 +200,24 @@ public final class ComponentRecord {
         this.control = value;
     }
 
-    /** Counts one access: two plain writes, no allocation, so a hot loop can afford it. */
+    /**
+     * Counts one access, without a lock or an allocation, so a hot loop can afford it. The count is
+     * striped ({@link LongAdder}); the time is written only when the millisecond changed, and the
+     * snapshot is marked only once, so threads accessing one component do not fight over a cache line. The time is written before the count:
+     * whoever sees the new count sees a time at least as new.
+     */
     public void recordAccess() {
+        long now = System.currentTimeMillis();
+        if (lastAccessedMillis != now) {
+            lastAccessedMillis = now;
+        }
         accessCount.increment();
-        lastAccessedMillis = System.currentTimeMillis();
+        // after the count: a snapshot published before this read is marked here, one published
+        // after it read the count again (see ComponentStore#snapshot)
+        Snapshot built = snapshot;
+        if (built != null && !built.accessed) {
+            built.accessed = true;
+        }
     }
 
     /**
@@ -148,10 +227,11 @@ public final class ComponentRecord {
      * @param lastMillis the last access, epoch milliseconds (0 for never)
      */
     public void restoreAccess(long count, long lastMillis) {
-        accessCount.add(count);
         if (lastMillis > 0) {
             lastAccessedMillis = lastMillis;
         }
+        accessCount.add(count);
+        changed();
     }
 
     /** @return how many times it was accessed */

@@ -37,6 +37,9 @@ public final class ComponentStore {
     private final DependencyGraph graph = new DependencyGraph();
     private final ReadWriteLock graphLock = new ReentrantReadWriteLock();
     private final IndexSet indexes = new IndexSet();
+    // bumped under the graph's write lock after every change of it: snapshots show edges
+    private volatile long graphVersion;
+    private final EntrySnapshots snapshots = new EntrySnapshots(this);
     private final StatusNotifier notifier;
     private final Clock clock;
     private final int maxErrors;
@@ -177,6 +180,7 @@ public final class ComponentStore {
             }
             graph.removeNode(record.id());
         } finally {
+            graphVersion++;
             graphLock.writeLock().unlock();
         }
         synchronized (record) {
@@ -345,6 +349,7 @@ public final class ComponentStore {
         try {
             change.accept(graph);
         } finally {
+            graphVersion++;
             graphLock.writeLock().unlock();
         }
     }
@@ -360,35 +365,25 @@ public final class ComponentStore {
         try {
             return change.apply(graph);
         } finally {
+            graphVersion++;
             graphLock.writeLock().unlock();
         }
     }
 
     /**
-     * An immutable snapshot of an entry.
+     * An immutable snapshot of an entry: the one built last while nothing it shows changed, without
+     * a lock or an allocation (see {@link EntrySnapshots}).
      *
      * @param record the entry
      * @return the snapshot
      */
     public RegistryEntry snapshot(ComponentRecord record) {
-        ComponentStatus status;
-        List<ErrorRecord> errors;
-        synchronized (record) {
-            status = record.status();
-            errors = record.errors();
-        }
-        Set<String>[] edges = readGraph(g -> {
-            if (!g.contains(record.id())) {
-                return null;
-            }
-            @SuppressWarnings("unchecked")
-            Set<String>[] pair = new Set[] {g.dependencies(record.id()), g.dependents(record.id())};
-            return pair;
-        });
-        return new RegistryEntry(record.id(), record.info(), status, record.registeredAt(),
-                record.lastAccessed(), record.accessCount(),
-                edges == null ? Set.of() : edges[0], edges == null ? Set.of() : edges[1],
-                errors, record.bundleId());
+        return snapshots.of(record);
+    }
+
+    /** @return a number that changes after every change of the graph */
+    long graphVersion() {
+        return graphVersion;
     }
 
     /**

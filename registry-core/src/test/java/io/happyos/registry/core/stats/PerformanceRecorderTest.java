@@ -63,6 +63,20 @@ class PerformanceRecorderTest {
     }
 
     @Test
+    void untimedHitsCountButTheMeanIsThatOfTheTimedSample() {
+        recorder.lookup(1_000, true);
+        recorder.lookup(3_000, false);
+        recorder.untimedHit();
+        recorder.untimedHit();
+
+        PerformanceMetrics metrics = recorder.snapshot();
+
+        assertThat(metrics.lookups()).isEqualTo(4);
+        assertThat(metrics.meanLookupTime()).isEqualTo(Duration.ofNanos(2_000));
+        assertThat(metrics.cacheHitRate()).isEqualTo(0.75);
+    }
+
+    @Test
     void lookupsAndOperations() {
         recorder.lookup(1_000, true);
         recorder.lookup(2_000, true);
