@@ -29,7 +29,7 @@ public final class Suite {
 
     /** The parts, in the order they run. */
     static List<SuitePart> parts() {
-        return List.of();
+        return List.of(new FolderDeployBenchmark(), new StartupBenchmark(), new BatchActivationBenchmark());
     }
 
     /**
