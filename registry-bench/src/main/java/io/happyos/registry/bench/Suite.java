@@ -29,7 +29,8 @@ public final class Suite {
 
     /** The parts, in the order they run. */
     static List<SuitePart> parts() {
-        return List.of(new GraphPart(), new LookupPart());
+        return List.of(new GraphPart(), new LookupPart(), new FolderDeployBenchmark(), new StartupBenchmark(),
+                new BatchActivationBenchmark());
     }
 
     /**

@@ -14,6 +14,8 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
     private final ComponentStore store;
     private final Runnable onFrameworkStopping;
     private final java.util.function.Consumer<String> onStopped;
+    /** Guards the index and orders derivations, which events on several threads may ask for at once. */
+    private final DependencyIndex index = new DependencyIndex();
     private volatile io.happyos.registry.core.internal.Journal journal = io.happyos.registry.core.internal.Journal.NONE;
 
     /**
@@ -75,7 +79,12 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
         for (Bundle bundle : context.getBundles()) {
             entryFor(bundle);
         }
-        deriveAll();
+        synchronized (index) {
+            for (Bundle bundle : context.getBundles()) {
+                index.provide(bundle.getBundleId(), bundle.adapt(BundleRevision.class));
+            }
+            deriveAll();
+        }
     }
 
     /** Stops listening. */
@@ -91,12 +100,15 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
             switch (event.getType()) {
                 case BundleEvent.INSTALLED -> {
                     entryFor(bundle);
-                    deriveAll();
+                    offered(bundle, true);
                 }
-                case BundleEvent.RESOLVED, BundleEvent.UNRESOLVED -> deriveAll();
+                case BundleEvent.RESOLVED, BundleEvent.UNRESOLVED -> offered(bundle, false);
                 case BundleEvent.UPDATED -> {
                     entryFor(bundle).ifPresent(r -> store.setInfo(r, BundleComponents.info(bundle)));
-                    deriveAll();
+                    synchronized (index) {
+                        index.provide(bundle.getBundleId(), bundle.adapt(BundleRevision.class));
+                        deriveAll();
+                    }
                 }
                 case BundleEvent.STARTING -> entryFor(bundle).ifPresent(r -> r.starting(true));
                 case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> {
@@ -110,7 +122,10 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                         auditOutside("uninstalled", r, null);
                         store.remove(r);
                     });
-                    deriveAll();
+                    synchronized (index) {
+                        index.uninstalled(bundle.getBundleId());
+                        deriveAll();
+                    }
                 }
                 case BundleEvent.STOPPING -> {
                     if (bundle.getBundleId() == 0) {
@@ -179,24 +194,70 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
     }
 
     /**
-     * Derives every bundle's declared dependencies again. Cheap enough for the sizes a container
-     * holds, and the only way to be sure: a new bundle can satisfy another's requirements.
+     * A bundle was installed, resolved or unresolved: derives its dependencies, and those of the
+     * unresolved bundles whose requirements what it offers may satisfy (an installed bundle can
+     * fill a missing requirement; a resolved one becomes the preferred provider). Resolved bundles
+     * read their wiring, which another bundle's event does not change, so the work is proportional
+     * to the bundles concerned, not to all installed.
      */
-    public void deriveAll() {
-        Bundle[] installed = context.getBundles();
-        for (Bundle bundle : installed) {
-            if (bundle.getBundleId() == 0) {
-                continue;
+    private void offered(Bundle bundle, boolean installed) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        synchronized (index) {
+            if (installed) {
+                index.provide(bundle.getBundleId(), revision);
             }
-            store.findByBundle(bundle.getBundleId()).ifPresent(record -> derive(record, bundle, installed));
+            deriveOne(bundle);
+            if (revision != null) {
+                for (long requirer : index.requirersOf(revision)) {
+                    Bundle other = context.getBundle(requirer);
+                    if (other != null && other != bundle) {
+                        deriveOne(other);
+                    }
+                }
+            }
         }
     }
 
-    private void derive(ComponentRecord record, Bundle bundle, Bundle[] installed) {
-        DeclaredDependencies.Result result = DeclaredDependencies.of(bundle, installed);
+    /**
+     * Derives every bundle's declared dependencies again: at start, and after an update or an
+     * uninstall, which can change what any bundle is wired to.
+     */
+    public void deriveAll() {
+        synchronized (index) {
+            for (Bundle bundle : context.getBundles()) {
+                if (bundle.getBundleId() != 0) {
+                    deriveOne(bundle);
+                }
+            }
+        }
+    }
+
+    private void deriveOne(Bundle bundle) {
+        store.findByBundle(bundle.getBundleId()).ifPresent(record -> derive(record, bundle));
+    }
+
+    private void derive(ComponentRecord record, Bundle bundle) {
+        DeclaredDependencies.Result result = DeclaredDependencies.of(bundle, this::candidates);
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (result.fromWiring() || revision == null) {
+            index.resolved(bundle.getBundleId());
+        } else {
+            index.require(bundle.getBundleId(), revision);
+        }
         Map<String, List<String>> byId = new HashMap<>();
         result.providers().forEach((providerId, requirements) -> store.findByBundle(providerId)
                 .ifPresent(provider -> byId.put(provider.id(), requirements)));
         store.setDeclared(record, byId, result.missing());
+    }
+
+    private Iterable<Bundle> candidates(BundleRequirement requirement) {
+        List<Bundle> bundles = new java.util.ArrayList<>();
+        for (long id : index.candidates(requirement)) {
+            Bundle bundle = context.getBundle(id);
+            if (bundle != null) {
+                bundles.add(bundle);
+            }
+        }
+        return bundles;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.BundleCapability;
@@ -26,8 +27,9 @@ public final class DeclaredDependencies {
      *
      * @param providers for each providing bundle id, the requirements it satisfies, in manifest syntax
      * @param missing mandatory requirements that nothing installed provides
+     * @param fromWiring whether it comes from the bundle's wiring (it is resolved), not its declarations
      */
-    public record Result(Map<Long, List<String>> providers, List<String> missing) {
+    public record Result(Map<Long, List<String>> providers, List<String> missing, boolean fromWiring) {
     }
 
     private DeclaredDependencies() {
@@ -41,15 +43,29 @@ public final class DeclaredDependencies {
      * @return its providers and missing requirements
      */
     public static Result of(Bundle bundle, Bundle[] installed) {
+        List<Bundle> all = java.util.Arrays.asList(installed);
+        return of(bundle, requirement -> all);
+    }
+
+    /**
+     * Works out a bundle's dependencies, asking for the bundles that may provide each requirement.
+     *
+     * @param bundle the bundle
+     * @param candidates for a requirement, the installed bundles that may provide it, in bundle id
+     *     order (a superset is fine: each is matched)
+     * @return its providers and missing requirements
+     */
+    public static Result of(Bundle bundle, Function<BundleRequirement, Iterable<Bundle>> candidates) {
         if (bundle.getState() == Bundle.UNINSTALLED) {
-            return new Result(Map.of(), List.of());
+            return new Result(Map.of(), List.of(), false);
         }
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         if (wiring != null && wiring.isCurrent() && (bundle.getState() & (Bundle.INSTALLED | Bundle.UNINSTALLED)) == 0) {
             return fromWiring(bundle, wiring);
         }
         BundleRevision revision = bundle.adapt(BundleRevision.class);
-        return revision == null ? new Result(Map.of(), List.of()) : fromDeclarations(bundle, revision, installed);
+        return revision == null ? new Result(Map.of(), List.of(), false)
+                : fromDeclarations(bundle, revision, candidates);
     }
 
     private static Result fromWiring(Bundle bundle, BundleWiring wiring) {
@@ -61,17 +77,18 @@ public final class DeclaredDependencies {
             }
             add(providers, provider.getBundleId(), format(wire.getRequirement()));
         }
-        return new Result(providers, List.of());
+        return new Result(providers, List.of(), true);
     }
 
-    private static Result fromDeclarations(Bundle bundle, BundleRevision revision, Bundle[] installed) {
+    private static Result fromDeclarations(Bundle bundle, BundleRevision revision,
+            Function<BundleRequirement, Iterable<Bundle>> candidates) {
         Map<Long, List<String>> providers = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
             if (!counts(requirement)) {
                 continue;
             }
-            Bundle provider = provider(bundle, requirement, installed);
+            Bundle provider = provider(bundle, requirement, candidates.apply(requirement));
             if (provider == null) {
                 if (!isOptional(requirement)) {
                     missing.add(format(requirement));
@@ -80,7 +97,7 @@ public final class DeclaredDependencies {
                 add(providers, provider.getBundleId(), format(requirement));
             }
         }
-        return new Result(providers, missing);
+        return new Result(providers, missing, false);
     }
 
     private static boolean counts(BundleRequirement requirement) {
@@ -100,7 +117,7 @@ public final class DeclaredDependencies {
      * The system bundle first (it wins), then the bundle itself (a substitutable export), then
      * resolved bundles, then the lowest bundle id.
      */
-    private static Bundle provider(Bundle self, BundleRequirement requirement, Bundle[] installed) {
+    private static Bundle provider(Bundle self, BundleRequirement requirement, Iterable<Bundle> installed) {
         Bundle best = null;
         for (Bundle candidate : installed) {
             if (candidate.getState() == Bundle.UNINSTALLED) {

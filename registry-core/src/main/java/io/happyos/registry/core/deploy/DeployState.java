@@ -43,13 +43,19 @@ final class DeployState {
         save();
     }
 
+    /** Records a checksum in memory only; {@link #save()} writes it, once for many JARs. */
+    synchronized void putUnsaved(String location, String sha256) {
+        checksums.setProperty(location, sha256);
+    }
+
     synchronized void remove(String location) {
         if (checksums.remove(location) != null) {
             save();
         }
     }
 
-    private void save() {
+    /** Writes the checksums to the file. */
+    synchronized void save() {
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -162,33 +162,44 @@ public final class FolderDeployer {
 
     private void add(List<Path> jars, FolderScanner scanner) {
         List<String> installed = new ArrayList<>();
-        for (Path jar : jars) {
-            JarInspector.JarCheck check = JarInspector.inspect(jar);
-            String problem = check.valid() ? duplicate(check, jar) : check.reason();
-            if (problem != null) {
-                quarantine(jar, problem, scanner);
-                continue;
-            }
-            if (context.getBundle(location(jar)) != null) {
-                change(jar, scanner); // a quarantined file came back as a good one for an installed bundle
-                continue;
-            }
-            clearQuarantineEntry(jar);
-            try {
-                String id = installation.register(ComponentInfo.ofJar(jar.toString()));
-                keep(check, jar);
-                installed.add(id);
-                audit("deploy", id, null, jar.getFileName() + " " + check.version());
-            } catch (RegistryException e) {
-                if (stopping()) {
-                    // the framework is shutting down: the file is fine, it is deployed at the next start
-                    LOG.info("not deploying {}: the framework is stopping", jar.getFileName());
-                    return;
+        Map<Path, JarInspector.JarCheck> toKeep = new java.util.LinkedHashMap<>();
+        Map<String, String> byNameAndVersion = installedByNameAndVersion();
+        try {
+            for (Path jar : jars) {
+                JarInspector.JarCheck check = JarInspector.inspect(jar);
+                String problem = check.valid() ? duplicate(check, jar, byNameAndVersion) : check.reason();
+                if (problem != null) {
+                    quarantine(jar, problem, scanner);
+                    continue;
                 }
-                quarantine(jar, e.getMessage(), scanner);
+                if (context.getBundle(location(jar)) != null) {
+                    change(jar, scanner); // a quarantined file came back as a good one for an installed bundle
+                    continue;
+                }
+                clearQuarantineEntry(jar);
+                try {
+                    String id = installation.register(ComponentInfo.ofJar(jar.toString()), false);
+                    byNameAndVersion.put(check.symbolicName() + " " + check.version(), location(jar));
+                    toKeep.put(jar, check);
+                    installed.add(id);
+                    audit("deploy", id, null, jar.getFileName() + " " + check.version());
+                } catch (RegistryException e) {
+                    if (stopping()) {
+                        // the framework is shutting down: the file is fine, it is deployed at the next start
+                        LOG.info("not deploying {}: the framework is stopping", jar.getFileName());
+                        return;
+                    }
+                    quarantine(jar, e.getMessage(), scanner);
+                }
             }
+            activation.resolveAll(installed); // the whole set in one resolver pass
+            activateInOrder(installed);
+        } finally {
+            // housekeeping after the plugins run: the copies for rollback, and the checksums saved
+            // once for the whole set (a crash before this reloads the same JARs at the next start)
+            toKeep.forEach((jar, check) -> keep(check, jar));
+            state.save();
         }
-        activateInOrder(installed);
     }
 
     /** Whether the framework is on its way down, when an install failing says nothing about the file. */
@@ -304,14 +315,20 @@ public final class FolderDeployer {
         }, alsoActive);
     }
 
-    private String duplicate(JarInspector.JarCheck check, Path jar) {
+    /** The installed bundles' locations by symbolic name and version, read once per set of new JARs. */
+    private Map<String, String> installedByNameAndVersion() {
+        Map<String, String> locations = new java.util.HashMap<>();
         for (Bundle bundle : context.getBundles()) {
-            if (check.symbolicName().equals(bundle.getSymbolicName())
-                    && check.version().equals(bundle.getVersion().toString())
-                    && !bundle.getLocation().equals(location(jar))) {
-                return "duplicate: " + check.symbolicName() + " " + check.version() + " is already installed from "
-                        + bundle.getLocation() + "; remove one of the two files";
-            }
+            locations.putIfAbsent(bundle.getSymbolicName() + " " + bundle.getVersion(), bundle.getLocation());
+        }
+        return locations;
+    }
+
+    private String duplicate(JarInspector.JarCheck check, Path jar, Map<String, String> byNameAndVersion) {
+        String location = byNameAndVersion.get(check.symbolicName() + " " + check.version());
+        if (location != null && !location.equals(location(jar))) {
+            return "duplicate: " + check.symbolicName() + " " + check.version() + " is already installed from "
+                    + location + "; remove one of the two files";
         }
         return null;
     }
@@ -342,8 +359,9 @@ public final class FolderDeployer {
                 .ifPresent(store::remove);
     }
 
+    /** Keeps the checksum (saved by the caller) and a copy for rollback. */
     private void keep(JarInspector.JarCheck check, Path jar) {
-        state.put(location(jar), check.sha256());
+        state.putUnsaved(location(jar), check.sha256());
         try {
             history.record(check.symbolicName(), check.version(), check.sha256(), jar);
         } catch (IOException e) {
@@ -353,8 +371,9 @@ public final class FolderDeployer {
 
     private void activateInOrder(List<String> ids) {
         List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(g, ids.stream().filter(g::contains).toList()));
+        Set<String> wanted = new java.util.HashSet<>(ids);
         for (String id : order) {
-            if (ids.contains(id)) {
+            if (wanted.contains(id)) {
                 tryActivate(id);
             }
         }

@@ -20,10 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides, over repeated scans, which JARs of the bundles folder are ready to handle. A file is
- * reported only once its size and last-modified time have stayed the same for at least the settle
- * time across scans, so a JAR still being copied is held back; what is reported is relative to the
- * last time each file was reported, so a burst of rewrites gives one "changed".
+ * Decides, over repeated scans, which JARs of the bundles folder are ready to handle. A new file
+ * is reported as soon as it is a complete ZIP (see {@link CompleteZip}: a JAR renamed into the
+ * folder is handled at the first scan that sees it); a changed file (often rewritten in place, in
+ * bursts), or a new one not complete yet, once its size and last-modified time have stayed the
+ * same for at least the settle time across scans, so a JAR still being copied is held back. What
+ * is reported is relative to the last time each file was reported, so a burst of rewrites gives
+ * one "changed".
  *
  * <p>Only regular files directly in the folder whose name ends with {@code .jar} count; names
  * starting with {@code .} or ending with {@code .part} or {@code .tmp} and subfolders (such as
@@ -80,7 +83,8 @@ public final class FolderScanner {
     /**
      * @param folder the folder to scan; it need not exist yet
      * @param settleMillis how long a file's size and last-modified time must stay the same before
-     *     it is reported; 0 reports files at the first scan that sees them
+     *     it is reported, unless it is new and a complete ZIP already; 0 reports files at the first scan that
+     *     sees them
      * @param clock the current time in milliseconds, e.g. {@code System::currentTimeMillis}
      * @throws IllegalArgumentException if settleMillis is negative
      */
@@ -115,7 +119,8 @@ public final class FolderScanner {
         for (Map.Entry<String, Stamp> entry : current.entrySet()) {
             String name = entry.getKey();
             FileState state = observe(files.get(name), entry.getValue(), now);
-            if (!state.settled() && now - state.stableSince() >= settleMillis) {
+            if (!state.settled() && (now - state.stableSince() >= settleMillis || state.reported() == null
+                    && CompleteZip.isComplete(folder.resolve(name), state.observed().size()))) {
                 (state.reported() == null ? added : changed).add(folder.resolve(name));
                 state = new FileState(state.observed(), state.stableSince(), state.observed());
             }

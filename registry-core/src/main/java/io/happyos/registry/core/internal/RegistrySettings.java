@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * @param batchParallelism how many components a batch activates at once ({@value #BATCH_PARALLELISM},
  *     default 4)
  * @param watch whether the bundles folder is watched after start-up ({@value #WATCH}, default true)
- * @param settle how long a file must stay unchanged before it is handled ({@value #SETTLE}, default 300 ms)
+ * @param settle how long a file must stay unchanged before it is handled, unless it is new and already a complete
+ *     ZIP ({@value #SETTLE}, default 300 ms)
  * @param rescan how often the folder is scanned in case the OS dropped an event ({@value #RESCAN}, default 2 s)
  * @param historySize how many earlier versions of each JAR are kept ({@value #HISTORY_SIZE}, default 5)
  * @param autoRollback whether a reload that fails is rolled back ({@value #AUTO_ROLLBACK}, default true)

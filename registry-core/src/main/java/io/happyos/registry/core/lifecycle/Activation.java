@@ -124,6 +124,21 @@ public final class Activation {
         return errors.isEmpty() ? null : errors.get(errors.size() - 1);
     }
 
+    /**
+     * Resolves the bundles of many components in one pass of the framework's resolver, instead of
+     * one pass each (a batch does this before it starts anything). What cannot be resolved stays
+     * as it is and is reported when its component is activated.
+     *
+     * @param ids the components
+     */
+    public void resolveAll(java.util.Collection<String> ids) {
+        List<ComponentRecord> records = new ArrayList<>();
+        for (String id : ids) {
+            store.find(id).ifPresent(records::add);
+        }
+        resolve(records);
+    }
+
     private void resolve(List<ComponentRecord> plan) {
         List<Bundle> bundles = new ArrayList<>();
         for (ComponentRecord record : plan) {

@@ -52,6 +52,8 @@ public final class BatchActivation implements AutoCloseable {
         ids.forEach(store::record);
         Map<String, Integer> level = new HashMap<>();
         List<List<List<String>>> levels = store.readGraph(g -> levels(g, ids, level));
+        // one resolver pass for the whole batch: the workers' own resolves then find nothing to do
+        activation.resolveAll(level.keySet());
         Map<String, BatchItem> items = new LinkedHashMap<>();
         for (List<List<String>> groups : levels) {
             List<Future<List<BatchItem>>> running = new ArrayList<>();

@@ -50,18 +50,31 @@ public final class Installation {
      * @throws RegistryException when the file is missing or not a bundle, or it is already registered
      */
     public String register(ComponentInfo component) {
+        return register(component, true);
+    }
+
+    /**
+     * Registers a component, leaving its bundle unresolved if asked: a caller installing many
+     * resolves them together afterwards, in one pass of the resolver instead of one each.
+     *
+     * @param component the component
+     * @param resolve whether to resolve its bundle now
+     * @return its id
+     * @throws RegistryException when the file is missing or not a bundle, or it is already registered
+     */
+    public String register(ComponentInfo component, boolean resolve) {
         try {
             lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_REGISTRATION, component.name(), component));
         } catch (Hooks.Veto veto) {
             throw new RegistryException("cannot register " + component.name() + ": " + veto.getMessage(),
                     veto.getCause());
         }
-        String id = install(component);
+        String id = install(component, resolve);
         store.find(id).ifPresent(record -> lifecycle.post(LifecyclePhase.POST_REGISTRATION, record, null));
         return id;
     }
 
-    private String install(ComponentInfo component) {
+    private String install(ComponentInfo component, boolean resolve) {
         if (component.path() == null) {
             if (store.find(component.name()).isPresent()) {
                 throw new RegistryException("a component with id '" + component.name()
@@ -92,7 +105,9 @@ public final class Installation {
                     + "; check that it is an OSGi bundle JAR (a manifest with a Bundle-SymbolicName)", e);
         }
         LOG.info("installed {} as bundle {}", file, bundle.getBundleId());
-        context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
+        if (resolve) {
+            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
+        }
         return store.findByBundle(bundle.getBundleId()).map(ComponentRecord::id).orElseThrow(
                 () -> new RegistryException("bundle " + bundle.getBundleId() + " was installed but has no entry"));
     }

@@ -284,4 +284,30 @@ class FolderScannerTest {
         assertThat(FolderScanner.isCandidateName(".a.jar")).isFalse();
         assertThat(FolderScanner.isCandidateName("a.zip")).isFalse();
     }
+
+    @Test
+    void aCompleteJarIsReportedAtTheFirstScanButAPartOfOneWaitsForTheSettleTime() throws IOException {
+        FolderScanner scanner = scanner();
+        byte[] content = CompleteZipTest.jar(2, null);
+        Path partial = dir.resolve("partial.jar");
+        Files.write(partial, java.util.Arrays.copyOf(content, content.length - 1));
+        Path complete = dir.resolve("complete.jar");
+        Files.write(complete, content);
+
+        assertThat(scanAfter(scanner, 0).added()).containsExactly(complete);
+        assertThat(scanAfter(scanner, SETTLE - 1).isEmpty()).isTrue();
+        assertThat(scanAfter(scanner, 1).added()).containsExactly(partial);
+    }
+
+    @Test
+    void aChangedJarWaitsForTheSettleTimeEvenWhenComplete() throws IOException {
+        FolderScanner scanner = scanner();
+        Path jar = dir.resolve("x.jar");
+        Files.write(jar, CompleteZipTest.jar(1, null));
+        assertThat(scanAfter(scanner, 0).added()).containsExactly(jar);
+
+        Files.write(jar, CompleteZipTest.jar(3, null)); // rewritten in place, maybe again in a moment
+        assertThat(scanAfter(scanner, 1).isEmpty()).isTrue();
+        assertThat(scanAfter(scanner, SETTLE).changed()).containsExactly(jar);
+    }
 }
