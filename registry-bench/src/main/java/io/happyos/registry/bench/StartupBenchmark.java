@@ -70,7 +70,7 @@ public final class StartupBenchmark implements SuitePart {
         Scenarios.benchBundles();
         List<Size> sizes = mode == SuiteMode.FULL
                 ? List.of(new Size(100, 5), new Size(1_000, 3), new Size(5_000, 1))
-                : List.of(new Size(100, 3), new Size(1_000, 1));
+                : List.of(new Size(100, 3), new Size(1_000, 2));
         Path work = Files.createTempDirectory("happyos-bench-startup");
         List<BenchRow> rows = new ArrayList<>();
         double[] ours = new double[sizes.size()];
