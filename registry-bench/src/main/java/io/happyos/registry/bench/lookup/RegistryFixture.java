@@ -40,6 +40,7 @@ final class RegistryFixture implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     final EmbeddedFelix felix;
     final DynamicRegistry registry;
@@ -104,6 +105,9 @@ final class RegistryFixture implements AutoCloseable {
             if (registry.listComponents().stream().filter(e -> e.id().startsWith("c")).count() < size) {
                 throw new IllegalStateException("not every component was registered under its own name");
             }
+            // let what the registrations set off (status callbacks, trackers) settle before measuring
+            System.gc();
+            Thread.sleep(SETTLE.toMillis());
             return new RegistryFixture(felix, registry, direct, size, ids.toArray(String[]::new));
         } catch (Exception | Error e) {
             if (direct != null) {

@@ -30,6 +30,9 @@ public final class SkillRunnerActivator implements BundleActivator {
     static final String READY_REGISTRY = "(&(objectClass=" + DynamicRegistry.class.getName() + ")("
             + DynamicRegistry.STATE_PROPERTY + "=" + DynamicRegistry.STATE_READY + "))";
 
+    /** How long a caller waits for this bundle's tracker to see the ready registry. */
+    private static final long READY_WAIT_MILLIS = 5_000;
+
     private ServiceTracker<DynamicRegistry, DynamicRegistry> tracker;
     private ExecutorService runs;
     private ServiceRegistration<?> registration;
@@ -41,7 +44,17 @@ public final class SkillRunnerActivator implements BundleActivator {
             thread.setDaemon(true);
             return thread;
         });
-        SkillRunner runner = new SkillRunner(() -> tracker.getService());
+        // Felix tells the service listeners of the registry becoming ready one after another: a
+        // caller woken by an earlier listener (the launcher's readiness wait) may get here before
+        // this tracker heard of it, so a caller waits a little for the tracker to catch up
+        SkillRunner runner = new SkillRunner(() -> {
+            try {
+                return tracker.waitForService(READY_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        });
         tracker = new ServiceTracker<>(context, context.createFilter(READY_REGISTRY), null) {
             @Override
             public DynamicRegistry addingService(ServiceReference<DynamicRegistry> reference) {
