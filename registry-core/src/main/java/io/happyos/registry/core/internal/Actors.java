@@ -1,9 +1,6 @@
 package io.happyos.registry.core.internal;
 
 import io.happyos.registry.DynamicRegistry;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.Callable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
@@ -27,13 +24,41 @@ public final class Actors {
     public static final String SHELL = "shell";
 
     /**
-     * Who is calling on a thread: one mutable frame per thread, saved and restored around each
-     * call, so a call through a view neither allocates nor adds and removes thread-local entries.
+     * Who is calling on a thread: one small stack per thread, pushed and popped around each call,
+     * so a call through a view neither allocates nor adds and removes thread-local entries.
      */
-    private static final class Frame {
-        String actor;
-        /** The bundle whose view of the service is calling, for usage telemetry. */
-        Bundle caller;
+    static final class Frame {
+        private String[] actors = new String[4];
+        /** The bundles whose view of the service is calling, for usage telemetry. */
+        private Bundle[] callers = new Bundle[4];
+        private int depth;
+
+        /** Calls on behalf of an actor and a calling bundle until {@link #pop()}. */
+        Frame push(String actor, Bundle caller) {
+            if (depth == actors.length) {
+                actors = java.util.Arrays.copyOf(actors, depth * 2);
+                callers = java.util.Arrays.copyOf(callers, depth * 2);
+            }
+            actors[depth] = actor;
+            callers[depth] = caller;
+            depth++;
+            return this;
+        }
+
+        /** Back to the caller before the last {@link #push}. */
+        void pop() {
+            depth--;
+            actors[depth] = null;
+            callers[depth] = null;
+        }
+
+        String actor() {
+            return depth == 0 ? null : actors[depth - 1];
+        }
+
+        Bundle caller() {
+            return depth == 0 ? null : callers[depth - 1];
+        }
     }
 
     private static final ThreadLocal<Frame> FRAME = ThreadLocal.withInitial(Frame::new);
@@ -43,7 +68,7 @@ public final class Actors {
 
     /** @return who is calling on this thread ({@link #REGISTRY} when nobody said) */
     public static String current() {
-        String actor = FRAME.get().actor;
+        String actor = FRAME.get().actor();
         return actor == null ? REGISTRY : actor;
     }
 
@@ -53,7 +78,7 @@ public final class Actors {
      * @return the bundle, or {@code null} when the call did not come through a bundle's view
      */
     public static Bundle callerBundle() {
-        return FRAME.get().caller;
+        return FRAME.get().caller();
     }
 
     /**
@@ -66,12 +91,11 @@ public final class Actors {
      */
     public static <T> T as(String actor, Callable<T> work) throws Exception {
         Frame frame = FRAME.get();
-        String outer = frame.actor;
-        frame.actor = actor;
+        frame.push(actor, frame.caller());
         try {
             return work.call();
         } finally {
-            frame.actor = outer;
+            frame.pop();
         }
     }
 
@@ -131,29 +155,17 @@ public final class Actors {
      * @return the view
      */
     public static DynamicRegistry view(DynamicRegistry registry, String actor, Bundle bundle) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "DynamicRegistry for " + actor;
-                };
-            }
-            Frame frame = FRAME.get();
-            String outer = frame.actor;
-            Bundle outerCaller = frame.caller;
-            frame.actor = actor;
-            frame.caller = bundle;
-            try {
-                return method.invoke(registry, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            } finally {
-                frame.actor = outer;
-                frame.caller = outerCaller;
-            }
-        };
-        return (DynamicRegistry) Proxy.newProxyInstance(Actors.class.getClassLoader(),
-                new Class<?>[] {DynamicRegistry.class}, handler);
+        return new ActorView(registry, actor, bundle);
+    }
+
+    /**
+     * Starts a call on behalf of an actor on this thread; end it with {@link Frame#pop()}.
+     *
+     * @param actor who
+     * @param bundle the calling bundle, or {@code null}
+     * @return the thread's frame
+     */
+    static Frame push(String actor, Bundle bundle) {
+        return FRAME.get().push(actor, bundle);
     }
 }
