@@ -83,13 +83,13 @@ public final class LookupFigures {
                 rows.add(BenchRow.fasterThan("3. getComponent, " + k(size) + " components, " + threads
                         + (threads == 1 ? " thread" : " threads"), "ns/op", score("getComponent", size, threads),
                         "ConcurrentHashMap.get, same keys", score("concurrentHashMapGet", size, threads), 1 / 1.5,
-                        "within 1.5×", "through the registry service a bundle gets (a per-bundle proxy view); "
+                        "within 1.5×", "through the registry service a bundle gets (its per-bundle view); "
                                 + "real registry in embedded Felix; random id order"));
                 rows.add(BenchRow.fasterThan("3. getComponent on RegistryService directly, " + k(size)
                         + " components, " + threads + (threads == 1 ? " thread" : " threads"), "ns/op",
                         score("getComponent-direct", size, threads), "ConcurrentHashMap.get, same keys",
                         score("concurrentHashMapGet", size, threads), 1 / 1.5, "within 1.5×",
-                        "core's RegistryService from the class path on Felix's system context, no proxy view"));
+                        "core's RegistryService from the class path on Felix's system context, no per-bundle view"));
             }
         }
         for (String size : List.of(SMALL, LARGE)) {
