@@ -1,5 +1,6 @@
 package io.happyos.registry.bench;
 
+import io.happyos.registry.core.export.JsonStrings;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,21 +63,8 @@ final class ResultTable {
     }
 
     private static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder();
+        JsonStrings.append(out, s);
+        return out.toString();
     }
 }

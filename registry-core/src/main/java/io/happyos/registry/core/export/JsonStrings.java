@@ -1,15 +1,23 @@
 package io.happyos.registry.core.export;
 
-/** Writes JSON string literals as RFC 8259 wants them; enough JSON for the graph export. */
-final class JsonStrings {
+/**
+ * Writes JSON string literals as RFC 8259 wants them; enough JSON for the graph export (and for the
+ * benchmark suite's table, which has the core on its class path).
+ */
+public final class JsonStrings {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonStrings() {
     }
 
-    /** Appends {@code value} as a quoted, escaped JSON string. */
-    static void append(StringBuilder out, String value) {
+    /**
+     * Appends a value as a quoted, escaped JSON string.
+     *
+     * @param out where to append
+     * @param value the string
+     */
+    public static void append(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
