@@ -390,7 +390,7 @@ public final class FolderDeployer {
             activation.activate(id);
             waiting.remove(id);
         } catch (RegistryException e) {
-            if (!record.missingRequirements().isEmpty()) {
+            if (waitsForRequirements(id)) {
                 waiting.add(id);
                 LOG.info("{} waits for its requirements: {}", id, e.getMessage());
             } else {
@@ -402,13 +402,29 @@ public final class FolderDeployer {
 
     private void retryWaiting() {
         for (String id : List.copyOf(waiting)) {
-            ComponentRecord record = store.find(id).orElse(null);
-            if (record == null) {
+            if (store.find(id).isEmpty()) {
                 waiting.remove(id);
-            } else if (record.missingRequirements().isEmpty()) {
+            } else if (!waitsForRequirements(id)) {
                 tryActivate(id);
             }
         }
+    }
+
+    /**
+     * Whether a component, or one of the components it depends on, has a requirement that nothing
+     * installed provides yet: it is then activated when the requirement arrives. A component whose
+     * own requirements are all there waits too when a dependency waits (JARs of one drop can arrive
+     * in several scans).
+     */
+    private boolean waitsForRequirements(String id) {
+        Set<String> closure = store.readGraph(g -> g.contains(id) ? g.dependencyClosure(List.of(id)) : Set.of(id));
+        for (String member : closure) {
+            ComponentRecord record = store.find(member).orElse(null);
+            if (record != null && !record.missingRequirements().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Path> jars() {

@@ -75,6 +75,24 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aJarWhoseDependencyWaitsForARequirementIsActivatedWhenItArrives() throws Exception {
+        start();
+        // calculator-skill's own requirements are all there, but logger's (config-manager) is not yet
+        for (String sample : List.of("base-util", "logger", "calculator-skill")) {
+            drop(EmbeddedFelix.sampleBundle(sample), sample + ".jar");
+        }
+        awaitStatus("logger", ComponentStatus.ERROR);
+        await().atMost(WAIT).until(() -> registry.findComponent("calculator-skill")
+                .map(e -> e.status() != ComponentStatus.DISCOVERED && e.status() != ComponentStatus.REGISTERED)
+                .orElse(false));
+
+        drop(EmbeddedFelix.sampleBundle("config-manager"), "config-manager.jar");
+
+        awaitStatus("logger", ComponentStatus.ACTIVE);
+        awaitStatus("calculator-skill", ComponentStatus.ACTIVE);
+    }
+
+    @Test
     void aJarWhoseRequirementsArriveLaterIsActivatedWhenTheyDo() throws Exception {
         start();
         drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
