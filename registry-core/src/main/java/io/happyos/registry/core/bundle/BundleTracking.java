@@ -35,6 +35,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
     /** Guards the index and orders derivations, which events on several threads may ask for at once. */
     private final DependencyIndex index = new DependencyIndex();
     private volatile io.happyos.registry.core.internal.Journal journal = io.happyos.registry.core.internal.Journal.NONE;
+    private volatile Runnable onArrival = () -> { };
 
     /**
      * @param context the registry bundle's context
@@ -58,6 +59,16 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
      */
     public void journal(io.happyos.registry.core.internal.Journal journal) {
         this.journal = journal;
+    }
+
+    /**
+     * Sets what to do when a bundle is installed, resolved or updated, which may bring what a
+     * waiting component needs. Called on the changing thread: it must only queue work.
+     *
+     * @param task the task
+     */
+    public void onArrival(Runnable task) {
+        this.onArrival = task;
     }
 
     /** Whether the registry itself is changing bundles on this thread. */
@@ -101,14 +112,20 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                 case BundleEvent.INSTALLED -> {
                     entryFor(bundle);
                     offered(bundle, true);
+                    onArrival.run();
                 }
-                case BundleEvent.RESOLVED, BundleEvent.UNRESOLVED -> offered(bundle, false);
+                case BundleEvent.RESOLVED -> {
+                    offered(bundle, false);
+                    onArrival.run();
+                }
+                case BundleEvent.UNRESOLVED -> offered(bundle, false);
                 case BundleEvent.UPDATED -> {
                     entryFor(bundle).ifPresent(r -> store.setInfo(r, BundleComponents.info(bundle)));
                     synchronized (index) {
                         index.provide(bundle.getBundleId(), bundle.adapt(BundleRevision.class));
                         deriveAll();
                     }
+                    onArrival.run();
                 }
                 case BundleEvent.STARTING -> entryFor(bundle).ifPresent(r -> r.starting(true));
                 case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,6 @@ public final class FolderDeployer {
     private final VersionHistory history;
     private final DeployState state;
     private final boolean autoRollback;
-    private final Set<String> waiting = new LinkedHashSet<>();
     private final java.time.Duration grace;
     private final java.util.function.Consumer<Runnable> onLifecycleThread;
     private final io.happyos.registry.core.internal.Journal journal;
@@ -144,7 +142,6 @@ public final class FolderDeployer {
             change(jar, scanner);
         }
         add(changes.added(), scanner);
-        retryWaiting();
     }
 
     private void remove(Path jar) {
@@ -154,7 +151,7 @@ public final class FolderDeployer {
         ComponentRecord record = bundle == null ? null : store.findByBundle(bundle.getBundleId()).orElse(null);
         if (record != null) {
             LOG.info("{} was removed from the bundles folder: unregistering {}", jar.getFileName(), record.id());
-            waiting.remove(record.id());
+            activation.waiting().remove(record.id());
             installation.unregister(record.id());
             audit("remove", record.id(), null, jar.getFileName() + " was removed from the bundles folder");
         }
@@ -379,52 +376,23 @@ public final class FolderDeployer {
         }
     }
 
-    /** Activates, or keeps waiting when a requirement is not there yet. */
+    /**
+     * Activates; a component that waits for a requirement or a dependency is activated when that
+     * arrives (see {@link io.happyos.registry.core.lifecycle.WaitingComponents}).
+     */
     private void tryActivate(String id) {
-        ComponentRecord record = store.find(id).orElse(null);
-        if (record == null) {
-            waiting.remove(id);
+        if (store.find(id).isEmpty()) {
             return;
         }
         try {
             activation.activate(id);
-            waiting.remove(id);
         } catch (RegistryException e) {
-            if (waitsForRequirements(id)) {
-                waiting.add(id);
-                LOG.info("{} waits for its requirements: {}", id, e.getMessage());
+            if (activation.waiting().contains(id)) {
+                LOG.info("{} waits: {}", id, e.getMessage());
             } else {
-                waiting.remove(id);
                 LOG.warn("{}", e.getMessage());
             }
         }
-    }
-
-    private void retryWaiting() {
-        for (String id : List.copyOf(waiting)) {
-            if (store.find(id).isEmpty()) {
-                waiting.remove(id);
-            } else if (!waitsForRequirements(id)) {
-                tryActivate(id);
-            }
-        }
-    }
-
-    /**
-     * Whether a component, or one of the components it depends on, has a requirement that nothing
-     * installed provides yet: it is then activated when the requirement arrives. A component whose
-     * own requirements are all there waits too when a dependency waits (JARs of one drop can arrive
-     * in several scans).
-     */
-    private boolean waitsForRequirements(String id) {
-        Set<String> closure = store.readGraph(g -> g.contains(id) ? g.dependencyClosure(List.of(id)) : Set.of(id));
-        for (String member : closure) {
-            ComponentRecord record = store.find(member).orElse(null);
-            if (record != null && !record.missingRequirements().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<Path> jars() {

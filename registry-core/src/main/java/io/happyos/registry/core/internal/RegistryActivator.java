@@ -51,6 +51,7 @@ public final class RegistryActivator implements BundleActivator {
         registry.open();
         tracking = new BundleTracking(context, store, registry::componentStopped, this::frameworkStopping);
         tracking.journal(journal);
+        tracking.onArrival(registry::retryWaiting);
         tracking.open();
         registry.restore();
         services = new ServiceComponentTracker(context, store);
@@ -67,6 +68,7 @@ public final class RegistryActivator implements BundleActivator {
                 deployFolder(Path.of(folder).toAbsolutePath().normalize(), settings);
             }
             services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
+            registry.retryWaiting(); // what waited when the container stopped, once everything is back
             return null;
         }).whenComplete((ignored, error) -> {
             if (error != null) {

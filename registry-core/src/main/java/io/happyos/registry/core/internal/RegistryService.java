@@ -76,6 +76,8 @@ public final class RegistryService implements DynamicRegistry {
     private final StatusHistory statusHistory = new StatusHistory(StatusHistory.DEFAULT_CAPACITY, Clock.systemUTC());
     private final LifecycleExecutor lifecycle;
     private final Activation activation;
+    private final io.happyos.registry.core.lifecycle.WaitingComponents waiting;
+    private final java.util.concurrent.atomic.AtomicBoolean retryQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Deactivation deactivation;
     private final Installation installation;
     private final BundleContext context;
@@ -121,7 +123,13 @@ public final class RegistryService implements DynamicRegistry {
                 performance, ticker);
         Lifecycle shared = new Lifecycle(store, context, new Hooks(whiteboard, calls, settings.activationTimeout()),
                 calls, settings.activationTimeout(), performance, instances::cleanup, journal);
-        this.activation = new Activation(shared);
+        this.waiting = new io.happyos.registry.core.lifecycle.WaitingComponents(storage(context).resolve("waiting.txt"));
+        this.activation = new Activation(shared, waiting);
+        notifier.internal((id, from, to) -> {
+            if (to == ComponentStatus.ACTIVE || from == ComponentStatus.ERROR) {
+                retryWaiting();
+            }
+        });
         this.deactivation = new Deactivation(shared);
         this.installation = new Installation(shared, deactivation);
         this.batch = new BatchActivation(store, activation, settings.batchParallelism());
@@ -200,6 +208,25 @@ public final class RegistryService implements DynamicRegistry {
         accessFlusher.scheduleWithFixedDelay(journal::prune, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }
 
+    /**
+     * Something arrived that a waiting component may need (a bundle installed, resolved or updated; a
+     * component active or out of ERROR): queues one retry of the waiting components on the lifecycle
+     * thread, after the operation in progress. Any thread; cheap when nothing waits.
+     */
+    public void retryWaiting() {
+        if (waiting.isEmpty() || !retryQueued.compareAndSet(false, true)) {
+            return;
+        }
+        lifecycle.later(() -> {
+            retryQueued.set(false);
+            try {
+                Actors.as(Actors.REGISTRY, () -> waiting.retry(store, activation));
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(RegistryService.class).warn("retrying the waiting components failed", e);
+            }
+        });
+    }
+
     /** Puts back what the journal kept; see {@link KeptState#restore()}. */
     public void restore() {
         kept.restore();
@@ -261,6 +288,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> unregisterComponent(String id) {
         Objects.requireNonNull(id, "id");
         return operation("unregister", id, () -> {
+            waiting.remove(id);
             installation.unregister(id);
             return null;
         });
@@ -276,6 +304,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> deactivateComponent(String id) {
         Objects.requireNonNull(id, "id");
         return operation("deactivate", id, () -> {
+            waiting.remove(id);
             deactivation.deactivate(id);
             return null;
         });
@@ -505,6 +534,7 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(dependency, "dependency");
         return operations.run("remove-dependency", dependent, dependency, () -> {
             dependencies.remove(dependent, dependency);
+            retryWaiting();
             return null;
         });
     }
@@ -551,6 +581,9 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         return operation("set-status", id, () -> {
+            if (status != ComponentStatus.ACTIVE) {
+                waiting.remove(id);
+            }
             statuses.change(id, status);
             return null;
         });
@@ -561,6 +594,7 @@ public final class RegistryService implements DynamicRegistry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
         return operation("mark-error", id, () -> {
+            waiting.remove(id);
             statuses.markError(id, message);
             return null;
         });

@@ -23,6 +23,7 @@ public final class StatusNotifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusNotifier.class);
 
     private final CopyOnWriteArrayList<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
+    private volatile StatusCallback internal = (id, oldStatus, newStatus) -> { };
     private final TimedCalls calls;
     private final Duration timeout;
     private final StatusHistory history;
@@ -51,11 +52,24 @@ public final class StatusNotifier implements AutoCloseable {
     }
 
     /**
+     * Sets the registry's own callback, called at once on the changing thread with the component's
+     * monitor held: it must only note the change and return.
+     *
+     * @param callback the callback
+     */
+    void internal(StatusCallback callback) {
+        this.internal = callback;
+    }
+
+    /**
      * Queues one change for every callback. The caller holds the component's monitor, which keeps
      * the queue in the order of the changes.
      */
     void publish(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
         history.record(id, oldStatus, newStatus);
+        if (oldStatus != newStatus) {
+            internal.statusChanged(id, oldStatus, newStatus);
+        }
         if (oldStatus == newStatus || callbacks.isEmpty()) {
             return;
         }

@@ -30,11 +30,34 @@ public final class Activation {
 
     private final Lifecycle lifecycle;
     private final ComponentStore store;
+    private final WaitingComponents waiting;
 
-    /** @param lifecycle what the lifecycle steps share */
-    public Activation(Lifecycle lifecycle) {
+    /**
+     * @param lifecycle what the lifecycle steps share
+     * @param waiting where components that wait for something outside them are kept
+     */
+    public Activation(Lifecycle lifecycle, WaitingComponents waiting) {
         this.lifecycle = lifecycle;
         this.store = lifecycle.store();
+        this.waiting = waiting;
+    }
+
+    /** @return the components waiting for something outside them */
+    public WaitingComponents waiting() {
+        return waiting;
+    }
+
+    /**
+     * Whether activating a component now would get as far as starting it: no requirement missing
+     * and no dependency in ERROR (other than one that waits itself and is brought up with it). Reads
+     * only.
+     *
+     * @param id the component
+     * @return whether nothing blocks it
+     */
+    public boolean nothingBlocks(String id) {
+        ComponentRecord target = store.find(id).orElse(null);
+        return target != null && blocker(target, plan(id)) == null;
     }
 
     /**
@@ -47,10 +70,19 @@ public final class Activation {
     public boolean activate(String id) {
         ComponentRecord target = store.record(id);
         if (target.status() == ComponentStatus.ACTIVE && isRunning(target)) {
+            waiting.remove(id);
             return false;
         }
         List<ComponentRecord> plan = plan(id);
-        check(target, plan);
+        Blocker blocker = blocker(target, plan);
+        if (blocker != null) {
+            if (blocker.waits()) {
+                waiting.add(id);
+            } else {
+                waiting.remove(id);
+            }
+            throw fail(target, blocker.message());
+        }
         resolve(plan);
         List<ComponentRecord> toStart = new ArrayList<>();
         for (ComponentRecord record : plan) {
@@ -62,6 +94,7 @@ public final class Activation {
             try {
                 lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_ACTIVATION, record, null));
             } catch (Hooks.Veto veto) {
+                waiting.remove(id);
                 throw failed(target, null, veto.getMessage(), veto.getCause());
             }
         }
@@ -77,7 +110,18 @@ public final class Activation {
             } catch (BundleException | RuntimeException e) {
                 lifecycle.performance().activation(System.nanoTime() - begin, false);
                 rollBack(started);
+                // the one whose start failed stops waiting (trying again would fail again); a
+                // dependent waits until that one is fixed
+                waiting.remove(record.id());
+                if (record != target) {
+                    waiting.add(id);
+                }
                 throw failed(target, record, Failures.describe(e), e);
+            }
+        }
+        for (ComponentRecord record : plan) {
+            if (isRunning(record)) {
+                waiting.remove(record.id());
             }
         }
         for (ComponentRecord record : started) {
@@ -97,26 +141,32 @@ public final class Activation {
         return plan;
     }
 
-    private void check(ComponentRecord target, List<ComponentRecord> plan) {
+    /** Why a component cannot be activated now, or {@code null} when nothing stands in the way. */
+    private record Blocker(String message, boolean waits) {
+    }
+
+    private Blocker blocker(ComponentRecord target, List<ComponentRecord> plan) {
         if (isFragment(target)) {
-            throw fail(target, target.id() + " is a fragment: it attaches to its host bundle and is never"
-                    + " activated on its own; activate the host instead");
+            return new Blocker(target.id() + " is a fragment: it attaches to its host bundle and is never"
+                    + " activated on its own; activate the host instead", false);
         }
         for (ComponentRecord record : plan) {
-            if (record != target && record.status() == ComponentStatus.ERROR && !isRunning(record)) {
+            if (record != target && record.status() == ComponentStatus.ERROR && !waiting.contains(record.id())) {
                 ErrorRecord last = lastError(record);
-                throw fail(target, "cannot activate " + target.id() + ": its dependency " + record.id()
+                return new Blocker("cannot activate " + target.id() + ": its dependency " + record.id()
                         + " is in ERROR (" + (last == null ? "no reason recorded" : last.message())
                         + "); fix it, then activate " + record.id() + " directly or clear it with registry:clear "
-                        + record.id());
+                        + record.id() + " (" + target.id() + " is activated as soon as nothing blocks it)", true);
             }
             if (!isResolved(record) && !record.missingRequirements().isEmpty()) {
                 String requirement = record.missingRequirements().get(0);
                 String who = record == target ? target.id() + ": it" : target.id() + ": its dependency " + record.id();
-                throw fail(target, "cannot activate " + who + " has a missing requirement " + requirement
-                        + "; install a bundle that provides it");
+                return new Blocker("cannot activate " + who + " has a missing requirement " + requirement
+                        + "; install a bundle that provides it (" + target.id() + " is activated when it arrives)",
+                        true);
             }
         }
+        return null;
     }
 
     private static ErrorRecord lastError(ComponentRecord record) {

@@ -58,6 +58,20 @@ public final class LifecycleExecutor implements AutoCloseable {
         return result.minimalCompletionStage();
     }
 
+    /**
+     * Queues a task on the lifecycle thread, after what is queued already, even when called from the
+     * lifecycle thread itself (unlike {@link #submit}). Dropped once the executor is closed.
+     *
+     * @param task what to do; what it throws is logged by the caller's task itself
+     */
+    public void later(Runnable task) {
+        try {
+            lifecycle.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the registry is stopping: nothing is left to do
+        }
+    }
+
     /** @return whether the caller is the lifecycle thread */
     public boolean onLifecycleThread() {
         return Thread.currentThread() == lifecycleThread;

@@ -141,9 +141,24 @@ class SampleBundlesIT extends FrameworkTestSupport {
         assertThat(recorded("started")).isEmpty();
 
         join(registry.clearComponentError("logger"));
-        assertThat(registry.getComponent("logger").status()).isEqualTo(ComponentStatus.REGISTERED);
         assertThat(registry.getComponent("logger").errorHistory()).extracting(e -> e.message()).containsExactly("disk full");
-        assertThat(join(registry.activateComponent("calculator-skill"))).isTrue();
+        // calculator-skill waited for logger: clearing the error lets it come up, dependencies first
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                registry.getComponent("calculator-skill").status() == ComponentStatus.ACTIVE);
+        assertThat(recorded("started").indexOf("logger")).isLessThan(recorded("started").indexOf("calculator-skill"));
+    }
+
+    @Test
+    void aDependencyMarkedInErrorByHandWhileRunningStillStopsActivation() throws Exception {
+        join(registry.activateComponent("base-util"));
+        join(registry.markComponentError("base-util", "corrupt cache"));
+        assertThat(felix.context().getBundle(registry.getComponent("base-util").bundleId()).getState())
+                .isEqualTo(org.osgi.framework.Bundle.ACTIVE);
+
+        assertThatThrownBy(() -> join(registry.activateComponent("calculator-skill")))
+                .isInstanceOf(ComponentActivationException.class)
+                .hasMessageContaining("base-util is in ERROR (corrupt cache)");
+        assertThat(recorded("started")).doesNotContain("calculator-skill");
     }
 
     @Test

@@ -1,0 +1,149 @@
+package io.happyos.registry.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.testing.ManifestOnlyBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/**
+ * Components that wait for a requirement are activated as soon as it arrives, however it arrives:
+ * a later drop, an install through the API, an activation by hand, a restart.
+ */
+class WaitingForRequirementsIT extends FrameworkTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path folder;
+
+    @TempDir
+    Path jars;
+
+    private Map<String, String> folderProperties() {
+        return Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
+                "happyos.bundles.rescan", "500ms");
+    }
+
+    private void start() throws Exception {
+        startRegistry(folderProperties());
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
+                "(happyos.registry.state=ready)").size() == 1);
+    }
+
+    /** A bundle exporting and importing packages: {@code exports} and {@code imports} comma-separated or empty. */
+    private Path bundle(String name, String exports, String imports) throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>();
+        if (!exports.isEmpty()) {
+            headers.put("Export-Package", exports);
+        }
+        if (!imports.isEmpty()) {
+            headers.put("Import-Package", imports);
+        }
+        return ManifestOnlyBundle.write(jars, name, headers);
+    }
+
+    private void drop(Path jar) throws Exception {
+        Path part = folder.resolve(jar.getFileName() + ".part");
+        Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, folder.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void awaitStatus(String id, ComponentStatus status) {
+        await().atMost(WAIT).until(() -> registry.findComponent(id).map(RegistryEntry::status).orElse(null) == status);
+    }
+
+    private Bundle bundleOf(String id) {
+        return felix.context().getBundle(registry.getComponent(id).bundleId());
+    }
+
+    @Test
+    void aChainDroppedDependentsFirstInSeparateScansEndsActive() throws Exception {
+        start();
+        drop(bundle("c", "", "pkg.b"));
+        awaitStatus("c", ComponentStatus.ERROR);
+        drop(bundle("b", "pkg.b", "pkg.a"));
+        awaitStatus("b", ComponentStatus.ERROR);
+
+        drop(bundle("a", "pkg.a", ""));
+
+        for (String id : List.of("a", "b", "c")) {
+            awaitStatus(id, ComponentStatus.ACTIVE);
+            assertThat(bundleOf(id).getState()).as(id).isEqualTo(Bundle.ACTIVE);
+        }
+        assertThat(registry.explain("c").rootCauses()).isEmpty();
+    }
+
+    @Test
+    void aMutualImportGroupDroppedInTwoScansIsActivatedTogether() throws Exception {
+        start();
+        drop(bundle("cyc1", "cyc.one", "cyc.two"));
+        awaitStatus("cyc1", ComponentStatus.ERROR);
+
+        drop(bundle("cyc2", "cyc.two", "cyc.one"));
+
+        awaitStatus("cyc1", ComponentStatus.ACTIVE);
+        awaitStatus("cyc2", ComponentStatus.ACTIVE);
+        assertThat(registry.findCircularDependencies()).anySatisfy(cycle ->
+                assertThat(cycle).containsExactlyInAnyOrder("cyc1", "cyc2"));
+    }
+
+    @Test
+    void anInstallThroughTheApiBringsUpWhatWaitsForIt() throws Exception {
+        start();
+        drop(bundle("consumer", "", "pkg.p"));
+        awaitStatus("consumer", ComponentStatus.ERROR);
+
+        join(registry.registerComponent(ComponentInfo.ofJar(bundle("provider", "pkg.p", "").toString())));
+
+        awaitStatus("consumer", ComponentStatus.ACTIVE);
+        assertThat(registry.getComponent("provider").status()).isEqualTo(ComponentStatus.ACTIVE);
+    }
+
+    @Test
+    void aDependentIsActivatedWhenItsDependencyInErrorIsActivatedByHand() throws Exception {
+        start();
+        join(registry.registerComponent(ComponentInfo.ofJar(bundle("dep", "pkg.d", "").toString())));
+        join(registry.markComponentError("dep", "broken on purpose"));
+        drop(bundle("user", "", "pkg.d"));
+        awaitStatus("user", ComponentStatus.ERROR);
+        assertThat(registry.getComponent("user").lastError().message()).contains("dep");
+
+        join(registry.clearComponentError("dep"));
+        join(registry.activateComponent("dep"));
+
+        awaitStatus("user", ComponentStatus.ACTIVE);
+    }
+
+    @Test
+    void aComponentWaitingWhenTheContainerStoppedIsActivatedWhenItsRequirementArrivesAfterTheRestart()
+            throws Exception {
+        start();
+        drop(bundle("late-user", "", "pkg.late"));
+        awaitStatus("late-user", ComponentStatus.ERROR);
+
+        felix = felix.restart(folderProperties());
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        awaitReady();
+        drop(bundle("late-provider", "pkg.late", ""));
+
+        awaitStatus("late-provider", ComponentStatus.ACTIVE);
+        awaitStatus("late-user", ComponentStatus.ACTIVE);
+    }
+}
