@@ -447,9 +447,7 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public HealthStats getHealthStats() {
-        var indexes = store.indexes();
-        return Statistics.health(indexes.size(), indexes.countByStatus(ComponentStatus.ERROR),
-                indexes.countByStatus(ComponentStatus.INACTIVE));
+        return HealthCheck.of(store, context, waiting);
     }
 
     @Override

@@ -22,13 +22,27 @@ public final class Statistics {
      * @throws IllegalArgumentException when a count is negative or {@code error + inactive > total}
      */
     public static HealthStats health(int total, int error, int inactive) {
-        if (total < 0 || error < 0 || inactive < 0 || (long) error + inactive > total) {
+        return health(total, error, inactive, 0);
+    }
+
+    /**
+     * The health of the components, with those that should be running and are not.
+     *
+     * @param total every component
+     * @param error components in {@link ComponentStatus#ERROR}
+     * @param inactive components in {@link ComponentStatus#INACTIVE}
+     * @param down other components that should be running and are not
+     * @return the figures; the health percentage is 1 when there is no component
+     * @throws IllegalArgumentException when a count is negative or {@code error + inactive + down > total}
+     */
+    public static HealthStats health(int total, int error, int inactive, int down) {
+        if (total < 0 || error < 0 || inactive < 0 || down < 0 || (long) error + inactive + down > total) {
             throw new IllegalArgumentException("inconsistent counts: total " + total + ", error " + error
-                    + ", inactive " + inactive);
+                    + ", inactive " + inactive + ", down " + down);
         }
-        int healthy = total - error - inactive;
+        int healthy = total - error - inactive - down;
         double percentage = total == 0 ? 1.0 : (double) healthy / total;
-        return new HealthStats(total, healthy, error, inactive, percentage);
+        return new HealthStats(total, healthy, error, inactive, down, percentage);
     }
 
     /**

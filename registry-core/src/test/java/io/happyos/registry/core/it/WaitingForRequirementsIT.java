@@ -146,4 +146,25 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         awaitStatus("late-provider", ComponentStatus.ACTIVE);
         awaitStatus("late-user", ComponentStatus.ACTIVE);
     }
+
+    @Test
+    void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
+        start();
+        join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
+        join(registry.activateComponent("runs"));
+        join(registry.registerComponent(ComponentInfo.ofJar(bundle("marked", "", "").toString())));
+        assertThat(registry.getHealthStats().down()).isZero();
+        assertThat(registry.getHealthStats().healthPercentage()).isEqualTo(1.0);
+
+        // marked to start, but its start level is above the framework's: it should run and does not
+        Bundle marked = bundleOf("marked");
+        marked.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(50);
+        marked.start();
+
+        var health = registry.getHealthStats();
+        assertThat(registry.getComponent("marked").status()).isEqualTo(ComponentStatus.REGISTERED);
+        assertThat(health.down()).isEqualTo(1);
+        assertThat(health.healthy()).isEqualTo(health.total() - 1);
+        assertThat(health.healthPercentage()).isLessThan(1.0);
+    }
 }

@@ -33,6 +33,8 @@ class StatisticsTest {
     @Test
     void inconsistentCountsAreRefused() {
         assertThatThrownBy(() -> Statistics.health(2, 2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Statistics.health(3, 1, 1, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Statistics.health(10, 1, 1, 3)).isEqualTo(new HealthStats(10, 5, 1, 1, 3, 0.5));
         assertThatThrownBy(() -> Statistics.health(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 

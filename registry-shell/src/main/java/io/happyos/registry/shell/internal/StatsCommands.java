@@ -30,9 +30,10 @@ public final class StatsCommands {
         this.ctx = ctx;
     }
 
-    @Descriptor("show how many components are healthy, in error or inactive. Example: registry:health --json")
+    @Descriptor("show how many components are healthy, in error, inactive, or down (should be running and are"
+            + " not). Example: registry:health --json")
     public void health(
-            @Descriptor("print {\"total\",\"healthy\",\"error\",\"inactive\",\"healthPercentage\"}")
+            @Descriptor("print {\"total\",\"healthy\",\"error\",\"inactive\",\"down\",\"healthPercentage\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
         HealthStats h = ctx.registry().getHealthStats();
         if (json) {
@@ -41,6 +42,7 @@ public final class StatsCommands {
             out.put("healthy", h.healthy());
             out.put("error", h.error());
             out.put("inactive", h.inactive());
+            out.put("down", h.down());
             out.put("healthPercentage", h.healthPercentage());
             ctx.printJson(out);
         } else {
@@ -48,6 +50,7 @@ public final class StatsCommands {
             t.row("Healthy", h.healthy() + " (" + percent(h.healthPercentage()) + ")");
             t.row("In error", h.error());
             t.row("Inactive", h.inactive());
+            t.row("Down", h.down());
             ctx.print(t.render());
         }
     }
