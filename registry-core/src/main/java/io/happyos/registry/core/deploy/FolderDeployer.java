@@ -34,6 +34,7 @@ public final class FolderDeployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderDeployer.class);
     static final String QUARANTINE = ".quarantine";
+    private static final int MAX_TRIES = 5;
 
     private final Path folder;
     private final ComponentStore store;
@@ -137,24 +138,66 @@ public final class FolderDeployer {
      * @param scanner told of quarantined files, which are no longer the folder's
      */
     public void handle(FolderScanner.Changes changes, FolderScanner scanner) {
-        changes.removed().forEach(this::remove);
+        for (Path jar : changes.removed()) {
+            attempt("remove", jar, () -> remove(jar), 0);
+        }
         for (Path jar : changes.changed()) {
-            change(jar, scanner);
+            attempt("reload", jar, () -> change(jar, scanner), 0);
         }
         add(changes.added(), scanner);
     }
 
+    /**
+     * Applies the removal or change of one file; one that fails is audited and tried again a few
+     * times, a little later each time, so that a folder change is never left half-applied.
+     */
+    private void attempt(String operation, Path jar, Runnable change, int tries) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            boolean again = tries < MAX_TRIES;
+            audit(operation, idOf(jar), e.getMessage(), jar.getFileName() + (again ? ": tried again in "
+                    + retryDelay(tries) + " ms" : ": given up after " + (tries + 1) + " tries"));
+            LOG.warn("could not apply the {} of {} ({}){}", operation, jar.getFileName(), e.getMessage(),
+                    again ? "; trying again" : "; giving up: fix the cause, then touch or remove the file again");
+            if (again) {
+                try {
+                    timer.schedule(() -> onLifecycleThread.accept(() -> attempt(operation, jar, change, tries + 1)),
+                            retryDelay(tries), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    LOG.debug("registry stopping: the {} of {} is applied at the next start", operation, jar);
+                }
+            }
+        }
+    }
+
+    private static long retryDelay(int tries) {
+        return 1000L << Math.min(tries, 4);
+    }
+
+    private String idOf(Path jar) {
+        Bundle bundle = context.getBundle(location(jar));
+        String file = jar.getFileName().toString();
+        return bundle == null ? file : store.findByBundle(bundle.getBundleId()).map(ComponentRecord::id).orElse(file);
+    }
+
     private void remove(Path jar) {
+        if (Files.exists(jar)) {
+            return; // back again since the removal was seen: nothing to remove
+        }
         String location = location(jar);
-        state.remove(location);
         Bundle bundle = context.getBundle(location);
         ComponentRecord record = bundle == null ? null : store.findByBundle(bundle.getBundleId()).orElse(null);
         if (record != null) {
             LOG.info("{} was removed from the bundles folder: unregistering {}", jar.getFileName(), record.id());
             activation.waiting().remove(record.id());
-            installation.unregister(record.id());
-            audit("remove", record.id(), null, jar.getFileName() + " was removed from the bundles folder");
+            List<String> stopped = installation.unregister(record.id());
+            // what stopped with it waits for it (or another provider) to come back
+            stopped.forEach(activation.waiting()::add);
+            audit("remove", record.id(), null, jar.getFileName() + " was removed from the bundles folder"
+                    + (stopped.isEmpty() ? "" : "; stopped with it, waiting for it to come back: " + stopped));
         }
+        state.remove(location);
     }
 
     private void add(List<Path> jars, FolderScanner scanner) {

@@ -27,6 +27,16 @@ public interface ComponentControl {
      */
     void disable(Duration timeout) throws Exception;
 
+    /**
+     * The component whose bundle switches this one: when that component is stopped, this one stops
+     * with it and is not switched off on its own.
+     *
+     * @return the id of that component, or {@code null} when this one is switched on its own
+     */
+    default String switchedWith() {
+        return null;
+    }
+
     /** @return the service the component registers now, or {@code null} */
     ServiceReference<?> service();
 }

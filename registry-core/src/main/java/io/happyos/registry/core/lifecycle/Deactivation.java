@@ -6,6 +6,7 @@ import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.graph.GraphAlgorithms;
+import io.happyos.registry.core.internal.ComponentControl;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -80,8 +81,17 @@ public final class Deactivation {
         }
         List<String> failures = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
+        Set<String> stopping = new java.util.HashSet<>();
+        toStop.forEach(r -> stopping.add(r.id()));
         for (ComponentRecord record : toStop) {
-            stop(record, 0, failures);
+            ComponentControl control = record.control();
+            if (control != null && stopping.contains(control.switchedWith())) {
+                // stops with the bundle that registers it, which is stopped in this same operation
+                store.compareAndSetStatus(record, s -> s == ComponentStatus.ACTIVE, ComponentStatus.INACTIVE);
+                lifecycle.stopped().accept(record.id());
+            } else {
+                stop(record, 0, failures);
+            }
             stopped.add(record.id());
             lifecycle.post(LifecyclePhase.POST_DEACTIVATION, record, null);
         }

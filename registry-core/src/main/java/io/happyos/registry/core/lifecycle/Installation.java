@@ -117,8 +117,9 @@ public final class Installation {
      * the framework refreshed.
      *
      * @param id the component
+     * @return the other components stopped on the way (its dependents), in the order they stopped
      */
-    public void unregister(String id) {
+    public List<String> unregister(String id) {
         ComponentRecord record = store.record(id);
         if (DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {
             throw new RegistryException(id + " is part of the container (type system) and cannot be unregistered");
@@ -130,11 +131,13 @@ public final class Installation {
             store.recordError(record, message);
             throw new RegistryException(message, veto.getCause());
         }
-        deactivation.deactivate(id);
+        List<String> stopped = new java.util.ArrayList<>(deactivation.deactivate(id));
+        stopped.remove(id);
         uninstall(record);
         lifecycle.stopped().accept(id);
         lifecycle.hooks().post(lifecycle.event(LifecyclePhase.POST_UNREGISTRATION, id, record.info()),
                 message -> LOG.warn("{}", message));
+        return stopped;
     }
 
     private void uninstall(ComponentRecord record) {

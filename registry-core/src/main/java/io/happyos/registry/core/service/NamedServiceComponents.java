@@ -77,6 +77,11 @@ final class NamedServiceComponents {
         }
 
         @Override
+        public String switchedWith() {
+            return owner;
+        }
+
+        @Override
         public ServiceReference<?> service() {
             return ref.getBundle() == null ? null : ref;
         }
