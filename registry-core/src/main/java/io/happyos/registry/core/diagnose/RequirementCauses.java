@@ -173,10 +173,13 @@ final class RequirementCauses {
         return result;
     }
 
+    /** Whether a requirement must be met to resolve: not optional, not a dynamic import, effective at resolve time. */
     static boolean mandatory(BundleRequirement requirement) {
         Map<String, String> directives = requirement.getDirectives();
-        if (Constants.RESOLUTION_OPTIONAL.equals(directives.get(Constants.RESOLUTION_DIRECTIVE))) {
-            return false;
+        String resolution = directives.get(Constants.RESOLUTION_DIRECTIVE);
+        if (Constants.RESOLUTION_OPTIONAL.equals(resolution)
+                || org.osgi.framework.namespace.PackageNamespace.RESOLUTION_DYNAMIC.equals(resolution)) {
+            return false; // a dynamic import is looked up when a class is loaded, never at resolve time
         }
         String effective = directives.get(Constants.EFFECTIVE_DIRECTIVE);
         return effective == null || Constants.EFFECTIVE_RESOLVE.equals(effective);

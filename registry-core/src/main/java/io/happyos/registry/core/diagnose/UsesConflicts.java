@@ -43,6 +43,9 @@ final class UsesConflicts {
         List<BundleRequirement> imports = revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE);
         List<Cause> causes = new ArrayList<>();
         for (BundleRequirement viaImport : imports) {
+            if (!RequirementCauses.mandatory(viaImport)) {
+                continue; // optional and dynamic imports never make the resolver fail
+            }
             List<BundleCapability> providers = requirements.matching(viaImport, bundle);
             if (providers.size() != 1) {
                 continue; // the resolver has a choice: not a conflict we can pin down
@@ -119,7 +122,7 @@ final class UsesConflicts {
         }
         if (wiring == null) {
             for (BundleRequirement r : revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
-                if (pkg.equals(RequirementText.name(r))) {
+                if (pkg.equals(RequirementText.name(r)) && RequirementCauses.mandatory(r)) {
                     List<BundleCapability> candidates = requirements.matching(r, provider);
                     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
                 }

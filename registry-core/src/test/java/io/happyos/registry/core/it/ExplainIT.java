@@ -67,6 +67,25 @@ class ExplainIT extends FrameworkTestSupport {
     }
 
     @Test
+    void dynamicImportsNeverBlockAndTheRealBlockerIsTheOnlyRoot() throws Exception {
+        startRegistry();
+        manifestOnly("console", Map.of("Import-Package", "org.acme.logging;version=\"[1.7.0,2.0.0)\"",
+                "DynamicImport-Package", "org.acme.obr,org.acme.prefs;version=\"[1.0,2)\",org.acme.extra.*"));
+
+        Explanation why = registry.explain("console");
+
+        assertThat(why.rootCauses()).extracting(Cause::kind).containsExactly(CauseKind.MISSING_REQUIREMENT);
+        assertThat(why.rootCauses().get(0).fix()).contains("org.acme.logging");
+        assertThat(why.toString()).doesNotContain("org.acme.obr").doesNotContain("org.acme.prefs");
+
+        // with the blocker there, a console merely not activated yet is explained as such
+        manifestOnly("logging", Map.of("Export-Package", "org.acme.logging;version=1.7.36"));
+        Explanation registered = registry.explain("console");
+        assertThat(registered.rootCauses()).extracting(Cause::kind).containsExactly(CauseKind.NOT_ACTIVATED);
+        assertThat(registered.toString()).doesNotContain("org.acme.obr");
+    }
+
+    @Test
     void aPackageNobodyExportsIsTheRootWithTheRangeAskedFor() throws Exception {
         startRegistry();
         manifestOnly("needs-log", Map.of("Import-Package", "com.acme.log;version=\"[1.2,2)\""));
