@@ -116,9 +116,18 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                 }
                 case BundleEvent.RESOLVED -> {
                     offered(bundle, false);
+                    if (BundleComponents.isFragment(bundle)) {
+                        entryFor(bundle).ifPresent(r -> store.setStatus(r, ComponentStatus.ACTIVE)); // attached
+                    }
                     onArrival.run();
                 }
-                case BundleEvent.UNRESOLVED -> offered(bundle, false);
+                case BundleEvent.UNRESOLVED -> {
+                    offered(bundle, false);
+                    if (BundleComponents.isFragment(bundle)) {
+                        entryFor(bundle).ifPresent(r -> store.compareAndSetStatus(r, s -> s == ComponentStatus.ACTIVE,
+                                ComponentStatus.REGISTERED));
+                    }
+                }
                 case BundleEvent.UPDATED -> {
                     entryFor(bundle).ifPresent(r -> store.setInfo(r, BundleComponents.info(bundle)));
                     synchronized (index) {
@@ -205,7 +214,9 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
         if (existing.isPresent()) {
             return existing;
         }
-        ComponentStatus status = bundle.getState() == Bundle.ACTIVE ? ComponentStatus.ACTIVE : ComponentStatus.REGISTERED;
+        boolean attached = BundleComponents.isFragment(bundle) && (bundle.getState() & (Bundle.INSTALLED)) == 0;
+        ComponentStatus status = bundle.getState() == Bundle.ACTIVE || attached
+                ? ComponentStatus.ACTIVE : ComponentStatus.REGISTERED;
         return Optional.of(store.add(BundleComponents.preferredId(bundle), bundle.getBundleId(),
                 BundleComponents.info(bundle), status));
     }

@@ -83,6 +83,9 @@ public final class Activation {
             }
             throw fail(target, blocker.message());
         }
+        if (isFragment(target) && !isResolved(target)) {
+            FragmentAttachment.refreshHosts(lifecycle.context(), lifecycle.bundle(target));
+        }
         resolve(plan);
         List<ComponentRecord> toStart = new ArrayList<>();
         for (ComponentRecord record : plan) {
@@ -119,6 +122,9 @@ public final class Activation {
                 throw failed(target, record, Failures.describe(e), e);
             }
         }
+        if (isFragment(target)) {
+            attached(target);
+        }
         for (ComponentRecord record : plan) {
             if (isRunning(record)) {
                 waiting.remove(record.id());
@@ -146,10 +152,6 @@ public final class Activation {
     }
 
     private Blocker blocker(ComponentRecord target, List<ComponentRecord> plan) {
-        if (isFragment(target)) {
-            return new Blocker(target.id() + " is a fragment: it attaches to its host bundle and is never"
-                    + " activated on its own; activate the host instead", false);
-        }
         for (ComponentRecord record : plan) {
             if (record != target && record.status() == ComponentStatus.ERROR && !waiting.contains(record.id())) {
                 ErrorRecord last = lastError(record);
@@ -167,6 +169,19 @@ public final class Activation {
             }
         }
         return null;
+    }
+
+    /** A fragment is ACTIVE once attached to a host; one that could not attach is in ERROR. */
+    private void attached(ComponentRecord fragment) {
+        if (!isResolved(fragment)) {
+            List<String> hosts = FragmentAttachment.hosts(lifecycle.context(), lifecycle.bundle(fragment)).stream()
+                    .map(b -> b.getSymbolicName() + " " + b.getVersion()).toList();
+            throw fail(fragment, fragment.id() + " is a fragment and could not attach to "
+                    + (hosts.isEmpty() ? "a host: no installed bundle matches its Fragment-Host; install the host"
+                            : String.join(", ", hosts) + ": the framework did not resolve the host with it"
+                                    + " (registry:why " + fragment.id() + " tells why)"));
+        }
+        store.setStatus(fragment, ComponentStatus.ACTIVE);
     }
 
     private static ErrorRecord lastError(ComponentRecord record) {

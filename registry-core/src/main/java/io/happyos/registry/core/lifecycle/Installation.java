@@ -168,16 +168,25 @@ public final class Installation {
      * @param bundle the bundle
      */
     public static void refresh(BundleContext context, Bundle bundle) {
+        refresh(context, List.of(bundle));
+    }
+
+    /**
+     * Refreshes bundles and waits, at most a while, until the framework has done it.
+     *
+     * @param context any bundle context
+     * @param bundles the bundles
+     */
+    public static void refresh(BundleContext context, java.util.Collection<Bundle> bundles) {
         CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(bundles, event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
                 done.countDown();
             }
         });
         try {
             if (!done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("the framework refresh of bundle {} did not finish within {} s",
-                        bundle.getBundleId(), REFRESH_TIMEOUT_SECONDS);
+                LOG.warn("the framework refresh of {} did not finish within {} s", bundles, REFRESH_TIMEOUT_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
