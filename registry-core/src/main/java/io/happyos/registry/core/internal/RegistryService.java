@@ -287,7 +287,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> unregisterComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("unregister", id, () -> {
+        return operations.run("unregister", id, "unregistered " + id + " (its dependents deactivated first)", () -> {
             waiting.remove(id);
             installation.unregister(id);
             return null;
@@ -303,7 +303,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> deactivateComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("deactivate", id, () -> {
+        return operations.run("deactivate", id, "deactivated " + id + " (its dependents first)", () -> {
             waiting.remove(id);
             deactivation.deactivate(id);
             return null;
@@ -578,7 +578,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> setComponentStatus(String id, ComponentStatus status) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
-        return operation("set-status", id, () -> {
+        return operations.run("set-status", id, "status set to " + status + " by hand", () -> {
             if (status != ComponentStatus.ACTIVE) {
                 waiting.remove(id);
             }
@@ -591,7 +591,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> markComponentError(String id, String message) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
-        return operation("mark-error", id, () -> {
+        return operations.run("mark-error", id, message, () -> {
             waiting.remove(id);
             statuses.markError(id, message);
             return null;
@@ -601,7 +601,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> clearComponentError(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("clear-error", id, () -> {
+        return operations.run("clear-error", id, "error cleared by hand", () -> {
             statuses.clearError(id);
             return null;
         });

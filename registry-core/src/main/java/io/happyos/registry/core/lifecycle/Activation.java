@@ -233,7 +233,11 @@ public final class Activation {
                     + bundle.getState() + "): check its start level and activation policy");
         }
         // the STARTED event normally did this already; a bundle started earlier and marked in error
-        // by hand is set back here
+        // by hand is set back here: activating it by hand clears that error
+        if (store.errorSetByHand(record.id())) {
+            store.errorSetByHand(record.id(), false);
+            lifecycle.journal().deleteManualStatus(record.id());
+        }
         store.setStatus(record, ComponentStatus.ACTIVE);
     }
 
