@@ -50,7 +50,7 @@ public final class VersionHistory {
         if (!existing.isEmpty() && existing.get(0).checksum().equals(sha256)) {
             return existing.get(0);
         }
-        Path dir = Files.createDirectories(root.resolve(safe(symbolicName)));
+        Path dir = Files.createDirectories(inside(symbolicName));
         long now = Instant.now().toEpochMilli();
         Path target = dir.resolve(now + "_" + safe(version) + "_" + sha256 + ".jar");
         Path temp = dir.resolve(target.getFileName() + ".tmp");
@@ -85,7 +85,7 @@ public final class VersionHistory {
      * @return the versions
      */
     public List<JarVersion> list(String symbolicName) {
-        Path dir = root.resolve(safe(symbolicName));
+        Path dir = inside(symbolicName);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -139,7 +139,22 @@ public final class VersionHistory {
         }
     }
 
-    private static String safe(String text) {
-        return text.replaceAll("[^A-Za-z0-9.\\-]", "-");
+    /** The folder of a component's versions, checked to lie inside the history folder. */
+    private Path inside(String symbolicName) {
+        Path dir = root.resolve(safe(symbolicName)).normalize();
+        if (!dir.getParent().equals(root.normalize())) {
+            throw new IllegalArgumentException("the name " + symbolicName + " cannot be used as a folder name");
+        }
+        return dir;
+    }
+
+    /**
+     * A name as a single, harmless file name: characters other than letters, digits, dots and
+     * hyphens become hyphens, and a name that starts with a dot ({@code ..}, {@code .}, a hidden
+     * file) gets a leading underscore, so that no name leaves the history folder.
+     */
+    static String safe(String text) {
+        String name = text.replaceAll("[^A-Za-z0-9.\\-]", "-");
+        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
     }
 }

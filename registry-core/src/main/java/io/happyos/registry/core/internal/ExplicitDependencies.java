@@ -50,6 +50,10 @@ final class ExplicitDependencies {
     void remove(String dependent, String dependency) {
         store.record(dependent);
         store.record(dependency);
+        if (!store.readGraph(g -> g.contains(dependent) && g.dependencies(dependent).contains(dependency))) {
+            throw new DependencyException(dependent + " does not depend on " + dependency
+                    + ": there is no such dependency to remove (registry:deps " + dependent + " lists its dependencies)");
+        }
         if (!store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
             throw new DependencyException(dependent + " has no explicit dependency on " + dependency
                     + ": declared dependencies follow the manifests and cannot be removed (see registry:deps "

@@ -162,6 +162,15 @@ class SampleBundlesIT extends FrameworkTestSupport {
     }
 
     @Test
+    void removingADependencyThatDoesNotExistSaysSo() {
+        assertThatThrownBy(() -> join(registry.removeDependency("base-util", "weather-skill")))
+                .hasMessageContaining("base-util does not depend on weather-skill")
+                .hasMessageNotContaining("declared");
+        assertThatThrownBy(() -> join(registry.removeDependency("logger", "config-manager")))
+                .hasMessageContaining("declared dependencies follow the manifests");
+    }
+
+    @Test
     void aCycleThroughAddDependencyIsRefusedWithItsPathAndChangesNothing() throws Exception {
         join(registry.addDependency("base-util", "weather-skill"));
         var before = registry.listComponents();
