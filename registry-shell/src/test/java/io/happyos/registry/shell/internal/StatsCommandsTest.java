@@ -23,12 +23,13 @@ class StatsCommandsTest {
                 Healthy     4 (66.7%)
                 In error    1
                 Inactive    1
+                Down        0
                 """);
         shell.stats.health(true);
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
         assertThat(json).containsEntry("total", 6L).containsEntry("healthy", 4L).containsEntry("error", 1L)
-                .containsEntry("inactive", 1L).containsKey("healthPercentage");
+                .containsEntry("inactive", 1L).containsEntry("down", 0L).containsKey("healthPercentage");
         assertThat((Double) json.get("healthPercentage")).isCloseTo(4 / 6.0, offset(1e-9));
     }
 
