@@ -132,22 +132,6 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     @Test
-    void aComponentWaitingWhenTheContainerStoppedIsActivatedWhenItsRequirementArrivesAfterTheRestart()
-            throws Exception {
-        start();
-        drop(bundle("late-user", "", "pkg.late"));
-        awaitStatus("late-user", ComponentStatus.ERROR);
-
-        felix = felix.restart(folderProperties());
-        registry = felix.service(DynamicRegistry.class, WAIT);
-        awaitReady();
-        drop(bundle("late-provider", "pkg.late", ""));
-
-        awaitStatus("late-provider", ComponentStatus.ACTIVE);
-        awaitStatus("late-user", ComponentStatus.ACTIVE);
-    }
-
-    @Test
     void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
         start();
         join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
