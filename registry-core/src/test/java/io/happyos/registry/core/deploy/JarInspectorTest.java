@@ -52,6 +52,17 @@ class JarInspectorTest {
     }
 
     @Test
+    void anOuterJarCutRightAfterItsStoredInnerJarIsIncompleteNotTheInnerBundle() throws IOException {
+        Path half = Files.write(dir.resolve("outer.jar"), CompleteZipTest.outerCutAfterItsInnerJar(dir));
+
+        JarCheck check = JarInspector.inspect(half);
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.symbolicName()).isNull();
+        assertThat(check.reason()).contains("incomplete");
+    }
+
+    @Test
     void goodBundleIsValidWithNameWithoutDirectivesVersionAndHash() throws Exception {
         Path jar = goodBundle("good.jar");
 

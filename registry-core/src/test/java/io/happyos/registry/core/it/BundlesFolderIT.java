@@ -123,6 +123,42 @@ class BundlesFolderIT extends FrameworkTestSupport {
         assertThat(folder.resolve(".quarantine")).doesNotExist();
     }
 
+    /** An outer JAR whose last entry is a stored inner JAR, and the outer JAR cut right after the inner JAR's end. */
+    private static byte[][] outerJarAndItsCutCopy(Path work) throws Exception {
+        byte[] inner = Files.readAllBytes(ManifestOnlyBundle.write(work, "inner-identity", Map.of()));
+        byte[] outer = Files.readAllBytes(ManifestOnlyBundle.write(work, "outer-identity", Map.of(),
+                Map.of("lib/inner.jar", inner), true));
+        for (int at = 0; at + inner.length <= outer.length; at++) {
+            if (Arrays.equals(outer, at, at + inner.length, inner, 0, inner.length)) {
+                return new byte[][] {outer, Arrays.copyOf(outer, at + inner.length)};
+            }
+        }
+        throw new AssertionError("the inner JAR is not stored as it is");
+    }
+
+    @Test
+    void aCopyCutRightAfterAStoredInnerJarIsNeverInstalledAsTheInnerJar(@TempDir Path work) throws Exception {
+        start();
+        List<String> installed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        felix.context().addBundleListener((SynchronousBundleListener) e -> {
+            if (e.getType() == BundleEvent.INSTALLED) {
+                installed.add(e.getBundle().getSymbolicName());
+            }
+        });
+        byte[] cut = outerJarAndItsCutCopy(work)[1];
+        Path reason = folder.resolve(".quarantine").resolve("outer.jar.reason.txt");
+
+        try (OutputStream out = Files.newOutputStream(folder.resolve("outer.jar"))) {
+            out.write(cut);
+            out.flush(); // the copy pauses here for longer than the settle time
+            await().atMost(WAIT).until(() -> Files.exists(reason) || !installed.isEmpty());
+        }
+
+        assertThat(installed).isEmpty();
+        assertThat(Files.readString(reason)).contains("incomplete");
+        assertThat(registry.findComponent("inner-identity")).isEmpty();
+    }
+
     @Test
     void stoppingTheFrameworkInTheMiddleOfDeployingQuarantinesNothing() throws Exception {
         for (int i = 0; i < 150; i++) {
