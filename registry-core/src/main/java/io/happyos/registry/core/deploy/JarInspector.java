@@ -123,6 +123,22 @@ public final class JarInspector {
         return new JarCheck(true, symbolicName, version, sha256, null);
     }
 
+    /**
+     * Reads only the manifest of a JAR (no checksum, no checks).
+     *
+     * @param jar the file
+     * @return its Bundle-SymbolicName without directives; null when it has none or cannot be read
+     */
+    static String symbolicNameOf(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            Manifest manifest = file.getManifest();
+            return manifest == null ? null
+                    : symbolicName(manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Returns the symbolic name without its directives and attributes, or null when blank. */
     private static String symbolicName(String header) {
         if (header == null) {
