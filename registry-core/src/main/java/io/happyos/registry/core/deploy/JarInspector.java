@@ -120,6 +120,10 @@ public final class JarInspector {
                     + "' is not a valid OSGi version (" + e.getMessage()
                     + "): use major.minor.micro[.qualifier], e.g. 1.2.3");
         }
+        String syntax = HeaderSyntax.problem(headers);
+        if (syntax != null) {
+            return invalid(file, symbolicName, version, sha256, syntax);
+        }
         return new JarCheck(true, symbolicName, version, sha256, null);
     }
 
