@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * is reported is relative to the last time each file was reported, so a burst of rewrites gives
  * one "changed".
  *
+ * <p>New files that arrive together are reported together: new files ready to report are held
+ * until no new file has appeared for the quiet period (default {@value #DEFAULT_QUIET_MILLIS} ms),
+ * and at most ten quiet periods, so that JARs moved in one after another in a burst are installed,
+ * resolved and activated as one set, in dependency order.
+ *
  * <p>Only regular files directly in the folder whose name ends with {@code .jar} count; names
  * starting with {@code .} or ending with {@code .part} or {@code .tmp} and subfolders (such as
  * {@code .quarantine}) are ignored. Time comes from the given clock, so tests need no sleeps.
@@ -75,10 +80,17 @@ public final class FolderScanner {
         }
     }
 
+    /** How long, by default, no new file must have appeared before new files are reported. */
+    public static final long DEFAULT_QUIET_MILLIS = 200;
+
     private final Path folder;
     private final long settleMillis;
+    private final long quietMillis;
     private final LongSupplier clock;
     private final Map<String, FileState> files = new HashMap<>();
+    /** When a new file name last appeared; when new files ready to report were first held back, or -1. */
+    private long lastArrival = Long.MIN_VALUE / 2;
+    private long holdingSince = -1;
 
     /**
      * @param folder the folder to scan; it need not exist yet
@@ -89,11 +101,25 @@ public final class FolderScanner {
      * @throws IllegalArgumentException if settleMillis is negative
      */
     public FolderScanner(Path folder, long settleMillis, LongSupplier clock) {
-        if (settleMillis < 0) {
-            throw new IllegalArgumentException("settleMillis must not be negative: " + settleMillis);
+        this(folder, settleMillis, DEFAULT_QUIET_MILLIS, clock);
+    }
+
+    /**
+     * @param folder the folder to scan; it need not exist yet
+     * @param settleMillis as above
+     * @param quietMillis how long no new file must have appeared before new files ready to report
+     *     are reported (together); held at most ten times as long; 0 reports them at once
+     * @param clock the current time in milliseconds
+     * @throws IllegalArgumentException if settleMillis or quietMillis is negative
+     */
+    public FolderScanner(Path folder, long settleMillis, long quietMillis, LongSupplier clock) {
+        if (settleMillis < 0 || quietMillis < 0) {
+            throw new IllegalArgumentException("settleMillis and quietMillis must not be negative: " + settleMillis
+                    + ", " + quietMillis);
         }
         this.folder = Objects.requireNonNull(folder, "folder");
         this.settleMillis = settleMillis;
+        this.quietMillis = quietMillis;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -116,15 +142,30 @@ public final class FolderScanner {
         List<Path> added = new ArrayList<>();
         List<Path> changed = new ArrayList<>();
         List<Path> removed = new ArrayList<>();
+        Map<String, FileState> readyNew = new HashMap<>();
         for (Map.Entry<String, Stamp> entry : current.entrySet()) {
             String name = entry.getKey();
+            if (!files.containsKey(name)) {
+                lastArrival = now;
+            }
             FileState state = observe(files.get(name), entry.getValue(), now);
             if (!state.settled() && (now - state.stableSince() >= settleMillis || state.reported() == null
                     && CompleteZip.isComplete(folder.resolve(name), state.observed().size()))) {
-                (state.reported() == null ? added : changed).add(folder.resolve(name));
-                state = new FileState(state.observed(), state.stableSince(), state.observed());
+                FileState reported = new FileState(state.observed(), state.stableSince(), state.observed());
+                if (state.reported() == null) {
+                    readyNew.put(name, reported);
+                } else {
+                    changed.add(folder.resolve(name));
+                    state = reported;
+                }
             }
             files.put(name, state);
+        }
+        if (readyNew.isEmpty()) {
+            holdingSince = -1;
+        } else if (quietEnough(now)) {
+            files.putAll(readyNew);
+            readyNew.keySet().forEach(name -> added.add(folder.resolve(name)));
         }
         for (Iterator<Map.Entry<String, FileState>> it = files.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, FileState> entry = it.next();
@@ -139,6 +180,31 @@ public final class FolderScanner {
         Collections.sort(changed);
         Collections.sort(removed);
         return new Changes(added, changed, removed);
+    }
+
+    /** Whether new files ready to report go now: no new name for the quiet period, or held long enough. */
+    private boolean quietEnough(long now) {
+        if (holdingSince < 0) {
+            holdingSince = now;
+        }
+        if (now - lastArrival >= quietMillis || now - holdingSince >= 10 * quietMillis) {
+            holdingSince = -1;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * @return true when new files are held back until no other new file has appeared for the
+     *     quiet period: the caller should scan again after {@link #quietMillis()}
+     */
+    public synchronized boolean holding() {
+        return holdingSince >= 0;
+    }
+
+    /** @return the quiet period in milliseconds */
+    public long quietMillis() {
+        return quietMillis;
     }
 
     private static FileState observe(FileState previous, Stamp stamp, long now) {

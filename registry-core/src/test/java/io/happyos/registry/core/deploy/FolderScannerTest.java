@@ -266,8 +266,8 @@ class FolderScannerTest {
     }
 
     @Test
-    void zeroSettleTimeReportsAtFirstSight() throws IOException {
-        FolderScanner scanner = new FolderScanner(dir, 0, clock::get);
+    void zeroSettleAndQuietTimeReportsAtFirstSight() throws IOException {
+        FolderScanner scanner = new FolderScanner(dir, 0, 0, clock::get);
         Path file = dir.resolve("x.jar");
         append(file, 10);
 
@@ -287,7 +287,7 @@ class FolderScannerTest {
 
     @Test
     void aCompleteJarIsReportedAtTheFirstScanButAPartOfOneWaitsForTheSettleTime() throws IOException {
-        FolderScanner scanner = scanner();
+        FolderScanner scanner = new FolderScanner(dir, SETTLE, 0, clock::get);
         byte[] content = CompleteZipTest.jar(2, null);
         Path partial = dir.resolve("partial.jar");
         Files.write(partial, java.util.Arrays.copyOf(content, content.length - 1));
@@ -301,7 +301,7 @@ class FolderScannerTest {
 
     @Test
     void aChangedJarWaitsForTheSettleTimeEvenWhenComplete() throws IOException {
-        FolderScanner scanner = scanner();
+        FolderScanner scanner = new FolderScanner(dir, SETTLE, 0, clock::get);
         Path jar = dir.resolve("x.jar");
         Files.write(jar, CompleteZipTest.jar(1, null));
         assertThat(scanAfter(scanner, 0).added()).containsExactly(jar);
@@ -309,5 +309,52 @@ class FolderScannerTest {
         Files.write(jar, CompleteZipTest.jar(3, null)); // rewritten in place, maybe again in a moment
         assertThat(scanAfter(scanner, 1).isEmpty()).isTrue();
         assertThat(scanAfter(scanner, SETTLE).changed()).containsExactly(jar);
+    }
+
+    @Test
+    void jarsRenamedInOneAfterAnotherWithinTheQuietPeriodAreReportedAsOneSet() throws IOException {
+        FolderScanner scanner = scanner(); // the default quiet period
+        byte[] content = CompleteZipTest.jar(2, null);
+        List<Path> jars = new ArrayList<>();
+        for (String name : List.of("a.jar", "b.jar", "c.jar", "d.jar")) {
+            Path part = Files.write(dir.resolve(name + ".part"), content);
+            jars.add(Files.move(part, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE));
+            // the watcher scans at each rename; the next one comes 90 ms later
+            assertThat(scanAfter(scanner, 90).added()).isEmpty();
+            assertThat(scanner.holding()).isTrue();
+        }
+
+        assertThat(scanAfter(scanner, FolderScanner.DEFAULT_QUIET_MILLIS - 1).isEmpty()).isTrue();
+        assertThat(scanAfter(scanner, 1).added()).containsExactlyElementsOf(jars);
+        assertThat(allAdded()).hasSize(4);
+        assertThat(scanner.holding()).isFalse();
+        assertThat(scanner.pending()).isFalse();
+    }
+
+    @Test
+    void newJarsArrivingWithoutPauseAreStillReportedAfterTenQuietPeriods() throws IOException {
+        FolderScanner scanner = new FolderScanner(dir, SETTLE, 100, clock::get);
+        byte[] content = CompleteZipTest.jar(1, null);
+        for (int i = 0; i < 11; i++) { // held from the first scan, 99 ms in, to 1089 ms
+            Files.write(dir.resolve("j" + i + ".jar"), content);
+            assertThat(scanAfter(scanner, 99).added()).isEmpty();
+        }
+
+        Files.write(dir.resolve("last.jar"), content);
+        assertThat(scanAfter(scanner, 99).added()).hasSize(12);
+    }
+
+    @Test
+    void aHeldJarThatGoesAwayStopsTheHolding() throws IOException {
+        FolderScanner scanner = scanner();
+        Path jar = Files.write(dir.resolve("a.jar"), CompleteZipTest.jar(1, null));
+        scanAfter(scanner, 0);
+        assertThat(scanner.holding()).isTrue();
+
+        Files.delete(jar);
+
+        assertThat(scanAfter(scanner, 10).isEmpty()).isTrue();
+        assertThat(scanner.holding()).isFalse();
+        assertThat(scanner.pending()).isFalse();
     }
 }

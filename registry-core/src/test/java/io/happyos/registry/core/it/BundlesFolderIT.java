@@ -75,6 +75,36 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
+    void jarsMovedInWithinAFewTensOfMillisecondsAreInstalledAsOneSetBeforeAnyIsStarted() throws Exception {
+        start();
+        List<String> lifecycle = new java.util.concurrent.CopyOnWriteArrayList<>();
+        felix.context().addBundleListener((SynchronousBundleListener) e -> {
+            if (e.getType() == BundleEvent.INSTALLED || e.getType() == BundleEvent.STARTED) {
+                lifecycle.add((e.getType() == BundleEvent.INSTALLED ? "installed " : "started ")
+                        + e.getBundle().getSymbolicName());
+            }
+        });
+        List<String> samples = List.of("config-manager", "logger", "base-util", "echo-skill");
+
+        for (String sample : samples) { // dependencies first, each a moment after the other
+            drop(EmbeddedFelix.sampleBundle(sample), sample + ".jar");
+            Thread.sleep(60); // the user's pace, not a wait for the registry
+        }
+
+        for (String id : samples) {
+            awaitStatus(id, ComponentStatus.ACTIVE);
+        }
+        List<String> events = List.copyOf(lifecycle);
+        int lastInstall = events.stream().filter(e -> e.startsWith("installed ")).mapToInt(events::indexOf).max()
+                .orElseThrow();
+        int firstStart = events.stream().filter(e -> e.startsWith("started ")).mapToInt(events::indexOf).min()
+                .orElseThrow();
+        assertThat(lastInstall).as("one set: %s", events).isLessThan(firstStart);
+        assertThat(recorded("started")).containsSubsequence("config-manager", "logger");
+        assertThat(recorded("started")).containsSubsequence("base-util", "echo-skill");
+    }
+
+    @Test
     void aJarWhoseDependencyWaitsForARequirementIsActivatedWhenItArrives() throws Exception {
         start();
         // calculator-skill's own requirements are all there, but logger's (config-manager) is not yet
