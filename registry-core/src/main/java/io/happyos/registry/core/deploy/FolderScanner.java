@@ -49,19 +49,33 @@ public final class FolderScanner {
      * @param changed reported files whose size or last-modified time differs from when they were
      *     last reported, and that are stable again
      * @param removed reported files that are gone
+     * @param quarantined files in {@code .quarantine/} that changed since they were quarantined
+     *     (and are stable again), appeared there, or went away
      */
-    public record Changes(List<Path> added, List<Path> changed, List<Path> removed) {
+    public record Changes(List<Path> added, List<Path> changed, List<Path> removed, List<Path> quarantined) {
 
         /** Copies the lists, so a Changes never changes. */
         public Changes {
             added = List.copyOf(added);
             changed = List.copyOf(changed);
             removed = List.copyOf(removed);
+            quarantined = List.copyOf(quarantined);
+        }
+
+        /**
+         * Changes in the folder only, none in quarantine.
+         *
+         * @param added as above
+         * @param changed as above
+         * @param removed as above
+         */
+        public Changes(List<Path> added, List<Path> changed, List<Path> removed) {
+            this(added, changed, removed, List.of());
         }
 
         /** @return true when there is nothing to handle */
         public boolean isEmpty() {
-            return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+            return added.isEmpty() && changed.isEmpty() && removed.isEmpty() && quarantined.isEmpty();
         }
     }
 
@@ -88,6 +102,8 @@ public final class FolderScanner {
     private final long quietMillis;
     private final LongSupplier clock;
     private final Map<String, FileState> files = new HashMap<>();
+    /** Watches the files in quarantine for changes; null in that scanner itself. */
+    private final FolderScanner quarantine;
     /** When a new file name last appeared; when new files ready to report were first held back, or -1. */
     private long lastArrival = Long.MIN_VALUE / 2;
     private long holdingSince = -1;
@@ -113,6 +129,11 @@ public final class FolderScanner {
      * @throws IllegalArgumentException if settleMillis or quietMillis is negative
      */
     public FolderScanner(Path folder, long settleMillis, long quietMillis, LongSupplier clock) {
+        this(folder, settleMillis, quietMillis, clock, true);
+    }
+
+    private FolderScanner(Path folder, long settleMillis, long quietMillis, LongSupplier clock,
+            boolean watchQuarantine) {
         if (settleMillis < 0 || quietMillis < 0) {
             throw new IllegalArgumentException("settleMillis and quietMillis must not be negative: " + settleMillis
                     + ", " + quietMillis);
@@ -121,6 +142,8 @@ public final class FolderScanner {
         this.settleMillis = settleMillis;
         this.quietMillis = quietMillis;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.quarantine = watchQuarantine
+                ? new FolderScanner(folder.resolve(FolderDeployer.QUARANTINE), settleMillis, 0, clock, false) : null;
     }
 
     /**
@@ -179,7 +202,39 @@ public final class FolderScanner {
         Collections.sort(added);
         Collections.sort(changed);
         Collections.sort(removed);
-        return new Changes(added, changed, removed);
+        return new Changes(added, changed, removed, scanQuarantine());
+    }
+
+    /** Quarantined files that appeared, changed and are stable again, or went away. */
+    private List<Path> scanQuarantine() {
+        if (quarantine == null || !Files.isDirectory(quarantine.folder)) {
+            return List.of();
+        }
+        Changes changes = quarantine.scan();
+        List<Path> all = new ArrayList<>(changes.added());
+        all.addAll(changes.changed());
+        all.addAll(changes.removed());
+        Collections.sort(all);
+        return all;
+    }
+
+    /**
+     * Watches a file in quarantine from now on: it is reported in {@link Changes#quarantined()}
+     * once it changes and is stable again, or when it goes away.
+     *
+     * @param file the file, in {@code .quarantine/} (only its name is used)
+     */
+    public void markQuarantined(Path file) {
+        quarantine.markReported(file);
+    }
+
+    /**
+     * Stops watching a file in quarantine (it left, e.g. back into the folder) without reporting it.
+     *
+     * @param file the file, in {@code .quarantine/} (only its name is used)
+     */
+    public void forgetQuarantined(Path file) {
+        quarantine.forget(file);
     }
 
     /** Whether new files ready to report go now: no new name for the quiet period, or held long enough. */
@@ -259,7 +314,8 @@ public final class FolderScanner {
      *     still settling): the caller should scan again after the settle time
      */
     public synchronized boolean pending() {
-        return files.values().stream().anyMatch(state -> !state.settled());
+        return files.values().stream().anyMatch(state -> !state.settled())
+                || quarantine != null && quarantine.pending();
     }
 
     /**

@@ -183,8 +183,31 @@ class FolderScannerTest {
             scanAfter(scanner, SETTLE);
         }
 
-        assertThat(history).allMatch(Changes::isEmpty);
+        assertThat(allAdded()).isEmpty();
+        assertThat(allChanged()).isEmpty();
+        assertThat(allRemoved()).isEmpty();
+        // a file in quarantine that the scanner was not told of is only there to be examined again
+        assertThat(history.stream().flatMap(c -> c.quarantined().stream()))
+                .containsExactly(dir.resolve(".quarantine").resolve("bad.jar"));
         assertThat(scanner.pending()).isFalse();
+    }
+
+    @Test
+    void aQuarantinedFileIsReportedOnceItChangedAndIsStableAgainOrWhenItGoesAway() throws IOException {
+        FolderScanner scanner = scanner();
+        Path quarantined = Files.createDirectories(dir.resolve(".quarantine")).resolve("x.jar");
+        write(quarantined, 10, 1_700_000_000L);
+        scanner.markQuarantined(quarantined);
+        assertThat(scanAfter(scanner, SETTLE).isEmpty()).isTrue();
+
+        write(quarantined, 20, 1_700_000_001L); // the copy goes on after a pause
+        assertThat(scanAfter(scanner, 1).isEmpty()).isTrue();
+        assertThat(scanner.pending()).isTrue();
+        assertThat(scanAfter(scanner, SETTLE).quarantined()).containsExactly(quarantined);
+
+        Files.delete(quarantined);
+        assertThat(scanAfter(scanner, 1).quarantined()).containsExactly(quarantined);
+        assertThat(allAdded()).isEmpty();
     }
 
     @Test

@@ -190,6 +190,63 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aFileQuarantinedWhileStillBeingWrittenIsDeployedOnceItIsComplete(@TempDir Path work) throws Exception {
+        start();
+        byte[][] outer = outerJarAndItsCutCopy(work);
+        Path quarantined = folder.resolve(".quarantine").resolve("outer.jar");
+
+        try (OutputStream out = Files.newOutputStream(folder.resolve("outer.jar"))) {
+            out.write(outer[1]);
+            out.flush(); // a pause longer than the settle time: the part written so far is quarantined
+            awaitStatus("outer.jar", ComponentStatus.ERROR);
+            out.write(outer[0], outer[1].length, outer[0].length - outer[1].length);
+        }
+
+        awaitStatus("outer-identity", ComponentStatus.ACTIVE);
+        await().atMost(WAIT).until(() -> registry.findComponent("outer.jar").isEmpty());
+        assertThat(quarantined).doesNotExist();
+        assertThat(folder.resolve(".quarantine").resolve("outer.jar.reason.txt")).doesNotExist();
+        assertThat(folder.resolve("outer.jar")).hasBinaryContent(outer[0]);
+    }
+
+    @Test
+    void aQuarantinedFileThatChangesButIsStillBadGetsItsNewReason() throws Exception {
+        start();
+        Files.write(folder.resolve("bad.jar"), new byte[] {1, 2, 3});
+        Path reason = folder.resolve(".quarantine").resolve("bad.jar.reason.txt");
+        await().atMost(WAIT).until(() -> Files.exists(reason) && Files.readString(reason).contains("not a ZIP"));
+
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(folder.resolve(".quarantine/bad.jar")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
+            zip.write("hello".getBytes());
+        }
+
+        await().atMost(WAIT).until(() -> Files.readString(reason).contains("MANIFEST"));
+        await().atMost(WAIT).until(() -> registry.getComponent("bad.jar").lastError().message().contains("MANIFEST"));
+        assertThat(registry.getComponent("bad.jar").status()).isEqualTo(ComponentStatus.ERROR);
+    }
+
+    @Test
+    void quarantinedFilesStayInErrorAcrossARestartUntilTheyAreRemoved() throws Exception {
+        start();
+        Files.write(folder.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
+        awaitStatus("corrupt.jar", ComponentStatus.ERROR);
+
+        felix = felix.restart(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
+                "happyos.bundles.rescan", "500ms"));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
+                "(happyos.registry.state=ready)").size() == 1);
+
+        RegistryEntry corrupt = awaitStatus("corrupt.jar", ComponentStatus.ERROR);
+        assertThat(corrupt.lastError().message()).contains("quarantined").contains("not a ZIP");
+
+        Files.delete(folder.resolve(".quarantine").resolve("corrupt.jar"));
+
+        await().atMost(WAIT).until(() -> registry.findComponent("corrupt.jar").isEmpty());
+    }
+
+    @Test
     void stoppingTheFrameworkInTheMiddleOfDeployingQuarantinesNothing() throws Exception {
         for (int i = 0; i < 150; i++) {
             io.happyos.registry.testing.ManifestOnlyBundle.write(folder, "gen-" + i, Map.of());
