@@ -38,6 +38,22 @@ public final class ManifestOnlyBundle {
      */
     public static Path write(Path dir, String symbolicName, Map<String, String> headers, Map<String, byte[]> entries)
             throws IOException {
+        return write(dir, symbolicName, headers, entries, false);
+    }
+
+    /**
+     * Writes {@code DIR/SYMBOLICNAME.jar} with entries besides the manifest, compressed or stored.
+     *
+     * @param dir the folder
+     * @param symbolicName the Bundle-SymbolicName (Bundle-Version 1.0.0 unless the headers say otherwise)
+     * @param headers more headers
+     * @param entries the entries, by path in the JAR, written in name order
+     * @param stored true to store the entries uncompressed (as an embedded JAR often is), so their
+     *     bytes appear as they are in the file
+     * @return the file
+     */
+    public static Path write(Path dir, String symbolicName, Map<String, String> headers, Map<String, byte[]> entries,
+            boolean stored) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -46,9 +62,18 @@ public final class ManifestOnlyBundle {
         main.putValue("Bundle-Version", "1.0.0");
         headers.forEach(main::putValue);
         Path jar = dir.resolve(symbolicName + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(jar));
+                JarOutputStream zip = new JarOutputStream(out, manifest)) {
             for (Map.Entry<String, byte[]> entry : new java.util.TreeMap<>(entries).entrySet()) {
-                zip.putNextEntry(new java.util.jar.JarEntry(entry.getKey()));
+                java.util.jar.JarEntry jarEntry = new java.util.jar.JarEntry(entry.getKey());
+                if (stored) {
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(entry.getValue());
+                    jarEntry.setMethod(java.util.zip.ZipEntry.STORED);
+                    jarEntry.setSize(entry.getValue().length);
+                    jarEntry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(jarEntry);
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }

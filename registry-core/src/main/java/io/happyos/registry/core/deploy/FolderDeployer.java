@@ -12,7 +12,6 @@ import io.happyos.registry.core.lifecycle.Installation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,7 @@ public final class FolderDeployer {
     private final java.time.Duration grace;
     private final java.util.function.Consumer<Runnable> onLifecycleThread;
     private final io.happyos.registry.core.internal.Journal journal;
+    private final Quarantine quarantine;
     private final java.util.concurrent.ScheduledExecutorService timer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                     io.happyos.registry.core.internal.DaemonThreads.named("reload-grace", false));
@@ -82,6 +82,7 @@ public final class FolderDeployer {
         this.grace = grace;
         this.onLifecycleThread = onLifecycleThread;
         this.journal = journal;
+        this.quarantine = new Quarantine(this.folder, store, this::audit);
     }
 
     private void audit(String operation, String componentId, String error, String details) {
@@ -105,6 +106,7 @@ public final class FolderDeployer {
      * @param scanner told which files are already handled
      */
     public void reconcile(FolderScanner scanner) {
+        quarantine.restore(scanner);
         List<Path> added = new ArrayList<>();
         List<Path> changed = new ArrayList<>();
         for (Path jar : jars()) {
@@ -138,6 +140,7 @@ public final class FolderDeployer {
      * @param scanner told of quarantined files, which are no longer the folder's
      */
     public void handle(FolderScanner.Changes changes, FolderScanner scanner) {
+        quarantine.reexamine(changes.quarantined(), scanner);
         for (Path jar : changes.removed()) {
             attempt("remove", jar, () -> remove(jar), 0);
         }
@@ -374,29 +377,11 @@ public final class FolderDeployer {
     }
 
     private void quarantine(Path jar, String reason, FolderScanner scanner) {
-        try {
-            Path dir = Files.createDirectories(folder.resolve(QUARANTINE));
-            Path target = dir.resolve(jar.getFileName());
-            Files.move(jar, target, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(dir.resolve(jar.getFileName() + ".reason.txt"), reason + System.lineSeparator());
-            scanner.forget(jar);
-            String id = jar.getFileName().toString();
-            store.find(id).filter(r -> !r.hasBundle()).ifPresent(store::remove);
-            ComponentRecord record = store.add(id, io.happyos.registry.RegistryEntry.NO_BUNDLE,
-                    new ComponentInfo(id, "bundle", target.toString(), null, null, null,
-                            Map.of("Quarantined", "true"), reason), ComponentStatus.DISCOVERED);
-            store.markError(record, jar.getFileName() + " quarantined: " + reason);
-            audit("quarantine", id, reason, "moved to " + target);
-            LOG.warn("{} quarantined in {}: {}", jar.getFileName(), dir, reason);
-        } catch (IOException e) {
-            LOG.warn("cannot quarantine {}: {}", jar, e.getMessage());
-        }
+        quarantine.move(jar, reason, scanner);
     }
 
     private void clearQuarantineEntry(Path jar) {
-        String id = jar.getFileName().toString();
-        store.find(id).filter(r -> !r.hasBundle() && "true".equals(r.info().metadata().get("Quarantined")))
-                .ifPresent(store::remove);
+        quarantine.clearEntry(jar);
     }
 
     /** Keeps the checksum (saved by the caller) and a copy for rollback. */

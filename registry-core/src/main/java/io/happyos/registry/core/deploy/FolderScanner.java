@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * is reported is relative to the last time each file was reported, so a burst of rewrites gives
  * one "changed".
  *
+ * <p>New files that arrive together are reported together: new files ready to report are held
+ * until no new file has appeared for the quiet period (default {@value #DEFAULT_QUIET_MILLIS} ms),
+ * and at most ten quiet periods, so that JARs moved in one after another in a burst are installed,
+ * resolved and activated as one set, in dependency order.
+ *
  * <p>Only regular files directly in the folder whose name ends with {@code .jar} count; names
  * starting with {@code .} or ending with {@code .part} or {@code .tmp} and subfolders (such as
  * {@code .quarantine}) are ignored. Time comes from the given clock, so tests need no sleeps.
@@ -44,19 +49,33 @@ public final class FolderScanner {
      * @param changed reported files whose size or last-modified time differs from when they were
      *     last reported, and that are stable again
      * @param removed reported files that are gone
+     * @param quarantined files in {@code .quarantine/} that changed since they were quarantined
+     *     (and are stable again), appeared there, or went away
      */
-    public record Changes(List<Path> added, List<Path> changed, List<Path> removed) {
+    public record Changes(List<Path> added, List<Path> changed, List<Path> removed, List<Path> quarantined) {
 
         /** Copies the lists, so a Changes never changes. */
         public Changes {
             added = List.copyOf(added);
             changed = List.copyOf(changed);
             removed = List.copyOf(removed);
+            quarantined = List.copyOf(quarantined);
+        }
+
+        /**
+         * Changes in the folder only, none in quarantine.
+         *
+         * @param added as above
+         * @param changed as above
+         * @param removed as above
+         */
+        public Changes(List<Path> added, List<Path> changed, List<Path> removed) {
+            this(added, changed, removed, List.of());
         }
 
         /** @return true when there is nothing to handle */
         public boolean isEmpty() {
-            return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+            return added.isEmpty() && changed.isEmpty() && removed.isEmpty() && quarantined.isEmpty();
         }
     }
 
@@ -75,10 +94,19 @@ public final class FolderScanner {
         }
     }
 
+    /** How long, by default, no new file must have appeared before new files are reported. */
+    public static final long DEFAULT_QUIET_MILLIS = 200;
+
     private final Path folder;
     private final long settleMillis;
+    private final long quietMillis;
     private final LongSupplier clock;
     private final Map<String, FileState> files = new HashMap<>();
+    /** Watches the files in quarantine for changes; null in that scanner itself. */
+    private final FolderScanner quarantine;
+    /** When a new file name last appeared; when new files ready to report were first held back, or -1. */
+    private long lastArrival = Long.MIN_VALUE / 2;
+    private long holdingSince = -1;
 
     /**
      * @param folder the folder to scan; it need not exist yet
@@ -89,12 +117,33 @@ public final class FolderScanner {
      * @throws IllegalArgumentException if settleMillis is negative
      */
     public FolderScanner(Path folder, long settleMillis, LongSupplier clock) {
-        if (settleMillis < 0) {
-            throw new IllegalArgumentException("settleMillis must not be negative: " + settleMillis);
+        this(folder, settleMillis, DEFAULT_QUIET_MILLIS, clock);
+    }
+
+    /**
+     * @param folder the folder to scan; it need not exist yet
+     * @param settleMillis as above
+     * @param quietMillis how long no new file must have appeared before new files ready to report
+     *     are reported (together); held at most ten times as long; 0 reports them at once
+     * @param clock the current time in milliseconds
+     * @throws IllegalArgumentException if settleMillis or quietMillis is negative
+     */
+    public FolderScanner(Path folder, long settleMillis, long quietMillis, LongSupplier clock) {
+        this(folder, settleMillis, quietMillis, clock, true);
+    }
+
+    private FolderScanner(Path folder, long settleMillis, long quietMillis, LongSupplier clock,
+            boolean watchQuarantine) {
+        if (settleMillis < 0 || quietMillis < 0) {
+            throw new IllegalArgumentException("settleMillis and quietMillis must not be negative: " + settleMillis
+                    + ", " + quietMillis);
         }
         this.folder = Objects.requireNonNull(folder, "folder");
         this.settleMillis = settleMillis;
+        this.quietMillis = quietMillis;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.quarantine = watchQuarantine
+                ? new FolderScanner(folder.resolve(FolderDeployer.QUARANTINE), settleMillis, 0, clock, false) : null;
     }
 
     /**
@@ -116,15 +165,30 @@ public final class FolderScanner {
         List<Path> added = new ArrayList<>();
         List<Path> changed = new ArrayList<>();
         List<Path> removed = new ArrayList<>();
+        Map<String, FileState> readyNew = new HashMap<>();
         for (Map.Entry<String, Stamp> entry : current.entrySet()) {
             String name = entry.getKey();
+            if (!files.containsKey(name)) {
+                lastArrival = now;
+            }
             FileState state = observe(files.get(name), entry.getValue(), now);
             if (!state.settled() && (now - state.stableSince() >= settleMillis || state.reported() == null
                     && CompleteZip.isComplete(folder.resolve(name), state.observed().size()))) {
-                (state.reported() == null ? added : changed).add(folder.resolve(name));
-                state = new FileState(state.observed(), state.stableSince(), state.observed());
+                FileState reported = new FileState(state.observed(), state.stableSince(), state.observed());
+                if (state.reported() == null) {
+                    readyNew.put(name, reported);
+                } else {
+                    changed.add(folder.resolve(name));
+                    state = reported;
+                }
             }
             files.put(name, state);
+        }
+        if (readyNew.isEmpty()) {
+            holdingSince = -1;
+        } else if (quietEnough(now)) {
+            files.putAll(readyNew);
+            readyNew.keySet().forEach(name -> added.add(folder.resolve(name)));
         }
         for (Iterator<Map.Entry<String, FileState>> it = files.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, FileState> entry = it.next();
@@ -138,7 +202,64 @@ public final class FolderScanner {
         Collections.sort(added);
         Collections.sort(changed);
         Collections.sort(removed);
-        return new Changes(added, changed, removed);
+        return new Changes(added, changed, removed, scanQuarantine());
+    }
+
+    /** Quarantined files that appeared, changed and are stable again, or went away. */
+    private List<Path> scanQuarantine() {
+        if (quarantine == null || !Files.isDirectory(quarantine.folder)) {
+            return List.of();
+        }
+        Changes changes = quarantine.scan();
+        List<Path> all = new ArrayList<>(changes.added());
+        all.addAll(changes.changed());
+        all.addAll(changes.removed());
+        Collections.sort(all);
+        return all;
+    }
+
+    /**
+     * Watches a file in quarantine from now on: it is reported in {@link Changes#quarantined()}
+     * once it changes and is stable again, or when it goes away.
+     *
+     * @param file the file, in {@code .quarantine/} (only its name is used)
+     */
+    public void markQuarantined(Path file) {
+        quarantine.markReported(file);
+    }
+
+    /**
+     * Stops watching a file in quarantine (it left, e.g. back into the folder) without reporting it.
+     *
+     * @param file the file, in {@code .quarantine/} (only its name is used)
+     */
+    public void forgetQuarantined(Path file) {
+        quarantine.forget(file);
+    }
+
+    /** Whether new files ready to report go now: no new name for the quiet period, or held long enough. */
+    private boolean quietEnough(long now) {
+        if (holdingSince < 0) {
+            holdingSince = now;
+        }
+        if (now - lastArrival >= quietMillis || now - holdingSince >= 10 * quietMillis) {
+            holdingSince = -1;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * @return true when new files are held back until no other new file has appeared for the
+     *     quiet period: the caller should scan again after {@link #quietMillis()}
+     */
+    public synchronized boolean holding() {
+        return holdingSince >= 0;
+    }
+
+    /** @return the quiet period in milliseconds */
+    public long quietMillis() {
+        return quietMillis;
     }
 
     private static FileState observe(FileState previous, Stamp stamp, long now) {
@@ -193,7 +314,8 @@ public final class FolderScanner {
      *     still settling): the caller should scan again after the settle time
      */
     public synchronized boolean pending() {
-        return files.values().stream().anyMatch(state -> !state.settled());
+        return files.values().stream().anyMatch(state -> !state.settled())
+                || quarantine != null && quarantine.pending();
     }
 
     /**

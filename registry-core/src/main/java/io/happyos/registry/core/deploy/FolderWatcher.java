@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link FolderScanner} when the bundles folder changes: on every WatchService event, every
  * {@code rescanMillis} as a safety net for dropped events (and for platforms whose WatchService
- * polls slowly), and again after {@code settleMillis} while a file is still settling. Non-empty
+ * polls slowly), again after {@code settleMillis} while a file is still settling, and after the
+ * scanner's quiet period while it holds new files back to report them together. Non-empty
  * changes go to the handler on the watcher's own daemon thread, named {@value #THREAD_NAME}; an
  * exception from the handler is logged and the watcher goes on.
  */
@@ -43,8 +44,8 @@ public final class FolderWatcher implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param scanner decides what changed; the watcher calls only its {@code scan()} and
-     *     {@code pending()}
+     * @param scanner decides what changed; the watcher calls only its {@code scan()},
+     *     {@code pending()}, {@code holding()} and {@code quietMillis()}
      * @param folder the folder to watch (the scanner's folder)
      * @param rescanMillis the longest time between two scans, even without events; positive
      * @param settleMillis how soon to scan again while {@code scanner.pending()}; positive
@@ -117,7 +118,8 @@ public final class FolderWatcher implements AutoCloseable {
         try {
             while (!closed) {
                 scanOnce();
-                waitForEvents(scanner.pending() ? settleMillis : rescanMillis);
+                waitForEvents(scanner.holding() ? Math.min(scanner.quietMillis(), settleMillis)
+                        : scanner.pending() ? settleMillis : rescanMillis);
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             LOG.debug("folder watcher stopping: {}", e.toString());

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks, before anything is handed to the framework, that a file of the bundles folder is a
- * complete OSGi bundle JAR: it opens as a ZIP (so a half-copied file is caught), has a manifest,
+ * complete OSGi bundle JAR: it is a whole ZIP (see {@link CompleteZip}, so a half-copied file is
+ * caught) that opens, has a manifest,
  * and the manifest names the bundle with a usable symbolic name and version. Never throws: every
  * problem ends up in {@link JarCheck#reason()}.
  */
@@ -79,7 +80,24 @@ public final class JarInspector {
             return invalid(file, null, null, sha256, "not a ZIP/JAR file (the central directory cannot be read: "
                     + describe(e) + "): copy a complete bundle JAR");
         }
+        if (!isWholeZip(file)) {
+            return invalid(file, null, null, sha256, "incomplete ZIP/JAR file (its end record does not point at a"
+                    + " central directory where it says, or bytes come before the ZIP): copy the complete bundle JAR"
+                    + " again, under a temporary name then renamed");
+        }
         return checkHeaders(file, manifest.getMainAttributes(), sha256);
+    }
+
+    /**
+     * ZipFile alone is not enough: it accepts bytes before the ZIP, so a copy cut right after the
+     * end record of a JAR stored inside the one being copied opens as that inner JAR.
+     */
+    private static boolean isWholeZip(Path file) {
+        try {
+            return CompleteZip.isComplete(file, Files.size(file));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static JarCheck checkHeaders(Path file, Attributes headers, String sha256) {
@@ -102,7 +120,27 @@ public final class JarInspector {
                     + "' is not a valid OSGi version (" + e.getMessage()
                     + "): use major.minor.micro[.qualifier], e.g. 1.2.3");
         }
+        String syntax = HeaderSyntax.problem(headers);
+        if (syntax != null) {
+            return invalid(file, symbolicName, version, sha256, syntax);
+        }
         return new JarCheck(true, symbolicName, version, sha256, null);
+    }
+
+    /**
+     * Reads only the manifest of a JAR (no checksum, no checks).
+     *
+     * @param jar the file
+     * @return its Bundle-SymbolicName without directives; null when it has none or cannot be read
+     */
+    static String symbolicNameOf(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            Manifest manifest = file.getManifest();
+            return manifest == null ? null
+                    : symbolicName(manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Returns the symbolic name without its directives and attributes, or null when blank. */

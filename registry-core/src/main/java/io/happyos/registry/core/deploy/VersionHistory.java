@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The JARs the registry installed, kept under {@code STORAGE/history/SYMBOLICNAME/} as
  * {@code STOREDATMILLIS_VERSION_SHA256.jar}: the newest is the one installed now, the others are
- * what a rollback can reinstate. Only the newest {@code keep} (plus the current one) are kept.
+ * what a rollback can reinstate. Names from manifests become file names through
+ * {@link SafeFileName}, so no name leads outside the history folder or into another's. Only the newest {@code keep} (plus the current one) are kept.
  */
 public final class VersionHistory {
 
@@ -50,9 +51,10 @@ public final class VersionHistory {
         if (!existing.isEmpty() && existing.get(0).checksum().equals(sha256)) {
             return existing.get(0);
         }
-        Path dir = Files.createDirectories(inside(symbolicName));
+        Path dir = Files.createDirectories(folderOf(symbolicName));
         long now = Instant.now().toEpochMilli();
-        Path target = dir.resolve(now + "_" + safe(version) + "_" + sha256 + ".jar");
+        Path target = dir.resolve(now + "_" + SafeFileName.encode(version, false) + "_"
+                + SafeFileName.encode(sha256, false) + ".jar");
         Path temp = dir.resolve(target.getFileName() + ".tmp");
         Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -85,7 +87,8 @@ public final class VersionHistory {
      * @return the versions
      */
     public List<JarVersion> list(String symbolicName) {
-        Path dir = inside(symbolicName);
+        Path dir = folderOf(symbolicName);
+        moveFromLegacyFolder(symbolicName, dir);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -133,28 +136,39 @@ public final class VersionHistory {
             return null;
         }
         try {
-            return new JarVersion(parts[1], parts[2], Instant.ofEpochMilli(Long.parseLong(parts[0])), file.toString());
+            return new JarVersion(SafeFileName.decode(parts[1]), SafeFileName.decode(parts[2]),
+                    Instant.ofEpochMilli(Long.parseLong(parts[0])), file.toString());
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    /** The folder of a component's versions, checked to lie inside the history folder. */
-    private Path inside(String symbolicName) {
-        Path dir = root.resolve(safe(symbolicName)).normalize();
-        if (!dir.getParent().equals(root.normalize())) {
-            throw new IllegalArgumentException("the name " + symbolicName + " cannot be used as a folder name");
-        }
-        return dir;
+    /** Always a child of the root, whatever the name ({@code ..}, {@code a/b}), and one per name. */
+    private Path folderOf(String symbolicName) {
+        return root.resolve(SafeFileName.encode(symbolicName, true));
     }
 
     /**
-     * A name as a single, harmless file name: characters other than letters, digits, dots and
-     * hyphens become hyphens, and a name that starts with a dot ({@code ..}, {@code .}, a hidden
-     * file) gets a leading underscore, so that no name leaves the history folder.
+     * Versions kept before names were mapped one to one sit in a folder named with every character
+     * other than letters, digits, '.' and '-' turned into '-', which names such as {@code a_b} and
+     * {@code a-b} share: the JARs whose manifest names this component move to its own folder.
      */
-    static String safe(String text) {
-        String name = text.replaceAll("[^A-Za-z0-9.\\-]", "-");
-        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+    private void moveFromLegacyFolder(String symbolicName, Path dir) {
+        String legacy = symbolicName.replaceAll("[^A-Za-z0-9.\\-]", "-");
+        Path legacyDir = root.resolve(legacy);
+        if (legacy.startsWith(".") || legacyDir.equals(dir) || !Files.isDirectory(legacyDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(legacyDir)) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
+                if (symbolicName.equals(JarInspector.symbolicNameOf(jar))) {
+                    Files.createDirectories(dir);
+                    Files.move(jar, dir.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot move the versions of {} kept in {} to {}: {}", symbolicName, legacyDir, dir,
+                    e.getMessage());
+        }
     }
 }

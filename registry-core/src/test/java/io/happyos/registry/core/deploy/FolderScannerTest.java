@@ -183,8 +183,31 @@ class FolderScannerTest {
             scanAfter(scanner, SETTLE);
         }
 
-        assertThat(history).allMatch(Changes::isEmpty);
+        assertThat(allAdded()).isEmpty();
+        assertThat(allChanged()).isEmpty();
+        assertThat(allRemoved()).isEmpty();
+        // a file in quarantine that the scanner was not told of is only there to be examined again
+        assertThat(history.stream().flatMap(c -> c.quarantined().stream()))
+                .containsExactly(dir.resolve(".quarantine").resolve("bad.jar"));
         assertThat(scanner.pending()).isFalse();
+    }
+
+    @Test
+    void aQuarantinedFileIsReportedOnceItChangedAndIsStableAgainOrWhenItGoesAway() throws IOException {
+        FolderScanner scanner = scanner();
+        Path quarantined = Files.createDirectories(dir.resolve(".quarantine")).resolve("x.jar");
+        write(quarantined, 10, 1_700_000_000L);
+        scanner.markQuarantined(quarantined);
+        assertThat(scanAfter(scanner, SETTLE).isEmpty()).isTrue();
+
+        write(quarantined, 20, 1_700_000_001L); // the copy goes on after a pause
+        assertThat(scanAfter(scanner, 1).isEmpty()).isTrue();
+        assertThat(scanner.pending()).isTrue();
+        assertThat(scanAfter(scanner, SETTLE).quarantined()).containsExactly(quarantined);
+
+        Files.delete(quarantined);
+        assertThat(scanAfter(scanner, 1).quarantined()).containsExactly(quarantined);
+        assertThat(allAdded()).isEmpty();
     }
 
     @Test
@@ -266,8 +289,8 @@ class FolderScannerTest {
     }
 
     @Test
-    void zeroSettleTimeReportsAtFirstSight() throws IOException {
-        FolderScanner scanner = new FolderScanner(dir, 0, clock::get);
+    void zeroSettleAndQuietTimeReportsAtFirstSight() throws IOException {
+        FolderScanner scanner = new FolderScanner(dir, 0, 0, clock::get);
         Path file = dir.resolve("x.jar");
         append(file, 10);
 
@@ -287,7 +310,7 @@ class FolderScannerTest {
 
     @Test
     void aCompleteJarIsReportedAtTheFirstScanButAPartOfOneWaitsForTheSettleTime() throws IOException {
-        FolderScanner scanner = scanner();
+        FolderScanner scanner = new FolderScanner(dir, SETTLE, 0, clock::get);
         byte[] content = CompleteZipTest.jar(2, null);
         Path partial = dir.resolve("partial.jar");
         Files.write(partial, java.util.Arrays.copyOf(content, content.length - 1));
@@ -301,7 +324,7 @@ class FolderScannerTest {
 
     @Test
     void aChangedJarWaitsForTheSettleTimeEvenWhenComplete() throws IOException {
-        FolderScanner scanner = scanner();
+        FolderScanner scanner = new FolderScanner(dir, SETTLE, 0, clock::get);
         Path jar = dir.resolve("x.jar");
         Files.write(jar, CompleteZipTest.jar(1, null));
         assertThat(scanAfter(scanner, 0).added()).containsExactly(jar);
@@ -309,5 +332,52 @@ class FolderScannerTest {
         Files.write(jar, CompleteZipTest.jar(3, null)); // rewritten in place, maybe again in a moment
         assertThat(scanAfter(scanner, 1).isEmpty()).isTrue();
         assertThat(scanAfter(scanner, SETTLE).changed()).containsExactly(jar);
+    }
+
+    @Test
+    void jarsRenamedInOneAfterAnotherWithinTheQuietPeriodAreReportedAsOneSet() throws IOException {
+        FolderScanner scanner = scanner(); // the default quiet period
+        byte[] content = CompleteZipTest.jar(2, null);
+        List<Path> jars = new ArrayList<>();
+        for (String name : List.of("a.jar", "b.jar", "c.jar", "d.jar")) {
+            Path part = Files.write(dir.resolve(name + ".part"), content);
+            jars.add(Files.move(part, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE));
+            // the watcher scans at each rename; the next one comes 90 ms later
+            assertThat(scanAfter(scanner, 90).added()).isEmpty();
+            assertThat(scanner.holding()).isTrue();
+        }
+
+        assertThat(scanAfter(scanner, FolderScanner.DEFAULT_QUIET_MILLIS - 1).isEmpty()).isTrue();
+        assertThat(scanAfter(scanner, 1).added()).containsExactlyElementsOf(jars);
+        assertThat(allAdded()).hasSize(4);
+        assertThat(scanner.holding()).isFalse();
+        assertThat(scanner.pending()).isFalse();
+    }
+
+    @Test
+    void newJarsArrivingWithoutPauseAreStillReportedAfterTenQuietPeriods() throws IOException {
+        FolderScanner scanner = new FolderScanner(dir, SETTLE, 100, clock::get);
+        byte[] content = CompleteZipTest.jar(1, null);
+        for (int i = 0; i < 11; i++) { // held from the first scan, 99 ms in, to 1089 ms
+            Files.write(dir.resolve("j" + i + ".jar"), content);
+            assertThat(scanAfter(scanner, 99).added()).isEmpty();
+        }
+
+        Files.write(dir.resolve("last.jar"), content);
+        assertThat(scanAfter(scanner, 99).added()).hasSize(12);
+    }
+
+    @Test
+    void aHeldJarThatGoesAwayStopsTheHolding() throws IOException {
+        FolderScanner scanner = scanner();
+        Path jar = Files.write(dir.resolve("a.jar"), CompleteZipTest.jar(1, null));
+        scanAfter(scanner, 0);
+        assertThat(scanner.holding()).isTrue();
+
+        Files.delete(jar);
+
+        assertThat(scanAfter(scanner, 10).isEmpty()).isTrue();
+        assertThat(scanner.holding()).isFalse();
+        assertThat(scanner.pending()).isFalse();
     }
 }

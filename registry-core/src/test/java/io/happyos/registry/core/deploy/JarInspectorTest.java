@@ -52,6 +52,17 @@ class JarInspectorTest {
     }
 
     @Test
+    void anOuterJarCutRightAfterItsStoredInnerJarIsIncompleteNotTheInnerBundle() throws IOException {
+        Path half = Files.write(dir.resolve("outer.jar"), CompleteZipTest.outerCutAfterItsInnerJar(dir));
+
+        JarCheck check = JarInspector.inspect(half);
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.symbolicName()).isNull();
+        assertThat(check.reason()).contains("incomplete");
+    }
+
+    @Test
     void goodBundleIsValidWithNameWithoutDirectivesVersionAndHash() throws Exception {
         Path jar = goodBundle("good.jar");
 
@@ -161,6 +172,47 @@ class JarInspectorTest {
         assertThat(check.version()).isNull();
         assertThat(check.reason()).startsWith("Bundle-Version 'x.y.z.' is not a valid OSGi version")
                 .contains("e.g. 1.2.3");
+    }
+
+    private JarCheck inspectWith(String header, String value) throws IOException {
+        return JarInspector.inspect(bundle(dir.resolve("headers.jar"), Map.of("Bundle-ManifestVersion", "2",
+                "Bundle-SymbolicName", "io.happyos.sample", header, value)));
+    }
+
+    @Test
+    void badVersionRangeIsRejectedNamingTheHeaderTheValueAndWhatIsWrong() throws IOException {
+        JarCheck check = inspectWith("Import-Package", "c.d, a.b;version=\"[1,x)\"");
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.symbolicName()).isEqualTo("io.happyos.sample");
+        assertThat(check.reason()).startsWith("Import-Package a.b: version \"[1,x)\" is not a valid version range")
+                .contains("x").doesNotContain("Bundle-SymbolicName");
+    }
+
+    @Test
+    void badFilterIsRejectedNamingTheHeaderTheValueAndWhatIsWrong() throws IOException {
+        JarCheck check = inspectWith("Require-Capability", "osgi.ee;filter:=\"(osgi.ee=JavaSE)\",x;filter:=\"(&(a=1)\"");
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.reason()).startsWith("Require-Capability x: filter \"(&(a=1)\" is not a valid LDAP filter")
+                .doesNotContain("Bundle-SymbolicName");
+    }
+
+    @Test
+    void badVersionsInOtherDependencyHeadersAreRejectedToo() throws IOException {
+        assertThat(inspectWith("Require-Bundle", "a;bundle-version=\"[1,2\"").reason())
+                .startsWith("Require-Bundle a: bundle-version \"[1,2\" is not a valid version range");
+        assertThat(inspectWith("Export-Package", "a;version=1.x").reason())
+                .startsWith("Export-Package a: version \"1.x\" is not a valid version");
+        assertThat(inspectWith("Fragment-Host", "h;bundle-version=\"(2,1)x\"").valid()).isFalse();
+    }
+
+    @Test
+    void wellFormedDependencyHeadersAreAccepted() throws IOException {
+        assertThat(inspectWith("Import-Package", "a.b;version=\"[1.0,2)\";resolution:=optional,c;version=1.2,"
+                + "d;x=\"q,r;s\"").reason()).isNull();
+        assertThat(inspectWith("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=17))\"")
+                .reason()).isNull();
     }
 
     @Test

@@ -2,8 +2,13 @@ package io.happyos.registry.core.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happyos.registry.JarVersion;
+import io.happyos.registry.testing.ManifestOnlyBundle;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,22 +18,87 @@ class VersionHistoryTest {
     @TempDir
     Path storage;
 
+    private Path root() {
+        return storage.resolve("history");
+    }
+
+    private VersionHistory history() throws IOException {
+        Files.createDirectories(root()); // as once any component has been kept
+        return new VersionHistory(root(), 3);
+    }
+
+    private Path jar(String name) throws IOException {
+        Path dir = Files.createDirectories(storage.resolve("jars"));
+        return ManifestOnlyBundle.write(dir, "jar-" + Math.abs(name.hashCode()), Map.of("X-Name", name));
+    }
+
+    private static List<Path> jarsIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).toList();
+        }
+    }
+
     @Test
-    void namesThatLookLikePathsStayInsideTheHistoryFolder() throws Exception {
-        Path history = storage.resolve("history");
-        VersionHistory versions = new VersionHistory(history, 3);
-        Path jar = Files.writeString(storage.resolve("plugin.jar"), "content");
+    void aBundleNamedDotDotKeepsItsCopiesUnderTheHistoryFolder() throws IOException {
+        VersionHistory history = history();
 
-        for (String name : new String[] {"..", ".", "../../etc", "a/../..", ""}) {
-            versions.record(name, "1.0.0", "abc", jar);
-            assertThat(versions.list(name)).as(name).hasSize(1);
-        }
+        JarVersion kept = history.record("..", "1.0.0", "aa", jar(".."));
 
-        try (Stream<Path> files = Files.walk(storage)) {
-            assertThat(files.filter(Files::isRegularFile).filter(f -> !f.equals(jar)))
-                    .allSatisfy(f -> assertThat(f).startsWith(history));
+        assertThat(Path.of(kept.path()).toAbsolutePath().normalize()).startsWith(root().toAbsolutePath());
+        assertThat(Path.of(kept.path()).getParent().getParent()).isEqualTo(root());
+        assertThat(jarsIn(storage)).isEmpty();
+        assertThat(history.list("..")).containsExactly(kept);
+    }
+
+    @Test
+    void namesThatWouldBePathsStayOneFolderBelowTheRootAndNeverMeet() throws IOException {
+        VersionHistory history = history();
+        List<String> names = List.of("..", ".", "../x", "a/b", "a\\b", "a_b", "a-b", "%2E%2E", ".hidden", "ü");
+        for (String name : names) {
+            history.record(name, "1.0.0", "sha" + names.indexOf(name), jar(name));
         }
-        assertThat(VersionHistory.safe("..")).isEqualTo("_..");
-        assertThat(VersionHistory.safe("com.acme.plugin")).isEqualTo("com.acme.plugin");
+        for (String name : names) {
+            List<JarVersion> versions = history.list(name);
+            assertThat(versions).as(name).extracting(JarVersion::checksum).containsExactly("sha" + names.indexOf(name));
+            assertThat(Path.of(versions.get(0).path()).getParent().getParent()).as(name).isEqualTo(root());
+        }
+    }
+
+    @Test
+    void normalNamesKeepTheirReadableFolderAndVersionsComeBackExactly() throws IOException {
+        VersionHistory history = history();
+
+        JarVersion kept = history.record("com.acme.echo-skill", "1.0.0.build_7", "ab12", jar("x"));
+
+        assertThat(Path.of(kept.path()).getParent()).isEqualTo(root().resolve("com.acme.echo-skill"));
+        assertThat(history.list("com.acme.echo-skill")).extracting(JarVersion::version).containsExactly("1.0.0.build_7");
+    }
+
+    @Test
+    void versionsKeptBeforeNamesWereMappedOneToOneAreStillListed() throws IOException {
+        Path normal = Files.createDirectories(root().resolve("com.acme.echo-skill"));
+        Files.copy(jar("old"), normal.resolve("1700000000000_1.0.0_ab12.jar"));
+        Path shared = Files.createDirectories(root().resolve("my-bundle"));
+        Files.copy(ManifestOnlyBundle.write(Files.createDirectories(storage.resolve("a")), "my_bundle", Map.of()),
+                shared.resolve("1700000000000_1.0.0_cd34.jar"));
+        Files.copy(ManifestOnlyBundle.write(Files.createDirectories(storage.resolve("b")), "my-bundle", Map.of()),
+                shared.resolve("1700000000001_2.0.0_ef56.jar"));
+        VersionHistory history = history();
+
+        assertThat(history.list("com.acme.echo-skill")).extracting(JarVersion::checksum).containsExactly("ab12");
+        assertThat(history.list("my_bundle")).extracting(JarVersion::checksum).containsExactly("cd34");
+        assertThat(history.list("my-bundle")).extracting(JarVersion::checksum).containsExactly("ef56");
+    }
+
+    @Test
+    void fileNamesMapOneToOneAndBack() {
+        for (String name : List.of("..", ".", "a/b", "a_b", "a-b", "%41", "ü", "x y", "1.0.0.q_1")) {
+            for (boolean keepUnderscore : List.of(true, false)) {
+                String fileName = SafeFileName.encode(name, keepUnderscore);
+                assertThat(fileName).matches("[A-Za-z0-9%._-]+").doesNotStartWith(".");
+                assertThat(SafeFileName.decode(fileName)).isEqualTo(name);
+            }
+        }
+        assertThat(SafeFileName.encode("a_b", false)).doesNotContain("_");
     }
 }

@@ -75,6 +75,36 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
+    void jarsMovedInWithinAFewTensOfMillisecondsAreInstalledAsOneSetBeforeAnyIsStarted() throws Exception {
+        start();
+        List<String> lifecycle = new java.util.concurrent.CopyOnWriteArrayList<>();
+        felix.context().addBundleListener((SynchronousBundleListener) e -> {
+            if (e.getType() == BundleEvent.INSTALLED || e.getType() == BundleEvent.STARTED) {
+                lifecycle.add((e.getType() == BundleEvent.INSTALLED ? "installed " : "started ")
+                        + e.getBundle().getSymbolicName());
+            }
+        });
+        List<String> samples = List.of("config-manager", "logger", "base-util", "echo-skill");
+
+        for (String sample : samples) { // dependencies first, each a moment after the other
+            drop(EmbeddedFelix.sampleBundle(sample), sample + ".jar");
+            Thread.sleep(60); // the user's pace, not a wait for the registry
+        }
+
+        for (String id : samples) {
+            awaitStatus(id, ComponentStatus.ACTIVE);
+        }
+        List<String> events = List.copyOf(lifecycle);
+        int lastInstall = events.stream().filter(e -> e.startsWith("installed ")).mapToInt(events::indexOf).max()
+                .orElseThrow();
+        int firstStart = events.stream().filter(e -> e.startsWith("started ")).mapToInt(events::indexOf).min()
+                .orElseThrow();
+        assertThat(lastInstall).as("one set: %s", events).isLessThan(firstStart);
+        assertThat(recorded("started")).containsSubsequence("config-manager", "logger");
+        assertThat(recorded("started")).containsSubsequence("base-util", "echo-skill");
+    }
+
+    @Test
     void aJarWhoseDependencyWaitsForARequirementIsActivatedWhenItArrives() throws Exception {
         start();
         // calculator-skill's own requirements are all there, but logger's (config-manager) is not yet
@@ -121,6 +151,99 @@ class BundlesFolderIT extends FrameworkTestSupport {
         }
         awaitStatus("echo-skill", ComponentStatus.ACTIVE);
         assertThat(folder.resolve(".quarantine")).doesNotExist();
+    }
+
+    /** An outer JAR whose last entry is a stored inner JAR, and the outer JAR cut right after the inner JAR's end. */
+    private static byte[][] outerJarAndItsCutCopy(Path work) throws Exception {
+        byte[] inner = Files.readAllBytes(ManifestOnlyBundle.write(work, "inner-identity", Map.of()));
+        byte[] outer = Files.readAllBytes(ManifestOnlyBundle.write(work, "outer-identity", Map.of(),
+                Map.of("lib/inner.jar", inner), true));
+        for (int at = 0; at + inner.length <= outer.length; at++) {
+            if (Arrays.equals(outer, at, at + inner.length, inner, 0, inner.length)) {
+                return new byte[][] {outer, Arrays.copyOf(outer, at + inner.length)};
+            }
+        }
+        throw new AssertionError("the inner JAR is not stored as it is");
+    }
+
+    @Test
+    void aCopyCutRightAfterAStoredInnerJarIsNeverInstalledAsTheInnerJar(@TempDir Path work) throws Exception {
+        start();
+        List<String> installed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        felix.context().addBundleListener((SynchronousBundleListener) e -> {
+            if (e.getType() == BundleEvent.INSTALLED) {
+                installed.add(e.getBundle().getSymbolicName());
+            }
+        });
+        byte[] cut = outerJarAndItsCutCopy(work)[1];
+        Path reason = folder.resolve(".quarantine").resolve("outer.jar.reason.txt");
+
+        try (OutputStream out = Files.newOutputStream(folder.resolve("outer.jar"))) {
+            out.write(cut);
+            out.flush(); // the copy pauses here for longer than the settle time
+            await().atMost(WAIT).until(() -> Files.exists(reason) || !installed.isEmpty());
+        }
+
+        assertThat(installed).isEmpty();
+        assertThat(Files.readString(reason)).contains("incomplete");
+        assertThat(registry.findComponent("inner-identity")).isEmpty();
+    }
+
+    @Test
+    void aFileQuarantinedWhileStillBeingWrittenIsDeployedOnceItIsComplete(@TempDir Path work) throws Exception {
+        start();
+        byte[][] outer = outerJarAndItsCutCopy(work);
+        Path quarantined = folder.resolve(".quarantine").resolve("outer.jar");
+
+        try (OutputStream out = Files.newOutputStream(folder.resolve("outer.jar"))) {
+            out.write(outer[1]);
+            out.flush(); // a pause longer than the settle time: the part written so far is quarantined
+            awaitStatus("outer.jar", ComponentStatus.ERROR);
+            out.write(outer[0], outer[1].length, outer[0].length - outer[1].length);
+        }
+
+        awaitStatus("outer-identity", ComponentStatus.ACTIVE);
+        await().atMost(WAIT).until(() -> registry.findComponent("outer.jar").isEmpty());
+        assertThat(quarantined).doesNotExist();
+        assertThat(folder.resolve(".quarantine").resolve("outer.jar.reason.txt")).doesNotExist();
+        assertThat(folder.resolve("outer.jar")).hasBinaryContent(outer[0]);
+    }
+
+    @Test
+    void aQuarantinedFileThatChangesButIsStillBadGetsItsNewReason() throws Exception {
+        start();
+        Files.write(folder.resolve("bad.jar"), new byte[] {1, 2, 3});
+        Path reason = folder.resolve(".quarantine").resolve("bad.jar.reason.txt");
+        await().atMost(WAIT).until(() -> Files.exists(reason) && Files.readString(reason).contains("not a ZIP"));
+
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(folder.resolve(".quarantine/bad.jar")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
+            zip.write("hello".getBytes());
+        }
+
+        await().atMost(WAIT).until(() -> Files.readString(reason).contains("MANIFEST"));
+        await().atMost(WAIT).until(() -> registry.getComponent("bad.jar").lastError().message().contains("MANIFEST"));
+        assertThat(registry.getComponent("bad.jar").status()).isEqualTo(ComponentStatus.ERROR);
+    }
+
+    @Test
+    void quarantinedFilesStayInErrorAcrossARestartUntilTheyAreRemoved() throws Exception {
+        start();
+        Files.write(folder.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
+        awaitStatus("corrupt.jar", ComponentStatus.ERROR);
+
+        felix = felix.restart(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
+                "happyos.bundles.rescan", "500ms"));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
+                "(happyos.registry.state=ready)").size() == 1);
+
+        RegistryEntry corrupt = awaitStatus("corrupt.jar", ComponentStatus.ERROR);
+        assertThat(corrupt.lastError().message()).contains("quarantined").contains("not a ZIP");
+
+        Files.delete(folder.resolve(".quarantine").resolve("corrupt.jar"));
+
+        await().atMost(WAIT).until(() -> registry.findComponent("corrupt.jar").isEmpty());
     }
 
     @Test
