@@ -68,7 +68,7 @@ public final class RegistryActivator implements BundleActivator {
                 deployFolder(Path.of(folder).toAbsolutePath().normalize(), settings);
             }
             services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
-            registry.retryWaiting(); // what waited when the container stopped, once everything is back
+            registry.startRetrying(); // what waited when the container stopped, once everything is back
             return null;
         }).whenComplete((ignored, error) -> {
             if (error != null) {

@@ -78,6 +78,8 @@ public final class RegistryService implements DynamicRegistry {
     private final Activation activation;
     private final io.happyos.registry.core.lifecycle.WaitingComponents waiting;
     private final java.util.concurrent.atomic.AtomicBoolean retryQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Off until start-up is done: before, entries and their requirements are still being built. */
+    private volatile boolean retrying;
     private final Deactivation deactivation;
     private final Installation installation;
     private final BundleContext context;
@@ -214,7 +216,7 @@ public final class RegistryService implements DynamicRegistry {
      * thread, after the operation in progress. Any thread; cheap when nothing waits.
      */
     public void retryWaiting() {
-        if (waiting.isEmpty() || !retryQueued.compareAndSet(false, true)) {
+        if (!retrying || waiting.isEmpty() || !retryQueued.compareAndSet(false, true)) {
             return;
         }
         lifecycle.later(() -> {
@@ -225,6 +227,15 @@ public final class RegistryService implements DynamicRegistry {
                 org.slf4j.LoggerFactory.getLogger(RegistryService.class).warn("retrying the waiting components failed", e);
             }
         });
+    }
+
+    /**
+     * Start-up is done (entries, their requirements and what the journal kept are all back): from
+     * now on, waiting components are retried whenever something arrives, and once now.
+     */
+    public void startRetrying() {
+        retrying = true;
+        retryWaiting();
     }
 
     /** Puts back what the journal kept; see {@link KeptState#restore()}. */

@@ -132,6 +132,37 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aComponentWaitingWhenTheContainerStoppedIsActivatedWhenItsRequirementArrivesAfterTheRestart()
+            throws Exception {
+        start();
+        drop(bundle("late-user", "", "pkg.late"));
+        awaitStatus("late-user", ComponentStatus.ERROR);
+
+        felix = felix.restart(folderProperties());
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        awaitReady();
+        drop(bundle("late-provider", "pkg.late", ""));
+
+        awaitStatus("late-provider", ComponentStatus.ACTIVE);
+        try {
+            awaitStatus("late-user", ComponentStatus.ACTIVE);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("late-user: " + registry.getComponent("late-user") + "; waiting files: "
+                    + waitingFiles() + "; audit: " + registry.getAuditLog(io.happyos.registry.AuditQuery.latest()), e);
+        }
+    }
+
+    private String waitingFiles() throws Exception {
+        try (var files = Files.walk(felix.storage())) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("waiting.txt")).toList()) {
+                text.append(file).append('=').append(Files.readAllLines(file)).append(' ');
+            }
+            return text.toString();
+        }
+    }
+
+    @Test
     void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
         start();
         join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
