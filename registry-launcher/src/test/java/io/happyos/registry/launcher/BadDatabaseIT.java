@@ -48,30 +48,6 @@ class BadDatabaseIT {
     }
 
     @Test
-    void anEmptyFileIsRefusedNotReplacedByAnEmptyRegistry() throws Exception {
-        Files.write(db, new byte[0]);
-
-        String error = assertRefused(launch());
-
-        assertThat(error).contains("empty (0 bytes)");
-        assertThat(Files.size(db)).as("registry.db untouched").isZero();
-    }
-
-    @Test
-    void anSqliteFileOfAnotherProgramIsRefusedNotAdopted() throws Exception {
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
-            s.execute("INSERT INTO customers VALUES (1, 'keep me')");
-        }
-        byte[] before = Files.readAllBytes(db);
-
-        String error = assertRefused(launch());
-
-        assertThat(error).contains("another program").contains("customers");
-        assertThat(Files.readAllBytes(db)).as("registry.db unchanged").isEqualTo(before);
-    }
-
-    @Test
     void aDatabaseFromANewerContainerIsRefusedNamingTheVersions() throws Exception {
         try (Connection c = connect(db); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE from_the_future (x TEXT)");

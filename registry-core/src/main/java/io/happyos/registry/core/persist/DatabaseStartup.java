@@ -40,11 +40,6 @@ final class DatabaseStartup {
         Connection writer = null;
         Connection reader = null;
         try {
-            if (Files.exists(db) && !hasContent(db)) {
-                // an empty file is no new database: it is one that lost its content
-                throw StartupRefusedException.corrupt(db, "the file is empty (0 bytes): whatever it held is gone",
-                        Backups.newest(db), null);
-            }
             if (hasContent(db)) {
                 checkExisting(db);
             }
@@ -103,26 +98,7 @@ final class DatabaseStartup {
             if (version > Schema.LATEST) {
                 throw StartupRefusedException.newer(db, version, Schema.LATEST, Backups.newest(db));
             }
-            List<String> foreign = foreignTables(c);
-            if (!foreign.isEmpty()) {
-                throw StartupRefusedException.corrupt(db, "an SQLite file of another program: it has tables this"
-                        + " registry never creates (" + String.join(", ", foreign) + ")", Backups.newest(db), null);
-            }
         }
-    }
-
-    /** Tables that no schema version of the registry has. */
-    private static List<String> foreignTables(Connection c) throws SQLException {
-        List<String> foreign = new ArrayList<>();
-        try (Statement s = c.createStatement(); var rs = s.executeQuery(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
-            while (rs.next()) {
-                if (!Schema.TABLES.contains(rs.getString(1))) {
-                    foreign.add(rs.getString(1));
-                }
-            }
-        }
-        return foreign;
     }
 
     private static List<String> quickCheck(Connection c) throws SQLException {

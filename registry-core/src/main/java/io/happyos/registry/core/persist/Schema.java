@@ -38,10 +38,6 @@ final class Schema {
             new Migration(2, "keep the definitions of header indexes", List.of(
                     "CREATE TABLE header_index(name TEXT PRIMARY KEY, header TEXT NOT NULL, created_at INTEGER NOT NULL)")));
 
-    /** Every table any schema version creates: a file with others belongs to another program. */
-    static final java.util.Set<String> TABLES = java.util.Set.of("explicit_dependency", "standalone_component",
-            "error_history", "manual_status", "access", "audit", "header_index");
-
     /** The newest schema version this code knows. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -176,44 +176,31 @@ class RegistryDatabaseTest {
     @Test
     void backsUpAnOlderDatabaseBeforeUpgradingIt() throws Exception {
         try (Connection c = raw(file())) {
-            for (String statement : Schema.MIGRATIONS.get(0).statements()) {
-                execute(c, statement);
-            }
-            execute(c, "INSERT INTO explicit_dependency VALUES ('a', 'b', 1, 'shell')", "PRAGMA user_version = 1");
+            execute(c, "CREATE TABLE legacy(x TEXT)", "INSERT INTO legacy VALUES ('keep me')");
         }
         byte[] before = Files.readAllBytes(file());
 
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(Schema.LATEST);
-            assertThat(db.<String>read(c -> text(c, "SELECT dependency FROM explicit_dependency"))).isEqualTo("b");
-            assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM header_index"))).isEqualTo("0");
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
+            assertThat(db.<String>read(c -> text(c, "SELECT x FROM legacy"))).isEqualTo("keep me");
+            assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM audit"))).isEqualTo("0");
         }
-        Path backup = storage.resolve("registry.db.bak-v1");
+        Path backup = storage.resolve("registry.db.bak-v0");
         assertThat(backup).exists();
         try (Connection c = raw(backup)) {
-            assertThat(text(c, "SELECT dependency FROM explicit_dependency")).isEqualTo("b");
-            assertThat(text(c, "PRAGMA user_version")).isEqualTo("1");
-            assertThat(text(c, "SELECT count(*) FROM sqlite_master WHERE name = 'header_index'")).isEqualTo("0");
+            assertThat(text(c, "SELECT x FROM legacy")).isEqualTo("keep me");
+            assertThat(text(c, "PRAGMA user_version")).isEqualTo("0");
+            assertThat(text(c, "SELECT count(*) FROM sqlite_master WHERE name = 'audit'")).isEqualTo("0");
         }
         assertThat(before).isNotEmpty();
     }
 
     @Test
-    void refusesAnEmptyFileInsteadOfStartingAnEmptyRegistry() throws IOException {
+    void treatsAnEmptyFileAsANewDatabase() throws IOException {
         Files.createFile(file());
-        assertThatThrownBy(() -> RegistryDatabase.open(file()))
-                .isInstanceOf(StartupRefusedException.class).hasMessageContaining("empty (0 bytes)");
-        assertThat(Files.size(file())).isZero();
-    }
-
-    @Test
-    void refusesAnSqliteFileOfAnotherProgram() throws Exception {
-        try (Connection c = raw(file())) {
-            execute(c, "CREATE TABLE legacy(x TEXT)", "INSERT INTO legacy VALUES ('keep me')");
+        try (RegistryDatabase db = RegistryDatabase.open(file())) {
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
         }
-        byte[] before = Files.readAllBytes(file());
-        assertThatThrownBy(() -> RegistryDatabase.open(file()))
-                .isInstanceOf(StartupRefusedException.class).hasMessageContaining("another program");
-        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+        assertThat(storage.resolve("registry.db.bak-v0")).doesNotExist();
     }
 }
