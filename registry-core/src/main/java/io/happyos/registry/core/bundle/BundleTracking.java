@@ -139,9 +139,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                 case BundleEvent.STARTING -> entryFor(bundle).ifPresent(r -> r.starting(true));
                 case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> {
                     r.starting(false);
-                    if (!store.errorSetByHand(r.id())) { // an ERROR set by hand stays until cleared
-                        store.setStatus(r, ComponentStatus.ACTIVE);
-                    }
+                    store.setStatus(r, ComponentStatus.ACTIVE);
                     auditOutside("started", r, null);
                 });
                 case BundleEvent.STOPPED -> entryFor(bundle).ifPresent(this::stopped);

@@ -49,7 +49,6 @@ public final class StartupDeployment {
         for (ComponentRecord record : store.records()) {
             Bundle bundle = record.hasBundle() ? context.getBundle(record.bundleId()) : null;
             if (bundle != null && !DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())
-                    && !store.errorSetByHand(record.id())
                     && bundle.getState() != Bundle.ACTIVE && isMarkedToStart(bundle)) {
                 ids.add(record.id());
             }

@@ -32,8 +32,6 @@ import java.util.function.Predicate;
  */
 public final class ComponentStore {
 
-    private final java.util.Set<String> errorsSetByHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     private final Map<String, ComponentRecord> byId = new ConcurrentHashMap<>();
     private final Map<Long, ComponentRecord> byBundle = new ConcurrentHashMap<>();
     private final DependencyGraph graph = new DependencyGraph();
@@ -273,29 +271,6 @@ public final class ComponentStore {
      * @param record the entry
      * @param message why
      */
-    /**
-     * Marks whether a component's ERROR was set by hand: such an ERROR stays, whatever its bundle
-     * does, until it is cleared or the component is activated by hand.
-     *
-     * @param id the component
-     * @param byHand whether its ERROR was set by hand
-     */
-    public void errorSetByHand(String id, boolean byHand) {
-        if (byHand) {
-            errorsSetByHand.add(id);
-        } else {
-            errorsSetByHand.remove(id);
-        }
-    }
-
-    /**
-     * @param id the component
-     * @return whether its ERROR was set by hand
-     */
-    public boolean errorSetByHand(String id) {
-        return errorsSetByHand.contains(id);
-    }
-
     public void markError(ComponentRecord record, String message) {
         synchronized (record) {
             ErrorRecord error = new ErrorRecord(clock.instant(), message);

@@ -69,11 +69,8 @@ final class KeptState {
             }
         }
         restored.errors().forEach((id, errors) -> store.find(id).ifPresent(r -> store.restoreErrors(r, errors)));
-        restored.manualStatuses().forEach((id, status) -> store.find(id).ifPresent(r -> {
-            ComponentStatus kept = ComponentStatus.valueOf(status);
-            store.errorSetByHand(id, kept == ComponentStatus.ERROR);
-            store.setStatus(r, kept);
-        }));
+        restored.manualStatuses().forEach((id, status) -> store.find(id)
+                .ifPresent(r -> store.setStatus(r, ComponentStatus.valueOf(status))));
         restored.headerIndexes().forEach((name, header) -> {
             store.indexes().createIndex(name, entry -> header(entry, header), store.snapshots(r -> true));
             headerIndexes.add(name);

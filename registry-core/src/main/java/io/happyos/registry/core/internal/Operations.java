@@ -69,7 +69,8 @@ final class Operations {
         }).thenCompose(stage -> stage)).whenComplete((value, error) -> {
             Throwable cause = unwrap(error);
             performance.operation(cause != null);
-            String recorded = details != null ? details : describe(name, value);
+            String recorded = details != null ? details
+                    : value == null || value instanceof Boolean ? null : String.valueOf(value);
             journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), recorded)
                     .whenComplete((ignored, auditError) -> {
                         if (cause != null) {
@@ -84,14 +85,6 @@ final class Operations {
                     });
         });
         return result.minimalCompletionStage();
-    }
-
-    /** What an operation's result says, for its audit record. */
-    private static String describe(String name, Object value) {
-        if (value instanceof Boolean changed) {
-            return changed ? name + ": done" : name + ": nothing to do, it already was";
-        }
-        return value == null ? name + ": done" : String.valueOf(value);
     }
 
     private static Throwable unwrap(Throwable error) {

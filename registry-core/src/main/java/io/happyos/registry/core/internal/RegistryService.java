@@ -298,7 +298,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> unregisterComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operations.run("unregister", id, "unregistered " + id + " (its dependents deactivated first)", () -> {
+        return operation("unregister", id, () -> {
             waiting.remove(id);
             installation.unregister(id);
             return null;
@@ -314,7 +314,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> deactivateComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operations.run("deactivate", id, "deactivated " + id + " (its dependents first)", () -> {
+        return operation("deactivate", id, () -> {
             waiting.remove(id);
             deactivation.deactivate(id);
             return null;
@@ -589,7 +589,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> setComponentStatus(String id, ComponentStatus status) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
-        return operations.run("set-status", id, "status set to " + status + " by hand", () -> {
+        return operation("set-status", id, () -> {
             if (status != ComponentStatus.ACTIVE) {
                 waiting.remove(id);
             }
@@ -602,7 +602,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> markComponentError(String id, String message) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
-        return operations.run("mark-error", id, message, () -> {
+        return operation("mark-error", id, () -> {
             waiting.remove(id);
             statuses.markError(id, message);
             return null;
@@ -612,7 +612,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> clearComponentError(String id) {
         Objects.requireNonNull(id, "id");
-        return operations.run("clear-error", id, "error cleared by hand", () -> {
+        return operation("clear-error", id, () -> {
             statuses.clearError(id);
             return null;
         });

@@ -32,7 +32,6 @@ final class StatusChanges {
     /** Brings a component to a status; see {@code DynamicRegistry#setComponentStatus}. */
     void change(String id, ComponentStatus status) {
         ComponentRecord record = store.record(id);
-        refuseSystem(record, status);
         switch (status) {
             case ACTIVE -> activation.activate(id);
             case INACTIVE -> deactivation.deactivate(id);
@@ -52,24 +51,14 @@ final class StatusChanges {
     /** Puts a component in ERROR with a reason, kept across restarts. */
     void markError(String id, String message) {
         ComponentRecord record = store.record(id);
-        refuseSystem(record, ComponentStatus.ERROR);
         journal.writeManualStatus(id, ComponentStatus.ERROR, message);
-        store.errorSetByHand(id, true);
         store.markError(record, message);
-    }
-
-    private static void refuseSystem(ComponentRecord record, ComponentStatus status) {
-        if (io.happyos.registry.DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {
-            throw new RegistryException(record.id() + " is part of the container (type system): its status follows"
-                    + " its bundle and cannot be set to " + status + " by hand");
-        }
     }
 
     /** Takes a component out of ERROR: its status is derived again from its bundle. */
     void clearError(String id) {
         ComponentRecord record = store.record(id);
         journal.deleteManualStatus(id);
-        store.errorSetByHand(id, false);
         store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
     }
 

@@ -233,11 +233,7 @@ public final class Activation {
                     + bundle.getState() + "): check its start level and activation policy");
         }
         // the STARTED event normally did this already; a bundle started earlier and marked in error
-        // by hand is set back here: activating it by hand clears that error
-        if (store.errorSetByHand(record.id())) {
-            store.errorSetByHand(record.id(), false);
-            lifecycle.journal().deleteManualStatus(record.id());
-        }
+        // by hand is set back here
         store.setStatus(record, ComponentStatus.ACTIVE);
     }
 

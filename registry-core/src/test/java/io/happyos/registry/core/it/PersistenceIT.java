@@ -66,40 +66,6 @@ class PersistenceIT extends FrameworkTestSupport {
     }
 
     @Test
-    void anErrorSetByHandOnARunningComponentIsStillItsStatusAfterARestart() throws Exception {
-        startRegistry();
-        install("base-util");
-        join(registry.activateComponent("base-util"));
-        join(registry.markComponentError("base-util", "boom"));
-        AuditRecord marked = registry.getAuditLog(AuditQuery.latest()).get(0);
-        assertThat(marked.operation()).isEqualTo("mark-error");
-        assertThat(marked.details()).isEqualTo("boom");
-
-        restart();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> felix.context()
-                .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)").size() == 1);
-
-        RegistryEntry base = registry.getComponent("base-util");
-        assertThat(base.status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(base.lastError().message()).isEqualTo("boom");
-        join(registry.clearComponentError("base-util"));
-        assertThat(registry.getComponent("base-util").status()).isEqualTo(ComponentStatus.ACTIVE);
-        assertThat(registry.getAuditLog(AuditQuery.latest()).get(0).details()).isNotBlank();
-    }
-
-    @Test
-    void theContainersOwnComponentsRefuseStatusesSetByHand() throws Exception {
-        startRegistry();
-        String core = registry.getComponentsByType(DynamicRegistry.TYPE_SYSTEM).get(0).id();
-
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> join(registry.markComponentError(core, "x")))
-                .isInstanceOf(io.happyos.registry.RegistryException.class).hasMessageContaining("part of the container");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> join(registry.setComponentStatus(core,
-                ComponentStatus.ERROR))).isInstanceOf(io.happyos.registry.RegistryException.class);
-        assertThat(registry.getComponent(core).status()).isEqualTo(ComponentStatus.ACTIVE);
-    }
-
-    @Test
     void theAuditLogAnswersEachFilter() throws Exception {
         startRegistry();
         installDemo();
