@@ -55,11 +55,16 @@ final class StatusChanges {
         store.markError(record, message);
     }
 
-    /** Takes a component out of ERROR: its status is derived again from its bundle. */
-    void clearError(String id) {
+    /**
+     * Takes a component out of ERROR: its status is derived again from its bundle.
+     *
+     * @return its status now
+     */
+    ComponentStatus clearError(String id) {
         ComponentRecord record = store.record(id);
         journal.deleteManualStatus(id);
         store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
+        return record.status();
     }
 
     private ComponentStatus statusFromState(ComponentRecord record) {

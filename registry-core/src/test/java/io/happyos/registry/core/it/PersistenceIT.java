@@ -109,6 +109,32 @@ class PersistenceIT extends FrameworkTestSupport {
     }
 
     @Test
+    void everyAuditRecordOfAnOperationSaysWhatHappened() throws Exception {
+        startRegistry();
+        installDemo();
+        String planner = join(registry.registerComponent(ComponentInfo.of("planner", "skill")));
+        join(registry.activateComponent("logger"));
+        join(registry.activateComponent("logger"));
+        join(registry.deactivateComponent("logger"));
+        join(registry.markComponentError("base-util", "disk full"));
+        join(registry.clearComponentError("base-util"));
+        join(registry.setComponentStatus("config-manager", ComponentStatus.ACTIVE));
+        join(registry.addDependency(planner, "logger"));
+        join(registry.removeDependency(planner, "logger"));
+        join(registry.validateDependencies(planner));
+        join(registry.activateComponentsBatch(List.of("logger")));
+        join(registry.unregisterComponent(planner));
+
+        List<AuditRecord> log = registry.getAuditLog(AuditQuery.latest());
+        assertThat(log).hasSizeGreaterThanOrEqualTo(12).allSatisfy(r -> assertThat(r.details())
+                .as(r.operation() + " " + r.componentId()).isNotBlank());
+        assertThat(log).filteredOn(r -> r.operation().equals("mark-error")).singleElement()
+                .satisfies(r -> assertThat(r.details()).contains("disk full"));
+        assertThat(log).filteredOn(r -> r.operation().equals("set-status")).singleElement()
+                .satisfies(r -> assertThat(r.details()).contains("ACTIVE"));
+    }
+
+    @Test
     void headerIndexesAreKeptAcrossARestart() throws Exception {
         startRegistry();
         installDemo();
