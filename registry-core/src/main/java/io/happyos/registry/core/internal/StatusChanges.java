@@ -1,6 +1,7 @@
 package io.happyos.registry.core.internal;
 
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.lifecycle.Deactivation;
@@ -32,6 +33,7 @@ final class StatusChanges {
     /** Brings a component to a status; see {@code DynamicRegistry#setComponentStatus}. */
     void change(String id, ComponentStatus status) {
         ComponentRecord record = store.record(id);
+        refuseSystem(record, status);
         switch (status) {
             case ACTIVE -> activation.activate(id);
             case INACTIVE -> deactivation.deactivate(id);
@@ -51,6 +53,7 @@ final class StatusChanges {
     /** Puts a component in ERROR with a reason, kept across restarts. */
     void markError(String id, String message) {
         ComponentRecord record = store.record(id);
+        refuseSystem(record, ComponentStatus.ERROR);
         journal.writeManualStatus(id, ComponentStatus.ERROR, message);
         store.markError(record, message);
     }
@@ -65,6 +68,14 @@ final class StatusChanges {
         journal.deleteManualStatus(id);
         store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
         return record.status();
+    }
+
+    /** The container's own components (the framework, the registry, the shell, SCR) follow their bundles alone. */
+    private static void refuseSystem(ComponentRecord record, ComponentStatus status) {
+        if (DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {
+            throw new RegistryException(record.id() + " is part of the container (type system): its status cannot be"
+                    + " set to " + status + " by hand; it follows its bundle");
+        }
     }
 
     private ComponentStatus statusFromState(ComponentRecord record) {
