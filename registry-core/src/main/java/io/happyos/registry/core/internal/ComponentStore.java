@@ -233,13 +233,18 @@ public final class ComponentStore {
     }
 
     /**
-     * Changes a status and tells the callbacks.
+     * Changes a status and tells the callbacks. While an ERROR set by hand is held
+     * ({@link ComponentRecord#errorHeld()}, see {@code StatusChanges}), other statuses are ignored,
+     * whatever sets them (bundle events, activation, SCR).
      *
      * @param record the entry
      * @param status the new status
      */
     public void setStatus(ComponentRecord record, ComponentStatus status) {
         synchronized (record) {
+            if (record.errorHeld() && status != ComponentStatus.ERROR) {
+                return;
+            }
             ComponentStatus old = record.status(status);
             notifier.publish(record.id(), old, status);
             refile(record);
@@ -257,7 +262,7 @@ public final class ComponentStore {
     public boolean compareAndSetStatus(ComponentRecord record, Predicate<ComponentStatus> expected,
             ComponentStatus status) {
         synchronized (record) {
-            if (!expected.test(record.status())) {
+            if (!expected.test(record.status()) || record.errorHeld() && status != ComponentStatus.ERROR) {
                 return false;
             }
             setStatus(record, status);

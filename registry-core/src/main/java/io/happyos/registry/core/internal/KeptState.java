@@ -69,8 +69,13 @@ final class KeptState {
             }
         }
         restored.errors().forEach((id, errors) -> store.find(id).ifPresent(r -> store.restoreErrors(r, errors)));
-        restored.manualStatuses().forEach((id, status) -> store.find(id)
-                .ifPresent(r -> store.setStatus(r, ComponentStatus.valueOf(status))));
+        restored.manualStatuses().forEach((id, status) -> store.find(id).ifPresent(r -> {
+            if (ComponentStatus.valueOf(status) == ComponentStatus.ERROR) {
+                StatusChanges.hold(store, r, null); // its message is in the restored error history
+            } else {
+                store.setStatus(r, ComponentStatus.valueOf(status));
+            }
+        }));
         restored.headerIndexes().forEach((name, header) -> {
             store.indexes().createIndex(name, entry -> header(entry, header), store.snapshots(r -> true));
             headerIndexes.add(name);

@@ -11,7 +11,8 @@ import org.osgi.framework.BundleContext;
 /**
  * Statuses set by hand: ACTIVE and INACTIVE go through activation and deactivation, ERROR is
  * recorded with its reason; a status set by hand is kept in the journal before it is applied.
- * Runs on the lifecycle thread.
+ * An ERROR set by hand stays, across restarts and whatever its bundle does, until it is cleared or
+ * another status is set by hand. Runs on the lifecycle thread.
  */
 final class StatusChanges {
 
@@ -35,8 +36,16 @@ final class StatusChanges {
         ComponentRecord record = store.record(id);
         refuseSystem(record, status);
         switch (status) {
-            case ACTIVE -> activation.activate(id);
-            case INACTIVE -> deactivation.deactivate(id);
+            case ACTIVE -> {
+                boolean held = release(record);
+                activation.activate(id);
+                settle(record, held);
+            }
+            case INACTIVE -> {
+                boolean held = release(record);
+                deactivation.deactivate(id);
+                settle(record, held);
+            }
             case ERROR -> markError(id, "status set to ERROR by hand");
             case REGISTERED, DISCOVERED -> {
                 if (record.hasBundle()) {
@@ -45,17 +54,55 @@ final class StatusChanges {
                 }
                 deactivation.deactivate(id);
                 journal.writeManualStatus(id, status, "status set by hand");
+                record.errorHeld(false);
                 store.setStatus(record, status);
             }
         }
     }
 
-    /** Puts a component in ERROR with a reason, kept across restarts. */
+    /** Puts a component in ERROR with a reason, kept across restarts; it stays until cleared. */
     void markError(String id, String message) {
         ComponentRecord record = store.record(id);
         refuseSystem(record, ComponentStatus.ERROR);
         journal.writeManualStatus(id, ComponentStatus.ERROR, message);
-        store.markError(record, message);
+        hold(store, record, message);
+    }
+
+    /**
+     * Puts a component in an ERROR set by hand, which its bundle's events, activations and SCR do
+     * not change: it stays until cleared or another status is set by hand.
+     *
+     * @param store the entries
+     * @param record the entry
+     * @param message why, appended to its error history; {@code null} when the history has it
+     *     already (restored at start-up)
+     */
+    static void hold(ComponentStore store, ComponentRecord record, String message) {
+        synchronized (record) {
+            if (message == null) {
+                store.setStatus(record, ComponentStatus.ERROR);
+            } else {
+                store.markError(record, message);
+            }
+            record.errorHeld(true);
+        }
+    }
+
+    /** Ends an ERROR set by hand, in the journal first; the status is still ERROR until set. */
+    private boolean release(ComponentRecord record) {
+        if (!record.errorHeld()) {
+            return false;
+        }
+        journal.deleteManualStatus(record.id());
+        record.errorHeld(false);
+        return true;
+    }
+
+    /** After a status set by hand ended an ERROR set by hand: the status follows the bundle again. */
+    private void settle(ComponentRecord record, boolean wasHeld) {
+        if (wasHeld) {
+            store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
+        }
     }
 
     /**
@@ -66,6 +113,7 @@ final class StatusChanges {
     ComponentStatus clearError(String id) {
         ComponentRecord record = store.record(id);
         journal.deleteManualStatus(id);
+        record.errorHeld(false);
         store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record));
         return record.status();
     }

@@ -10,12 +10,14 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyOrigin;
 import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.RegistryEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 
 /** What the registry was told survives a restart, and the audit log says who did what. */
 class PersistenceIT extends FrameworkTestSupport {
@@ -132,6 +134,31 @@ class PersistenceIT extends FrameworkTestSupport {
                 .satisfies(r -> assertThat(r.details()).contains("disk full"));
         assertThat(log).filteredOn(r -> r.operation().equals("set-status")).singleElement()
                 .satisfies(r -> assertThat(r.details()).contains("ACTIVE"));
+    }
+
+    @Test
+    void anErrorSetByHandStaysAcrossARestartWhileItsBundleRunsUntilCleared() throws Exception {
+        startRegistry();
+        installDemo();
+        install("echo-skill");
+        join(registry.activateComponent("echo-skill"));
+        join(registry.markComponentError("echo-skill", "boom"));
+
+        restart();
+
+        RegistryEntry echo = registry.getComponent("echo-skill");
+        assertThat(felix.context().getBundle(echo.bundleId()).getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(echo.status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(echo.errorHistory()).extracting(ErrorRecord::message).containsExactly("boom");
+        Bundle bundle = felix.context().getBundle(echo.bundleId());
+        bundle.stop();
+        bundle.start();
+        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ERROR);
+
+        join(registry.clearComponentError("echo-skill"));
+        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
+        restart();
+        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
     }
 
     @Test
