@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  * <li>take {@code registry.db.lock} (another container holds it: in use);
- * <li>an existing file is read through a read-only connection: not a database or
- * {@code quick_check} not "ok": corrupt; {@code user_version} above {@link Schema#LATEST}: newer;
- * locked: in use;
+ * <li>an existing file is read through a read-only connection: empty (0 bytes), not a database,
+ * {@code quick_check} not "ok" or tables the registry never creates: not usable;
+ * {@code user_version} above {@link Schema#LATEST}: newer; locked: in use (only a missing file is
+ * created);
  * <li>the write connection begins and rolls back an immediate transaction without waiting
  * (busy: in use);
  * <li>a database with data and an older version is copied to {@code registry.db.bak-vN};
@@ -40,7 +41,7 @@ final class DatabaseStartup {
         Connection writer = null;
         Connection reader = null;
         try {
-            if (hasContent(db)) {
+            if (Files.exists(db)) {
                 checkExisting(db);
             }
             writer = Connections.open(db, false);
@@ -78,16 +79,16 @@ final class DatabaseStartup {
         }
     }
 
-    private static boolean hasContent(Path db) {
-        try {
-            return Files.exists(db) && Files.size(db) > 0;
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    /** Looks at an existing file without writing to it: a read-only connection never checkpoints. */
+    /**
+     * Looks at an existing file without writing to it: a read-only connection never checkpoints.
+     * Only a missing file is a new registry; an empty one lost what it held, and one with tables
+     * the registry never creates belongs to another program.
+     */
     private static void checkExisting(Path db) throws SQLException {
+        if (isEmpty(db)) {
+            throw StartupRefusedException.corrupt(db, "the file is empty (0 bytes), so whatever it held is lost",
+                    Backups.newest(db), null);
+        }
         try (Connection c = Connections.open(db, true)) {
             List<String> problems = quickCheck(c);
             if (!problems.equals(List.of("ok"))) {
@@ -98,7 +99,33 @@ final class DatabaseStartup {
             if (version > Schema.LATEST) {
                 throw StartupRefusedException.newer(db, version, Schema.LATEST, Backups.newest(db));
             }
+            List<String> foreign = foreignTables(c);
+            if (!foreign.isEmpty()) {
+                throw StartupRefusedException.corrupt(db, "it is an SQLite file of another program: the registry never"
+                        + " creates the tables " + String.join(", ", foreign), Backups.newest(db), null);
+            }
         }
+    }
+
+    private static boolean isEmpty(Path db) {
+        try {
+            return Files.size(db) == 0;
+        } catch (IOException e) {
+            return false; // opening it reports what is wrong
+        }
+    }
+
+    private static List<String> foreignTables(Connection c) throws SQLException {
+        List<String> foreign = new ArrayList<>();
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM sqlite_master"
+                + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+            while (rs.next()) {
+                if (!Schema.TABLES.contains(rs.getString(1))) {
+                    foreign.add(rs.getString(1));
+                }
+            }
+        }
+        return foreign;
     }
 
     private static List<String> quickCheck(Connection c) throws SQLException {
