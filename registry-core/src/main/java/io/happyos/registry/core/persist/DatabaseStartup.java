@@ -57,8 +57,7 @@ final class DatabaseStartup {
             useWal(writer, db);
             upgrade(writer, db, version);
             Connections.execute(writer, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
-            reader = Connections.open(db, true);
-            Connections.execute(reader, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
+            reader = openReader(db);
             LOG.info("registry database {} opened at schema version {}", db, Schema.LATEST);
             return new RegistryDatabase(db, lock, writer, reader);
         } catch (SQLException e) {
@@ -140,6 +139,37 @@ final class DatabaseStartup {
 
     private static boolean hasData(Connection writer, int version) throws SQLException {
         return version > 0 || Connections.queryText(writer, "SELECT 1 FROM sqlite_master LIMIT 1") != null;
+    }
+
+    /**
+     * Opens the write connection to a database known to be the registry's and up to date (one just
+     * re-created), set up as at start-up.
+     *
+     * @param db the database file
+     * @return the connection
+     * @throws SQLException when it cannot be opened
+     */
+    static Connection openWriter(Path db) throws SQLException {
+        Connection writer = Connections.open(db, false);
+        try {
+            useWal(writer, db);
+            Connections.execute(writer, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
+            return writer;
+        } catch (SQLException | RuntimeException e) {
+            Connections.closeQuietly(writer);
+            throw e;
+        }
+    }
+
+    /**
+     * @param db the database file
+     * @return a read-only connection that waits for locks as the writer does
+     * @throws SQLException when it cannot be opened
+     */
+    static Connection openReader(Path db) throws SQLException {
+        Connection reader = Connections.open(db, true);
+        Connections.execute(reader, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
+        return reader;
     }
 
     private static void useWal(Connection writer, Path db) throws SQLException {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * commit: one disk sync for many changes), each work inside its own savepoint so that a failing
  * work is undone alone. A future completes only after the transaction holding its work has been
  * committed; dependent actions run on the writer thread unless added with an {@code ...Async}
- * method, so keep them short.
+ * method, so keep them short. Before and after each transaction the writer checks that the database
+ * file is still the one it writes to ({@link RegistryDatabase#ensureInPlace()}).
  */
 public final class DurableWriter implements AutoCloseable {
 
@@ -28,7 +29,7 @@ public final class DurableWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
     private static final Task STOP = new Task("stop", c -> { }, new CompletableFuture<>());
 
-    private final Connection connection;
+    private final RegistryDatabase db;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Thread thread;
@@ -40,7 +41,7 @@ public final class DurableWriter implements AutoCloseable {
      * @param db the database whose write connection the thread takes over
      */
     public DurableWriter(RegistryDatabase db) {
-        this.connection = db.writeConnection();
+        this.db = db;
         this.thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
@@ -131,7 +132,17 @@ public final class DurableWriter implements AutoCloseable {
     private void writeSafely(List<Task> batch) {
         List<RegistryException> failures;
         try {
-            failures = new Batch(connection, batch).write();
+            // a database file deleted or replaced since the last batch is put back before it is written to,
+            // and one deleted while this batch was written is put back, with it, before it is acknowledged
+            db.ensureInPlace();
+            failures = new Batch(db.writeConnection(), batch).write();
+            db.ensureInPlace();
+        } catch (RegistryException e) {
+            LOG.error("{} changes to the registry database are not recorded: {}", batch.size(), e.getMessage());
+            failures = new ArrayList<>();
+            for (Task task : batch) {
+                failures.add(new RegistryException("could not record " + task.what + ": " + e.getMessage(), e));
+            }
         } catch (Throwable t) {
             // keep the thread alive and never leave a caller waiting forever
             LOG.error("the registry database writer failed", t);

@@ -12,6 +12,8 @@ import io.happyos.registry.DependencyOrigin;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.RegistryEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -159,6 +161,29 @@ class PersistenceIT extends FrameworkTestSupport {
         assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
         restart();
         assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
+    }
+
+    @Test
+    void aDatabaseDeletedWhileTheContainerRunsIsRecreatedAndNothingAcknowledgedIsLost() throws Exception {
+        startRegistry();
+        installDemo();
+        join(registry.addDependency("weather-skill", "base-util"));
+        Path db;
+        try (var files = Files.walk(felix.storage())) {
+            db = files.filter(p -> p.getFileName().toString().equals("registry.db")).findFirst().orElseThrow();
+        }
+
+        Files.delete(db);
+        join(registry.markComponentError("logger", "boom"));
+        assertThat(db).exists();
+
+        restart();
+
+        assertThat(registry.getDependencyDetails("weather-skill"))
+                .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
+        assertThat(registry.getComponent("logger").status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(registry.getAuditLog(AuditQuery.latest())).extracting(AuditRecord::operation)
+                .contains("add-dependency", "mark-error");
     }
 
     @Test
