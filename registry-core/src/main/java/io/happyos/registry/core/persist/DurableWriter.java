@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,10 @@ public final class DurableWriter implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final Thread thread;
     private boolean closed;
+    private String lastProblem; // writer thread only
+
+    /** How often an idle writer checks that the database file is still in place. */
+    static final long IDLE_CHECK_MILLIS = 2_000;
 
     /**
      * Starts the writer thread.
@@ -114,7 +119,12 @@ public final class DurableWriter implements AutoCloseable {
         boolean stopping = false;
         while (!stopping) {
             try {
-                batch.add(queue.take());
+                Task first = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    checkInPlace(); // deleted while nothing changes: put back before a crash could lose it
+                    continue;
+                }
+                batch.add(first);
                 queue.drainTo(batch);
             } catch (InterruptedException e) {
                 LOG.warn("the registry database writer was interrupted; it goes on until closed");
@@ -126,7 +136,21 @@ public final class DurableWriter implements AutoCloseable {
             }
             batch.clear();
         }
+        checkInPlace(); // deleted just before the container stops: the next start must find it
         LOG.debug("registry database writer stopped");
+    }
+
+    /** Puts back a deleted or replaced database file; says once why it cannot, until it can. */
+    private void checkInPlace() {
+        try {
+            db.ensureInPlace();
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
+                LOG.error("{}", e.getMessage());
+            }
+            lastProblem = String.valueOf(e.getMessage());
+        }
     }
 
     private void writeSafely(List<Task> batch) {

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,14 +76,19 @@ class DeletedDatabaseTest {
     }
 
     private void assertEverythingIsBack() {
-        assertThat(state.dependencies()).extracting(d -> d[0] + "->" + d[1]).containsExactly("a->b", "c->d");
+        assertKept("a->b", "c->d");
+        assertThat(audit.query(AuditQuery.latest())).extracting(AuditRecord::operation)
+                .containsExactly("add-dependency", "mark-error");
+    }
+
+    private void assertKept(String... dependencies) {
+        assertThat(state.dependencies()).extracting(d -> d[0] + "->" + d[1]).containsExactly(dependencies);
         assertThat(state.components()).extracting(StoredComponent::id).containsExactly("planner");
         assertThat(state.errors("a")).extracting(ErrorRecord::message).containsExactly("disk full");
         assertThat(state.manualStatuses()).containsExactly(Map.entry("a", "ERROR"));
         assertThat(state.access().get("a")).containsExactly(3, 42);
         assertThat(state.headerIndexes()).containsExactly(Map.entry("by-vendor", "Bundle-Vendor"));
-        assertThat(audit.query(AuditQuery.latest())).extracting(AuditRecord::operation)
-                .containsExactly("add-dependency", "mark-error");
+        assertThat(audit.query(AuditQuery.latest())).extracting(AuditRecord::operation).contains("mark-error");
     }
 
     private void changeAfterTheDeletion() {
@@ -147,6 +154,26 @@ class DeletedDatabaseTest {
         try (Connection c = raw(aside.get(0))) {
             assertThat(text(c, "SELECT name FROM customer")).isEqualTo("keep me");
         }
+    }
+
+    @Test
+    void aDatabaseDeletedJustBeforeTheContainerStopsIsRecreatedWhenItCloses() throws Exception {
+        keepSomeOfEverything();
+
+        Files.delete(file());
+        reopen();
+
+        assertKept("a->b");
+    }
+
+    @Test
+    void aDatabaseDeletedWhileNothingChangesIsRecreatedWithinSeconds() throws Exception {
+        keepSomeOfEverything();
+
+        Files.delete(file());
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file()));
+        assertKept("a->b");
     }
 
     private List<Path> besides(String prefix) throws IOException {
