@@ -44,6 +44,7 @@ public final class ComponentStore {
     private final Clock clock;
     private final int maxErrors;
     private volatile java.util.function.BiConsumer<String, ErrorRecord> errorSink = (id, error) -> { };
+    private volatile Consumer<ComponentRecord> addedSink = record -> { };
 
     /**
      * A store that reports status changes to a notifier.
@@ -65,6 +66,16 @@ public final class ComponentStore {
      */
     public void errorSink(java.util.function.BiConsumer<String, ErrorRecord> sink) {
         this.errorSink = sink;
+    }
+
+    /**
+     * Sets who is told of every entry added, once callbacks and indexes know of it (to put back
+     * what was kept of it).
+     *
+     * @param sink told the new record, on the thread that added it
+     */
+    public void addedSink(Consumer<ComponentRecord> sink) {
+        this.addedSink = sink;
     }
 
     /**
@@ -104,6 +115,7 @@ public final class ComponentStore {
             graphLock.writeLock().unlock();
         }
         announce(record);
+        addedSink.accept(record);
         return record;
     }
 
@@ -128,6 +140,7 @@ public final class ComponentStore {
             graphLock.writeLock().unlock();
         }
         announce(record);
+        addedSink.accept(record);
         return record;
     }
 

@@ -131,6 +131,7 @@ public final class RegistryService implements DynamicRegistry {
         this.recovery = new Recovery(store, context);
         this.operations = new Operations(lifecycle, journal, performance);
         this.kept = new KeptState(store, journal, context);
+        store.addedSink(kept::added);
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
         this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
