@@ -1,6 +1,7 @@
 package io.happyos.registry.core.persist;
 
 import io.happyos.registry.RegistryException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +29,7 @@ public final class RegistryDatabase implements AutoCloseable {
     private volatile Connection writer;
     private Connection reader;
     private volatile FileIdentity identity;
+    private boolean noticed; // writer thread only: the file was found missing or replaced
 
     RegistryDatabase(Path file, ContainerLock lock, Connection writer, Connection reader) {
         this.file = file;
@@ -104,8 +106,11 @@ public final class RegistryDatabase implements AutoCloseable {
         if (identity.sameAs(FileIdentity.of(file))) {
             return;
         }
-        LOG.warn("{} was deleted or replaced while the container ran: re-creating it with everything the registry"
-                + " kept", file);
+        if (!noticed) {
+            noticed = true; // said once, however often putting it back fails
+            LOG.warn("{} was deleted or replaced while the container ran: re-creating it with everything the"
+                    + " registry kept", file);
+        }
         DatabaseRecreation.copyInPlace(writer, file);
         synchronized (reading) {
             close(reader);
@@ -114,13 +119,14 @@ public final class RegistryDatabase implements AutoCloseable {
                 DatabaseRecreation.removeOldWal(file);
                 writer = DatabaseStartup.openWriter(file);
                 reader = DatabaseStartup.openReader(file);
-            } catch (java.io.IOException | SQLException e) {
+            } catch (IOException | SQLException e) {
                 throw new RegistryException(file + " was re-created but cannot be opened again (" + e.getMessage()
                         + "); stop the container and start it again: " + file.getFileName() + " holds every change"
                         + " recorded so far", e);
             }
             identity = FileIdentity.of(file);
         }
+        noticed = false;
         LOG.warn("{} re-created; every change recorded so far is in it", file);
     }
 
