@@ -45,6 +45,7 @@ public final class ComponentStore {
     private final int maxErrors;
     private volatile java.util.function.BiConsumer<String, ErrorRecord> errorSink = (id, error) -> { };
     private volatile Consumer<ComponentRecord> addedSink = record -> { };
+    private volatile Consumer<String> heldErrorSink = id -> { };
 
     /**
      * A store that reports status changes to a notifier.
@@ -76,6 +77,16 @@ public final class ComponentStore {
      */
     public void addedSink(Consumer<ComponentRecord> sink) {
         this.addedSink = sink;
+    }
+
+    /**
+     * Sets who is told when an ERROR set by hand ends because another version of the component
+     * was installed (to forget it durably).
+     *
+     * @param sink told the component's id, on the thread that changed the information
+     */
+    public void heldErrorSink(Consumer<String> sink) {
+        this.heldErrorSink = sink;
     }
 
     /**
@@ -336,9 +347,19 @@ public final class ComponentStore {
      * @param info the new information
      */
     public void setInfo(ComponentRecord record, ComponentInfo info) {
+        boolean heldErrorEnded;
         synchronized (record) {
+            // an ERROR set by hand is about the version it was set on: another version (a reload, a
+            // rollback) ends it
+            heldErrorEnded = record.errorHeld() && !java.util.Objects.equals(record.info().version(), info.version());
+            if (heldErrorEnded) {
+                record.errorHeld(false);
+            }
             record.info(info);
             refile(record);
+        }
+        if (heldErrorEnded) {
+            heldErrorSink.accept(record.id());
         }
     }
 

@@ -132,6 +132,7 @@ public final class RegistryService implements DynamicRegistry {
         this.operations = new Operations(lifecycle, journal, performance);
         this.kept = new KeptState(store, journal, context);
         store.addedSink(kept::added);
+        store.heldErrorSink(journal::deleteManualStatus);
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
         this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());

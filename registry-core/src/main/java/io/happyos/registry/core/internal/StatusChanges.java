@@ -11,8 +11,9 @@ import org.osgi.framework.BundleContext;
 /**
  * Statuses set by hand: ACTIVE and INACTIVE go through activation and deactivation, ERROR is
  * recorded with its reason; a status set by hand is kept in the journal before it is applied.
- * An ERROR set by hand stays, across restarts and whatever its bundle does, until it is cleared or
- * another status is set by hand. Runs on the lifecycle thread.
+ * An ERROR set by hand stays, across restarts and whatever its bundle does, until it is cleared,
+ * another status is set by hand, or another version of the component is installed (a reload or a
+ * rollback, see {@link ComponentStore#setInfo}). Runs on the lifecycle thread.
  */
 final class StatusChanges {
 
