@@ -48,6 +48,32 @@ class BadDatabaseIT {
     }
 
     @Test
+    void anEmptyFileIsRefusedAndLeftAlone() throws Exception {
+        Files.createFile(db);
+
+        Result result = launch();
+
+        String error = assertRefused(result);
+        assertThat(error).contains("not a usable registry database").contains("empty");
+        assertThat(Files.size(db)).as("registry.db still empty").isZero();
+    }
+
+    @Test
+    void anSqliteFileOfAnotherProgramIsRefusedAndLeftAlone() throws Exception {
+        try (Connection c = connect(db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customer (name TEXT)");
+            s.execute("INSERT INTO customer VALUES ('keep me')");
+        }
+        byte[] before = Files.readAllBytes(db);
+
+        Result result = launch();
+
+        String error = assertRefused(result);
+        assertThat(error).contains("another program").contains("customer");
+        assertThat(Files.readAllBytes(db)).as("registry.db unchanged").isEqualTo(before);
+    }
+
+    @Test
     void aDatabaseFromANewerContainerIsRefusedNamingTheVersions() throws Exception {
         try (Connection c = connect(db); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE from_the_future (x TEXT)");

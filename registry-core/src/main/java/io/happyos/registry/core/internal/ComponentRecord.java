@@ -69,6 +69,7 @@ public final class ComponentRecord {
     private volatile ComponentControl control;
     private volatile ComponentStatus status; // written under the monitor, read without it
     private boolean wasActive;
+    private boolean errorHeld; // an ERROR set by hand: the status stays ERROR until released
     private final List<ErrorRecord> errors = new ArrayList<>(2);
     private volatile int version; // bumped through VERSION after each change an entry shows
     private volatile Snapshot snapshot;
@@ -139,6 +140,16 @@ public final class ComponentRecord {
     /** @return whether it was active at some point since it was registered */
     public synchronized boolean wasActive() {
         return wasActive;
+    }
+
+    /** @return whether it is in an ERROR set by hand, which its bundle's events do not change */
+    public synchronized boolean errorHeld() {
+        return errorHeld;
+    }
+
+    /** @param held whether its status is an ERROR set by hand; set with the status, under the store's rules */
+    synchronized void errorHeld(boolean held) {
+        errorHeld = held;
     }
 
     /**

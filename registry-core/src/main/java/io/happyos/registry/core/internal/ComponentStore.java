@@ -44,6 +44,8 @@ public final class ComponentStore {
     private final Clock clock;
     private final int maxErrors;
     private volatile java.util.function.BiConsumer<String, ErrorRecord> errorSink = (id, error) -> { };
+    private volatile Consumer<ComponentRecord> addedSink = record -> { };
+    private volatile Consumer<String> heldErrorSink = id -> { };
 
     /**
      * A store that reports status changes to a notifier.
@@ -65,6 +67,26 @@ public final class ComponentStore {
      */
     public void errorSink(java.util.function.BiConsumer<String, ErrorRecord> sink) {
         this.errorSink = sink;
+    }
+
+    /**
+     * Sets who is told of every entry added, once callbacks and indexes know of it (to put back
+     * what was kept of it).
+     *
+     * @param sink told the new record, on the thread that added it
+     */
+    public void addedSink(Consumer<ComponentRecord> sink) {
+        this.addedSink = sink;
+    }
+
+    /**
+     * Sets who is told when an ERROR set by hand ends because another version of the component
+     * was installed (to forget it durably).
+     *
+     * @param sink told the component's id, on the thread that changed the information
+     */
+    public void heldErrorSink(Consumer<String> sink) {
+        this.heldErrorSink = sink;
     }
 
     /**
@@ -104,6 +126,7 @@ public final class ComponentStore {
             graphLock.writeLock().unlock();
         }
         announce(record);
+        addedSink.accept(record);
         return record;
     }
 
@@ -128,6 +151,7 @@ public final class ComponentStore {
             graphLock.writeLock().unlock();
         }
         announce(record);
+        addedSink.accept(record);
         return record;
     }
 
@@ -233,13 +257,18 @@ public final class ComponentStore {
     }
 
     /**
-     * Changes a status and tells the callbacks.
+     * Changes a status and tells the callbacks. While an ERROR set by hand is held
+     * ({@link ComponentRecord#errorHeld()}, see {@code StatusChanges}), other statuses are ignored,
+     * whatever sets them (bundle events, activation, SCR).
      *
      * @param record the entry
      * @param status the new status
      */
     public void setStatus(ComponentRecord record, ComponentStatus status) {
         synchronized (record) {
+            if (record.errorHeld() && status != ComponentStatus.ERROR) {
+                return;
+            }
             ComponentStatus old = record.status(status);
             notifier.publish(record.id(), old, status);
             refile(record);
@@ -257,7 +286,7 @@ public final class ComponentStore {
     public boolean compareAndSetStatus(ComponentRecord record, Predicate<ComponentStatus> expected,
             ComponentStatus status) {
         synchronized (record) {
-            if (!expected.test(record.status())) {
+            if (!expected.test(record.status()) || record.errorHeld() && status != ComponentStatus.ERROR) {
                 return false;
             }
             setStatus(record, status);
@@ -318,9 +347,19 @@ public final class ComponentStore {
      * @param info the new information
      */
     public void setInfo(ComponentRecord record, ComponentInfo info) {
+        boolean heldErrorEnded;
         synchronized (record) {
+            // an ERROR set by hand is about the version it was set on: another version (a reload, a
+            // rollback) ends it
+            heldErrorEnded = record.errorHeld() && !java.util.Objects.equals(record.info().version(), info.version());
+            if (heldErrorEnded) {
+                record.errorHeld(false);
+            }
             record.info(info);
             refile(record);
+        }
+        if (heldErrorEnded) {
+            heldErrorSink.accept(record.id());
         }
     }
 

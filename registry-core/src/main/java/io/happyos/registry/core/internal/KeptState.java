@@ -2,8 +2,10 @@ package io.happyos.registry.core.internal;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryEntry;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -20,6 +22,11 @@ final class KeptState {
     private final BundleContext context;
     private final Map<String, Long> flushedCounts = new ConcurrentHashMap<>();
     private final Set<String> headerIndexes = ConcurrentHashMap.newKeySet();
+    /** Ids of DS components whose kept state waits for SCR to make their entry. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    /** Explicit dependencies put back, so that a later entry does not put them back twice. */
+    private final Set<String> restoredEdges = new java.util.HashSet<>();
+    private volatile Journal.Restored kept = Journal.NONE.restore();
 
     KeptState(ComponentStore store, Journal journal, BundleContext context) {
         this.store = store;
@@ -48,49 +55,89 @@ final class KeptState {
 
     /**
      * Puts back what the journal kept: components registered without a bundle, explicit
-     * dependencies, error histories, statuses set by hand and access counts. Entries the journal
-     * knows of that no longer exist (a bundle removed from the framework's cache while the
-     * container was down) are forgotten, with an audit record saying so.
+     * dependencies, error histories, statuses set by hand and access counts. What belongs to a DS
+     * component of an installed bundle waits for its entry, which SCR makes later ({@link #added}).
+     * Entries the journal knows of that no longer exist (a bundle removed from the framework's
+     * cache while the container was down) are forgotten, with an audit record saying so.
      */
     void restore() {
         Journal.Restored restored = journal.restore();
+        kept = restored;
         for (Journal.StoredComponent c : restored.components()) {
             if (store.find(c.id()).isEmpty()) {
                 store.addExactly(c.id(), c.info());
             }
         }
-        for (String[] edge : restored.dependencies()) {
-            if (store.find(edge[0]).isPresent() && store.find(edge[1]).isPresent()) {
-                if (store.updateGraph(g -> g.addExplicit(edge[0], edge[1])).isPresent()) {
-                    PendingWrites.await(journal.deleteDependency(edge[0], edge[1]));
-                    journal.audit(Actors.REGISTRY, "drop-dependency", edge[0], null,
-                            edge[0] + " -> " + edge[1] + " would now close a cycle declared by the manifests");
-                }
-            }
-        }
-        restored.errors().forEach((id, errors) -> store.find(id).ifPresent(r -> store.restoreErrors(r, errors)));
-        restored.manualStatuses().forEach((id, status) -> store.find(id)
-                .ifPresent(r -> store.setStatus(r, ComponentStatus.valueOf(status))));
         restored.headerIndexes().forEach((name, header) -> {
             store.indexes().createIndex(name, entry -> header(entry, header), store.snapshots(r -> true));
             headerIndexes.add(name);
         });
-        restored.access().forEach((id, counts) -> store.find(id).ifPresent(r -> {
-            r.restoreAccess(counts[0], counts[1]);
-            flushedCounts.put(id, counts[0]);
-        }));
-        java.util.Set<String> known = new java.util.TreeSet<>(restored.errors().keySet());
+        Set<String> known = new TreeSet<>(restored.errors().keySet());
         known.addAll(restored.manualStatuses().keySet());
         known.addAll(restored.access().keySet());
-        restored.dependencies().forEach(edge -> {
-            known.add(edge[0]);
-            known.add(edge[1]);
-        });
+        restored.dependencies().forEach(edge -> known.addAll(List.of(edge[0], edge[1])));
+        Set<String> declaredByBundles = known.stream().allMatch(id -> store.find(id).isPresent()) ? Set.of()
+                : DeclaredServiceComponents.names(context);
         for (String id : known) {
-            if (store.find(id).isEmpty()) {
+            if (store.find(id).isPresent()) {
+                putBack(id);
+            } else if (declaredByBundles.contains(id)) {
+                waiting.add(id);
+            } else {
                 journal.deleteComponent(id);
                 journal.audit(Actors.FRAMEWORK, "forget", id, null,
                         "its bundle was removed from the framework cache while the container was down");
+            }
+        }
+        putBackDependencies();
+    }
+
+    /**
+     * An entry was added: what the journal kept of it is put back, if it was waiting for it.
+     *
+     * @param record the new entry
+     */
+    void added(ComponentRecord record) {
+        if (waiting.remove(record.id())) {
+            putBack(record.id());
+            putBackDependencies();
+        }
+    }
+
+    /** Errors, a status set by hand and access counts of one entry. */
+    private void putBack(String id) {
+        Journal.Restored restored = kept;
+        store.find(id).ifPresent(r -> {
+            List<io.happyos.registry.ErrorRecord> errors = restored.errors().get(id);
+            if (errors != null) {
+                store.restoreErrors(r, errors);
+            }
+            String status = restored.manualStatuses().get(id);
+            if (ComponentStatus.ERROR.name().equals(status)) {
+                StatusChanges.hold(store, r, null); // its message is in the restored error history
+            } else if (status != null) {
+                store.setStatus(r, ComponentStatus.valueOf(status));
+            }
+            long[] counts = restored.access().get(id);
+            if (counts != null) {
+                r.restoreAccess(counts[0], counts[1]);
+                flushedCounts.put(id, counts[0]);
+            }
+        });
+    }
+
+    /** The explicit dependencies whose two ends are entries now, once each. */
+    private synchronized void putBackDependencies() {
+        for (String[] edge : kept.dependencies()) {
+            String key = edge[0] + "\n" + edge[1];
+            if (restoredEdges.contains(key) || store.find(edge[0]).isEmpty() || store.find(edge[1]).isEmpty()) {
+                continue;
+            }
+            restoredEdges.add(key);
+            if (store.updateGraph(g -> g.addExplicit(edge[0], edge[1])).isPresent()) {
+                PendingWrites.await(journal.deleteDependency(edge[0], edge[1]));
+                journal.audit(Actors.REGISTRY, "drop-dependency", edge[0], null,
+                        edge[0] + " -> " + edge[1] + " would now close a cycle declared by the manifests");
             }
         }
     }

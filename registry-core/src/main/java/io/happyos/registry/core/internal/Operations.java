@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * How every state-changing call of the registry runs: on the lifecycle thread, on behalf of the
@@ -26,7 +27,8 @@ final class Operations {
     }
 
     /**
-     * Runs an operation.
+     * Runs an operation whose audit record's details are its result, when that says something
+     * (an id, a version, a batch's outcome), else the operation's name.
      *
      * @param name what it is, for the audit log ({@code activate}, {@code add-dependency}, ...)
      * @param componentId the component concerned, or {@code null}
@@ -34,7 +36,8 @@ final class Operations {
      * @return completes once the work is done and recorded
      */
     <T> CompletionStage<T> run(String name, String componentId, Callable<T> operation) {
-        return run(name, componentId, null, operation);
+        return run(name, componentId, value -> value == null || value instanceof Boolean ? name
+                : String.valueOf(value), operation);
     }
 
     /**
@@ -42,11 +45,26 @@ final class Operations {
      *
      * @param name what it is, for the audit log
      * @param componentId the component concerned, or {@code null}
-     * @param details the audit record's details ({@code null}: the operation's result, when it says something)
+     * @param details the audit record's details
      * @param operation the work, run on the lifecycle thread
      * @return completes once the work is done and recorded
      */
     <T> CompletionStage<T> run(String name, String componentId, String details, Callable<T> operation) {
+        return run(name, componentId, value -> details, operation);
+    }
+
+    /**
+     * Runs an operation whose audit record says what it did, from its result.
+     *
+     * @param name what it is, for the audit log
+     * @param componentId the component concerned, or {@code null}
+     * @param details what the audit record says of the result (also of a failure's result,
+     *     {@code null}, together with the error); never returns an empty text
+     * @param operation the work, run on the lifecycle thread
+     * @return completes once the work is done and recorded
+     */
+    <T> CompletionStage<T> run(String name, String componentId, Function<? super T, String> details,
+            Callable<T> operation) {
         String actor = Actors.current();
         CompletableFuture<T> result = new CompletableFuture<>();
         PendingWrites[] pending = new PendingWrites[1];
@@ -69,8 +87,7 @@ final class Operations {
         }).thenCompose(stage -> stage)).whenComplete((value, error) -> {
             Throwable cause = unwrap(error);
             performance.operation(cause != null);
-            String recorded = details != null ? details
-                    : value == null || value instanceof Boolean ? null : String.valueOf(value);
+            String recorded = cause != null ? null : details.apply(value);
             journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), recorded)
                     .whenComplete((ignored, auditError) -> {
                         if (cause != null) {

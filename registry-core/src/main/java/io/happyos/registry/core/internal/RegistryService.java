@@ -141,6 +141,8 @@ public final class RegistryService implements DynamicRegistry {
         this.recovery = new Recovery(store, context);
         this.operations = new Operations(lifecycle, journal, performance);
         this.kept = new KeptState(store, journal, context);
+        store.addedSink(kept::added);
+        store.heldErrorSink(journal::deleteManualStatus);
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
         this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
@@ -298,7 +300,7 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> unregisterComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("unregister", id, () -> {
+        return operations.run("unregister", id, "unregistered " + id, () -> {
             waiting.remove(id);
             installation.unregister(id);
             return null;
@@ -308,13 +310,14 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Boolean> activateComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("activate", id, () -> activation.activate(id));
+        return operations.run("activate", id, started -> started ? "activated " + id : id + " was already active",
+                () -> activation.activate(id));
     }
 
     @Override
     public CompletionStage<Void> deactivateComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("deactivate", id, () -> {
+        return operations.run("deactivate", id, "deactivated " + id, () -> {
             waiting.remove(id);
             deactivation.deactivate(id);
             return null;
@@ -489,7 +492,8 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("validate", id, () -> recovery.validate(id));
+        return operations.run("validate", id, problems -> problems.isEmpty() ? "no dependency problems"
+                : problems.size() + " dependency problems: " + problems, () -> recovery.validate(id));
     }
 
     @Override
@@ -589,7 +593,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> setComponentStatus(String id, ComponentStatus status) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
-        return operation("set-status", id, () -> {
+        return operations.run("set-status", id, "status set to " + status + " by hand", () -> {
             if (status != ComponentStatus.ACTIVE) {
                 waiting.remove(id);
             }
@@ -602,7 +606,7 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> markComponentError(String id, String message) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
-        return operation("mark-error", id, () -> {
+        return operations.run("mark-error", id, "marked in ERROR by hand: " + message, () -> {
             waiting.remove(id);
             statuses.markError(id, message);
             return null;
@@ -612,10 +616,8 @@ public final class RegistryService implements DynamicRegistry {
     @Override
     public CompletionStage<Void> clearComponentError(String id) {
         Objects.requireNonNull(id, "id");
-        return operation("clear-error", id, () -> {
-            statuses.clearError(id);
-            return null;
-        });
+        return operations.run("clear-error", id, now -> "ERROR cleared by hand; status now " + now,
+                () -> statuses.clearError(id)).thenApply(now -> null);
     }
 
     @Override

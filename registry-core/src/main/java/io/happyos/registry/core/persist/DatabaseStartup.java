@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  * <li>take {@code registry.db.lock} (another container holds it: in use);
- * <li>an existing file is read through a read-only connection: not a database or
- * {@code quick_check} not "ok": corrupt; {@code user_version} above {@link Schema#LATEST}: newer;
- * locked: in use;
+ * <li>an existing file is read through a read-only connection: empty (0 bytes), not a database,
+ * {@code quick_check} not "ok" or tables the registry never creates: not usable;
+ * {@code user_version} above {@link Schema#LATEST}: newer; locked: in use (only a missing file is
+ * created);
  * <li>the write connection begins and rolls back an immediate transaction without waiting
  * (busy: in use);
  * <li>a database with data and an older version is copied to {@code registry.db.bak-vN};
@@ -40,7 +41,7 @@ final class DatabaseStartup {
         Connection writer = null;
         Connection reader = null;
         try {
-            if (hasContent(db)) {
+            if (Files.exists(db)) {
                 checkExisting(db);
             }
             writer = Connections.open(db, false);
@@ -56,8 +57,7 @@ final class DatabaseStartup {
             useWal(writer, db);
             upgrade(writer, db, version);
             Connections.execute(writer, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
-            reader = Connections.open(db, true);
-            Connections.execute(reader, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
+            reader = openReader(db);
             LOG.info("registry database {} opened at schema version {}", db, Schema.LATEST);
             return new RegistryDatabase(db, lock, writer, reader);
         } catch (SQLException e) {
@@ -78,16 +78,16 @@ final class DatabaseStartup {
         }
     }
 
-    private static boolean hasContent(Path db) {
-        try {
-            return Files.exists(db) && Files.size(db) > 0;
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    /** Looks at an existing file without writing to it: a read-only connection never checkpoints. */
+    /**
+     * Looks at an existing file without writing to it: a read-only connection never checkpoints.
+     * Only a missing file is a new registry; an empty one lost what it held, and one with tables
+     * the registry never creates belongs to another program.
+     */
     private static void checkExisting(Path db) throws SQLException {
+        if (isEmpty(db)) {
+            throw StartupRefusedException.corrupt(db, "the file is empty (0 bytes), so whatever it held is lost",
+                    Backups.newest(db), null);
+        }
         try (Connection c = Connections.open(db, true)) {
             List<String> problems = quickCheck(c);
             if (!problems.equals(List.of("ok"))) {
@@ -98,7 +98,33 @@ final class DatabaseStartup {
             if (version > Schema.LATEST) {
                 throw StartupRefusedException.newer(db, version, Schema.LATEST, Backups.newest(db));
             }
+            List<String> foreign = foreignTables(c);
+            if (!foreign.isEmpty()) {
+                throw StartupRefusedException.corrupt(db, "it is an SQLite file of another program: the registry never"
+                        + " creates the tables " + String.join(", ", foreign), Backups.newest(db), null);
+            }
         }
+    }
+
+    private static boolean isEmpty(Path db) {
+        try {
+            return Files.size(db) == 0;
+        } catch (IOException e) {
+            return false; // opening it reports what is wrong
+        }
+    }
+
+    private static List<String> foreignTables(Connection c) throws SQLException {
+        List<String> foreign = new ArrayList<>();
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM sqlite_master"
+                + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+            while (rs.next()) {
+                if (!Schema.TABLES.contains(rs.getString(1))) {
+                    foreign.add(rs.getString(1));
+                }
+            }
+        }
+        return foreign;
     }
 
     private static List<String> quickCheck(Connection c) throws SQLException {
@@ -113,6 +139,37 @@ final class DatabaseStartup {
 
     private static boolean hasData(Connection writer, int version) throws SQLException {
         return version > 0 || Connections.queryText(writer, "SELECT 1 FROM sqlite_master LIMIT 1") != null;
+    }
+
+    /**
+     * Opens the write connection to a database known to be the registry's and up to date (one just
+     * re-created), set up as at start-up.
+     *
+     * @param db the database file
+     * @return the connection
+     * @throws SQLException when it cannot be opened
+     */
+    static Connection openWriter(Path db) throws SQLException {
+        Connection writer = Connections.open(db, false);
+        try {
+            useWal(writer, db);
+            Connections.execute(writer, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
+            return writer;
+        } catch (SQLException | RuntimeException e) {
+            Connections.closeQuietly(writer);
+            throw e;
+        }
+    }
+
+    /**
+     * @param db the database file
+     * @return a read-only connection that waits for locks as the writer does
+     * @throws SQLException when it cannot be opened
+     */
+    static Connection openReader(Path db) throws SQLException {
+        Connection reader = Connections.open(db, true);
+        Connections.execute(reader, "PRAGMA busy_timeout = " + Connections.BUSY_TIMEOUT_MILLIS);
+        return reader;
     }
 
     private static void useWal(Connection writer, Path db) throws SQLException {

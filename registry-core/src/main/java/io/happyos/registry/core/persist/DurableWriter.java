@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * commit: one disk sync for many changes), each work inside its own savepoint so that a failing
  * work is undone alone. A future completes only after the transaction holding its work has been
  * committed; dependent actions run on the writer thread unless added with an {@code ...Async}
- * method, so keep them short.
+ * method, so keep them short. Before and after each transaction the writer checks that the database
+ * file is still the one it writes to ({@link RegistryDatabase#ensureInPlace()}).
  */
 public final class DurableWriter implements AutoCloseable {
 
@@ -28,11 +30,15 @@ public final class DurableWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
     private static final Task STOP = new Task("stop", c -> { }, new CompletableFuture<>());
 
-    private final Connection connection;
+    private final RegistryDatabase db;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Thread thread;
     private boolean closed;
+    private String lastProblem; // writer thread only
+
+    /** How often an idle writer checks that the database file is still in place. */
+    static final long IDLE_CHECK_MILLIS = 2_000;
 
     /**
      * Starts the writer thread.
@@ -40,7 +46,7 @@ public final class DurableWriter implements AutoCloseable {
      * @param db the database whose write connection the thread takes over
      */
     public DurableWriter(RegistryDatabase db) {
-        this.connection = db.writeConnection();
+        this.db = db;
         this.thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
@@ -113,7 +119,12 @@ public final class DurableWriter implements AutoCloseable {
         boolean stopping = false;
         while (!stopping) {
             try {
-                batch.add(queue.take());
+                Task first = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    checkInPlace(); // deleted while nothing changes: put back before a crash could lose it
+                    continue;
+                }
+                batch.add(first);
                 queue.drainTo(batch);
             } catch (InterruptedException e) {
                 LOG.warn("the registry database writer was interrupted; it goes on until closed");
@@ -125,13 +136,37 @@ public final class DurableWriter implements AutoCloseable {
             }
             batch.clear();
         }
+        checkInPlace(); // deleted just before the container stops: the next start must find it
         LOG.debug("registry database writer stopped");
+    }
+
+    /** Puts back a deleted or replaced database file; says once why it cannot, until it can. */
+    private void checkInPlace() {
+        try {
+            db.ensureInPlace();
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
+                LOG.error("{}", e.getMessage());
+            }
+            lastProblem = String.valueOf(e.getMessage());
+        }
     }
 
     private void writeSafely(List<Task> batch) {
         List<RegistryException> failures;
         try {
-            failures = new Batch(connection, batch).write();
+            // a database file deleted or replaced since the last batch is put back before it is written to,
+            // and one deleted while this batch was written is put back, with it, before it is acknowledged
+            db.ensureInPlace();
+            failures = new Batch(db.writeConnection(), batch).write();
+            db.ensureInPlace();
+        } catch (RegistryException e) {
+            LOG.error("{} changes to the registry database are not recorded: {}", batch.size(), e.getMessage());
+            failures = new ArrayList<>();
+            for (Task task : batch) {
+                failures.add(new RegistryException("could not record " + task.what + ": " + e.getMessage(), e));
+            }
         } catch (Throwable t) {
             // keep the thread alive and never leave a caller waiting forever
             LOG.error("the registry database writer failed", t);

@@ -1,6 +1,7 @@
 package io.happyos.registry.core.persist;
 
 import io.happyos.registry.RegistryException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,14 +23,20 @@ public final class RegistryDatabase implements AutoCloseable {
 
     private final Path file;
     private final ContainerLock lock;
-    private final Connection writer;
-    private final Connection reader;
+    /** Guards {@link #reader}, which a re-creation replaces. */
+    private final Object reading = new Object();
+    // replaced only on the writer thread, by ensureInPlace
+    private volatile Connection writer;
+    private Connection reader;
+    private volatile FileIdentity identity;
+    private boolean noticed; // writer thread only: the file was found missing or replaced
 
     RegistryDatabase(Path file, ContainerLock lock, Connection writer, Connection reader) {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
         this.reader = reader;
+        this.identity = FileIdentity.of(file);
     }
 
     /**
@@ -67,7 +74,7 @@ public final class RegistryDatabase implements AutoCloseable {
      * @throws RegistryException when the database cannot answer
      */
     public <T> T read(SqlFunction<Connection, T> query) {
-        synchronized (reader) {
+        synchronized (reading) {
             try {
                 return query.apply(reader);
             } catch (SQLException e) {
@@ -86,10 +93,47 @@ public final class RegistryDatabase implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * Makes sure the file at the path is the one the connections write to, and puts it back when
+     * it was deleted or replaced while the container ran: a copy of the open (unlinked) file, with
+     * every committed change, is renamed into place and the connections reopened on it (a file
+     * that replaced it is moved aside to {@code FILE.replaced-MILLIS}). For the writer thread
+     * alone, outside a transaction: call it before changes are acknowledged.
+     *
+     * @throws RegistryException when the file cannot be put back; nothing is acknowledged then
+     */
+    public void ensureInPlace() {
+        if (identity.sameAs(FileIdentity.of(file))) {
+            return;
+        }
+        if (!noticed) {
+            noticed = true; // said once, however often putting it back fails
+            LOG.warn("{} was deleted or replaced while the container ran: re-creating it with everything the"
+                    + " registry kept", file);
+        }
+        DatabaseRecreation.copyInPlace(writer, file);
+        synchronized (reading) {
+            close(reader);
+            close(writer);
+            try {
+                DatabaseRecreation.removeOldWal(file);
+                writer = DatabaseStartup.openWriter(file);
+                reader = DatabaseStartup.openReader(file);
+            } catch (IOException | SQLException e) {
+                throw new RegistryException(file + " was re-created but cannot be opened again (" + e.getMessage()
+                        + "); stop the container and start it again: " + file.getFileName() + " holds every change"
+                        + " recorded so far", e);
+            }
+            identity = FileIdentity.of(file);
+        }
+        noticed = false;
+        LOG.warn("{} re-created; every change recorded so far is in it", file);
+    }
+
     /** Closes both connections (the last one checkpoints the WAL) and releases the lock. */
     @Override
     public void close() {
-        synchronized (reader) {
+        synchronized (reading) {
             close(reader);
         }
         close(writer);

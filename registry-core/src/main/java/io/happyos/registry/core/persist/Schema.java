@@ -3,6 +3,10 @@ package io.happyos.registry.core.persist;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class Schema {
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
+
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)");
 
     /** Every migration, in order of version, starting at 1. */
     static final List<Migration> MIGRATIONS = List.of(
@@ -37,6 +43,14 @@ final class Schema {
                     "CREATE INDEX audit_operation ON audit(operation)")),
             new Migration(2, "keep the definitions of header indexes", List.of(
                     "CREATE TABLE header_index(name TEXT PRIMARY KEY, header TEXT NOT NULL, created_at INTEGER NOT NULL)")));
+
+    /** Every table some schema version creates: a database with another table is not the registry's. */
+    static final Set<String> TABLES = MIGRATIONS.stream()
+            .flatMap(m -> m.statements().stream())
+            .map(CREATE_TABLE::matcher)
+            .filter(Matcher::lookingAt)
+            .map(m -> m.group(1))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The newest schema version this code knows. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

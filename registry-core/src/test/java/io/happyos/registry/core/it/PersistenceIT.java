@@ -10,12 +10,16 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyOrigin;
 import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.RegistryEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 
 /** What the registry was told survives a restart, and the audit log says who did what. */
 class PersistenceIT extends FrameworkTestSupport {
@@ -106,6 +110,80 @@ class PersistenceIT extends FrameworkTestSupport {
                         .anyMatch(r -> r.operation().equals("stopped") && r.actor().equals("framework")));
         assertThat(registry.getAuditLog(AuditQuery.latest().forComponent("base-util")))
                 .extracting(AuditRecord::operation).containsExactly("stopped", "activate");
+    }
+
+    @Test
+    void everyAuditRecordOfAnOperationSaysWhatHappened() throws Exception {
+        startRegistry();
+        installDemo();
+        String planner = join(registry.registerComponent(ComponentInfo.of("planner", "skill")));
+        join(registry.activateComponent("logger"));
+        join(registry.activateComponent("logger"));
+        join(registry.deactivateComponent("logger"));
+        join(registry.markComponentError("base-util", "disk full"));
+        join(registry.clearComponentError("base-util"));
+        join(registry.setComponentStatus("config-manager", ComponentStatus.ACTIVE));
+        join(registry.addDependency(planner, "logger"));
+        join(registry.removeDependency(planner, "logger"));
+        join(registry.validateDependencies(planner));
+        join(registry.activateComponentsBatch(List.of("logger")));
+        join(registry.unregisterComponent(planner));
+
+        List<AuditRecord> log = registry.getAuditLog(AuditQuery.latest());
+        assertThat(log).hasSizeGreaterThanOrEqualTo(12).allSatisfy(r -> assertThat(r.details())
+                .as(r.operation() + " " + r.componentId()).isNotBlank());
+        assertThat(log).filteredOn(r -> r.operation().equals("mark-error")).singleElement()
+                .satisfies(r -> assertThat(r.details()).contains("disk full"));
+        assertThat(log).filteredOn(r -> r.operation().equals("set-status")).singleElement()
+                .satisfies(r -> assertThat(r.details()).contains("ACTIVE"));
+    }
+
+    @Test
+    void anErrorSetByHandStaysAcrossARestartWhileItsBundleRunsUntilCleared() throws Exception {
+        startRegistry();
+        installDemo();
+        install("echo-skill");
+        join(registry.activateComponent("echo-skill"));
+        join(registry.markComponentError("echo-skill", "boom"));
+
+        restart();
+
+        RegistryEntry echo = registry.getComponent("echo-skill");
+        assertThat(felix.context().getBundle(echo.bundleId()).getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(echo.status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(echo.errorHistory()).extracting(ErrorRecord::message).containsExactly("boom");
+        Bundle bundle = felix.context().getBundle(echo.bundleId());
+        bundle.stop();
+        bundle.start();
+        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ERROR);
+
+        join(registry.clearComponentError("echo-skill"));
+        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
+        restart();
+        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
+    }
+
+    @Test
+    void aDatabaseDeletedWhileTheContainerRunsIsRecreatedAndNothingAcknowledgedIsLost() throws Exception {
+        startRegistry();
+        installDemo();
+        join(registry.addDependency("weather-skill", "base-util"));
+        Path db;
+        try (var files = Files.walk(felix.storage())) {
+            db = files.filter(p -> p.getFileName().toString().equals("registry.db")).findFirst().orElseThrow();
+        }
+
+        Files.delete(db);
+        join(registry.markComponentError("logger", "boom"));
+        assertThat(db).exists();
+
+        restart();
+
+        assertThat(registry.getDependencyDetails("weather-skill"))
+                .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
+        assertThat(registry.getComponent("logger").status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(registry.getAuditLog(AuditQuery.latest())).extracting(AuditRecord::operation)
+                .contains("add-dependency", "mark-error");
     }
 
     @Test

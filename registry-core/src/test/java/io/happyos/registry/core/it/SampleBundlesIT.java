@@ -32,6 +32,23 @@ class SampleBundlesIT extends FrameworkTestSupport {
     }
 
     @Test
+    void theContainersOwnComponentsRefuseStatusesSetByHand() throws Exception {
+        String core = "io.happyos.registry.core";
+        assertThat(registry.getComponent(core).component().type()).isEqualTo("system");
+
+        assertThatThrownBy(() -> join(registry.markComponentError(core, "boom")))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
+        assertThatThrownBy(() -> join(registry.setComponentStatus(core, ComponentStatus.ERROR)))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
+        assertThatThrownBy(() -> join(registry.setComponentStatus(core, ComponentStatus.INACTIVE)))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
+
+        RegistryEntry entry = registry.getComponent(core);
+        assertThat(entry.status()).isEqualTo(ComponentStatus.ACTIVE);
+        assertThat(entry.errorHistory()).isEmpty();
+    }
+
+    @Test
     void everySampleIsAnEntryWithItsTypeVersionAndDeclaredDependencies() {
         RegistryEntry calculator = registry.getComponent("calculator-skill");
         assertThat(calculator.component().type()).isEqualTo("skill");

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.happyos.registry.AuditQuery;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependency;
+import io.happyos.registry.DependencyOrigin;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import java.time.Duration;
@@ -32,6 +36,25 @@ class ServiceComponentsIT extends FrameworkTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.findComponent(id)
                 .map(RegistryEntry::status).orElse(null) == status);
         return registry.getComponent(id);
+    }
+
+    @Test
+    void whatTheRegistryKeepsOfADsComponentIsNotForgottenAtARestartWhileItsBundleIsInstalled() throws Exception {
+        awaitStatus("greeting", ComponentStatus.ACTIVE);
+        join(registry.addDependency("greeting", "config-manager"));
+        join(registry.markComponentError("farewell", "boom"));
+
+        for (int i = 0; i < 2; i++) {
+            felix = felix.restart(Map.of());
+            registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
+            awaitStatus("greeting", ComponentStatus.ACTIVE);
+            awaitStatus("farewell", ComponentStatus.ERROR);
+            await().atMost(Duration.ofSeconds(20)).until(() -> registry.getDependencyDetails("greeting")
+                    .contains(new Dependency("config-manager", DependencyOrigin.EXPLICIT, null)));
+        }
+        assertThat(registry.getAuditLog(new AuditQuery(null, "forget", null, null, null, false, 10))).isEmpty();
+        assertThat(registry.getComponent("farewell").errorHistory()).extracting(ErrorRecord::message)
+                .containsExactly("boom");
     }
 
     @Test

@@ -176,31 +176,78 @@ class RegistryDatabaseTest {
     @Test
     void backsUpAnOlderDatabaseBeforeUpgradingIt() throws Exception {
         try (Connection c = raw(file())) {
-            execute(c, "CREATE TABLE legacy(x TEXT)", "INSERT INTO legacy VALUES ('keep me')");
+            execute(c, Schema.MIGRATIONS.get(0).statements().toArray(String[]::new));
+            execute(c, "PRAGMA user_version = 1", "INSERT INTO explicit_dependency(dependent, dependency, added_at)"
+                    + " VALUES ('keep', 'me', 1)");
         }
         byte[] before = Files.readAllBytes(file());
 
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
             assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
-            assertThat(db.<String>read(c -> text(c, "SELECT x FROM legacy"))).isEqualTo("keep me");
-            assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM audit"))).isEqualTo("0");
+            assertThat(db.<String>read(c -> text(c, "SELECT dependency FROM explicit_dependency"))).isEqualTo("me");
+            assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM header_index"))).isEqualTo("0");
         }
-        Path backup = storage.resolve("registry.db.bak-v0");
+        Path backup = storage.resolve("registry.db.bak-v1");
         assertThat(backup).exists();
         try (Connection c = raw(backup)) {
-            assertThat(text(c, "SELECT x FROM legacy")).isEqualTo("keep me");
-            assertThat(text(c, "PRAGMA user_version")).isEqualTo("0");
-            assertThat(text(c, "SELECT count(*) FROM sqlite_master WHERE name = 'audit'")).isEqualTo("0");
+            assertThat(text(c, "SELECT dependency FROM explicit_dependency")).isEqualTo("me");
+            assertThat(text(c, "PRAGMA user_version")).isEqualTo("1");
+            assertThat(text(c, "SELECT count(*) FROM sqlite_master WHERE name = 'header_index'")).isEqualTo("0");
         }
         assertThat(before).isNotEmpty();
     }
 
     @Test
-    void treatsAnEmptyFileAsANewDatabase() throws IOException {
+    void refusesAnEmptyFileWithoutChangingIt() throws IOException {
         Files.createFile(file());
+
+        assertThatThrownBy(() -> RegistryDatabase.open(file()))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("empty")
+                .hasMessageContaining("--clean")
+                .message().doesNotContain("\n");
+        assertThat(Files.size(file())).isZero();
+        assertThat(listing()).containsExactlyInAnyOrder("registry.db", "registry.db.lock");
+    }
+
+    @Test
+    void refusesAnSqliteFileOfAnotherProgramWithoutChangingIt() throws Exception {
+        try (Connection c = raw(file())) {
+            execute(c, "CREATE TABLE customer(id INTEGER PRIMARY KEY, name TEXT)",
+                    "INSERT INTO customer(name) VALUES ('keep me')");
+        }
+        byte[] before = Files.readAllBytes(file());
+
+        assertThatThrownBy(() -> RegistryDatabase.open(file()))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("customer")
+                .message().doesNotContain("\n");
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+        assertThat(listing()).containsExactlyInAnyOrder("registry.db", "registry.db.lock");
+    }
+
+    @Test
+    void refusesARegistryDatabaseWithATableItNeverCreates() throws Exception {
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
             assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
         }
-        assertThat(storage.resolve("registry.db.bak-v0")).doesNotExist();
+        try (Connection c = raw(file())) {
+            execute(c, "CREATE TABLE stranger(x TEXT)");
+        }
+
+        assertThatThrownBy(() -> RegistryDatabase.open(file()))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("stranger");
+    }
+
+    @Test
+    void createsTheDatabaseInANewStorageFolder() {
+        Path nested = storage.resolve("new").resolve("registry.db");
+        try (RegistryDatabase db = RegistryDatabase.open(nested)) {
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
+        }
+        assertThat(nested).exists();
     }
 }
