@@ -51,6 +51,10 @@ final class ExplicitDependencies {
         store.record(dependent);
         store.record(dependency);
         if (!store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
+            if (!store.readGraph(g -> g.dependencies(dependent).contains(dependency))) {
+                throw new DependencyException(dependent + " does not depend on " + dependency + "; registry:deps "
+                        + dependent + " lists its dependencies");
+            }
             throw new DependencyException(dependent + " has no explicit dependency on " + dependency
                     + ": declared dependencies follow the manifests and cannot be removed (see registry:deps "
                     + dependent + ")");
