@@ -170,6 +170,25 @@ class LauncherIT {
         assertThat(third.stdout()).contains(SAMPLE_IDS);
     }
 
+    @Test
+    void gogoTelnetdIsNotThereAndTheRestOfTheGogoShellIs() throws Exception {
+        Result echo = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
+                "-c", "gogo:echo still here");
+        Result telnetd = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
+                "-c", "gogo:telnetd --help");
+        Result listen = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
+                "-c", "telnetd -i 0.0.0.0 -p 0 start", "-c", "lb");
+
+        assertThat(echo.exitCode()).as(echo.stderr()).isZero();
+        assertThat(echo.stdout()).isEqualTo("still here\n");
+        assertThat(telnetd.exitCode()).isEqualTo(1);
+        assertThat(telnetd.stdout()).doesNotContain("telnet");
+        assertThat(telnetd.stderrLines()).containsExactly("Error: Command not found: gogo:telnetd");
+        assertThat(listen.exitCode()).isEqualTo(1);
+        assertThat(listen.stderrLines()).containsExactly("Error: Command not found: telnetd");
+        assertThat(listen.stdout()).doesNotContain("START LEVEL");
+    }
+
     private String storage() {
         return work.resolve("storage").toString();
     }
