@@ -64,6 +64,7 @@ final class ContainerStart {
         try {
             Framework framework = container.framework();
             framework.init();
+            TelnetdHiding.register(framework.getBundleContext());
             List<Bundle> bundles = runtime.installOrUpdate(framework.getBundleContext());
             settings.beforeStart().accept(framework.getBundleContext());
             framework.start();

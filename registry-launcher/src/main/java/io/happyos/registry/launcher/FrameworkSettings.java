@@ -16,6 +16,12 @@ final class FrameworkSettings {
 
     private static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.framework.system.packages.extra";
     private static final String[] SLF4J_PACKAGES = {"org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi"};
+    /**
+     * The SLF4J 1.7 version the packages are exported at too: SLF4J 2's API keeps 1.7's for callers, so
+     * bundles importing {@code [1.7,2)} (most bundles built before 2023) use the container's logging
+     * instead of needing an API bundle of their own, which would clash with it. Pax Logging does the same.
+     */
+    static final String SLF4J_1_VERSION = "1.7.36";
 
     private FrameworkSettings() {
     }
@@ -38,9 +44,10 @@ final class FrameworkSettings {
         }
         // no bundle provides URL schemes; keeps the JVM-wide URL handler factories untouched
         properties.put("felix.service.urlhandlers", "false");
-        // SLF4J comes from the launcher's class path, never as a bundle (pitfall 1)
+        // SLF4J comes from the launcher's class path, never as a bundle (pitfall 1); each package
+        // twice, at its own version and at 1.7's, which the system bundle may do like any bundle
         String exports = Stream.of(SLF4J_PACKAGES)
-                .map(name -> name + ";version=" + build.slf4jVersion())
+                .flatMap(name -> Stream.of(name + ";version=" + build.slf4jVersion(), name + ";version=" + SLF4J_1_VERSION))
                 .collect(Collectors.joining(","));
         if (apiExports != null) {
             // one exporter per package (pitfall 2): the API bundle is then not installed

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.launcher.LauncherProcess.Result;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +173,66 @@ class LauncherIT {
 
         assertThat(third.exitCode()).as(third.stderr()).isZero();
         assertThat(third.stdout()).contains(SAMPLE_IDS);
+    }
+
+    @Test
+    void gogoTelnetdIsNotThereAndTheRestOfTheGogoShellIs() throws Exception {
+        Result echo = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
+                "-c", "gogo:echo still here");
+        Result telnetd = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
+                "-c", "gogo:telnetd --help");
+        Result listen = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
+                "-c", "telnetd -i 0.0.0.0 -p 0 start", "-c", "lb");
+
+        assertThat(echo.exitCode()).as(echo.stderr()).isZero();
+        assertThat(echo.stdout()).isEqualTo("still here\n");
+        assertThat(telnetd.exitCode()).isEqualTo(1);
+        assertThat(telnetd.stdout()).doesNotContain("telnet");
+        assertThat(telnetd.stderrLines()).containsExactly("Error: Command not found: gogo:telnetd");
+        assertThat(listen.exitCode()).isEqualTo(1);
+        assertThat(listen.stderrLines()).containsExactly("Error: Command not found: telnetd");
+        assertThat(listen.stdout()).doesNotContain("START LEVEL");
+    }
+
+    @Test
+    void aBundleImportingSlf4j17LogsThroughTheContainerBesideSlf4j2Importers() throws Exception {
+        Path bundles = Files.createDirectories(work.resolve("bundles"));
+        slf4j17Bundle(bundles.resolve("slf4j17-user-1.0.0.jar"));
+        // logger imports org.slf4j [2.0,3); config-manager is what it needs
+        for (String sample : List.of("config-manager-1.0.0.jar", "logger-1.0.0.jar")) {
+            Files.copy(Path.of(samples(), sample), bundles.resolve(sample));
+        }
+
+        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", bundles.toString(), "-c", "lb -s");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout().lines().filter(line -> line.contains("test.slf4j17.user")))
+                .singleElement().asString().contains("Active");
+        assertThat(result.stdout().lines().filter(line -> line.contains("|logger (")))
+                .singleElement().asString().contains("Active");
+        assertThat(result.stdout()).doesNotContain("org.slf4j.api");
+        assertThat(Path.of(storage(), "logs", "registry.log")).content().contains(Slf4j17Activator.LINE)
+                .doesNotContain("loader constraint violation");
+    }
+
+    /** A bundle holding {@link Slf4j17Activator}, importing SLF4J the way bundles built for 1.7 do. */
+    private static void slf4j17Bundle(Path jar) throws java.io.IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "test.slf4j17.user");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Activator", Slf4j17Activator.class.getName());
+        main.putValue("Import-Package", "org.osgi.framework;version=\"[1.8,2)\",org.slf4j;version=\"[1.7,2)\"");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            String entry = Slf4j17Activator.class.getName().replace('.', '/') + ".class";
+            out.putNextEntry(new JarEntry(entry));
+            try (InputStream in = Slf4j17Activator.class.getClassLoader().getResourceAsStream(entry)) {
+                in.transferTo(out);
+            }
+            out.closeEntry();
+        }
     }
 
     private String storage() {

@@ -55,6 +55,10 @@ final class ExplicitDependencies {
                     + ": there is no such dependency to remove (registry:deps " + dependent + " lists its dependencies)");
         }
         if (!store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
+            if (!store.readGraph(g -> g.dependencies(dependent).contains(dependency))) {
+                throw new DependencyException(dependent + " does not depend on " + dependency + "; registry:deps "
+                        + dependent + " lists its dependencies");
+            }
             throw new DependencyException(dependent + " has no explicit dependency on " + dependency
                     + ": declared dependencies follow the manifests and cannot be removed (see registry:deps "
                     + dependent + ")");

@@ -65,11 +65,9 @@ public final class AuditCommands {
             @Descriptor("only operations that failed")
             @Parameter(names = {"--failed"}, presentValue = "true", absentValue = "false") boolean failed,
             @Descriptor("at most N records (default " + DEFAULT_LIMIT + ")")
-            @Parameter(names = {"--limit"}, absentValue = "" + DEFAULT_LIMIT) int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
-        }
-        AuditQuery query = new AuditQuery(componentId(component), null, null, since(since), null, failed, limit);
+            @Parameter(names = {"--limit"}, absentValue = "" + DEFAULT_LIMIT) String limit) {
+        int most = OptionValues.wholeNumber("registry:audit", "--limit", limit, 1);
+        AuditQuery query = new AuditQuery(componentId(component), null, null, since(since), null, failed, most);
         List<AuditRecord> records = ctx.registry().getAuditLog(query);
         if (json) {
             ctx.printJson(records.stream().map(AuditCommands::json).toList());

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -45,7 +44,7 @@ public final class ComponentCommands {
             @Parameter(names = {"--type"}, absentValue = "") String type,
             @Descriptor("only components in this status: DISCOVERED, REGISTERED, ACTIVE, INACTIVE or ERROR")
             @Parameter(names = {"--status"}, absentValue = "") String status) {
-        ComponentFilter filter = new ComponentFilter(type, status, all);
+        ComponentFilter filter = new ComponentFilter(type, status(status), all);
         List<RegistryEntry> entries = filter.apply(ctx.registry().listComponents());
         if (json) {
             ctx.printJson(JsonViews.entries(entries));
@@ -151,8 +150,8 @@ public final class ComponentCommands {
     /** Which components {@code list} shows. */
     record ComponentFilter(String type, ComponentStatus status, boolean all) {
 
-        ComponentFilter(String type, String status, boolean all) {
-            this(type == null || type.isBlank() ? null : type.strip(), parseStatus(status), all);
+        ComponentFilter {
+            type = type == null || type.isBlank() ? null : type.strip();
         }
 
         List<RegistryEntry> apply(List<RegistryEntry> entries) {
@@ -167,16 +166,10 @@ public final class ComponentCommands {
             return (all || !DynamicRegistry.TYPE_SYSTEM.equals(t)) && (status == null || e.status() == status);
         }
 
-        static ComponentStatus parseStatus(String status) {
-            if (status == null || status.isBlank()) {
-                return null;
-            }
-            try {
-                return ComponentStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown status '" + status + "': use one of "
-                        + List.of(ComponentStatus.values()), e);
-            }
-        }
+    }
+
+    private static ComponentStatus status(String text) {
+        return text == null || text.isBlank() ? null
+                : OptionValues.oneOf("registry:list", "--status", text, ComponentStatus.class);
     }
 }

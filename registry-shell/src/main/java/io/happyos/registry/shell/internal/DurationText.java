@@ -49,14 +49,10 @@ final class DurationText {
                     return d;
                 }
             }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw invalid(text, what, e);
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
+            // reported below, with the forms accepted; no cause, so that the root cause is this line
         }
-        throw invalid(text, what, null);
-    }
-
-    private static IllegalArgumentException invalid(String text, String what, Exception cause) {
-        return new IllegalArgumentException("bad " + what + " '" + text + "': give " + FORMS, cause);
+        throw new IllegalArgumentException("bad " + what + " '" + text + "': give " + FORMS);
     }
 
     /**

@@ -75,12 +75,10 @@ public final class EventCommands {
             @Descriptor("keep printing changes as they happen, until Ctrl-C (or --for)")
             @Parameter(names = {"--follow"}, presentValue = "true", absentValue = "false") boolean follow,
             @Descriptor("how many recent changes to print first, 1 to " + KEPT + " (default 20)")
-            @Parameter(names = {"--count"}, absentValue = "20") int count,
+            @Parameter(names = {"--count"}, absentValue = "20") String count,
             @Descriptor("with --follow, stop after this long: 500ms, 30s, 10m, 2h or PT30S")
             @Parameter(names = {"--for"}, absentValue = "") String forDuration) {
-        if (count < 1 || count > KEPT) {
-            throw new IllegalArgumentException("--count must be between 1 and " + KEPT + ", was " + count);
-        }
+        int recent = (int) OptionValues.wholeNumber("registry:events", "--count", count, 1, KEPT);
         boolean limited = forDuration != null && !forDuration.isBlank();
         if (limited && !follow) {
             throw new IllegalArgumentException("--for works only with --follow");
@@ -88,7 +86,7 @@ public final class EventCommands {
         Duration limit = limited ? DurationText.parse(forDuration, "--for") : null;
         DynamicRegistry registry = ctx.registry();
         if (!follow) {
-            List<StatusChange> changes = registry.getRecentStatusChanges(count);
+            List<StatusChange> changes = registry.getRecentStatusChanges(recent);
             if (json) {
                 ctx.printJson(changes.stream().map(EventText::json).toList());
             } else {
@@ -98,7 +96,7 @@ public final class EventCommands {
             }
             return;
         }
-        follow(registry, json, count, limit);
+        follow(registry, json, recent, limit);
     }
 
     private void follow(DynamicRegistry registry, boolean json, int count, Duration limit) {
@@ -150,10 +148,10 @@ public final class EventCommands {
             @Descriptor("print one frame and stop")
             @Parameter(names = {"--once"}, presentValue = "true", absentValue = "false") boolean once,
             @Descriptor("milliseconds between frames, at least 50 (default 1000)")
-            @Parameter(names = {"--interval"}, absentValue = "1000") long interval,
+            @Parameter(names = {"--interval"}, absentValue = "1000") String interval,
             @Descriptor("ids, names or bundle numbers of the components to show; none shows all but the system "
                     + "components") String... ids) {
-        Duration every = LiveView.interval(interval, "--interval");
+        Duration every = LiveView.interval("registry:watch", interval);
         List<String> shown = new IdResolver(ctx.registry()).resolveAll(ids);
         LiveView view = new LiveView(ctx, pacer);
         do {

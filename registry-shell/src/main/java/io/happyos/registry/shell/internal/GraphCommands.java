@@ -83,12 +83,9 @@ public final class GraphCommands {
     }
 
     private static GraphFormat format(String format) {
-        try {
-            return GraphFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown graph format '" + format + "': use one of "
-                    + Arrays.stream(GraphFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList(), e);
-        }
+        List<String> names = Arrays.stream(GraphFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+        return GraphFormat.valueOf(OptionValues.oneOf("registry:graph", "--format", format, names)
+                .toUpperCase(Locale.ROOT));
     }
 
     private static Map<String, Object> problem(DependencyProblem p) {

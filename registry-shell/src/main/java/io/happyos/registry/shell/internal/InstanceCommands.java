@@ -130,14 +130,6 @@ public final class InstanceCommands {
     }
 
     private static int maxSize(String text) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("MAXSIZE must be a whole number of instances, at least 1, not '" + text + "'");
+        return OptionValues.wholeNumber("registry:cache", "MAXSIZE", text, 1);
     }
 }

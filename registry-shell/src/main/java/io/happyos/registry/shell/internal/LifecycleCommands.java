@@ -56,12 +56,13 @@ public final class LifecycleCommands {
                     + "{\"items\":[..],\"succeeded\":N,\"failed\":N} for several")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("try up to N times in all, waiting longer each time (one component only)")
-            @Parameter(names = {"--retry"}, absentValue = "0") int retry,
+            @Parameter(names = {"--retry"}, absentValue = "0") String retry,
             @Descriptor("the wait before the second try, doubling after (500ms, 30s, 10m, 2h, PT1S); default 1s")
             @Parameter(names = {"--backoff"}, absentValue = "") String backoff,
             @Descriptor("ids, names or bundle numbers of the components") String... ids) {
         List<String> resolved = resolve(ids);
-        RetryPolicy policy = retryPolicy(retry, backoff, resolved.size());
+        RetryPolicy policy = retryPolicy(OptionValues.wholeNumber("registry:activate", "--retry", retry, 0), backoff,
+                resolved.size());
         if (resolved.size() == 1) {
             printOne(json, activateOne(resolved.get(0), policy), true);
         } else {
@@ -99,10 +100,8 @@ public final class LifecycleCommands {
         Map<String, ComponentStatus> wanted = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             String id = resolver.resolve(pairs[i]);
-            ComponentStatus status = ComponentCommands.ComponentFilter.parseStatus(pairs[i + 1]);
-            if (status == null) {
-                throw new IllegalArgumentException("give a status for " + id);
-            }
+            ComponentStatus status = OptionValues.oneOf("registry:status", "the status of " + id, pairs[i + 1],
+                    ComponentStatus.class);
             if (wanted.put(id, status) != null) {
                 throw new IllegalArgumentException(id + " is given twice: give one status per component");
             }

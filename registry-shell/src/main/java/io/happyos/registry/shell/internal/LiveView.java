@@ -83,17 +83,15 @@ final class LiveView {
     }
 
     /**
-     * Checks an interval option.
+     * Reads an {@code --interval} option.
      *
-     * @param millis the value given
-     * @param option the option's name
+     * @param command the command, for the error
+     * @param millis the value given, in milliseconds
      * @return the interval
-     * @throws IllegalArgumentException when shorter than 50 ms
+     * @throws IllegalArgumentException when it is no whole number or shorter than 50 ms
      */
-    static Duration interval(long millis, String option) {
-        if (millis < 50) {
-            throw new IllegalArgumentException(option + " must be at least 50 (milliseconds), was " + millis);
-        }
-        return Duration.ofMillis(millis);
+    static Duration interval(String command, String millis) {
+        return Duration.ofMillis(OptionValues.wholeNumber(command, "--interval (milliseconds)", millis, 50,
+                Long.MAX_VALUE));
     }
 }

@@ -65,13 +65,11 @@ public final class TopCommands {
             @Descriptor("take one sample (two looks, an interval apart) and stop")
             @Parameter(names = {"--once"}, presentValue = "true", absentValue = "false") boolean once,
             @Descriptor("show the N busiest components (default 10)")
-            @Parameter(names = {"--count"}, absentValue = "10") int count,
+            @Parameter(names = {"--count"}, absentValue = "10") String count,
             @Descriptor("milliseconds between the two looks of a sample, at least 50 (default 1000)")
-            @Parameter(names = {"--interval"}, absentValue = "1000") long interval) {
-        if (count < 1) {
-            throw new IllegalArgumentException("--count must be at least 1, was " + count);
-        }
-        Duration every = LiveView.interval(interval, "--interval");
+            @Parameter(names = {"--interval"}, absentValue = "1000") String interval) {
+        int shown = OptionValues.wholeNumber("registry:top", "--count", count, 1);
+        Duration every = LiveView.interval("registry:top", interval);
         LiveView view = new LiveView(ctx, pacer);
         Map<String, Long> before = accessCounts(ctx.registry().listComponents());
         long start = pacer.nanoTime();
@@ -82,9 +80,9 @@ public final class TopCommands {
             Duration took = Duration.ofNanos(Math.max(1, end - start));
             List<Row> rows = rows(registry, entries, before, took);
             if (json) {
-                view.json(json(rows, count, took));
+                view.json(json(rows, shown, took));
             } else {
-                view.frame(text(rows, count, took, once, view.ansi()), !once);
+                view.frame(text(rows, shown, took, once, view.ansi()), !once);
             }
             if (once) {
                 return;

@@ -41,15 +41,12 @@ public final class TreeCommands {
             @Descriptor("show what depends on the component instead of what it depends on")
             @Parameter(names = {"--reverse"}, presentValue = "true", absentValue = "false") boolean reverse,
             @Descriptor("unfold at most N levels below the component (default: all)")
-            @Parameter(names = {"--depth"}, absentValue = UNLIMITED) int depth,
+            @Parameter(names = {"--depth"}, absentValue = UNLIMITED) String depth,
             @Descriptor("the component's id, name or bundle number") String id) {
-        if (depth < 1) {
-            throw new IllegalArgumentException("--depth must be at least 1, was " + depth
-                    + " (leave it out for the whole tree)");
-        }
+        int levels = OptionValues.wholeNumber("registry:tree", "--depth", depth, 1);
         String root = ctx.resolve(id);
         DynamicRegistry registry = ctx.registry();
-        DependencyTree.Node tree = DependencyTree.build(root, graph(registry, reverse), depth);
+        DependencyTree.Node tree = DependencyTree.build(root, graph(registry, reverse), levels);
         if (json) {
             ctx.printJson(TreeText.json(tree));
         } else {

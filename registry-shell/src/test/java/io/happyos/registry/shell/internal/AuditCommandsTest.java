@@ -29,12 +29,12 @@ class AuditCommandsTest {
     }
 
     private void audit(String component, String since, boolean failed, int limit) {
-        shell.audit.audit(false, component, since, failed, limit);
+        shell.audit.audit(false, component, since, failed, String.valueOf(limit));
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> auditJson(String component, String since, boolean failed, int limit) {
-        shell.audit.audit(true, component, since, failed, limit);
+        shell.audit.audit(true, component, since, failed, String.valueOf(limit));
         return (List<Map<String, Object>>) shell.json();
     }
 
@@ -132,7 +132,7 @@ class AuditCommandsTest {
     void limitKeepsTheNewest() {
         assertThat(sequences("", "", false, 2)).containsExactly(4L, 3L);
         assertThat(sequences("", "", false, 1)).containsExactly(4L);
-        assertThatThrownBy(() -> audit("", "", false, 0)).hasMessage("--limit must be at least 1, was 0");
+        assertThatThrownBy(() -> audit("", "", false, 0)).hasMessage("registry:audit: --limit must be a whole number of at least 1, got '0'");
     }
 
     @Test

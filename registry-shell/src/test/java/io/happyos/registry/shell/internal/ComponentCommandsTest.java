@@ -49,7 +49,9 @@ class ComponentCommandsTest {
     @Test
     void listRejectsAnUnknownStatus() {
         assertThatThrownBy(() -> shell.components.list(false, false, "", "sleepy"))
-                .hasMessage("unknown status 'sleepy': use one of [DISCOVERED, REGISTERED, ACTIVE, INACTIVE, ERROR]");
+                .hasMessage("registry:list: --status must be one of DISCOVERED, REGISTERED, ACTIVE, INACTIVE, ERROR; "
+                        + "got 'sleepy'")
+                .hasNoCause();
     }
 
     @Test

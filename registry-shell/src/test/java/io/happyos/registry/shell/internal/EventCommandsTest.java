@@ -16,7 +16,7 @@ class EventCommandsTest {
     private final ShellFixture shell = new ShellFixture();
 
     private void events(boolean json, boolean follow, int count, String forDuration) {
-        shell.events.events(json, follow, count, forDuration);
+        shell.events.events(json, follow, String.valueOf(count), forDuration);
     }
 
     @Test
@@ -60,7 +60,7 @@ class EventCommandsTest {
     @Test
     void badOptionsSayWhatToDo() {
         assertThatThrownBy(() -> events(false, false, 20, "10s")).hasMessage("--for works only with --follow");
-        assertThatThrownBy(() -> events(false, false, 0, "")).hasMessage("--count must be between 1 and 1000, was 0");
+        assertThatThrownBy(() -> events(false, false, 0, "")).hasMessage("registry:events: --count must be a whole number from 1 to 1000, got '0'");
         assertThatThrownBy(() -> events(false, true, 20, "soon"))
                 .hasMessage("bad --for 'soon': give " + DurationText.FORMS);
         assertThat(shell.registry.callbackCount()).isZero();
@@ -129,7 +129,7 @@ class EventCommandsTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread command = new Thread(() -> {
             try {
-                live.events(false, true, 20, "");
+                live.events(false, true, "20", "");
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -155,7 +155,7 @@ class EventCommandsTest {
     @Test
     void watchOnceShowsOneFramePlain() {
         shell.registry.markComponentError("logger", "disk full\nand more");
-        shell.events.watch(false, true, 1000);
+        shell.events.watch(false, true, "1000");
         assertThat(shell.output()).isEqualTo("""
                 Registry at 2025-01-02T03:04:05Z  5 components: 4 REGISTERED, 1 ERROR
 
@@ -174,7 +174,7 @@ class EventCommandsTest {
     @Test
     void watchWhenPipedPrintsFramesOneAfterAnotherWithoutEscapeCodes() {
         shell.pacer.then(() -> shell.registry.activateComponent("logger"));
-        shell.events.watch(false, false, 250, "logger", "4");
+        shell.events.watch(false, false, "250", "logger", "4");
         String out = shell.output();
         assertThat(out).doesNotContain("\u001b");
         String[] frames = out.split("\n\n(?=Registry at)");
@@ -191,7 +191,7 @@ class EventCommandsTest {
     void watchOnATerminalRedrawsInPlaceInColour() {
         shell.terminal = true;
         shell.pacer.idle(1);
-        shell.events.watch(false, false, 1000);
+        shell.events.watch(false, false, "1000");
         String out = shell.output();
         String clear = "\u001b[H\u001b[2J";
         assertThat(out).startsWith(clear);
@@ -200,7 +200,7 @@ class EventCommandsTest {
 
         shell.env.put("NO_COLOR", "yes");
         shell.pacer.idle(1);
-        shell.events.watch(false, false, 1000);
+        shell.events.watch(false, false, "1000");
         String plain = shell.output();
         assertThat(plain).startsWith(clear).doesNotContain("\u001b[3", "\u001b[1m");
     }
@@ -208,7 +208,7 @@ class EventCommandsTest {
     @Test
     void watchJsonIsOneObjectPerFrame() {
         shell.pacer.then(() -> shell.registry.activateComponent("base-util"));
-        shell.events.watch(true, false, 1000, "base-util");
+        shell.events.watch(true, false, "1000", "base-util");
         List<Object> frames = shell.output().lines().map(MiniJson::parse).toList();
         assertThat(frames).hasSize(2);
         Map<?, ?> second = (Map<?, ?>) frames.get(1);
@@ -220,8 +220,8 @@ class EventCommandsTest {
 
     @Test
     void watchChecksItsOptions() {
-        assertThatThrownBy(() -> shell.events.watch(false, false, 10))
-                .hasMessage("--interval must be at least 50 (milliseconds), was 10");
-        assertThatThrownBy(() -> shell.events.watch(false, true, 1000, "nope")).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> shell.events.watch(false, false, "10"))
+                .hasMessage("registry:watch: --interval (milliseconds) must be a whole number of at least 50, got '10'");
+        assertThatThrownBy(() -> shell.events.watch(false, true, "1000", "nope")).hasMessageContaining("'nope'");
     }
 }

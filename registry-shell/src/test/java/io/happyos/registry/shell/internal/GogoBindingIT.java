@@ -148,7 +148,7 @@ class GogoBindingIT {
                 Duration.ofMillis(250)));
         assertThat(shell.ok("registry:graph --format mermaid weather-skill")).startsWith("flowchart LR");
         assertThat(shell.ok("registry:graph weather-skill")).startsWith("digraph");
-        assertThat(shell.fails("registry:graph --format svg")).contains("use one of [dot, mermaid, json]");
+        assertThat(shell.fails("registry:graph --format svg")).contains("--format must be one of dot, mermaid, json; got 'svg'");
         assertThat(shell.ok("registry:cache enable 10 30s --json")).isEqualTo("{\"maxSize\":10,\"ttlMs\":30000}\n");
         assertThat(shell.ok("registry:instance logger --json")).startsWith("{\"id\":\"logger\",\"class\":");
         assertThat(shell.ok("registry:cache cleanup logger --json")).isEqualTo("{\"disposed\":[\"logger\"]}\n");
@@ -184,7 +184,37 @@ class GogoBindingIT {
         assertThat(shell.ok("registry:top --once --interval 50 --count 2 --json")).startsWith("{\"at\":")
                 .contains("\"components\":[{");
         assertThat(shell.ok("registry:graph --json logger")).startsWith("{\"nodes\":");
-        assertThat(shell.fails("registry:top --interval 5")).contains("--interval must be at least 50");
+        assertThat(shell.fails("registry:top --interval 5")).contains("--interval (milliseconds) must be a whole number of at least 50");
+    }
+
+    @Test
+    void badOptionValuesFailWithOneLineNamingTheOptionAndWhatItTakes() throws Exception {
+        publish(new ShellFixture().registry);
+        String wholeNumber = "java.lang.IllegalArgumentException: registry:%s: %s must be a whole number %s, got '%s'\n";
+        assertThat(shell.fails("registry:tree logger --depth x"))
+                .isEqualTo(wholeNumber.formatted("tree", "--depth", "of at least 1", "x"));
+        assertThat(shell.fails("registry:audit --limit many"))
+                .isEqualTo(wholeNumber.formatted("audit", "--limit", "of at least 1", "many"));
+        assertThat(shell.fails("registry:events --count x"))
+                .isEqualTo(wholeNumber.formatted("events", "--count", "from 1 to 1000", "x"));
+        assertThat(shell.fails("registry:top --once --count x"))
+                .isEqualTo(wholeNumber.formatted("top", "--count", "of at least 1", "x"));
+        assertThat(shell.fails("registry:top --once --interval 1s"))
+                .isEqualTo(wholeNumber.formatted("top", "--interval (milliseconds)", "of at least 50", "1s"));
+        assertThat(shell.fails("registry:watch --once --interval x"))
+                .isEqualTo(wholeNumber.formatted("watch", "--interval (milliseconds)", "of at least 50", "x"));
+        assertThat(shell.fails("registry:activate --retry x logger"))
+                .isEqualTo(wholeNumber.formatted("activate", "--retry", "of at least 0", "x"));
+        String statuses = "DISCOVERED, REGISTERED, ACTIVE, INACTIVE, ERROR";
+        assertThat(shell.fails("registry:list --status BOGUS")).isEqualTo("java.lang.IllegalArgumentException: "
+                + "registry:list: --status must be one of " + statuses + "; got 'BOGUS'\n");
+        assertThat(shell.fails("registry:status logger BOGUS")).isEqualTo("java.lang.IllegalArgumentException: "
+                + "registry:status: the status of logger must be one of " + statuses + "; got 'BOGUS'\n");
+        assertThat(shell.fails("registry:graph --format bogus")).isEqualTo("java.lang.IllegalArgumentException: "
+                + "registry:graph: --format must be one of dot, mermaid, json; got 'bogus'\n");
+        assertThat(shell.fails("registry:events --follow --for 99999999999999999999s"))
+                .isEqualTo("java.lang.IllegalArgumentException: bad --for '99999999999999999999s': give "
+                        + DurationText.FORMS + "\n");
     }
 
     /** The arrow between statuses: what the output's character set can show (the test JVM's default). */

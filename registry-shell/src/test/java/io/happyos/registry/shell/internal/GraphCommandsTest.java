@@ -54,7 +54,7 @@ class GraphCommandsTest {
     @Test
     void graphRejectsAnUnknownFormatOrSeveralIds() {
         assertThatThrownBy(() -> shell.graph.graph(false, "svg"))
-                .hasMessage("unknown graph format 'svg': use one of [dot, mermaid, json]");
+                .hasMessage("registry:graph: --format must be one of dot, mermaid, json; got 'svg'");
         assertThatThrownBy(() -> shell.graph.graph(false, "dot", "logger", "base-util"))
                 .hasMessageStartingWith("give at most one component");
         assertThatThrownBy(() -> shell.graph.graph(false, "dot", "nope")).isInstanceOf(ComponentNotFoundException.class);

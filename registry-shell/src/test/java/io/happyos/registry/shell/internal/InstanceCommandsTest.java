@@ -59,7 +59,7 @@ class InstanceCommandsTest {
     @Test
     void cacheEnableRejectsBadArguments() {
         assertThatThrownBy(() -> shell.instances.cache(false, "enable", "0", "10m"))
-                .hasMessage("MAXSIZE must be a whole number of instances, at least 1, not '0'");
+                .hasMessage("registry:cache: MAXSIZE must be a whole number of at least 1, got '0'");
         assertThatThrownBy(() -> shell.instances.cache(false, "enable", "10", "ten minutes"))
                 .hasMessage("bad TTL 'ten minutes': give " + DurationText.FORMS);
         assertThatThrownBy(() -> shell.instances.cache(false, "enable", "10"))

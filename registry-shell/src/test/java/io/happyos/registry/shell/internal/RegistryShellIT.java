@@ -126,6 +126,17 @@ class RegistryShellIT {
     }
 
     @Test
+    void undependSaysWhetherThereIsNoDependencyAtAllOrOnlyADeclaredOne() throws Exception {
+        assertThat(shell.fails("registry:undepend base-util config-manager")).isEqualTo(
+                "io.happyos.registry.DependencyException: base-util does not depend on config-manager; "
+                        + "registry:deps base-util lists its dependencies\n");
+        assertThat(shell.fails("registry:undepend calculator-skill logger"))
+                .contains("calculator-skill has no explicit dependency on logger: declared dependencies follow the "
+                        + "manifests and cannot be removed");
+        assertThat(shell.fails("registry:undepend nope logger")).contains("no component with id 'nope'");
+    }
+
+    @Test
     void anUnknownIdFailsNamingIt() throws Exception {
         assertThat(shell.fails("registry:info nope")).contains("nope");
     }

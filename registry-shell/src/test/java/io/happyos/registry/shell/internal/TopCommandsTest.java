@@ -28,7 +28,7 @@ class TopCommandsTest {
         busy();
         shell.pacer.then(() -> shell.registry.accesses("calculator-skill", 30).accesses("weather-skill", 10)
                 .accesses("logger", 10));
-        shell.top.top(false, true, 10, 2000);
+        shell.top.top(false, true, "10", "2000");
         assertThat(shell.output()).isEqualTo("""
                 Top 5 of 5 components by accesses per second over 2.00 s
                 ID                STATUS  ACCESSES/S  ACCESSES  ERRORS  ACTIVATION
@@ -44,7 +44,7 @@ class TopCommandsTest {
     @Test
     void countLimitsTheRowsAndNeverActivatedShowsADash() {
         shell.pacer.then(() -> shell.registry.accesses("logger", 3));
-        shell.top.top(false, true, 1, 1000);
+        shell.top.top(false, true, "1", "1000");
         assertThat(shell.output()).isEqualTo("""
                 Top 1 of 5 components by accesses per second over 1.00 s
                 ID      STATUS      ACCESSES/S  ACCESSES  ERRORS  ACTIVATION
@@ -57,7 +57,7 @@ class TopCommandsTest {
         busy();
         shell.terminal = true;
         shell.pacer.then(() -> shell.registry.accesses("logger", 100), () -> shell.registry.accesses("base-util", 50));
-        shell.top.top(false, false, 1, 1000);
+        shell.top.top(false, false, "1", "1000");
         String out = shell.output();
         String clear = "\u001b[H\u001b[2J";
         String[] frames = out.split(java.util.regex.Pattern.quote(clear), -1);
@@ -73,7 +73,7 @@ class TopCommandsTest {
     void jsonHasTheNumbers() {
         busy();
         shell.pacer.then(() -> shell.registry.accesses("logger", 5));
-        shell.top.top(true, true, 2, 500);
+        shell.top.top(true, true, "2", "500");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
         assertThat(json).containsEntry("at", "2025-01-02T03:04:05Z").containsEntry("intervalMs", 500.0);
@@ -86,15 +86,15 @@ class TopCommandsTest {
 
     @Test
     void ctrlCBeforeTheFirstSampleEndsQuietly() {
-        shell.top.top(false, true, 10, 1000);
+        shell.top.top(false, true, "10", "1000");
         assertThat(shell.output()).isEmpty();
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
     @Test
     void badOptionsSayWhatToDo() {
-        assertThatThrownBy(() -> shell.top.top(false, true, 0, 1000)).hasMessage("--count must be at least 1, was 0");
-        assertThatThrownBy(() -> shell.top.top(false, true, 5, 20))
-                .hasMessage("--interval must be at least 50 (milliseconds), was 20");
+        assertThatThrownBy(() -> shell.top.top(false, true, "0", "1000")).hasMessage("registry:top: --count must be a whole number of at least 1, got '0'");
+        assertThatThrownBy(() -> shell.top.top(false, true, "5", "20"))
+                .hasMessage("registry:top: --interval (milliseconds) must be a whole number of at least 50, got '20'");
     }
 }

@@ -16,7 +16,7 @@ class TreeCommandsTest {
     private final ShellFixture shell = new ShellFixture();
 
     private void tree(boolean json, boolean reverse, String id) {
-        shell.tree.tree(json, reverse, Integer.parseInt(UNLIMITED), id);
+        shell.tree.tree(json, reverse, UNLIMITED, id);
     }
 
     @Test
@@ -33,7 +33,7 @@ class TreeCommandsTest {
 
     @Test
     void reverseShowsWhatDependsOnTheComponent() {
-        shell.tree.tree(false, true, Integer.parseInt(UNLIMITED), "3");
+        shell.tree.tree(false, true, UNLIMITED, "3");
         assertThat(shell.output()).isEqualTo("""
                 config-manager REGISTERED
                 \u2514\u2500\u2500 logger REGISTERED  via Import-Package io.happyos.config
@@ -59,7 +59,7 @@ class TreeCommandsTest {
     @Test
     void explicitEdgesAndTheDepthLimit() {
         shell.registry.addDependency("weather-skill", "base-util");
-        shell.tree.tree(false, false, 1, "weather-skill");
+        shell.tree.tree(false, false, "1", "weather-skill");
         assertThat(shell.output()).isEqualTo("""
                 weather-skill REGISTERED
                 \u251c\u2500\u2500 base-util REGISTERED  via explicit
@@ -100,8 +100,8 @@ class TreeCommandsTest {
 
     @Test
     void badInputSaysWhatToDo() {
-        assertThatThrownBy(() -> shell.tree.tree(false, false, 0, "logger"))
-                .hasMessage("--depth must be at least 1, was 0 (leave it out for the whole tree)");
+        assertThatThrownBy(() -> shell.tree.tree(false, false, "0", "logger"))
+                .hasMessage("registry:tree: --depth must be a whole number of at least 1, got '0'");
         assertThatThrownBy(() -> tree(false, false, "nope")).isInstanceOf(ComponentNotFoundException.class);
     }
 }
