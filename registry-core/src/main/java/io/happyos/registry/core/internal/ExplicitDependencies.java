@@ -50,12 +50,8 @@ final class ExplicitDependencies {
     void remove(String dependent, String dependency) {
         store.record(dependent);
         store.record(dependency);
-        if (!store.readGraph(g -> g.contains(dependent) && g.dependencies(dependent).contains(dependency))) {
-            throw new DependencyException(dependent + " does not depend on " + dependency
-                    + ": there is no such dependency to remove (registry:deps " + dependent + " lists its dependencies)");
-        }
         if (!store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
-            if (!store.readGraph(g -> g.dependencies(dependent).contains(dependency))) {
+            if (!store.readGraph(g -> g.contains(dependent) && g.dependencies(dependent).contains(dependency))) {
                 throw new DependencyException(dependent + " does not depend on " + dependency + "; registry:deps "
                         + dependent + " lists its dependencies");
             }
