@@ -163,6 +163,39 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     @Test
+    void realBundlesThatImportEachOtherDroppedOneByOneEndActive() throws Exception {
+        start();
+        // slf4j-api 1.7 imports org.slf4j.impl from logback-classic, which imports org.slf4j from it
+        drop(io.happyos.registry.testing.EmbeddedFelix.itBundle("slf4j-api-1.7.jar"));
+        awaitStatus("slf4j.api", ComponentStatus.ERROR);
+        drop(io.happyos.registry.testing.EmbeddedFelix.itBundle("logback-core-1.2.jar"));
+        awaitStatus("ch.qos.logback.core", ComponentStatus.ACTIVE);
+
+        drop(io.happyos.registry.testing.EmbeddedFelix.itBundle("logback-classic-1.2.jar"));
+
+        for (String id : List.of("slf4j.api", "ch.qos.logback.core", "ch.qos.logback.classic")) {
+            awaitStatus(id, ComponentStatus.ACTIVE);
+            assertThat(bundleOf(id).getState()).as(id).isEqualTo(Bundle.ACTIVE);
+        }
+        assertThat(registry.findCircularDependencies()).anySatisfy(cycle ->
+                assertThat(cycle).contains("slf4j.api", "ch.qos.logback.classic"));
+    }
+
+    @Test
+    void realBundlesDroppedDependentsFirstEndActive() throws Exception {
+        start();
+        for (String jar : List.of("org.apache.felix.scr.jar", "org.osgi.service.component.jar",
+                "org.osgi.util.promise.jar", "org.osgi.util.function.jar")) {
+            drop(io.happyos.registry.testing.EmbeddedFelix.itBundle(jar));
+            Thread.sleep(700); // each file in a scan of its own: the gaps are the input
+        }
+        for (String id : List.of("org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
+                "org.apache.felix.scr")) {
+            awaitStatus(id, ComponentStatus.ACTIVE);
+        }
+    }
+
+    @Test
     void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
         start();
         join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
