@@ -27,28 +27,16 @@ import org.osgi.framework.SynchronousBundleListener;
 /** The bundles folder, watched live: drops, slow writes, quarantine, reloads, rollbacks, removals. */
 class BundlesFolderIT extends FrameworkTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path folder;
 
-    private void start() throws Exception {
-        startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms", "happyos.reload.grace", "5s"));
-        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
-                "(happyos.registry.state=ready)").size() == 1);
-    }
-
-    /** Copies a JAR in under a temporary name, then renames it: what careful writers do. */
     private Path drop(Path jar, String name) throws Exception {
-        Path part = folder.resolve(name + ".part");
-        Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
-        return Files.move(part, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return drop(jar, folder, name);
     }
 
-    private RegistryEntry awaitStatus(String id, ComponentStatus status) {
-        await().atMost(WAIT).until(() -> registry.findComponent(id).map(RegistryEntry::status).orElse(null) == status);
-        return registry.getComponent(id);
+    private void start() throws Exception {
+        startWithFolder(folder, "happyos.reload.grace", "5s");
     }
 
     private void awaitVersion(String id, String version) {

@@ -60,13 +60,10 @@ class DropOrderPropertyIT extends FrameworkTestSupport {
         List<Path> bundles = generate(random, size, dir);
         Collections.shuffle(bundles, random);
 
-        startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms"));
+        startRegistry(folderProperties(folder));
         try {
             for (Path jar : bundles) {
-                Path part = folder.resolve(jar.getFileName() + ".part");
-                Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(part, folder.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                drop(jar, folder, jar.getFileName().toString());
                 Thread.sleep(random.nextInt(4) == 0 ? 300 + random.nextInt(400) : random.nextInt(40)); // the gaps are the input
             }
             List<String> ids = IntStream.range(0, size).mapToObj(DropOrderPropertyIT::name).toList();

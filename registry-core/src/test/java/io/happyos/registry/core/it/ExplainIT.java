@@ -31,18 +31,12 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 class ExplainIT extends FrameworkTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
 
     private Bundle manifestOnly(String name, Map<String, String> headers) throws Exception {
         return felix.install(ManifestOnlyBundle.write(dir, name, headers));
-    }
-
-    private RegistryEntry awaitStatus(String id, ComponentStatus status) {
-        await().atMost(WAIT).until(() -> registry.findComponent(id).map(RegistryEntry::status).orElse(null) == status);
-        return registry.getComponent(id);
     }
 
     private static Cause onlyRoot(Explanation explanation) {

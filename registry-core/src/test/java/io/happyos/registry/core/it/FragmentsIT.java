@@ -22,7 +22,6 @@ import org.osgi.framework.wiring.BundleWiring;
 /** A fragment attaches to its host, whenever it arrives: it is never an error and shows in the host's tree. */
 class FragmentsIT extends FrameworkTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path folder;
@@ -32,10 +31,6 @@ class FragmentsIT extends FrameworkTestSupport {
 
     private Path fragment() throws Exception {
         return ManifestOnlyBundle.write(jars, "logger-extras", Map.of("Fragment-Host", "logger"));
-    }
-
-    private void awaitStatus(String id, ComponentStatus status) {
-        await().atMost(WAIT).until(() -> registry.findComponent(id).map(RegistryEntry::status).orElse(null) == status);
     }
 
     private boolean attachedToHost(String fragment, String host) {
@@ -65,18 +60,13 @@ class FragmentsIT extends FrameworkTestSupport {
 
     @Test
     void aFragmentDroppedAfterItsHostAttachesWithoutAnyHelp() throws Exception {
-        startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms"));
-        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
-                "(happyos.registry.state=ready)").size() == 1);
+        startWithFolder(folder);
         for (String sample : new String[] {"config-manager", "logger"}) {
             Files.copy(EmbeddedFelix.sampleBundle(sample), folder.resolve(sample + ".jar"));
         }
         awaitStatus("logger", ComponentStatus.ACTIVE);
 
-        Path part = folder.resolve("logger-extras.jar.part");
-        Files.copy(fragment(), part);
-        Files.move(part, folder.resolve("logger-extras.jar"), StandardCopyOption.ATOMIC_MOVE);
+        drop(fragment(), folder, "logger-extras.jar");
 
         awaitStatus("logger-extras", ComponentStatus.ACTIVE);
         await().atMost(WAIT).until(() -> attachedToHost("logger-extras", "logger"));

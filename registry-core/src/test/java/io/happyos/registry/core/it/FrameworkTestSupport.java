@@ -83,6 +83,58 @@ abstract class FrameworkTestSupport {
         }
     }
 
+    /** How long a test waits for the registry to get somewhere. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The properties of a watched bundles folder with short settle and rescan times. */
+    static Map<String, String> folderProperties(java.nio.file.Path folder, String... more) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of("happyos.bundles.dir", folder.toString(),
+                "happyos.bundles.settle", "200ms", "happyos.bundles.rescan", "500ms"));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            properties.put(more[i], more[i + 1]);
+        }
+        return properties;
+    }
+
+    /**
+     * Starts the registry on a watched bundles folder and waits until its start-up deployment is done.
+     *
+     * @param folder the bundles folder
+     * @param more more framework properties, as key, value, key, value...
+     */
+    void startWithFolder(java.nio.file.Path folder, String... more) throws Exception {
+        startRegistry(folderProperties(folder, more));
+        awaitReady();
+    }
+
+    /** Waits until the registry service says its start-up deployment is done. */
+    void awaitReady() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> felix.context()
+                .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)").size() == 1);
+    }
+
+    /**
+     * Puts a JAR into a folder as careful writers do: copied under a temporary name, then renamed.
+     *
+     * @param jar the JAR
+     * @param folder the bundles folder
+     * @param name its name there
+     * @return the file in the folder
+     */
+    static java.nio.file.Path drop(java.nio.file.Path jar, java.nio.file.Path folder, String name) throws Exception {
+        java.nio.file.Path part = folder.resolve(name + ".part");
+        java.nio.file.Files.copy(jar, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return java.nio.file.Files.move(part, folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Waits until a component has a status, and returns its entry then. */
+    io.happyos.registry.RegistryEntry awaitStatus(String id, io.happyos.registry.ComponentStatus status) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> registry.findComponent(id)
+                .map(io.happyos.registry.RegistryEntry::status).orElse(null) == status);
+        return registry.getComponent(id);
+    }
+
     @AfterEach
     void stopFramework() throws Exception {
         if (felix != null) {

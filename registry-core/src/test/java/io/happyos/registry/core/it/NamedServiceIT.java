@@ -27,10 +27,13 @@ import org.osgi.framework.Bundle;
  */
 class NamedServiceIT extends FrameworkTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path folder;
+
+    private Path drop(Path jar, String name) throws Exception {
+        return drop(jar, folder, name);
+    }
 
     @TempDir
     Path jars;
@@ -38,23 +41,6 @@ class NamedServiceIT extends FrameworkTestSupport {
     private Path namer() throws Exception {
         return ClassesBundle.write(jars, "namer", Map.of("Bundle-Activator", NamerActivator.class.getName(),
                 "Import-Package", "org.osgi.framework,io.happyos.samples.config"), NamerActivator.class);
-    }
-
-    private void startWithFolder() throws Exception {
-        startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms", "happyos.reload.grace", "2s"));
-        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
-                "(happyos.registry.state=ready)").size() == 1);
-    }
-
-    private void drop(Path jar, String name) throws Exception {
-        Path part = folder.resolve(name + ".part");
-        Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(part, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private void awaitStatus(String id, ComponentStatus status) {
-        await().atMost(WAIT).until(() -> registry.findComponent(id).map(RegistryEntry::status).orElse(null) == status);
     }
 
     @Test
@@ -93,7 +79,7 @@ class NamedServiceIT extends FrameworkTestSupport {
 
     @Test
     void removingOrReloadingWhatTheBundleUsesFromTheFolderWorks() throws Exception {
-        startWithFolder();
+        startWithFolder(folder, "happyos.reload.grace", "2s");
         drop(EmbeddedFelix.sampleBundle("config-manager"), "config-manager.jar");
         drop(namer(), "namer.jar");
         awaitStatus("namer", ComponentStatus.ACTIVE);

@@ -120,9 +120,4 @@ class RestartIT extends FrameworkTestSupport {
             }
         });
     }
-
-    private void awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> felix.context().getServiceReferences(
-                DynamicRegistry.class, "(happyos.registry.state=ready)").size() == 1);
-    }
 }

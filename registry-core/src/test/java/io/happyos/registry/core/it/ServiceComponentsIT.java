@@ -32,12 +32,6 @@ class ServiceComponentsIT extends FrameworkTestSupport {
         join(registry.activateComponent("greeting-skill"));
     }
 
-    private RegistryEntry awaitStatus(String id, ComponentStatus status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.findComponent(id)
-                .map(RegistryEntry::status).orElse(null) == status);
-        return registry.getComponent(id);
-    }
-
     @Test
     void whatTheRegistryKeepsOfADsComponentIsNotForgottenAtARestartWhileItsBundleIsInstalled() throws Exception {
         awaitStatus("greeting", ComponentStatus.ACTIVE);

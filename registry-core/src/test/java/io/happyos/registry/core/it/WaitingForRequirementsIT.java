@@ -24,27 +24,14 @@ import org.osgi.framework.Bundle;
  */
 class WaitingForRequirementsIT extends FrameworkTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @TempDir
     Path folder;
 
     @TempDir
     Path jars;
 
-    private Map<String, String> folderProperties() {
-        return Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms");
-    }
-
     private void start() throws Exception {
-        startRegistry(folderProperties());
-        awaitReady();
-    }
-
-    private void awaitReady() {
-        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
-                "(happyos.registry.state=ready)").size() == 1);
+        startWithFolder(folder);
     }
 
     /** A bundle exporting and importing packages: {@code exports} and {@code imports} comma-separated or empty. */
@@ -60,13 +47,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     private void drop(Path jar) throws Exception {
-        Path part = folder.resolve(jar.getFileName() + ".part");
-        Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(part, folder.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private void awaitStatus(String id, ComponentStatus status) {
-        await().atMost(WAIT).until(() -> registry.findComponent(id).map(RegistryEntry::status).orElse(null) == status);
+        drop(jar, folder, jar.getFileName().toString());
     }
 
     private Bundle bundleOf(String id) {
@@ -138,7 +119,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         drop(bundle("late-user", "", "pkg.late"));
         awaitStatus("late-user", ComponentStatus.ERROR);
 
-        felix = felix.restart(folderProperties());
+        felix = felix.restart(folderProperties(folder));
         registry = felix.service(DynamicRegistry.class, WAIT);
         awaitReady();
         drop(bundle("late-provider", "pkg.late", ""));
