@@ -124,7 +124,7 @@ final class GogoCommands implements AutoCloseable {
                 return false;
             }
             LOG.info("Command failed: {}", line, failure);
-            err.println("Error: " + rootMessage(failure));
+            err.println("Error: " + inWords(line, rootMessage(failure)));
             err.flush();
             return false;
         } catch (ReflectiveOperationException e) {
@@ -205,6 +205,26 @@ final class GogoCommands implements AutoCloseable {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException("no filter given, yet: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Gogo's own words for arguments that fit no form of a command ("Cannot coerce list(Token) to
+     * any of [...]", "argument type mismatch") put as one line a user can act on; other messages
+     * are kept.
+     *
+     * @param line the command line
+     * @param message the failure's message
+     * @return the line to print
+     */
+    static String inWords(String line, String message) {
+        if (!message.startsWith("Cannot coerce ") && !message.equals("argument type mismatch")) {
+            return message;
+        }
+        String[] words = line.strip().split("\\s+", 2);
+        String command = words[0];
+        String arguments = words.length > 1 ? words[1] : "";
+        return command + ": " + (arguments.isEmpty() ? "missing arguments" : "unknown option or wrong arguments '"
+                + arguments + "'") + "; help " + command + " lists its options and arguments";
     }
 
     /** The message of the deepest cause, or its class name when it has none. */

@@ -64,6 +64,18 @@ class LauncherIT {
     }
 
     @Test
+    void anUnknownCommandOptionFailsWithOneLineNamingTheCommand() throws Exception {
+        Path bundles = java.nio.file.Files.createDirectories(work.resolve("bundles"));
+        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", bundles.toString(), "-c",
+                "registry:list --bogus");
+
+        assertThat(result.exitCode()).as(result.stderr()).isNotZero();
+        assertThat(result.stderrLines()).singleElement().asString()
+                .contains("registry:list: unknown option or wrong arguments '--bogus'")
+                .contains("help registry:list").doesNotContain("Cannot coerce");
+    }
+
+    @Test
     void runtimeBundlesStartWithAnEmptyBundlesFolder() throws Exception {
         Path bundles = work.resolve("no-bundles-yet");
 

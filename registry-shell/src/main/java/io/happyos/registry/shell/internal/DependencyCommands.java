@@ -103,8 +103,29 @@ public final class DependencyCommands {
         } else if (cycles.isEmpty()) {
             ctx.print("No circular dependencies.");
         } else {
-            ctx.print(TextViews.numbered(cycles.stream().map(c -> String.join(", ", c)).toList()));
+            ctx.print(TextViews.numbered(cycles.stream().map(c -> String.join(", ", c) + " " + origin(c)).toList()));
         }
+    }
+
+    /**
+     * Whether a cycle is one the manifests declare (legal in OSGi, activated as one group) or holds
+     * an explicit dependency, which the registry refuses to add but a bundle update can turn into one.
+     */
+    private String origin(List<String> cycle) {
+        for (String id : cycle) {
+            List<Dependency> details;
+            try {
+                details = ctx.registry().getDependencyDetails(id);
+            } catch (io.happyos.registry.ComponentNotFoundException gone) {
+                continue; // unregistered since the cycles were read
+            }
+            for (Dependency d : details) {
+                if (d.origin() == io.happyos.registry.DependencyOrigin.EXPLICIT && cycle.contains(d.id())) {
+                    return "(holds the explicit dependency " + id + " -> " + d.id() + ": registry:why " + id + ")";
+                }
+            }
+        }
+        return "(declared by the manifests: activated together as one group)";
     }
 
     /** The edges into a component, each named by its dependent. */

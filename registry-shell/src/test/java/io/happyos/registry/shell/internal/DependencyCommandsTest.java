@@ -82,7 +82,8 @@ class DependencyCommandsTest {
         shell.dependencies.cycles(true);
         assertThat(shell.json()).isEqualTo(List.of(List.of("a", "b"), List.of("c", "d", "e")));
         shell.dependencies.cycles(false);
-        assertThat(shell.output()).isEqualTo("1. a, b\n2. c, d, e\n");
+        assertThat(shell.output()).isEqualTo("1. a, b (declared by the manifests: activated together as one group)\n"
+                + "2. c, d, e (declared by the manifests: activated together as one group)\n");
     }
 
     private static Map<String, Object> mapWithNull(String id, String origin) {
