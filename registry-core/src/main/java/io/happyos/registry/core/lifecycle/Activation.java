@@ -78,6 +78,7 @@ public final class Activation {
         if (blocker != null) {
             if (blocker.waits()) {
                 waiting.add(id);
+                keepFrameworkFromStarting(target);
             } else {
                 waiting.remove(id);
             }
@@ -169,6 +170,27 @@ public final class Activation {
             }
         }
         return null;
+    }
+
+    /**
+     * A waiting bundle that the framework has marked to start would be started by the framework at
+     * the next start, past what blocks it: its mark is cleared (the registry keeps the wait and
+     * activates it when nothing blocks it any more).
+     */
+    private void keepFrameworkFromStarting(ComponentRecord record) {
+        Bundle bundle = lifecycle.bundle(record);
+        if (bundle == null || (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+            return;
+        }
+        org.osgi.framework.startlevel.BundleStartLevel level = bundle.adapt(
+                org.osgi.framework.startlevel.BundleStartLevel.class);
+        if (level != null && level.isPersistentlyStarted()) {
+            try {
+                bundle.stop(); // not started: only its mark to start goes
+            } catch (BundleException | IllegalStateException e) {
+                LOG.warn("cannot keep the framework from starting {} while it waits: {}", record.id(), e.getMessage());
+            }
+        }
     }
 
     /** A fragment is ACTIVE once attached to a host; one that could not attach is in ERROR. */

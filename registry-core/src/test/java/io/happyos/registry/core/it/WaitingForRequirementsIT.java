@@ -177,6 +177,25 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     @Test
+    void afterARestartTheFrameworkDoesNotStartWhatADependencyInErrorBlocks() throws Exception {
+        start();
+        drop(bundle("base", "pkg.base", ""));
+        drop(bundle("user", "", "pkg.base"));
+        awaitStatus("user", ComponentStatus.ACTIVE);
+        join(registry.markComponentError("base", "broken on purpose"));
+
+        felix = felix.restart(folderProperties(folder));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        awaitReady();
+
+        assertThat(registry.getComponent("user").status()).isNotEqualTo(ComponentStatus.ACTIVE);
+        assertThat(bundleOf("user").getState()).isNotEqualTo(Bundle.ACTIVE);
+        join(registry.clearComponentError("base"));
+        awaitStatus("user", ComponentStatus.ACTIVE);
+        assertThat(bundleOf("user").getState()).isEqualTo(Bundle.ACTIVE);
+    }
+
+    @Test
     void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
         start();
         join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
