@@ -42,6 +42,22 @@ public final class Activation {
         this.waiting = waiting;
     }
 
+    /**
+     * Why a component in ERROR may not be started as another's dependency.
+     *
+     * @param id the component
+     * @return the reason, or {@code null} when it is not in ERROR or only waits
+     */
+    public String errorAsDependency(String id) {
+        ComponentRecord record = store.find(id).orElse(null);
+        if (record == null || record.status() != ComponentStatus.ERROR || waiting.contains(id)) {
+            return null;
+        }
+        ErrorRecord last = lastError(record);
+        return id + " is in ERROR (" + (last == null ? "no reason recorded" : last.message()) + "); fix it, then"
+                + " activate it directly or clear it with registry:clear " + id;
+    }
+
     /** @return the components waiting for something outside them */
     public WaitingComponents waiting() {
         return waiting;

@@ -62,11 +62,11 @@ public final class BatchActivation implements AutoCloseable {
                 if (blocker != null) {
                     for (String id : group) {
                         items.put(id, new BatchItem(id, id, BatchOutcome.SKIPPED,
-                                "skipped: its dependency " + blocker + " failed"));
+                                "its dependency " + blocker + " failed"));
                     }
                     continue;
                 }
-                running.add(workers.submit(() -> activateGroup(group)));
+                running.add(workers.submit(() -> activateGroup(group, ids)));
             }
             for (Future<List<BatchItem>> future : running) {
                 for (BatchItem item : join(future)) {
@@ -77,9 +77,15 @@ public final class BatchActivation implements AutoCloseable {
         return new BatchResult(new ArrayList<>(items.values()));
     }
 
-    private List<BatchItem> activateGroup(List<String> group) {
+    private List<BatchItem> activateGroup(List<String> group, Collection<String> requested) {
         List<BatchItem> result = new ArrayList<>();
         for (String id : group) {
+            String inError = requested.contains(id) ? null : activation.errorAsDependency(id);
+            if (inError != null) {
+                // a dependency in ERROR is not started on the way: it blocks its dependents instead
+                result.add(new BatchItem(id, id, BatchOutcome.FAILED, inError));
+                continue;
+            }
             try {
                 boolean changed = activation.activate(id);
                 result.add(new BatchItem(id, id, changed ? BatchOutcome.DONE : BatchOutcome.UNCHANGED, null));

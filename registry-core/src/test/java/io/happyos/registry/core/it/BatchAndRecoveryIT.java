@@ -59,6 +59,20 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aBatchNeverStartsADependencyInErrorOnTheWay() throws Exception {
+        start();
+        join(registry.markComponentError("logger", "disk full"));
+
+        BatchResult result = join(registry.activateComponentsBatch(List.of("calculator-skill")));
+
+        assertThat(result.item("logger").outcome()).isEqualTo(BatchOutcome.FAILED);
+        assertThat(result.item("logger").message()).contains("logger is in ERROR (disk full)");
+        assertThat(result.item("calculator-skill").outcome()).isEqualTo(BatchOutcome.SKIPPED);
+        assertThat(result.item("calculator-skill").message()).isEqualTo("its dependency logger failed");
+        assertThat(recorded("started")).doesNotContain("logger", "calculator-skill");
+    }
+
+    @Test
     void retriesBackOffAndLeaveEveryAttemptInTheHistory() throws Exception {
         start();
         long begin = System.nanoTime();
