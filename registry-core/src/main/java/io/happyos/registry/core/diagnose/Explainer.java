@@ -138,7 +138,33 @@ public final class Explainer {
                 causes.addAll(inactiveDependencies(record, false));
             }
             if (causes.isEmpty()) {
+                causes.addAll(errorsFurtherDown(record));
+            }
+            if (causes.isEmpty()) {
                 causes.add(notActivated(record));
+            }
+            return causes;
+        }
+
+        /**
+         * Components in ERROR that the component needs through dependencies that are active: its
+         * activation is refused because of them (the activation checks the whole plan).
+         */
+        private List<Cause> errorsFurtherDown(ComponentRecord record) {
+            String id = record.id();
+            java.util.Set<String> closure = store.readGraph(g -> g.contains(id)
+                    ? g.dependencyClosure(List.of(id)) : java.util.Set.<String>of());
+            List<Cause> causes = new ArrayList<>();
+            for (String member : new java.util.TreeSet<>(closure)) {
+                ComponentStatus status = store.find(member).map(ComponentRecord::status).orElse(null);
+                if (member.equals(id) || status != ComponentStatus.ERROR) {
+                    continue;
+                }
+                List<String> path = store.readGraph(g -> g.findPath(id, member)).orElse(List.of(id, member));
+                causes.add(new Cause(CauseKind.DEPENDENCY_NOT_ACTIVE, id, id + " needs " + member + " through "
+                        + String.join(" -> ", path) + ", and " + member + " is in ERROR: its activation is refused"
+                        + " until that is fixed", null, List.of("path: " + String.join(" -> ", path)),
+                        causesOf(member)));
             }
             return causes;
         }

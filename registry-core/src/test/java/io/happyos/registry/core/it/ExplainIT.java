@@ -80,6 +80,22 @@ class ExplainIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aDependencyInErrorByHandWhileItRunsIsTheRootOfADependentThatCannotStart() throws Exception {
+        startRegistry();
+        manifestOnly("chain-c", Map.of("Export-Package", "chain.c"));
+        manifestOnly("chain-b", Map.of("Export-Package", "chain.b", "Import-Package", "chain.c"));
+        manifestOnly("chain-a", Map.of("Import-Package", "chain.b"));
+        join(registry.activateComponent("chain-a"));
+        join(registry.markComponentError("chain-c", "boom"));
+        join(registry.deactivateComponent("chain-a"));
+
+        List<Cause> roots = registry.explain("chain-a").rootCauses();
+
+        assertThat(roots).extracting(Cause::componentId).containsExactly("chain-c");
+        assertThat(roots.get(0).kind()).isEqualTo(CauseKind.MARKED_ERROR);
+    }
+
+    @Test
     void aPackageNobodyExportsIsTheRootWithTheRangeAskedFor() throws Exception {
         startRegistry();
         manifestOnly("needs-log", Map.of("Import-Package", "com.acme.log;version=\"[1.2,2)\""));
