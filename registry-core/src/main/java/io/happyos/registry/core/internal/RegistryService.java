@@ -318,8 +318,12 @@ public final class RegistryService implements DynamicRegistry {
     public CompletionStage<Void> deactivateComponent(String id) {
         Objects.requireNonNull(id, "id");
         return operations.run("deactivate", id, "deactivated " + id, () -> {
+            boolean waited = waiting.contains(id);
             waiting.remove(id);
             deactivation.deactivate(id);
+            if (waited) {
+                statuses.waitEnded(id);
+            }
             return null;
         });
     }

@@ -119,6 +119,17 @@ final class StatusChanges {
         return record.status();
     }
 
+    /**
+     * A component stopped waiting because it was told to (deactivated): an ERROR that only said
+     * why it waited goes, and its status follows its bundle again. An ERROR set by hand stays.
+     *
+     * @param id the component
+     */
+    void waitEnded(String id) {
+        store.find(id).filter(r -> !r.errorHeld()).ifPresent(record ->
+                store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record)));
+    }
+
     /** The container's own components (the framework, the registry, the shell, SCR) follow their bundles alone. */
     private static void refuseSystem(ComponentRecord record, ComponentStatus status) {
         if (DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {

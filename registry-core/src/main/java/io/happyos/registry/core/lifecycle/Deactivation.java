@@ -52,6 +52,11 @@ public final class Deactivation {
         if (DynamicRegistry.TYPE_SYSTEM.equals(target.info().type())) {
             throw new RegistryException(id + " is part of the container (type system) and cannot be deactivated");
         }
+        ComponentControl control = target.control();
+        if (control != null && control.switchedWith() != null) {
+            throw new RegistryException(id + " is a service registered by " + control.switchedWith()
+                    + ": it cannot be deactivated on its own; deactivate " + control.switchedWith() + " instead");
+        }
         Set<String> dependents = store.readGraph(g -> g.dependentClosure(List.of(id)));
         return stopAll(target, dependents);
     }

@@ -60,7 +60,10 @@ class NamedServiceIT extends FrameworkTestSupport {
         join(registry.activateComponent("namer"));
         awaitStatus("named-x", ComponentStatus.ACTIVE);
         assertThatThrownBy(() -> join(registry.deactivateComponent("named-x")))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("namer");
+                .isInstanceOf(RegistryException.class)
+                .hasMessage("named-x is a service registered by namer: it cannot be deactivated on its own;"
+                        + " deactivate namer instead");
+        assertThat(registry.getComponent("named-x").status()).isEqualTo(ComponentStatus.ACTIVE);
     }
 
     @Test

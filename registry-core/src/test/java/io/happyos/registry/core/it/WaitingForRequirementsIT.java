@@ -196,6 +196,23 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     @Test
+    void deactivatingAWaitingComponentEndsItsWaitAndItsErrorAndItStaysDownWhenTheRequirementArrives()
+            throws Exception {
+        start();
+        drop(bundle("told-off", "", "pkg.told"));
+        awaitStatus("told-off", ComponentStatus.ERROR);
+
+        join(registry.deactivateComponent("told-off"));
+
+        assertThat(registry.getComponent("told-off").status()).isEqualTo(ComponentStatus.REGISTERED);
+        drop(bundle("told-provider", "pkg.told", ""));
+        awaitStatus("told-provider", ComponentStatus.ACTIVE);
+        join(registry.validateDependencies("told-off")); // after any retry the arrival queued
+        assertThat(registry.getComponent("told-off").status()).isEqualTo(ComponentStatus.REGISTERED);
+        assertThat(registry.getHealthStats().down()).isZero();
+    }
+
+    @Test
     void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
         start();
         join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
