@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -229,22 +230,53 @@ class LauncherIT {
 
     /** A bundle holding {@link Slf4j17Activator}, importing SLF4J the way bundles built for 1.7 do. */
     private static void slf4j17Bundle(Path jar) throws java.io.IOException {
+        bundle(jar, "test.slf4j17.user", Map.of("Bundle-Activator", Slf4j17Activator.class.getName(),
+                "Import-Package", "org.osgi.framework;version=\"[1.8,2)\",org.slf4j;version=\"[1.7,2)\""),
+                Slf4j17Activator.class);
+    }
+
+    /** Writes a bundle JAR: a manifest with the headers given, and the classes' own class files. */
+    private static void bundle(Path jar, String symbolicName, Map<String, String> headers, Class<?>... classes)
+            throws java.io.IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "test.slf4j17.user");
+        main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", Slf4j17Activator.class.getName());
-        main.putValue("Import-Package", "org.osgi.framework;version=\"[1.8,2)\",org.slf4j;version=\"[1.7,2)\"");
+        headers.forEach(main::putValue);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            String entry = Slf4j17Activator.class.getName().replace('.', '/') + ".class";
-            out.putNextEntry(new JarEntry(entry));
-            try (InputStream in = Slf4j17Activator.class.getClassLoader().getResourceAsStream(entry)) {
-                in.transferTo(out);
+            for (Class<?> type : classes) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(entry));
+                try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
             }
-            out.closeEntry();
         }
+    }
+
+    @Test
+    void aProviderPutBackWhileTheContainerWasDownStartsWithItsDependentsBeforeTheFirstCommand() throws Exception {
+        Path bundles = Files.createDirectories(work.resolve("bundles"));
+        bundle(bundles.resolve("c.jar"), "chain.c", Map.of("Export-Package", "chain.pc"));
+        bundle(bundles.resolve("b.jar"), "chain.b", Map.of("Export-Package", "chain.pb", "Import-Package", "chain.pc"));
+        bundle(bundles.resolve("a.jar"), "chain.a", Map.of("Import-Package", "chain.pb"));
+        String[] list = {"--storage", storage(), "--bundles", bundles.toString(), "-c", "registry:list --json"};
+        assertThat(LauncherProcess.run(work, list).exitCode()).isZero();
+        Path aside = Files.move(bundles.resolve("c.jar"), work.resolve("c.jar"));
+        assertThat(LauncherProcess.run(work, list).exitCode()).isZero();
+        Files.move(aside, bundles.resolve("c.jar"));
+
+        Result result = LauncherProcess.run(work, list);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        for (String id : List.of("chain.a", "chain.b", "chain.c")) {
+            assertThat(result.stdout()).as(result.stdout()).containsPattern(
+                    "\"id\"\\s*:\\s*\"" + java.util.regex.Pattern.quote(id) + "\"[^}]*\"status\"\\s*:\\s*\"ACTIVE\"");
+        }
+        assertThat(result.stderr() + result.stdout()).doesNotContain("did not become active");
     }
 
     private String storage() {

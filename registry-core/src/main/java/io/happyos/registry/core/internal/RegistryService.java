@@ -233,11 +233,16 @@ public final class RegistryService implements DynamicRegistry {
 
     /**
      * Start-up is done (entries, their requirements and what the journal kept are all back): from
-     * now on, waiting components are retried whenever something arrives, and once now.
+     * now on, waiting components are retried whenever something arrives, and once now (at once when
+     * called on the lifecycle thread).
      */
     public void startRetrying() {
         retrying = true;
-        retryWaiting();
+        if (lifecycle.onLifecycleThread()) {
+            waiting.retry(store, activation); // before the registry says it is ready
+        } else {
+            retryWaiting();
+        }
     }
 
     /** Puts back what the journal kept; see {@link KeptState#restore()}. */

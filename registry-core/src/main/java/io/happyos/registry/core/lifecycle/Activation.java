@@ -267,12 +267,43 @@ public final class Activation {
             return null;
         }));
         if (bundle.getState() != Bundle.ACTIVE) {
+            awaitStartedByFramework(bundle);
+        }
+        if (bundle.getState() != Bundle.ACTIVE) {
             throw new BundleException(record.id() + " did not become active (bundle state "
                     + bundle.getState() + "): check its start level and activation policy");
         }
         // the STARTED event normally did this already; a bundle started earlier and marked in error
         // by hand is set back here
         store.setStatus(record, ComponentStatus.ACTIVE);
+    }
+
+    /**
+     * While the framework is still raising its start level, a start from any thread but the
+     * framework's own only marks the bundle, which the framework then starts itself, moments later:
+     * waits for that, up to the activation timeout (5 s at most).
+     */
+    private void awaitStartedByFramework(Bundle bundle) {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        org.osgi.framework.BundleListener listener = event -> {
+            if (event.getBundle().equals(bundle) && (event.getType() == org.osgi.framework.BundleEvent.STARTED
+                    || event.getType() == org.osgi.framework.BundleEvent.STOPPED)) {
+                started.countDown();
+            }
+        };
+        lifecycle.context().addBundleListener(listener);
+        try {
+            org.osgi.framework.startlevel.BundleStartLevel level = bundle.adapt(
+                    org.osgi.framework.startlevel.BundleStartLevel.class);
+            boolean marked = level != null && level.isPersistentlyStarted();
+            if (marked && bundle.getState() != Bundle.ACTIVE) {
+                started.await(Math.min(lifecycle.timeout().toMillis(), 5000), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lifecycle.context().removeBundleListener(listener);
+        }
     }
 
     /** A component with no bundle: a DS component is enabled through SCR, others just become active. */

@@ -213,6 +213,32 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aProviderPutBackWhileTheContainerWasDownIsUpWithItsDependentsWhenTheRegistryIsReady() throws Exception {
+        start();
+        drop(bundle("back-base", "pkg.back", ""));
+        drop(bundle("back-user", "", "pkg.back"));
+        awaitStatus("back-user", ComponentStatus.ACTIVE);
+        Path aside = Files.move(folder.resolve("back-base.jar"), jars.resolve("aside.jar"));
+        felix = felix.restart(folderProperties(folder));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        awaitReady();
+        assertThat(registry.findComponent("back-base")).isEmpty();
+
+        felix.stopFramework();
+        Files.move(aside, folder.resolve("back-base.jar"));
+        felix = felix.restart(folderProperties(folder));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        awaitReady();
+
+        // no waiting: once ready, both are up, and nothing was recorded as a failure
+        for (String id : List.of("back-base", "back-user")) {
+            assertThat(registry.getComponent(id).status()).as(id).isEqualTo(ComponentStatus.ACTIVE);
+            assertThat(bundleOf(id).getState()).as(id).isEqualTo(Bundle.ACTIVE);
+        }
+        assertThat(registry.getComponent("back-base").errorHistory()).isEmpty();
+    }
+
+    @Test
     void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
         start();
         join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
