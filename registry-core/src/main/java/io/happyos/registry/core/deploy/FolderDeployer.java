@@ -197,6 +197,7 @@ public final class FolderDeployer {
             List<String> stopped = installation.unregister(record.id());
             // what stopped with it waits for it (or another provider) to come back
             stopped.forEach(activation.waiting()::add);
+            stopped.forEach(activation::showWhyItWaits);
             audit("remove", record.id(), null, jar.getFileName() + " was removed from the bundles folder"
                     + (stopped.isEmpty() ? "" : "; stopped with it, waiting for it to come back: " + stopped));
         }

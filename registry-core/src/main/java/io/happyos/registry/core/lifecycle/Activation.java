@@ -43,6 +43,30 @@ public final class Activation {
     }
 
     /**
+     * Shows why a waiting component waits: it goes to ERROR with the reason (recorded in its
+     * history only when the reason is new, so restarts do not repeat it). Nothing else changes.
+     *
+     * @param id the component
+     */
+    public void showWhyItWaits(String id) {
+        ComponentRecord record = store.find(id).orElse(null);
+        if (record == null || !waiting.contains(id)) {
+            return;
+        }
+        Blocker blocker = blocker(record, plan(id));
+        String reason = blocker == null ? null : blocker.message();
+        if (reason == null) {
+            return;
+        }
+        ErrorRecord last = lastError(record);
+        if (last != null && last.message().equals(reason)) {
+            store.setStatus(record, ComponentStatus.ERROR);
+        } else {
+            store.markError(record, reason);
+        }
+    }
+
+    /**
      * Why a component in ERROR may not be started as another's dependency.
      *
      * @param id the component

@@ -112,6 +112,8 @@ public final class WaitingComponents {
                 remove(id);
             } else if (activation.nothingBlocks(id)) {
                 ready.add(id);
+            } else if (store.find(id).get().status() != io.happyos.registry.ComponentStatus.ERROR) {
+                activation.showWhyItWaits(id); // after a restart, or stopped because what it needs went
             }
         }
         if (ready.isEmpty()) {

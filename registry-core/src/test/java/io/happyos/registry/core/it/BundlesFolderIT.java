@@ -358,7 +358,11 @@ class BundlesFolderIT extends FrameworkTestSupport {
         Files.delete(base);
 
         await().atMost(WAIT).until(() -> registry.findComponent("base-util").isEmpty());
-        assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.INACTIVE);
+        // stopped first, and now waiting for what it needs to come back, saying why
+        RegistryEntry echo = registry.getComponent("echo-skill");
+        assertThat(echo.status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(echo.lastError().message()).contains("missing requirement").contains("activated when it arrives");
+        assertThat(felix.context().getBundle(echo.bundleId()).getState()).isNotEqualTo(org.osgi.framework.Bundle.ACTIVE);
     }
 
     @Test

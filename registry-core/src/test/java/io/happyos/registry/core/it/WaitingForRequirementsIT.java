@@ -122,6 +122,10 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         felix = felix.restart(folderProperties(folder));
         registry = felix.service(DynamicRegistry.class, WAIT);
         awaitReady();
+        // still waiting, and saying why, without the reason recorded twice
+        assertThat(registry.getComponent("late-user").status()).isEqualTo(ComponentStatus.ERROR);
+        assertThat(registry.getComponent("late-user").errorHistory()).hasSize(1);
+        assertThat(registry.getHealthStats().healthy()).isLessThan(registry.getHealthStats().total());
         drop(bundle("late-provider", "pkg.late", ""));
 
         awaitStatus("late-provider", ComponentStatus.ACTIVE);
