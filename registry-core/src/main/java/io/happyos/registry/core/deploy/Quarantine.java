@@ -68,12 +68,18 @@ final class Quarantine {
     }
 
     /**
-     * At start-up: an entry in ERROR for every quarantined file, with the reason kept beside it.
+     * At start-up: an entry in ERROR for every quarantined file, with the reason kept beside it; a
+     * file that is now a valid bundle (fixed while the container was down) goes back into the folder.
      *
      * @param scanner told which quarantined files there are, so that their changes are seen
      */
     void restore(FolderScanner scanner) {
         for (Path file : files()) {
+            Path back = folder.resolve(file.getFileName());
+            if (!Files.exists(back) && JarInspector.inspect(file).valid()) {
+                putBack(file, back, scanner); // fixed while the container was down
+                continue;
+            }
             String reason;
             try {
                 reason = Files.isRegularFile(reasonFile(file)) ? Files.readString(reasonFile(file)).strip()

@@ -235,6 +235,24 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
+    void aQuarantinedFileFixedWhileTheContainerWasDownIsDeployedAtTheNextStart() throws Exception {
+        start();
+        Files.write(folder.resolve("late.jar"), new byte[] {1, 2, 3, 4, 5});
+        awaitStatus("late.jar", ComponentStatus.ERROR);
+        felix.stopFramework();
+        Files.copy(EmbeddedFelix.sampleBundle("base-util"), folder.resolve(".quarantine").resolve("late.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        felix = felix.restart(folderProperties(folder));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        awaitReady();
+
+        awaitStatus("base-util", ComponentStatus.ACTIVE);
+        assertThat(folder.resolve("late.jar")).exists();
+        assertThat(registry.findComponent("late.jar")).isEmpty();
+    }
+
+    @Test
     void stoppingTheFrameworkInTheMiddleOfDeployingQuarantinesNothing() throws Exception {
         for (int i = 0; i < 150; i++) {
             io.happyos.registry.testing.ManifestOnlyBundle.write(folder, "gen-" + i, Map.of());
