@@ -38,8 +38,9 @@ final class OptionValues {
         } catch (NumberFormatException notANumber) {
             // reported below, with what is accepted
         }
-        // a bound no one types is not worth naming
-        String bounds = max >= Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
+        // a bound no one types is not worth naming, unless it is the one that was passed
+        boolean tooLarge = t.matches("\\+?\\d+") && (t.length() > 18 || Long.parseLong(t) > max);
+        String bounds = max >= Integer.MAX_VALUE && !tooLarge ? "of at least " + min : "from " + min + " to " + max;
         throw new IllegalArgumentException(command + ": " + option + " must be a whole number " + bounds
                 + ", got '" + text + "'");
     }
