@@ -103,6 +103,12 @@ final class DatabaseStartup {
                 throw StartupRefusedException.corrupt(db, "it is an SQLite file of another program: the registry never"
                         + " creates the tables " + String.join(", ", foreign), Backups.newest(db), null);
             }
+            java.util.Set<String> missing = new java.util.TreeSet<>(Schema.tablesAt(version));
+            missing.removeAll(tables(c));
+            if (!missing.isEmpty()) {
+                throw StartupRefusedException.corrupt(db, "schema version " + version + " but its tables "
+                        + String.join(", ", missing) + " are missing", Backups.newest(db), null);
+            }
         }
     }
 
@@ -115,16 +121,18 @@ final class DatabaseStartup {
     }
 
     private static List<String> foreignTables(Connection c) throws SQLException {
-        List<String> foreign = new ArrayList<>();
+        return tables(c).stream().filter(t -> !Schema.TABLES.contains(t)).toList();
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM sqlite_master"
                 + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
             while (rs.next()) {
-                if (!Schema.TABLES.contains(rs.getString(1))) {
-                    foreign.add(rs.getString(1));
-                }
+                tables.add(rs.getString(1));
             }
         }
-        return foreign;
+        return tables;
     }
 
     private static List<String> quickCheck(Connection c) throws SQLException {

@@ -52,6 +52,22 @@ final class Schema {
             .map(m -> m.group(1))
             .collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * The tables a database at a schema version has.
+     *
+     * @param version the schema version
+     * @return the tables its migrations create
+     */
+    static Set<String> tablesAt(int version) {
+        return MIGRATIONS.stream()
+                .filter(m -> m.version() <= version)
+                .flatMap(m -> m.statements().stream())
+                .map(CREATE_TABLE::matcher)
+                .filter(Matcher::lookingAt)
+                .map(m -> m.group(1))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /** The newest schema version this code knows. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -243,6 +243,23 @@ class RegistryDatabaseTest {
     }
 
     @Test
+    void refusesARegistryDatabaseThatLostTablesOfItsSchemaVersion() throws Exception {
+        try (RegistryDatabase db = RegistryDatabase.open(file())) {
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(Schema.LATEST);
+        }
+        try (Connection c = raw(file())) {
+            execute(c, "DROP TABLE manual_status", "DROP TABLE error_history");
+        }
+        byte[] before = Files.readAllBytes(file());
+
+        assertThatThrownBy(() -> RegistryDatabase.open(file()))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("not a usable registry database")
+                .hasMessageContaining("error_history, manual_status are missing");
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+    }
+
+    @Test
     void createsTheDatabaseInANewStorageFolder() {
         Path nested = storage.resolve("new").resolve("registry.db");
         try (RegistryDatabase db = RegistryDatabase.open(nested)) {
