@@ -95,7 +95,7 @@ class ServiceComponentsIT extends FrameworkTestSupport {
         assertThat(entry.dependencies()).containsExactly("org.apache.felix.framework");
         assertThat(registry.getComponentInstance("clock")).isInstanceOf(Runnable.class);
         assertThatThrownBy(() -> registry.deactivateComponent("clock").toCompletableFuture().join())
-                .hasMessageContaining("deactivate the bundle that registers it");
+                .hasMessageContaining("cannot be deactivated on its own");
 
         clock.unregister();
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.findComponent("clock").equals(Optional.empty()));
