@@ -243,9 +243,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
         Files.copy(EmbeddedFelix.sampleBundle("base-util"), folder.resolve(".quarantine").resolve("late.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
 
-        felix = felix.restart(folderProperties(folder));
-        registry = felix.service(DynamicRegistry.class, WAIT);
-        awaitReady();
+        restartWithFolder(folder);
 
         awaitStatus("base-util", ComponentStatus.ACTIVE);
         assertThat(folder.resolve("late.jar")).exists();

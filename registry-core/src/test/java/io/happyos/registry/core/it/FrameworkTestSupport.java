@@ -107,6 +107,18 @@ abstract class FrameworkTestSupport {
         awaitReady();
     }
 
+    /**
+     * Stops the container and starts it again on the same storage and bundles folder, as a restart
+     * does, and waits until the registry is ready.
+     *
+     * @param folder the bundles folder
+     */
+    void restartWithFolder(java.nio.file.Path folder) throws Exception {
+        felix = felix.restart(folderProperties(folder));
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        awaitReady();
+    }
+
     /** Waits until the registry service says its start-up deployment is done. */
     void awaitReady() {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> felix.context()

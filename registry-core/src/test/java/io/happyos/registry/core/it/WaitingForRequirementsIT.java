@@ -119,9 +119,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         drop(bundle("late-user", "", "pkg.late"));
         awaitStatus("late-user", ComponentStatus.ERROR);
 
-        felix = felix.restart(folderProperties(folder));
-        registry = felix.service(DynamicRegistry.class, WAIT);
-        awaitReady();
+        restartWithFolder(folder);
         // still waiting, and saying why, without the reason recorded twice
         assertThat(registry.getComponent("late-user").status()).isEqualTo(ComponentStatus.ERROR);
         assertThat(registry.getComponent("late-user").errorHistory()).hasSize(1);
@@ -188,9 +186,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         awaitStatus("user", ComponentStatus.ACTIVE);
         join(registry.markComponentError("base", "broken on purpose"));
 
-        felix = felix.restart(folderProperties(folder));
-        registry = felix.service(DynamicRegistry.class, WAIT);
-        awaitReady();
+        restartWithFolder(folder);
 
         assertThat(registry.getComponent("user").status()).isNotEqualTo(ComponentStatus.ACTIVE);
         assertThat(bundleOf("user").getState()).isNotEqualTo(Bundle.ACTIVE);
@@ -223,16 +219,12 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         drop(bundle("back-user", "", "pkg.back"));
         awaitStatus("back-user", ComponentStatus.ACTIVE);
         Path aside = Files.move(folder.resolve("back-base.jar"), jars.resolve("aside.jar"));
-        felix = felix.restart(folderProperties(folder));
-        registry = felix.service(DynamicRegistry.class, WAIT);
-        awaitReady();
+        restartWithFolder(folder);
         assertThat(registry.findComponent("back-base")).isEmpty();
 
         felix.stopFramework();
         Files.move(aside, folder.resolve("back-base.jar"));
-        felix = felix.restart(folderProperties(folder));
-        registry = felix.service(DynamicRegistry.class, WAIT);
-        awaitReady();
+        restartWithFolder(folder);
 
         // no waiting: once ready, both are up, and nothing was recorded as a failure
         for (String id : List.of("back-base", "back-user")) {
