@@ -85,6 +85,19 @@ public final class BundleComponents {
     }
 
     /**
+     * Whether the framework has marked a bundle to start (its persistent autostart setting), so that
+     * it starts the bundle itself when the framework starts.
+     *
+     * @param bundle the bundle
+     * @return {@code true} when marked to start
+     */
+    public static boolean isMarkedToStart(Bundle bundle) {
+        org.osgi.framework.startlevel.BundleStartLevel level = bundle.adapt(
+                org.osgi.framework.startlevel.BundleStartLevel.class);
+        return level != null && level.isPersistentlyStarted();
+    }
+
+    /**
      * Whether a bundle is a fragment, which attaches to a host and is never started itself.
      *
      * @param bundle the bundle

@@ -214,7 +214,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
         if (existing.isPresent()) {
             return existing;
         }
-        boolean attached = BundleComponents.isFragment(bundle) && (bundle.getState() & (Bundle.INSTALLED)) == 0;
+        boolean attached = BundleComponents.isFragment(bundle) && bundle.getState() != Bundle.INSTALLED;
         ComponentStatus status = bundle.getState() == Bundle.ACTIVE || attached
                 ? ComponentStatus.ACTIVE : ComponentStatus.REGISTERED;
         return Optional.of(store.add(BundleComponents.preferredId(bundle), bundle.getBundleId(),

@@ -3,6 +3,7 @@ package io.happyos.registry.core.deploy;
 import io.happyos.registry.ComponentActivationException;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
+import io.happyos.registry.core.bundle.BundleComponents;
 import io.happyos.registry.core.graph.GraphAlgorithms;
 import io.happyos.registry.core.internal.ComponentRecord;
 import io.happyos.registry.core.internal.ComponentStore;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ public final class StartupDeployment {
         for (ComponentRecord record : store.records()) {
             Bundle bundle = record.hasBundle() ? context.getBundle(record.bundleId()) : null;
             if (bundle != null && !DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())
-                    && bundle.getState() != Bundle.ACTIVE && isMarkedToStart(bundle)) {
+                    && bundle.getState() != Bundle.ACTIVE && BundleComponents.isMarkedToStart(bundle)) {
                 ids.add(record.id());
             }
         }
@@ -57,11 +57,6 @@ public final class StartupDeployment {
             LOG.info("restoring {} components that were active", ids.size());
             activateInOrder(ids);
         }
-    }
-
-    private static boolean isMarkedToStart(Bundle bundle) {
-        BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);
-        return startLevel != null && startLevel.isPersistentlyStarted();
     }
 
     private int activateInOrder(List<String> ids) {

@@ -8,7 +8,6 @@ import io.happyos.registry.core.lifecycle.WaitingComponents;
 import io.happyos.registry.core.stats.Statistics;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * The health figures: besides the components in ERROR or INACTIVE, every component that should be
@@ -46,7 +45,6 @@ final class HealthCheck {
         if (bundle == null || bundle.getState() == Bundle.ACTIVE || BundleComponents.isFragment(bundle)) {
             return false;
         }
-        BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);
-        return startLevel != null && startLevel.isPersistentlyStarted();
+        return BundleComponents.isMarkedToStart(bundle);
     }
 }

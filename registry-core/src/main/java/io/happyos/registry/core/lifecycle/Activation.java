@@ -77,9 +77,14 @@ public final class Activation {
         if (record == null || record.status() != ComponentStatus.ERROR || waiting.contains(id)) {
             return null;
         }
+        return inError(record);
+    }
+
+    /** "ID is in ERROR (its last error); fix it, then ..." */
+    private static String inError(ComponentRecord record) {
         ErrorRecord last = lastError(record);
-        return id + " is in ERROR (" + (last == null ? "no reason recorded" : last.message()) + "); fix it, then"
-                + " activate it directly or clear it with registry:clear " + id;
+        return record.id() + " is in ERROR (" + (last == null ? "no reason recorded" : last.message())
+                + "); fix it, then activate " + record.id() + " directly or clear it with registry:clear " + record.id();
     }
 
     /** @return the components waiting for something outside them */
@@ -118,7 +123,7 @@ public final class Activation {
         if (blocker != null) {
             if (blocker.waits()) {
                 waiting.add(id);
-                keepFrameworkFromStarting(target);
+                StartMarks.clear(lifecycle.bundle(target), id); // a restart must not start it either
             } else {
                 waiting.remove(id);
             }
@@ -195,11 +200,8 @@ public final class Activation {
     private Blocker blocker(ComponentRecord target, List<ComponentRecord> plan) {
         for (ComponentRecord record : plan) {
             if (record != target && record.status() == ComponentStatus.ERROR && !waiting.contains(record.id())) {
-                ErrorRecord last = lastError(record);
-                return new Blocker("cannot activate " + target.id() + ": its dependency " + record.id()
-                        + " is in ERROR (" + (last == null ? "no reason recorded" : last.message())
-                        + "); fix it, then activate " + record.id() + " directly or clear it with registry:clear "
-                        + record.id() + " (" + target.id() + " is activated as soon as nothing blocks it)", true);
+                return new Blocker("cannot activate " + target.id() + ": its dependency " + inError(record)
+                        + " (" + target.id() + " is activated as soon as nothing blocks it)", true);
             }
             if (!isResolved(record) && !record.missingRequirements().isEmpty()) {
                 String requirement = record.missingRequirements().get(0);
@@ -210,27 +212,6 @@ public final class Activation {
             }
         }
         return null;
-    }
-
-    /**
-     * A waiting bundle that the framework has marked to start would be started by the framework at
-     * the next start, past what blocks it: its mark is cleared (the registry keeps the wait and
-     * activates it when nothing blocks it any more).
-     */
-    private void keepFrameworkFromStarting(ComponentRecord record) {
-        Bundle bundle = lifecycle.bundle(record);
-        if (bundle == null || (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
-            return;
-        }
-        org.osgi.framework.startlevel.BundleStartLevel level = bundle.adapt(
-                org.osgi.framework.startlevel.BundleStartLevel.class);
-        if (level != null && level.isPersistentlyStarted()) {
-            try {
-                bundle.stop(); // not started: only its mark to start goes
-            } catch (BundleException | IllegalStateException e) {
-                LOG.warn("cannot keep the framework from starting {} while it waits: {}", record.id(), e.getMessage());
-            }
-        }
     }
 
     /** A fragment is ACTIVE once attached to a host; one that could not attach is in ERROR. */
@@ -291,7 +272,7 @@ public final class Activation {
             return null;
         }));
         if (bundle.getState() != Bundle.ACTIVE) {
-            awaitStartedByFramework(bundle);
+            StartMarks.awaitStartedByFramework(lifecycle.context(), bundle, lifecycle.timeout());
         }
         if (bundle.getState() != Bundle.ACTIVE) {
             throw new BundleException(record.id() + " did not become active (bundle state "
@@ -300,34 +281,6 @@ public final class Activation {
         // the STARTED event normally did this already; a bundle started earlier and marked in error
         // by hand is set back here
         store.setStatus(record, ComponentStatus.ACTIVE);
-    }
-
-    /**
-     * While the framework is still raising its start level, a start from any thread but the
-     * framework's own only marks the bundle, which the framework then starts itself, moments later:
-     * waits for that, up to the activation timeout (5 s at most).
-     */
-    private void awaitStartedByFramework(Bundle bundle) {
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        org.osgi.framework.BundleListener listener = event -> {
-            if (event.getBundle().equals(bundle) && (event.getType() == org.osgi.framework.BundleEvent.STARTED
-                    || event.getType() == org.osgi.framework.BundleEvent.STOPPED)) {
-                started.countDown();
-            }
-        };
-        lifecycle.context().addBundleListener(listener);
-        try {
-            org.osgi.framework.startlevel.BundleStartLevel level = bundle.adapt(
-                    org.osgi.framework.startlevel.BundleStartLevel.class);
-            boolean marked = level != null && level.isPersistentlyStarted();
-            if (marked && bundle.getState() != Bundle.ACTIVE) {
-                started.await(Math.min(lifecycle.timeout().toMillis(), 5000), java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lifecycle.context().removeBundleListener(listener);
-        }
     }
 
     /** A component with no bundle: a DS component is enabled through SCR, others just become active. */

@@ -108,11 +108,12 @@ public final class WaitingComponents {
         }
         List<String> ready = new ArrayList<>();
         for (String id : ids()) {
-            if (store.find(id).isEmpty()) {
+            var record = store.find(id);
+            if (record.isEmpty()) {
                 remove(id);
             } else if (activation.nothingBlocks(id)) {
                 ready.add(id);
-            } else if (store.find(id).get().status() != io.happyos.registry.ComponentStatus.ERROR) {
+            } else if (record.get().status() != io.happyos.registry.ComponentStatus.ERROR) {
                 activation.showWhyItWaits(id); // after a restart, or stopped because what it needs went
             }
         }
