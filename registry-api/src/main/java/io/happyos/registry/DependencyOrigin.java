@@ -4,6 +4,6 @@ package io.happyos.registry;
 public enum DependencyOrigin {
     /** Derived from what a bundle declares: Import-Package, Require-Bundle or Require-Capability. */
     DECLARED,
-    /** Added through {@link DynamicRegistry#addDependency(String, String)}. */
+    /** Added through {@link Dependencies#addDependency(String, String)}. */
     EXPLICIT
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Use is observable only for components that offer something: services (a DS component, a
  * service named with {@value DynamicRegistry#COMPONENT_NAME_PROPERTY}, a bundle's own named
- * service) or instances made by a {@code ComponentFactory}. A dependency on a component that offers
+ * service) or instances made by a {@code InstanceFactory}. A dependency on a component that offers
  * neither (a library bundle that only exports packages, say) is never reported as unused, and a
  * dependency used only through classes is invisible: {@link #unused()} means "no service or instance
  * of it was obtained", not "its packages are not loaded". The container's own bundles (type

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Why a component is not active, or is active but not healthy: a ranked tree of causes down to
- * the roots, each root with a fix. See {@link DynamicRegistry#explain(String)}.
+ * the roots, each root with a fix. See {@link Diagnostics#explain(String)}.
  *
  * @param id the component explained
  * @param status its status when it was explained

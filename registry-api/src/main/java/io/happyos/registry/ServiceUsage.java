@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param componentId the component
  * @param observedSince when telemetry started counting (the registry's start)
  * @param observable whether use of the component can be observed now: it offers a service, or a
- *     {@code ComponentFactory} makes its instances
+ *     {@code InstanceFactory} makes its instances
  * @param services the services it offers now, one line each ({@code service.id} and interfaces)
  * @param consumers the consumer bundles that used it, most lookups and instance calls first,
  *     unmodifiable

@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Publish it as an OSGi service with the property {@value #PHASE_PROPERTY} (one or more
  * {@link LifecyclePhase} names); hooks of a phase run in service ranking order, highest first. Or
- * register it with {@link io.happyos.registry.DynamicRegistry#registerLifecycleHook}.
+ * register it with {@link io.happyos.registry.Lifecycle#registerLifecycleHook}.
  *
  * <p>A hook that throws in a PRE phase vetoes the operation: it fails with the hook's exception as
  * its cause, the entry records why, and nothing was changed. A hook that throws in a POST phase or in
@@ -19,7 +19,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface LifecycleHook {
 
     /** The service property naming the phases a hook is called in. */
-    String PHASE_PROPERTY = "hook.phase";
+    String PHASE_PROPERTY = "happyos.hook.phase";
 
     /**
      * Called at one phase of a lifecycle operation, on a registry thread.

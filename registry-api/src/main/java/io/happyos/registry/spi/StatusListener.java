@@ -1,13 +1,26 @@
 package io.happyos.registry.spi;
 
-import io.happyos.registry.StatusCallback;
+import io.happyos.registry.ComponentStatus;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * The whiteboard form of a {@link StatusCallback}: publish it as an OSGi service under this
- * interface and it is told of every status change, with the same guarantees (in order for each
- * component, on a registry thread, isolated from the other listeners).
+ * Told of every status change of every component. Publish it as an OSGi service under this
+ * interface (the whiteboard), or add it with
+ * {@link io.happyos.registry.Lifecycle#addStatusListener(StatusListener)}: either way it is called
+ * off the thread that made the change, in order for each component, isolated from the other
+ * listeners, with a timeout.
  */
 @ConsumerType
-public interface StatusListener extends StatusCallback {
+@FunctionalInterface
+public interface StatusListener {
+
+    /**
+     * A component's status changed. An exception thrown here is logged and does not stop other
+     * listeners.
+     *
+     * @param id the component's id
+     * @param oldStatus its status before, or {@code null} when it was just registered
+     * @param newStatus its status now, or {@code null} when it was just unregistered
+     */
+    void statusChanged(String id, ComponentStatus oldStatus, ComponentStatus newStatus);
 }

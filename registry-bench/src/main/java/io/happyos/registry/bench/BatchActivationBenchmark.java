@@ -50,7 +50,7 @@ public final class BatchActivationBenchmark implements SuitePart {
             }
             for (int r = 0; r < repetitions; r++) {
                 long begin = System.nanoTime();
-                BatchResult result = registry.activateComponentsBatch(set.names()).toCompletableFuture()
+                BatchResult result = registry.lifecycle().activateComponentsBatch(set.names()).toCompletableFuture()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 millis.add((System.nanoTime() - begin) / 1e6);
                 List<BatchItem> failed = result.items().stream().filter(i -> !i.succeeded()).toList();
@@ -58,7 +58,7 @@ public final class BatchActivationBenchmark implements SuitePart {
                     throw new IllegalStateException(failed.size() + " batch items failed, e.g. " + failed.get(0));
                 }
                 Scenarios.awaitActive(registry, set.names(), TIMEOUT);
-                registry.deactivateComponentsBatch(set.names()).toCompletableFuture()
+                registry.lifecycle().deactivateComponentsBatch(set.names()).toCompletableFuture()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
         } finally {

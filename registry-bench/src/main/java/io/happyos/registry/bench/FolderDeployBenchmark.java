@@ -59,7 +59,7 @@ public final class FolderDeployBenchmark implements SuitePart {
         List<Double> registry = run("registry", drops, (felix, folder, started) -> {
             felix.withRegistry();
             DynamicRegistry service = felix.service(DynamicRegistry.class, TIMEOUT);
-            service.registerStatusCallback((id, from, to) -> {
+            service.lifecycle().addStatusListener((id, from, to) -> {
                 if (to == ComponentStatus.ACTIVE) {
                     started.accept(id);
                 }

@@ -178,7 +178,7 @@ public final class PersistenceBenchmark {
             if (!seen.add((long) dependent * n + dependency)) {
                 continue;
             }
-            CompletionStage<Void> stage = registry.addDependency(ids.get(dependent), ids.get(dependency));
+            CompletionStage<Void> stage = registry.dependencies().addDependency(ids.get(dependent), ids.get(dependency));
             pending.add(stage.toCompletableFuture());
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);

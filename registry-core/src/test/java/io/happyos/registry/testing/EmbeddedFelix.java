@@ -39,7 +39,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * test and the registry bundle share one {@code DynamicRegistry} class (the API bundle itself is
      * not installed).
      */
-    private static final String API_PACKAGE = "io.happyos.registry;version=1.5.0,io.happyos.registry.spi;version=1.0.0";
+    private static final String API_PACKAGE = "io.happyos.registry;version=2.0.0,io.happyos.registry.spi;version=2.0.0";
 
     private final Framework framework;
     private final Path storage;

@@ -75,12 +75,12 @@ public class AccessBenchmark {
     public void setUp() throws Exception {
         fixture = RegistryFixture.start(0, via);
         registry = fixture.registry;
-        registry.registerComponentFactory("bench", entry -> new Object());
+        registry.instances().registerInstanceFactory("bench", entry -> new Object());
         registry.registerComponent(ComponentInfo.of(ID, "bench")).toCompletableFuture().get(60, TimeUnit.SECONDS);
         if (!registry.activateComponent(ID).toCompletableFuture().get(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(ID + " did not activate");
         }
-        registry.enableInstanceCaching(MAX_SIZE, TTL);
+        registry.instances().enableInstanceCaching(MAX_SIZE, TTL);
         registry.getComponentInstance(ID);
 
         cache = new InstanceCache(Ticker.systemTicker(), (id, held) -> { });

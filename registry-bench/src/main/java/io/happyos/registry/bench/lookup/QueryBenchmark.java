@@ -55,17 +55,17 @@ public class QueryBenchmark {
     public void setUp() throws Exception {
         fixture = RegistryFixture.start(size, via);
         for (int i = 0; i < RegistryFixture.GROUP; i++) {
-            fixture.registry.markComponentError("c" + (i * (size / RegistryFixture.GROUP)), "benchmark")
+            fixture.registry.lifecycle().markComponentError("c" + (i * (size / RegistryFixture.GROUP)), "benchmark")
                     .toCompletableFuture().get(60, TimeUnit.SECONDS);
         }
-        fixture.registry.createIndex("group", e -> "g" + e.component().type().substring(1));
+        fixture.registry.indexes().createIndex("group", e -> "g" + e.component().type().substring(1));
         keys = new String[KEYS];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = String.valueOf(i);
         }
         check(fixture.registry.getComponentsByType("t0"));
         check(fixture.registry.getComponentsByStatus(ComponentStatus.ERROR));
-        check(fixture.registry.getComponentsByIndex("group", "g0"));
+        check(fixture.registry.indexes().getComponentsByIndex("group", "g0"));
     }
 
     private static void check(List<RegistryEntry> found) {
@@ -105,6 +105,6 @@ public class QueryBenchmark {
     /** @return the entries under the next key of the custom index */
     @Benchmark
     public List<RegistryEntry> byIndex() {
-        return fixture.registry.getComponentsByIndex("group", "g" + nextKey());
+        return fixture.registry.indexes().getComponentsByIndex("group", "g" + nextKey());
     }
 }

@@ -5,7 +5,9 @@ import io.happyos.registry.ComponentInfo;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.core.internal.Journal;
-import io.happyos.registry.core.internal.RegistryService;
+import io.happyos.registry.core.internal.BundleRegistry;
+import io.happyos.registry.core.internal.Caller;
+import io.happyos.registry.core.internal.RegistryCore;
 import io.happyos.registry.core.internal.RegistrySettings;
 import io.happyos.registry.testing.EmbeddedFelix;
 import java.io.IOException;
@@ -44,12 +46,12 @@ final class RegistryFixture implements AutoCloseable {
 
     final EmbeddedFelix felix;
     final DynamicRegistry registry;
-    private final RegistryService direct;
+    private final RegistryCore direct;
     final int size;
     /** The ids in a fixed random order (seed 7), the order lookups visit them in. */
     final String[] shuffled;
 
-    private RegistryFixture(EmbeddedFelix felix, DynamicRegistry registry, RegistryService direct, int size,
+    private RegistryFixture(EmbeddedFelix felix, DynamicRegistry registry, RegistryCore direct, int size,
             String[] shuffled) {
         this.felix = felix;
         this.registry = registry;
@@ -63,21 +65,21 @@ final class RegistryFixture implements AutoCloseable {
      *
      * @param size how many components
      * @param via {@code service}: the core bundle in Felix, called through the registry service a
-     *     bundle gets (its per-bundle view); {@code direct}: the core's {@link RegistryService} from
+     *     bundle gets (its per-bundle view); {@code direct}: the core's {@link RegistryCore} from
      *     the class path on Felix's system bundle context, called directly
      * @return the fixture
      * @throws Exception when the registry does not come up or a registration fails
      */
     static RegistryFixture start(int size, String via) throws Exception {
         EmbeddedFelix felix = EmbeddedFelix.start(Map.of("happyos.persistence", "false"));
-        RegistryService direct = null;
+        RegistryCore direct = null;
         try {
             DynamicRegistry registry;
             if ("direct".equals(via)) {
-                direct = new RegistryService(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(),
+                direct = new RegistryCore(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(),
                         Journal.NONE);
                 direct.open();
-                registry = direct;
+                registry = new BundleRegistry(direct, Caller.named("bench"));
             } else if ("service".equals(via)) {
                 felix.withRegistry();
                 registry = felix.service(DynamicRegistry.class, TIMEOUT);
@@ -89,7 +91,7 @@ final class RegistryFixture implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 batch.add(ComponentInfo.of("c" + i, "t" + (i % types)));
                 if (batch.size() == 5_000 || i == size - 1) {
-                    BatchResult result = registry.registerComponentsBatch(batch).toCompletableFuture()
+                    BatchResult result = registry.lifecycle().registerComponentsBatch(batch).toCompletableFuture()
                             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                     if (!result.problems().isEmpty()) {
                         throw new IllegalStateException("registrations failed: " + result.problems());

@@ -2,7 +2,7 @@ package io.happyos.registry.core.extension;
 
 import io.happyos.registry.Registration;
 import io.happyos.registry.core.internal.StatusNotifier;
-import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.spi.InstanceFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
 import io.happyos.registry.spi.StatusListener;
@@ -38,7 +38,7 @@ public final class Whiteboard implements AutoCloseable {
      *     instances it made can be found when it goes away
      * @param factory the factory
      */
-    public record Factory(Object key, ComponentFactory factory) {
+    public record Factory(Object key, InstanceFactory factory) {
     }
 
     private record Registered<T>(Object key, T value) {
@@ -47,10 +47,10 @@ public final class Whiteboard implements AutoCloseable {
     private final BundleContext context;
     private final StatusNotifier notifier;
     private final Consumer<Object> factoryGone;
-    private final Map<String, List<Registered<ComponentFactory>>> apiFactories = new ConcurrentHashMap<>();
+    private final Map<String, List<Registered<InstanceFactory>>> apiFactories = new ConcurrentHashMap<>();
     private final Map<LifecyclePhase, List<LifecycleHook>> apiHooks = new ConcurrentHashMap<>();
     private final Map<ServiceReference<StatusListener>, Registration> listeners = new ConcurrentHashMap<>();
-    private ServiceTracker<ComponentFactory, ComponentFactory> factories;
+    private ServiceTracker<InstanceFactory, InstanceFactory> factories;
     private ServiceTracker<LifecycleHook, LifecycleHook> hooks;
     private ServiceTracker<StatusListener, StatusListener> listenerTracker;
 
@@ -67,7 +67,7 @@ public final class Whiteboard implements AutoCloseable {
 
     /** Starts tracking the services. */
     public void open() {
-        factories = new ServiceTracker<>(context, ComponentFactory.class, new Gone<>(ref -> factoryGone.accept(ref)));
+        factories = new ServiceTracker<>(context, InstanceFactory.class, new Gone<>(ref -> factoryGone.accept(ref)));
         hooks = new ServiceTracker<>(context, LifecycleHook.class, null);
         listenerTracker = new ServiceTracker<>(context, StatusListener.class, new ServiceTrackerCustomizer<>() {
             @Override
@@ -105,19 +105,19 @@ public final class Whiteboard implements AutoCloseable {
      * @return the factory, or {@code null} when none serves the type
      */
     public Factory factoryFor(String type) {
-        List<Registered<ComponentFactory>> api = apiFactories.getOrDefault(type, List.of());
+        List<Registered<InstanceFactory>> api = apiFactories.getOrDefault(type, List.of());
         if (!api.isEmpty()) {
-            Registered<ComponentFactory> newest = api.get(api.size() - 1);
+            Registered<InstanceFactory> newest = api.get(api.size() - 1);
             return new Factory(newest.key(), newest.value());
         }
-        ServiceReference<ComponentFactory> best = null;
-        for (ServiceReference<ComponentFactory> ref : references(factories)) {
-            if (values(ref.getProperty(ComponentFactory.TYPE_PROPERTY)).contains(type)
+        ServiceReference<InstanceFactory> best = null;
+        for (ServiceReference<InstanceFactory> ref : references(factories)) {
+            if (values(ref.getProperty(InstanceFactory.TYPE_PROPERTY)).contains(type)
                     && (best == null || ref.compareTo(best) > 0)) {
                 best = ref;
             }
         }
-        ComponentFactory factory = best == null ? null : factories.getService(best);
+        InstanceFactory factory = best == null ? null : factories.getService(best);
         return factory == null ? null : new Factory(best, factory);
     }
 
@@ -154,14 +154,14 @@ public final class Whiteboard implements AutoCloseable {
      * @param factory the factory
      * @return removes it and has its instances disposed of
      */
-    public Registration registerFactory(String type, ComponentFactory factory) {
+    public Registration registerFactory(String type, InstanceFactory factory) {
         Object key = new Object() {
             @Override
             public String toString() {
                 return "factory for " + type + " registered through the API";
             }
         };
-        Registered<ComponentFactory> entry = new Registered<>(key, factory);
+        Registered<InstanceFactory> entry = new Registered<>(key, factory);
         apiFactories.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(entry);
         return once(() -> {
             apiFactories.getOrDefault(type, List.of()).remove(entry);

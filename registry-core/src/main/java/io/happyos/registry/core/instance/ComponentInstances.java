@@ -121,7 +121,7 @@ public final class ComponentInstances {
         Object service = ref == null ? null : context.getService(ref);
         if (service == null) {
             throw new RegistryException("nothing provides an instance of " + record.id() + ": register a "
-                    + "ComponentFactory for type " + entry.component().type() + ", or have its bundle register a "
+                    + "InstanceFactory for type " + entry.component().type() + ", or have its bundle register a "
                     + "service with " + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + entry.component().name());
         }
         return new InstanceCache.Held(service, ref);

@@ -23,7 +23,7 @@ final class ExplicitDependencies {
     }
 
     /** Adds {@code dependent -> dependency}, or throws {@link CircularDependencyException}. */
-    void add(String dependent, String dependency) {
+    void add(String dependent, String dependency, String actor) {
         store.record(dependent);
         store.record(dependency);
         if (store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
@@ -36,7 +36,7 @@ final class ExplicitDependencies {
             cycle.addAll(path.get());
             throw new CircularDependencyException(cycle);
         }
-        CompletableFuture<Void> write = journal.writeDependency(dependent, dependency, Actors.current());
+        CompletableFuture<Void> write = journal.writeDependency(dependent, dependency, actor);
         Optional<List<String>> cycle = store.updateGraph(g -> g.addExplicit(dependent, dependency));
         if (cycle.isPresent()) {
             journal.deleteDependency(dependent, dependency); // a manifest closed the cycle meanwhile

@@ -30,32 +30,36 @@ final class Operations {
      * Runs an operation whose audit record's details are its result, when that says something
      * (an id, a version, a batch's outcome), else the operation's name.
      *
+     * @param actor who asked for it, for the audit log
      * @param name what it is, for the audit log ({@code activate}, {@code add-dependency}, ...)
      * @param componentId the component concerned, or {@code null}
      * @param operation the work, run on the lifecycle thread
      * @return completes once the work is done and recorded
      */
-    <T> CompletionStage<T> run(String name, String componentId, Callable<T> operation) {
-        return run(name, componentId, value -> value == null || value instanceof Boolean ? name
+    <T> CompletionStage<T> run(String actor, String name, String componentId, Callable<T> operation) {
+        return run(actor, name, componentId, value -> value == null || value instanceof Boolean ? name
                 : String.valueOf(value), operation);
     }
 
     /**
      * Runs an operation whose audit record carries given details.
      *
+     * @param actor who asked for it, for the audit log
      * @param name what it is, for the audit log
      * @param componentId the component concerned, or {@code null}
      * @param details the audit record's details
      * @param operation the work, run on the lifecycle thread
      * @return completes once the work is done and recorded
      */
-    <T> CompletionStage<T> run(String name, String componentId, String details, Callable<T> operation) {
-        return run(name, componentId, value -> details, operation);
+    <T> CompletionStage<T> run(String actor, String name, String componentId, String details,
+            Callable<T> operation) {
+        return run(actor, name, componentId, value -> details, operation);
     }
 
     /**
      * Runs an operation whose audit record says what it did, from its result.
      *
+     * @param actor who asked for it, for the audit log
      * @param name what it is, for the audit log
      * @param componentId the component concerned, or {@code null}
      * @param details what the audit record says of the result (also of a failure's result,
@@ -63,15 +67,14 @@ final class Operations {
      * @param operation the work, run on the lifecycle thread
      * @return completes once the work is done and recorded
      */
-    <T> CompletionStage<T> run(String name, String componentId, Function<? super T, String> details,
-            Callable<T> operation) {
-        String actor = Actors.current();
+    <T> CompletionStage<T> run(String actor, String name, String componentId,
+            Function<? super T, String> details, Callable<T> operation) {
         CompletableFuture<T> result = new CompletableFuture<>();
         PendingWrites[] pending = new PendingWrites[1];
         lifecycle.submit(() -> {
             pending[0] = PendingWrites.begin();
             try {
-                return Actors.as(actor, operation);
+                return operation.call();
             } finally {
                 PendingWrites.end();
             }

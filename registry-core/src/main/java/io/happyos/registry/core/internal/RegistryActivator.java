@@ -34,7 +34,7 @@ public final class RegistryActivator implements BundleActivator {
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
 
     private LifecycleExecutor lifecycle;
-    private RegistryService registry;
+    private RegistryCore registry;
     private BundleTracking tracking;
     private ServiceComponentTracker services;
     private volatile FolderWatcher watcher;
@@ -45,7 +45,7 @@ public final class RegistryActivator implements BundleActivator {
     public void start(BundleContext context) {
         RegistrySettings settings = RegistrySettings.from(context::getProperty);
         journal = Journals.open(context, settings); // refuses to start on a corrupt, newer or busy database
-        registry = new RegistryService(context, settings, Ticker.systemTicker(), journal);
+        registry = new RegistryCore(context, settings, Ticker.systemTicker(), journal);
         lifecycle = registry.lifecycle();
         ComponentStore store = registry.store();
         registry.open();
@@ -61,7 +61,7 @@ public final class RegistryActivator implements BundleActivator {
         // on the framework's start-level thread, which alone may start bundles at this point
         TimedCalls.inline(deployment::restoreStarted);
         // each bundle gets a view naming it in the audit log
-        registration = context.registerService(DynamicRegistry.class, Actors.factory(registry), state("starting"));
+        registration = context.registerService(DynamicRegistry.class, new RegistryServiceFactory(registry), state("starting"));
         String folder = context.getProperty(BUNDLES_DIR_PROPERTY);
         lifecycle.submit(() -> {
             if (folder != null && !folder.isBlank()) {
@@ -86,16 +86,13 @@ public final class RegistryActivator implements BundleActivator {
         }
         FolderDeployer deployer = registry.bundlesFolder(folder, settings);
         FolderScanner scanner = new FolderScanner(folder, settings.settle().toMillis(), System::currentTimeMillis);
-        Actors.as(Actors.FOLDER_WATCHER, () -> {
-            deployer.reconcile(scanner);
-            return null;
-        });
+        deployer.reconcile(scanner);
         if (settings.watch()) {
             watcher = new FolderWatcher(scanner, folder, settings.rescan().toMillis(), settings.settle().toMillis(),
-                    changes -> lifecycle.submit(() -> Actors.as(Actors.FOLDER_WATCHER, () -> {
+                    changes -> lifecycle.submit(() -> {
                         deployer.handle(changes, scanner);
                         return null;
-                    })).whenComplete((ok, error) -> {
+                    }).whenComplete((ok, error) -> {
                         if (error != null) {
                             LOG.warn("could not apply the changes in {}: {}", folder, error.getMessage(), error);
                         }

@@ -2,7 +2,7 @@ package io.happyos.registry.core.internal;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Registration;
-import io.happyos.registry.StatusCallback;
+import io.happyos.registry.spi.StatusListener;
 import io.happyos.registry.core.extension.TimedCalls;
 import io.happyos.registry.core.stats.StatusHistory;
 import java.time.Duration;
@@ -22,8 +22,8 @@ public final class StatusNotifier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusNotifier.class);
 
-    private final CopyOnWriteArrayList<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
-    private volatile StatusCallback internal = (id, oldStatus, newStatus) -> { };
+    private final CopyOnWriteArrayList<StatusListener> callbacks = new CopyOnWriteArrayList<>();
+    private volatile StatusListener internal = (id, oldStatus, newStatus) -> { };
     private final TimedCalls calls;
     private final Duration timeout;
     private final StatusHistory history;
@@ -46,7 +46,7 @@ public final class StatusNotifier implements AutoCloseable {
      * @param callback the callback
      * @return a handle that removes it
      */
-    public Registration add(StatusCallback callback) {
+    public Registration add(StatusListener callback) {
         callbacks.add(callback);
         return () -> callbacks.remove(callback);
     }
@@ -57,7 +57,7 @@ public final class StatusNotifier implements AutoCloseable {
      *
      * @param callback the callback
      */
-    void internal(StatusCallback callback) {
+    void internal(StatusListener callback) {
         this.internal = callback;
     }
 
@@ -81,7 +81,7 @@ public final class StatusNotifier implements AutoCloseable {
     }
 
     private void deliver(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
-        for (StatusCallback callback : callbacks) {
+        for (StatusListener callback : callbacks) {
             try {
                 calls.call(() -> {
                     callback.statusChanged(id, oldStatus, newStatus);

@@ -249,7 +249,7 @@ public final class UsageTelemetry implements AutoCloseable {
                     + " (service.id " + ref.getProperty(Constants.SERVICE_ID) + ")");
         }
         if (hasFactory.test(record.info().type())) {
-            offers.add("instances made by the ComponentFactory for type " + record.info().type());
+            offers.add("instances made by the InstanceFactory for type " + record.info().type());
         }
         return offers;
     }

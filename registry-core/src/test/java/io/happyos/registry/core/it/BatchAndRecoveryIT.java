@@ -34,9 +34,9 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
     @Test
     void batchActivationStartsEverythingThatDoesNotDependOnTheFailure() throws Exception {
         start();
-        join(registry.addDependency("weather-skill", "failing-activator"));
+        join(registry.dependencies().addDependency("weather-skill", "failing-activator"));
 
-        BatchResult result = join(registry.activateComponentsBatch(
+        BatchResult result = join(registry.lifecycle().activateComponentsBatch(
                 List.of("calculator-skill", "weather-skill", "failing-activator")));
 
         assertThat(result.item("failing-activator").outcome()).isEqualTo(BatchOutcome.FAILED);
@@ -53,7 +53,7 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
         assertThat(started.indexOf("logger")).isGreaterThan(started.indexOf("config-manager"));
         assertThat(started.indexOf("calculator-skill")).isGreaterThan(started.indexOf("logger"));
 
-        BatchResult stop = join(registry.deactivateComponentsBatch(List.of("config-manager")));
+        BatchResult stop = join(registry.lifecycle().deactivateComponentsBatch(List.of("config-manager")));
         assertThat(stop.items()).extracting(i -> i.key())
                 .containsExactly("calculator-skill", "logger", "config-manager");
     }
@@ -61,9 +61,9 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
     @Test
     void aBatchNeverStartsADependencyInErrorOnTheWay() throws Exception {
         start();
-        join(registry.markComponentError("logger", "disk full"));
+        join(registry.lifecycle().markComponentError("logger", "disk full"));
 
-        BatchResult result = join(registry.activateComponentsBatch(List.of("calculator-skill")));
+        BatchResult result = join(registry.lifecycle().activateComponentsBatch(List.of("calculator-skill")));
 
         assertThat(result.item("logger").outcome()).isEqualTo(BatchOutcome.FAILED);
         assertThat(result.item("logger").message()).contains("logger is in ERROR (disk full)");
@@ -77,7 +77,7 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
         start();
         long begin = System.nanoTime();
 
-        assertThatThrownBy(() -> join(registry.activateComponent("failing-activator",
+        assertThatThrownBy(() -> join(registry.lifecycle().activateComponent("failing-activator",
                 new RetryPolicy(3, Duration.ofMillis(50), 2.0, Duration.ofSeconds(1)))))
                 .isInstanceOf(ComponentActivationException.class);
 
@@ -107,14 +107,14 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
     void validateDependenciesListsEachProblemAndMarksTheComponent() throws Exception {
         start();
         join(registry.activateComponent("config-manager"));
-        join(registry.markComponentError("base-util", "broken on purpose"));
+        join(registry.lifecycle().markComponentError("base-util", "broken on purpose"));
 
-        List<DependencyProblem> problems = join(registry.validateDependencies("calculator-skill"));
+        List<DependencyProblem> problems = join(registry.dependencies().validateDependencies("calculator-skill"));
 
         assertThat(problems).extracting(DependencyProblem::dependency, DependencyProblem::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("base-util", DependencyProblem.Kind.IN_ERROR),
                 org.assertj.core.groups.Tuple.tuple("logger", DependencyProblem.Kind.NOT_ACTIVE));
         assertThat(registry.getComponent("calculator-skill").status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(join(registry.validateDependencies("logger"))).isEmpty();
+        assertThat(join(registry.dependencies().validateDependencies("logger"))).isEmpty();
     }
 }

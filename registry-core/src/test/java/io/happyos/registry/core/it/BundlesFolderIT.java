@@ -320,11 +320,11 @@ class BundlesFolderIT extends FrameworkTestSupport {
         awaitVersion("echo-skill", "2.0.0");
         assertThat(recorded("stopped")).containsExactly("echo-skill");
         assertThat(recorded("started")).containsExactly("echo-skill");
-        List<JarVersion> history = registry.getVersionHistory("echo-skill");
+        List<JarVersion> history = registry.versions().getVersionHistory("echo-skill");
         assertThat(history).extracting(JarVersion::version).containsExactly("2.0.0", "1.0.0");
-        assertThat(registry.getImpact("base-util")).containsExactly("echo-skill", "base-util");
+        assertThat(registry.dependencies().getImpact("base-util")).containsExactly("echo-skill", "base-util");
 
-        assertThat(registry.rollbackComponent("echo-skill").toCompletableFuture().get()).isEqualTo("1.0.0");
+        assertThat(registry.versions().rollbackComponent("echo-skill").toCompletableFuture().get()).isEqualTo("1.0.0");
         awaitVersion("echo-skill", "1.0.0");
         assertThat(Files.readAllBytes(echo)).isEqualTo(Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill")));
     }
@@ -356,7 +356,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
         drop(EmbeddedFelix.updateBundle("echo-skill-2.0.0.jar"), "echo.jar");
         awaitVersion("echo-skill", "2.0.0");
 
-        registry.markComponentError("echo-skill", "crashed right after the reload").toCompletableFuture().get();
+        registry.lifecycle().markComponentError("echo-skill", "crashed right after the reload").toCompletableFuture().get();
 
         await().atMost(WAIT).until(() -> registry.getComponent("echo-skill").errorHistory().stream()
                 .anyMatch(e -> e.message().contains("rolled back echo-skill to 1.0.0")

@@ -35,10 +35,10 @@ class ConcurrencyIT extends FrameworkTestSupport {
         for (String name : List.of("planner", "scheduler", "notifier")) {
             ids.add(join(registry.registerComponent(ComponentInfo.of(name, "skill"))));
         }
-        registry.registerComponentFactory("skill", entry -> "instance of " + entry.id());
-        registry.registerLifecycleHook(io.happyos.registry.spi.LifecyclePhase.POST_ACTIVATION, event -> { });
-        registry.createIndex("status", e -> e.status().name());
-        registry.enableInstanceCaching(4, java.time.Duration.ofMinutes(5));
+        registry.instances().registerInstanceFactory("skill", entry -> "instance of " + entry.id());
+        registry.lifecycle().registerLifecycleHook(io.happyos.registry.spi.LifecyclePhase.POST_ACTIVATION, event -> { });
+        registry.indexes().createIndex("status", e -> e.status().name());
+        registry.instances().enableInstanceCaching(4, java.time.Duration.ofMinutes(5));
         Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> workers = new ArrayList<>();
@@ -76,20 +76,20 @@ class ConcurrencyIT extends FrameworkTestSupport {
                     return "deactivate";
                 }
                 case 2 -> {
-                    join(registry.addDependency(a, b));
+                    join(registry.dependencies().addDependency(a, b));
                     return "depend";
                 }
                 case 3 -> {
-                    join(registry.removeDependency(a, b));
+                    join(registry.dependencies().removeDependency(a, b));
                     return "undepend";
                 }
                 case 4 -> {
-                    registry.getActivationOrder(List.of(a));
-                    registry.getDependencies(b);
+                    registry.dependencies().getActivationOrder(List.of(a));
+                    registry.dependencies().getDependencies(b);
                     return "order";
                 }
                 case 5 -> {
-                    join(registry.activateComponentsBatch(List.of(a, b)));
+                    join(registry.lifecycle().activateComponentsBatch(List.of(a, b)));
                     return "batch";
                 }
                 case 6 -> {
@@ -101,9 +101,9 @@ class ConcurrencyIT extends FrameworkTestSupport {
                     return "instance";
                 }
                 case 7 -> {
-                    registry.getComponentsByIndex("status", "ACTIVE");
+                    registry.indexes().getComponentsByIndex("status", "ACTIVE");
                     registry.getHealthStats();
-                    registry.getUsageStats();
+                    registry.diagnostics().getUsageStats();
                     return "stats";
                 }
                 default -> {
@@ -129,15 +129,15 @@ class ConcurrencyIT extends FrameworkTestSupport {
                 assertThat(entry.status() == ComponentStatus.ACTIVE).as("status of %s", entry.id()).isEqualTo(active);
             }
             if (entry.status() == ComponentStatus.ACTIVE) {
-                registry.getDependencyDetails(entry.id()).stream()
+                registry.dependencies().getDependencyDetails(entry.id()).stream()
                         .filter(d -> d.origin() == DependencyOrigin.DECLARED)
                         .forEach(d -> assertThat(registry.getComponent(d.id()).status())
                                 .as("%s needs %s", entry.id(), d.id()).isEqualTo(ComponentStatus.ACTIVE));
             }
         }
-        assertThat(registry.findCircularDependencies()).isEmpty();
+        assertThat(registry.dependencies().findCircularDependencies()).isEmpty();
         for (ComponentStatus status : ComponentStatus.values()) {
-            List<String> byIndex = registry.getComponentsByIndex("status", status.name()).stream()
+            List<String> byIndex = registry.indexes().getComponentsByIndex("status", status.name()).stream()
                     .map(RegistryEntry::id).toList();
             List<String> byStatus = registry.getComponentsByStatus(status).stream().map(RegistryEntry::id).toList();
             List<String> recount = entries.stream().filter(e -> e.status() == status).map(RegistryEntry::id).toList();
@@ -147,9 +147,9 @@ class ConcurrencyIT extends FrameworkTestSupport {
         var health = registry.getHealthStats();
         assertThat(health.total()).isEqualTo(entries.size());
         assertThat(health.error()).isEqualTo(entries.stream().filter(e -> e.status() == ComponentStatus.ERROR).count());
-        List<String> order = registry.getActivationOrder(List.of());
+        List<String> order = registry.dependencies().getActivationOrder(List.of());
         for (RegistryEntry entry : entries) {
-            for (String dependency : registry.getDependencies(entry.id())) {
+            for (String dependency : registry.dependencies().getDependencies(entry.id())) {
                 assertThat(order.indexOf(dependency)).isLessThan(order.indexOf(entry.id()));
             }
         }

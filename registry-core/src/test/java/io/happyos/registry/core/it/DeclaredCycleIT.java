@@ -24,8 +24,8 @@ class DeclaredCycleIT extends FrameworkTestSupport {
         felix.install(ManifestOnlyBundle.write(dir, "ring-user", Map.of(
                 "Require-Capability", "happyos.service;filter:=\"(happyos.service=b)\"")));
 
-        assertThat(registry.findCircularDependencies()).containsExactly(List.of("ring-a", "ring-b", "ring-c"));
-        assertThat(registry.getActivationOrder(List.of("ring-user")))
+        assertThat(registry.dependencies().findCircularDependencies()).containsExactly(List.of("ring-a", "ring-b", "ring-c"));
+        assertThat(registry.dependencies().getActivationOrder(List.of("ring-user")))
                 .containsExactly("ring-a", "ring-b", "ring-c", "ring-user");
 
         assertThat(join(registry.activateComponent("ring-user"))).isTrue();
@@ -34,9 +34,9 @@ class DeclaredCycleIT extends FrameworkTestSupport {
             assertThat(registry.getComponent(id).status()).as(id).isEqualTo(ComponentStatus.ACTIVE);
         }
         // the cycle stays reported once resolved, now from the wiring
-        assertThat(registry.findCircularDependencies()).containsExactly(List.of("ring-a", "ring-b", "ring-c"));
+        assertThat(registry.dependencies().findCircularDependencies()).containsExactly(List.of("ring-a", "ring-b", "ring-c"));
         // an explicit edge that would close a second cycle is still refused
-        assertThatThrownBy(() -> join(registry.addDependency("ring-a", "ring-user")))
+        assertThatThrownBy(() -> join(registry.dependencies().addDependency("ring-a", "ring-user")))
                 .isInstanceOf(CircularDependencyException.class);
     }
 

@@ -52,12 +52,12 @@ class ExplainIT extends FrameworkTestSupport {
         install("base-util");
         join(registry.activateComponent("base-util"));
 
-        Explanation why = registry.explain("base-util");
+        Explanation why = registry.diagnostics().explain("base-util");
 
         assertThat(why.healthy()).isTrue();
         assertThat(why.causes()).isEmpty();
         assertThat(why.summary()).contains("base-util is ACTIVE");
-        assertThatThrownBy(() -> registry.explain("no-such-thing")).isInstanceOf(ComponentNotFoundException.class);
+        assertThatThrownBy(() -> registry.diagnostics().explain("no-such-thing")).isInstanceOf(ComponentNotFoundException.class);
     }
 
     @Test
@@ -66,7 +66,7 @@ class ExplainIT extends FrameworkTestSupport {
         manifestOnly("console", Map.of("Import-Package", "org.acme.logging;version=\"[1.7.0,2.0.0)\"",
                 "DynamicImport-Package", "org.acme.obr,org.acme.prefs;version=\"[1.0,2)\",org.acme.extra.*"));
 
-        Explanation why = registry.explain("console");
+        Explanation why = registry.diagnostics().explain("console");
 
         assertThat(why.rootCauses()).extracting(Cause::kind).containsExactly(CauseKind.MISSING_REQUIREMENT);
         assertThat(why.rootCauses().get(0).fix()).contains("org.acme.logging");
@@ -74,7 +74,7 @@ class ExplainIT extends FrameworkTestSupport {
 
         // with the blocker there, a console merely not activated yet is explained as such
         manifestOnly("logging", Map.of("Export-Package", "org.acme.logging;version=1.7.36"));
-        Explanation registered = registry.explain("console");
+        Explanation registered = registry.diagnostics().explain("console");
         assertThat(registered.rootCauses()).extracting(Cause::kind).containsExactly(CauseKind.NOT_ACTIVATED);
         assertThat(registered.toString()).doesNotContain("org.acme.obr");
     }
@@ -86,10 +86,10 @@ class ExplainIT extends FrameworkTestSupport {
         manifestOnly("chain-b", Map.of("Export-Package", "chain.b", "Import-Package", "chain.c"));
         manifestOnly("chain-a", Map.of("Import-Package", "chain.b"));
         join(registry.activateComponent("chain-a"));
-        join(registry.markComponentError("chain-c", "boom"));
+        join(registry.lifecycle().markComponentError("chain-c", "boom"));
         join(registry.deactivateComponent("chain-a"));
 
-        List<Cause> roots = registry.explain("chain-a").rootCauses();
+        List<Cause> roots = registry.diagnostics().explain("chain-a").rootCauses();
 
         assertThat(roots).extracting(Cause::componentId).containsExactly("chain-c");
         assertThat(roots.get(0).kind()).isEqualTo(CauseKind.MARKED_ERROR);
@@ -100,7 +100,7 @@ class ExplainIT extends FrameworkTestSupport {
         startRegistry();
         manifestOnly("needs-log", Map.of("Import-Package", "com.acme.log;version=\"[1.2,2)\""));
 
-        Cause root = onlyRoot(registry.explain("needs-log"));
+        Cause root = onlyRoot(registry.diagnostics().explain("needs-log"));
 
         assertThat(root.kind()).isEqualTo(CauseKind.MISSING_REQUIREMENT);
         assertThat(root.componentId()).isEqualTo("needs-log");
@@ -114,7 +114,7 @@ class ExplainIT extends FrameworkTestSupport {
         manifestOnly("old-log", Map.of("Export-Package", "com.acme.log;version=1.0.0"));
         manifestOnly("needs-log", Map.of("Import-Package", "com.acme.log;version=\"[1.2,2)\""));
 
-        Cause root = onlyRoot(registry.explain("needs-log"));
+        Cause root = onlyRoot(registry.diagnostics().explain("needs-log"));
 
         assertThat(root.kind()).isEqualTo(CauseKind.WRONG_VERSION);
         assertThat(root.message()).contains("package com.acme.log in [1.2.0,2.0.0)")
@@ -129,7 +129,7 @@ class ExplainIT extends FrameworkTestSupport {
                 "Require-Capability", "acme.storage;filter:=\"(acme.storage=sql)\""));
         manifestOnly("top", Map.of("Import-Package", "com.acme.api"));
 
-        Explanation why = registry.explain("top");
+        Explanation why = registry.diagnostics().explain("top");
 
         assertThat(why.causes().get(0).kind()).isEqualTo(CauseKind.PROVIDER_NOT_RESOLVED);
         Cause root = onlyRoot(why);
@@ -151,7 +151,7 @@ class ExplainIT extends FrameworkTestSupport {
         assertThat(wiring.resolveBundles(List.of(api))).isTrue();
         assertThat(wiring.resolveBundles(List.of(consumer))).as("the resolver must refuse consumer").isFalse();
 
-        Explanation why = registry.explain("consumer");
+        Explanation why = registry.diagnostics().explain("consumer");
         Cause root = onlyRoot(why);
 
         assertThat(root.kind()).as(why.toString()).isEqualTo(CauseKind.USES_CONFLICT);
@@ -168,11 +168,11 @@ class ExplainIT extends FrameworkTestSupport {
         install("failing-activator");
         String middle = join(registry.registerComponent(ComponentInfo.of("middle", "service")));
         String top = join(registry.registerComponent(ComponentInfo.of("top", "service")));
-        join(registry.addDependency(middle, "failing-activator"));
-        join(registry.addDependency(top, middle));
+        join(registry.dependencies().addDependency(middle, "failing-activator"));
+        join(registry.dependencies().addDependency(top, middle));
         assertThatThrownBy(() -> join(registry.activateComponent(top))).hasMessageContaining("failing-activator");
 
-        Explanation why = registry.explain(top);
+        Explanation why = registry.diagnostics().explain(top);
 
         assertThat(why.causes()).extracting(Cause::kind).contains(CauseKind.DEPENDENCY_NOT_ACTIVE);
         Cause root = onlyRoot(why);
@@ -187,12 +187,12 @@ class ExplainIT extends FrameworkTestSupport {
     void aHookThatVetoesIsNamedWithItsMessage() throws Exception {
         startRegistry();
         String id = join(registry.registerComponent(ComponentInfo.of("guarded", "service")));
-        registry.registerLifecycleHook(LifecyclePhase.PRE_ACTIVATION, e -> {
+        registry.lifecycle().registerLifecycleHook(LifecyclePhase.PRE_ACTIVATION, e -> {
             throw new IllegalStateException("maintenance window");
         });
         assertThatThrownBy(() -> join(registry.activateComponent(id))).hasMessageContaining("maintenance window");
 
-        Cause root = onlyRoot(registry.explain(id));
+        Cause root = onlyRoot(registry.diagnostics().explain(id));
 
         assertThat(root.kind()).isEqualTo(CauseKind.HOOK_FAILED);
         assertThat(root.message()).contains("maintenance window");
@@ -206,7 +206,7 @@ class ExplainIT extends FrameworkTestSupport {
         install("slow-activator");
         assertThatThrownBy(() -> join(registry.activateComponent("slow-activator"))).hasMessageContaining("timed out");
 
-        Cause root = onlyRoot(registry.explain("slow-activator"));
+        Cause root = onlyRoot(registry.diagnostics().explain("slow-activator"));
 
         assertThat(root.kind()).isEqualTo(CauseKind.TIMED_OUT);
         assertThat(root.fix()).contains("happyos.activation.timeout");
@@ -216,9 +216,9 @@ class ExplainIT extends FrameworkTestSupport {
     void anErrorSetByHandSaysWhoAndHowToClearIt() throws Exception {
         startRegistry();
         String id = join(registry.registerComponent(ComponentInfo.of("flaky", "service")));
-        join(registry.markComponentError(id, "disk checks failing"));
+        join(registry.lifecycle().markComponentError(id, "disk checks failing"));
 
-        Cause root = onlyRoot(registry.explain(id));
+        Cause root = onlyRoot(registry.diagnostics().explain(id));
 
         assertThat(root.kind()).isEqualTo(CauseKind.MARKED_ERROR);
         assertThat(root.message()).contains("disk checks failing");
@@ -230,7 +230,7 @@ class ExplainIT extends FrameworkTestSupport {
         startRegistry();
         install("base-util");
 
-        Explanation why = registry.explain("base-util");
+        Explanation why = registry.diagnostics().explain("base-util");
 
         assertThat(why.causes()).as(why.toString()).hasSize(1);
         assertThat(why.causes().get(0).kind()).isEqualTo(CauseKind.NOT_ACTIVATED);
@@ -244,9 +244,9 @@ class ExplainIT extends FrameworkTestSupport {
                 "Require-Capability", "acme.peer;filter:=\"(acme.peer=pong)\""));
         manifestOnly("pong", Map.of("Provide-Capability", "acme.peer;acme.peer=pong",
                 "Require-Capability", "acme.peer;filter:=\"(acme.peer=ping)\""));
-        await().atMost(WAIT).until(() -> registry.getDependencies("ping").contains("pong"));
+        await().atMost(WAIT).until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
 
-        Cause cycle = registry.explain("ping").causes().stream().filter(c -> c.kind() == CauseKind.CYCLE)
+        Cause cycle = registry.diagnostics().explain("ping").causes().stream().filter(c -> c.kind() == CauseKind.CYCLE)
                 .findFirst().orElseThrow();
 
         assertThat(cycle.message()).contains("ping -> pong -> ping");
@@ -260,7 +260,7 @@ class ExplainIT extends FrameworkTestSupport {
         startRegistry();
         Bundle ping = manifestOnly("ping", Map.of("Provide-Capability", "acme.peer;acme.peer=ping"));
         manifestOnly("pong", Map.of("Provide-Capability", "acme.peer;acme.peer=pong"));
-        join(registry.addDependency("pong", "ping"));
+        join(registry.dependencies().addDependency("pong", "ping"));
         // ping's next version requires pong: with the explicit pong -> ping, a cycle
         Path next = ManifestOnlyBundle.write(Files.createDirectories(dir.resolve("v2")), "ping",
                 Map.of("Provide-Capability", "acme.peer;acme.peer=ping",
@@ -268,9 +268,9 @@ class ExplainIT extends FrameworkTestSupport {
         try (var in = Files.newInputStream(next)) {
             ping.update(in);
         }
-        await().atMost(WAIT).until(() -> registry.getDependencies("ping").contains("pong"));
+        await().atMost(WAIT).until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
 
-        Cause cycle = registry.explain("ping").causes().stream().filter(c -> c.kind() == CauseKind.CYCLE)
+        Cause cycle = registry.diagnostics().explain("ping").causes().stream().filter(c -> c.kind() == CauseKind.CYCLE)
                 .findFirst().orElseThrow();
 
         assertThat(cycle.evidence()).anyMatch(e -> e.startsWith("pong -> ping: explicit dependency added at "));
@@ -287,14 +287,14 @@ class ExplainIT extends FrameworkTestSupport {
         assertThat(needy.getState()).isEqualTo(Bundle.ACTIVE);
         awaitStatus("needy", ComponentStatus.REGISTERED);
 
-        Cause root = onlyRoot(registry.explain("needy"));
+        Cause root = onlyRoot(registry.diagnostics().explain("needy"));
         assertThat(root.kind()).isEqualTo(CauseKind.UNSATISFIED_REFERENCE);
         assertThat(root.message()).contains("reference log (1..1)").contains("service com.acme.Log matching (flavour=loud)")
                 .contains("no service of that interface is registered");
         assertThat(root.fix()).isEqualTo("install and start a bundle that registers a service com.acme.Log matching"
                 + " (flavour=loud) (the reference is mandatory)");
 
-        Explanation bundle = registry.explain("needy-bundle");
+        Explanation bundle = registry.diagnostics().explain("needy-bundle");
         assertThat(bundle.status()).isEqualTo(ComponentStatus.ACTIVE);
         assertThat(bundle.healthy()).as("active, but its DS component is not satisfied").isFalse();
         assertThat(onlyRoot(bundle).kind()).isEqualTo(CauseKind.UNSATISFIED_REFERENCE);
@@ -309,7 +309,7 @@ class ExplainIT extends FrameworkTestSupport {
         Files.write(dir.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
         awaitStatus("corrupt.jar", ComponentStatus.ERROR);
 
-        Cause root = onlyRoot(registry.explain("corrupt.jar"));
+        Cause root = onlyRoot(registry.diagnostics().explain("corrupt.jar"));
 
         assertThat(root.kind()).isEqualTo(CauseKind.QUARANTINED);
         assertThat(root.message()).contains("quarantined").contains("not a ZIP");

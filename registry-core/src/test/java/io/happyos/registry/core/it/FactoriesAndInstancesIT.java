@@ -7,7 +7,7 @@ import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.Registration;
-import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.spi.InstanceFactory;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
@@ -31,8 +31,8 @@ class FactoriesAndInstancesIT extends FrameworkTestSupport {
     }
 
     /** A factory making "NAME:id" strings and remembering what it disposes of. */
-    private ComponentFactory factory(String name) {
-        return new ComponentFactory() {
+    private InstanceFactory factory(String name) {
+        return new InstanceFactory() {
             @Override
             public Object create(RegistryEntry entry) {
                 return name + ":" + entry.id();
@@ -45,17 +45,17 @@ class FactoriesAndInstancesIT extends FrameworkTestSupport {
         };
     }
 
-    private ServiceRegistration<ComponentFactory> publish(ComponentFactory factory, String type, int ranking) {
+    private ServiceRegistration<InstanceFactory> publish(InstanceFactory factory, String type, int ranking) {
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(ComponentFactory.TYPE_PROPERTY, new String[] {type, "other"});
+        props.put(InstanceFactory.TYPE_PROPERTY, new String[] {type, "other"});
         props.put(Constants.SERVICE_RANKING, ranking);
-        return felix.context().registerService(ComponentFactory.class, factory, props);
+        return felix.context().registerService(InstanceFactory.class, factory, props);
     }
 
     @Test
     void theHighestRankedFactoryServiceMakesTheInstanceAndASwapTakesEffectWhenItGoes() {
-        ServiceRegistration<ComponentFactory> a = publish(factory("A"), "skill", 0);
-        ServiceRegistration<ComponentFactory> b = publish(factory("B"), "skill", 10);
+        ServiceRegistration<InstanceFactory> a = publish(factory("A"), "skill", 0);
+        ServiceRegistration<InstanceFactory> b = publish(factory("B"), "skill", 10);
 
         assertThat(registry.getComponentInstance("calculator-skill")).isEqualTo("B:calculator-skill");
         assertThat(registry.getComponentInstance("calculator-skill", String.class)).isEqualTo("B:calculator-skill");
@@ -90,12 +90,12 @@ class FactoriesAndInstancesIT extends FrameworkTestSupport {
     @Test
     void aFactoryRegisteredThroughTheApiServesComponentsWithoutABundleAndRanksFirst() throws Exception {
         publish(factory("service"), "planner-type", 100);
-        Registration api = registry.registerComponentFactory("planner-type", factory("api"));
+        Registration api = registry.instances().registerInstanceFactory("planner-type", factory("api"));
         String id = join(registry.registerComponent(ComponentInfo.of("planner", "planner-type")));
         join(registry.activateComponent(id));
 
         assertThat(registry.getComponentInstance(id)).isEqualTo("api:planner");
-        assertThat(registry.cleanupComponentInstance(id)).isTrue();
+        assertThat(registry.instances().cleanupComponentInstance(id)).isTrue();
         assertThat(disposed).containsExactly("api:planner");
 
         registry.getComponentInstance(id);
@@ -106,7 +106,7 @@ class FactoriesAndInstancesIT extends FrameworkTestSupport {
 
     @Test
     void aFactoryThatThrowsOrHangsFailsTheLookupClearlyAndCachesNothing() {
-        Registration throwing = registry.registerComponentFactory("skill", entry -> {
+        Registration throwing = registry.instances().registerInstanceFactory("skill", entry -> {
             throw new IllegalStateException("no GPU today");
         });
         assertThatThrownBy(() -> registry.getComponentInstance("calculator-skill"))
@@ -115,7 +115,7 @@ class FactoriesAndInstancesIT extends FrameworkTestSupport {
                 .hasCauseInstanceOf(IllegalStateException.class);
         throwing.close();
 
-        Registration hanging = registry.registerComponentFactory("skill", entry -> {
+        Registration hanging = registry.instances().registerInstanceFactory("skill", entry -> {
             Thread.sleep(Duration.ofSeconds(20).toMillis());
             return "too late";
         });
@@ -133,7 +133,7 @@ class FactoriesAndInstancesIT extends FrameworkTestSupport {
         assertThatThrownBy(() -> registry.getComponentInstance(id))
                 .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("nothing provides an instance of orphan")
-                .hasMessageContaining("ComponentFactory for type library");
+                .hasMessageContaining("InstanceFactory for type library");
     }
 
     @Test
@@ -143,11 +143,11 @@ class FactoriesAndInstancesIT extends FrameworkTestSupport {
         registry.getComponentInstance("calculator-skill");
         registry.getComponentInstance("logger");
 
-        assertThat(registry.cleanupIdleInstances(Duration.ofHours(1))).isEmpty();
-        assertThat(registry.cleanupIdleInstances(Duration.ofNanos(1))).containsExactly("calculator-skill", "logger");
+        assertThat(registry.instances().cleanupIdleInstances(Duration.ofHours(1))).isEmpty();
+        assertThat(registry.instances().cleanupIdleInstances(Duration.ofNanos(1))).containsExactly("calculator-skill", "logger");
         assertThat(disposed).containsExactlyInAnyOrder("A:calculator-skill", "L:logger");
 
-        registry.enableInstanceCaching(1, Duration.ofHours(1));
+        registry.instances().enableInstanceCaching(1, Duration.ofHours(1));
         registry.getComponentInstance("calculator-skill");
         registry.getComponentInstance("logger");
         // the cache keeps one instance (Caffeine chooses which by recency and frequency)

@@ -53,9 +53,9 @@ class FragmentsIT extends FrameworkTestSupport {
         assertThat(attachedToHost("logger-extras", "logger")).isTrue();
         assertThat(registry.getComponent("logger-extras").status()).isEqualTo(ComponentStatus.ACTIVE);
         awaitStatus("logger", ComponentStatus.ACTIVE);
-        assertThat(registry.getDependents("logger")).contains("logger-extras");
+        assertThat(registry.dependencies().getDependents("logger")).contains("logger-extras");
         assertThat(registry.getHealthStats().error()).isZero();
-        assertThat(registry.explain("logger-extras").healthy()).isTrue();
+        assertThat(registry.diagnostics().explain("logger-extras").healthy()).isTrue();
     }
 
     @Test

@@ -60,7 +60,7 @@ class HooksAndListenersIT extends FrameworkTestSupport {
         List<String> calls = new CopyOnWriteArrayList<>();
         publishHook(e -> calls.add("low:" + e.componentId()), 1, "POST_ACTIVATION");
         publishHook(e -> calls.add("high:" + e.componentId()), 10, "POST_ACTIVATION", "PRE_ACTIVATION");
-        registry.registerLifecycleHook(LifecyclePhase.POST_ACTIVATION, e -> {
+        registry.lifecycle().registerLifecycleHook(LifecyclePhase.POST_ACTIVATION, e -> {
             calls.add("api:" + e.componentId());
             throw new IllegalStateException("post hook trouble");
         });
@@ -77,7 +77,7 @@ class HooksAndListenersIT extends FrameworkTestSupport {
     void aPreDeactivationVetoStopsNothingAndAHangingHookTimesOut() throws Exception {
         join(registry.activateComponent("calculator-skill"));
         List<LifecycleEvent> seen = new CopyOnWriteArrayList<>();
-        var veto = registry.registerLifecycleHook(LifecyclePhase.PRE_DEACTIVATION, e -> {
+        var veto = registry.lifecycle().registerLifecycleHook(LifecyclePhase.PRE_DEACTIVATION, e -> {
             seen.add(e);
             throw new IllegalStateException("busy");
         });
@@ -87,7 +87,7 @@ class HooksAndListenersIT extends FrameworkTestSupport {
         assertThat(seen.get(0).entry().status()).isEqualTo(ComponentStatus.ACTIVE);
         veto.close();
 
-        registry.registerLifecycleHook(LifecyclePhase.PRE_DEACTIVATION, e -> Thread.sleep(20_000));
+        registry.lifecycle().registerLifecycleHook(LifecyclePhase.PRE_DEACTIVATION, e -> Thread.sleep(20_000));
         assertThatThrownBy(() -> join(registry.deactivateComponent("calculator-skill")))
                 .hasMessageContaining("timed out after 1 s");
         assertThat(registry.getComponent("calculator-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
@@ -97,9 +97,9 @@ class HooksAndListenersIT extends FrameworkTestSupport {
     @Test
     void registrationHooksSeeTheComponentAndAPreRegistrationVetoRegistersNothing() throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
-        registry.registerLifecycleHook(LifecyclePhase.POST_REGISTRATION, e -> calls.add("post:" + e.entry().id()));
-        registry.registerLifecycleHook(LifecyclePhase.POST_UNREGISTRATION, e -> calls.add("gone:" + e.componentId()));
-        var veto = registry.registerLifecycleHook(LifecyclePhase.PRE_REGISTRATION, e -> {
+        registry.lifecycle().registerLifecycleHook(LifecyclePhase.POST_REGISTRATION, e -> calls.add("post:" + e.entry().id()));
+        registry.lifecycle().registerLifecycleHook(LifecyclePhase.POST_UNREGISTRATION, e -> calls.add("gone:" + e.componentId()));
+        var veto = registry.lifecycle().registerLifecycleHook(LifecyclePhase.PRE_REGISTRATION, e -> {
             if (e.component().name().startsWith("forbidden")) {
                 throw new IllegalArgumentException("names starting with forbidden are reserved");
             }

@@ -12,7 +12,7 @@ import io.happyos.registry.PerformanceMetrics;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.UsageStats;
-import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.spi.InstanceFactory;
 import io.happyos.registry.testing.ManifestOnlyBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,28 +37,28 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
 
     @Test
     void aCustomIndexFollowsRegisterStatusChangesAndUnregister() throws Exception {
-        registry.createIndex("status-and-type", e -> List.of(e.status().name(), e.component().type()));
-        registry.createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
+        registry.indexes().createIndex("status-and-type", e -> List.of(e.status().name(), e.component().type()));
+        registry.indexes().createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
 
-        assertThat(ids(registry.getComponentsByIndex("vendor", "HappyOS")))
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "HappyOS")))
                 .containsExactly("base-util", "calculator-skill", "config-manager", "logger", "weather-skill");
-        assertThat(ids(registry.getComponentsByIndex("status-and-type", "skill")))
+        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "skill")))
                 .containsExactly("calculator-skill", "weather-skill");
 
         join(registry.activateComponent("logger"));
-        assertThat(ids(registry.getComponentsByIndex("status-and-type", "ACTIVE"))).contains("config-manager", "logger");
-        assertThat(ids(registry.getComponentsByIndex("status-and-type", "REGISTERED"))).doesNotContain("logger");
+        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "ACTIVE"))).contains("config-manager", "logger");
+        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "REGISTERED"))).doesNotContain("logger");
 
         install("failing-activator");
-        assertThat(ids(registry.getComponentsByIndex("vendor", "HappyOS"))).contains("failing-activator");
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "HappyOS"))).contains("failing-activator");
         join(registry.unregisterComponent("weather-skill"));
-        assertThat(ids(registry.getComponentsByIndex("status-and-type", "skill")))
+        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "skill")))
                 .containsExactly("calculator-skill", "failing-activator");
         assertThat(ids(registry.getComponentsByStatus(ComponentStatus.ACTIVE))).contains("logger");
-        assertThat(registry.getIndexNames()).containsExactly("status-and-type", "vendor");
+        assertThat(registry.indexes().getIndexNames()).containsExactly("status-and-type", "vendor");
 
-        assertThat(registry.dropIndex("vendor")).isTrue();
-        assertThatThrownBy(() -> registry.getComponentsByIndex("vendor", "HappyOS"))
+        assertThat(registry.indexes().dropIndex("vendor")).isTrue();
+        assertThatThrownBy(() -> registry.indexes().getComponentsByIndex("vendor", "HappyOS"))
                 .isInstanceOf(RegistryException.class).hasMessageContaining("no index named 'vendor'");
     }
 
@@ -69,22 +69,22 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
         Path v2 = ManifestOnlyBundle.write(Files.createDirectories(dir.resolve("v2")), "vendor-probe",
                 Map.of("Bundle-Vendor", "Globex"));
         var bundle = felix.install(v1);
-        registry.createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
-        assertThat(ids(registry.getComponentsByIndex("vendor", "Acme"))).containsExactly("vendor-probe");
+        registry.indexes().createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Acme"))).containsExactly("vendor-probe");
 
         try (var in = Files.newInputStream(v2)) {
             bundle.update(in);
         }
 
-        assertThat(ids(registry.getComponentsByIndex("vendor", "Acme"))).isEmpty();
-        assertThat(ids(registry.getComponentsByIndex("vendor", "Globex"))).containsExactly("vendor-probe");
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Acme"))).isEmpty();
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Globex"))).containsExactly("vendor-probe");
         assertThat(registry.getComponent("vendor-probe").component().metadata()).containsEntry("Bundle-Vendor", "Globex");
     }
 
     @Test
     void statisticsAgreeWithWhatHappened() throws Exception {
-        felix.context().registerService(ComponentFactory.class, entry -> "instance of " + entry.id(),
-                new java.util.Hashtable<>(Map.of(ComponentFactory.TYPE_PROPERTY, "skill")));
+        felix.context().registerService(InstanceFactory.class, entry -> "instance of " + entry.id(),
+                new java.util.Hashtable<>(Map.of(InstanceFactory.TYPE_PROPERTY, "skill")));
         join(registry.activateComponent("calculator-skill"));
         install("failing-activator");
         try {
@@ -103,14 +103,14 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
         assertThat(health.inactive()).isZero();
         assertThat(health.healthy()).isEqualTo(plugins - 1);
         assertThat(health.healthPercentage()).isEqualTo((plugins - 1) / (double) plugins);
-        assertThat(registry.getHealthyComponents()).hasSize(plugins - 1);
+        assertThat(registry.diagnostics().getHealthyComponents()).hasSize(plugins - 1);
 
-        UsageStats usage = registry.getUsageStats();
+        UsageStats usage = registry.diagnostics().getUsageStats();
         assertThat(usage.totalAccesses()).isEqualTo(3);
         assertThat(usage.mostAccessed()).isEqualTo("calculator-skill");
         assertThat(usage.activeComponents()).isEqualTo(registry.getComponentsByStatus(ComponentStatus.ACTIVE).size());
 
-        PerformanceMetrics perf = registry.getPerformanceMetrics();
+        PerformanceMetrics perf = registry.diagnostics().getPerformanceMetrics();
         assertThat(perf.activations()).isEqualTo(4); // base-util, config-manager, logger, calculator-skill
         assertThat(perf.activationFailures()).isEqualTo(1);
         assertThat(perf.lookups()).isEqualTo(3);
@@ -122,21 +122,21 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
 
     @Test
     void theGraphExportHasNodesEdgesAndTheirOrigins() throws Exception {
-        join(registry.addDependency("weather-skill", "base-util"));
+        join(registry.dependencies().addDependency("weather-skill", "base-util"));
 
-        DependencyGraphView around = registry.getDependencyGraph("calculator-skill");
+        DependencyGraphView around = registry.dependencies().getDependencyGraph("calculator-skill");
         assertThat(around.nodes()).extracting(DependencyGraphView.Node::id)
                 .containsExactly("base-util", "calculator-skill", "config-manager", "logger");
         assertThat(around.edges()).contains(new DependencyGraphView.Edge("calculator-skill", "logger",
                 DependencyOrigin.DECLARED));
 
-        DependencyGraphView whole = registry.getDependencyGraph();
+        DependencyGraphView whole = registry.dependencies().getDependencyGraph();
         assertThat(whole.edges()).contains(new DependencyGraphView.Edge("weather-skill", "base-util",
                 DependencyOrigin.EXPLICIT));
-        assertThat(registry.exportDependencyGraph(GraphFormat.DOT, null))
+        assertThat(registry.dependencies().exportDependencyGraph(GraphFormat.DOT, null))
                 .startsWith("digraph").contains("\"weather-skill\" -> \"base-util\"");
-        assertThat(registry.exportDependencyGraph(GraphFormat.MERMAID, "logger")).startsWith("flowchart");
-        assertThat(registry.exportDependencyGraph(GraphFormat.JSON, "logger"))
+        assertThat(registry.dependencies().exportDependencyGraph(GraphFormat.MERMAID, "logger")).startsWith("flowchart");
+        assertThat(registry.dependencies().exportDependencyGraph(GraphFormat.JSON, "logger"))
                 .contains("{\"from\":\"logger\",\"to\":\"config-manager\",\"origin\":\"declared\"}");
     }
 }

@@ -93,7 +93,7 @@ class NamedServiceIT extends FrameworkTestSupport {
 
         await().atMost(WAIT).until(() -> felix.context().getBundle(configBundle) == null);
         await().atMost(WAIT).until(() -> registry.findComponent("config-manager").isEmpty());
-        assertThat(registry.getAuditLog(AuditQuery.latest()).stream()
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest()).stream()
                 .anyMatch(r -> r.operation().equals("remove") && "config-manager".equals(r.componentId()))).isTrue();
 
         drop(EmbeddedFelix.sampleBundle("config-manager"), "config-manager.jar");

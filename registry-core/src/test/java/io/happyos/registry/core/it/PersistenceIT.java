@@ -35,15 +35,15 @@ class PersistenceIT extends FrameworkTestSupport {
         installDemo();
         Instant begin = Instant.now();
         String planner = join(registry.registerComponent(ComponentInfo.of("planner", "skill")));
-        join(registry.addDependency(planner, "logger"));
-        join(registry.addDependency("weather-skill", "base-util"));
+        join(registry.dependencies().addDependency(planner, "logger"));
+        join(registry.dependencies().addDependency("weather-skill", "base-util"));
         join(registry.activateComponent(planner));
-        var factory = registry.registerComponentFactory("skill", entry -> "instance of " + entry.id());
+        var factory = registry.instances().registerInstanceFactory("skill", entry -> "instance of " + entry.id());
         for (int i = 0; i < 3; i++) {
             registry.getComponentInstance(planner);
         }
         factory.close();
-        join(registry.markComponentError("base-util", "disk full"));
+        join(registry.lifecycle().markComponentError("base-util", "disk full"));
 
         restart();
 
@@ -52,15 +52,15 @@ class PersistenceIT extends FrameworkTestSupport {
         assertThat(restored.hasBundle()).isFalse();
         assertThat(restored.accessCount()).isEqualTo(3);
         assertThat(restored.lastAccessed()).isNotNull();
-        assertThat(registry.getDependencyDetails("planner"))
+        assertThat(registry.dependencies().getDependencyDetails("planner"))
                 .containsExactly(new Dependency("logger", DependencyOrigin.EXPLICIT, null));
-        assertThat(registry.getDependencyDetails("weather-skill"))
+        assertThat(registry.dependencies().getDependencyDetails("weather-skill"))
                 .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
         RegistryEntry base = registry.getComponent("base-util");
         assertThat(base.status()).isEqualTo(ComponentStatus.ERROR);
         assertThat(base.errorHistory()).extracting(e -> e.message()).containsExactly("disk full");
 
-        List<AuditRecord> log = registry.getAuditLog(AuditQuery.latest());
+        List<AuditRecord> log = registry.diagnostics().getAuditLog(AuditQuery.latest());
         List<String> steps = log.stream().filter(r -> !r.at().isBefore(begin.minusSeconds(1)))
                 .map(r -> r.operation() + " " + r.componentId()).toList();
         assertThat(steps).containsSubsequence("mark-error base-util", "activate planner",
@@ -78,23 +78,23 @@ class PersistenceIT extends FrameworkTestSupport {
         assertThatThrownBy(() -> join(registry.activateComponent("failing-activator")));
         join(registry.deactivateComponent("logger"));
 
-        assertThat(registry.getAuditLog(AuditQuery.latest().forComponent("logger")))
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().forComponent("logger")))
                 .extracting(AuditRecord::operation).containsExactly("deactivate", "activate");
-        List<AuditRecord> failed = registry.getAuditLog(
+        List<AuditRecord> failed = registry.diagnostics().getAuditLog(
                 new AuditQuery(null, null, null, null, null, true, 10));
         assertThat(failed).singleElement().satisfies(r -> {
             assertThat(r.componentId()).isEqualTo("failing-activator");
             assertThat(r.ok()).isFalse();
             assertThat(r.error()).contains("simulated start failure");
         });
-        assertThat(registry.getAuditLog(new AuditQuery(null, "activate", null, null, null, false, 10)))
+        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, "activate", null, null, null, false, 10)))
                 .extracting(AuditRecord::componentId).containsExactly("failing-activator", "logger");
-        assertThat(registry.getAuditLog(new AuditQuery(null, null, "bundle:org.apache.felix.framework", null, null,
+        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, null, "bundle:org.apache.felix.framework", null, null,
                 false, 10))).hasSize(3);
-        assertThat(registry.getAuditLog(new AuditQuery(null, null, "shell", null, null, false, 10))).isEmpty();
-        assertThat(registry.getAuditLog(new AuditQuery(null, null, null, Instant.now().plusSeconds(60), null,
+        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, null, "shell", null, null, false, 10))).isEmpty();
+        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, null, null, Instant.now().plusSeconds(60), null,
                 false, 10))).isEmpty();
-        assertThat(registry.getAuditLog(AuditQuery.latest().limit(1))).hasSize(1);
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().limit(1))).hasSize(1);
     }
 
     @Test
@@ -106,9 +106,9 @@ class PersistenceIT extends FrameworkTestSupport {
         felix.context().getBundle(registry.getComponent("base-util").bundleId()).stop();
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                registry.getAuditLog(AuditQuery.latest().forComponent("base-util")).stream()
+                registry.diagnostics().getAuditLog(AuditQuery.latest().forComponent("base-util")).stream()
                         .anyMatch(r -> r.operation().equals("stopped") && r.actor().equals("framework")));
-        assertThat(registry.getAuditLog(AuditQuery.latest().forComponent("base-util")))
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().forComponent("base-util")))
                 .extracting(AuditRecord::operation).containsExactly("stopped", "activate");
     }
 
@@ -120,16 +120,16 @@ class PersistenceIT extends FrameworkTestSupport {
         join(registry.activateComponent("logger"));
         join(registry.activateComponent("logger"));
         join(registry.deactivateComponent("logger"));
-        join(registry.markComponentError("base-util", "disk full"));
-        join(registry.clearComponentError("base-util"));
-        join(registry.setComponentStatus("config-manager", ComponentStatus.ACTIVE));
-        join(registry.addDependency(planner, "logger"));
-        join(registry.removeDependency(planner, "logger"));
-        join(registry.validateDependencies(planner));
-        join(registry.activateComponentsBatch(List.of("logger")));
+        join(registry.lifecycle().markComponentError("base-util", "disk full"));
+        join(registry.lifecycle().clearComponentError("base-util"));
+        join(registry.lifecycle().setComponentStatus("config-manager", ComponentStatus.ACTIVE));
+        join(registry.dependencies().addDependency(planner, "logger"));
+        join(registry.dependencies().removeDependency(planner, "logger"));
+        join(registry.dependencies().validateDependencies(planner));
+        join(registry.lifecycle().activateComponentsBatch(List.of("logger")));
         join(registry.unregisterComponent(planner));
 
-        List<AuditRecord> log = registry.getAuditLog(AuditQuery.latest());
+        List<AuditRecord> log = registry.diagnostics().getAuditLog(AuditQuery.latest());
         assertThat(log).hasSizeGreaterThanOrEqualTo(12).allSatisfy(r -> assertThat(r.details())
                 .as(r.operation() + " " + r.componentId()).isNotBlank());
         assertThat(log).filteredOn(r -> r.operation().equals("mark-error")).singleElement()
@@ -144,7 +144,7 @@ class PersistenceIT extends FrameworkTestSupport {
         installDemo();
         install("echo-skill");
         join(registry.activateComponent("echo-skill"));
-        join(registry.markComponentError("echo-skill", "boom"));
+        join(registry.lifecycle().markComponentError("echo-skill", "boom"));
 
         restart();
 
@@ -157,7 +157,7 @@ class PersistenceIT extends FrameworkTestSupport {
         bundle.start();
         assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ERROR);
 
-        join(registry.clearComponentError("echo-skill"));
+        join(registry.lifecycle().clearComponentError("echo-skill"));
         assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
         restart();
         assertThat(registry.getComponent("echo-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
@@ -167,22 +167,22 @@ class PersistenceIT extends FrameworkTestSupport {
     void aDatabaseDeletedWhileTheContainerRunsIsRecreatedAndNothingAcknowledgedIsLost() throws Exception {
         startRegistry();
         installDemo();
-        join(registry.addDependency("weather-skill", "base-util"));
+        join(registry.dependencies().addDependency("weather-skill", "base-util"));
         Path db;
         try (var files = Files.walk(felix.storage())) {
             db = files.filter(p -> p.getFileName().toString().equals("registry.db")).findFirst().orElseThrow();
         }
 
         Files.delete(db);
-        join(registry.markComponentError("logger", "boom"));
+        join(registry.lifecycle().markComponentError("logger", "boom"));
         assertThat(db).exists();
 
         restart();
 
-        assertThat(registry.getDependencyDetails("weather-skill"))
+        assertThat(registry.dependencies().getDependencyDetails("weather-skill"))
                 .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
         assertThat(registry.getComponent("logger").status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(registry.getAuditLog(AuditQuery.latest())).extracting(AuditRecord::operation)
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest())).extracting(AuditRecord::operation)
                 .contains("add-dependency", "mark-error");
     }
 
@@ -190,16 +190,16 @@ class PersistenceIT extends FrameworkTestSupport {
     void headerIndexesAreKeptAcrossARestart() throws Exception {
         startRegistry();
         installDemo();
-        registry.createHeaderIndex("by-version", "Bundle-Version");
-        registry.createIndex("transient", e -> e.component().type());
+        registry.indexes().createHeaderIndex("by-version", "Bundle-Version");
+        registry.indexes().createIndex("transient", e -> e.component().type());
 
         restart();
 
-        assertThat(registry.getIndexNames()).containsExactly("by-version");
-        assertThat(registry.getComponentsByIndex("by-version", "1.0.0")).extracting(RegistryEntry::id)
+        assertThat(registry.indexes().getIndexNames()).containsExactly("by-version");
+        assertThat(registry.indexes().getComponentsByIndex("by-version", "1.0.0")).extracting(RegistryEntry::id)
                 .containsAll(DEMO);
-        assertThat(registry.dropIndex("by-version")).isTrue();
+        assertThat(registry.indexes().dropIndex("by-version")).isTrue();
         restart();
-        assertThat(registry.getIndexNames()).isEmpty();
+        assertThat(registry.indexes().getIndexNames()).isEmpty();
     }
 }

@@ -36,11 +36,11 @@ class SampleBundlesIT extends FrameworkTestSupport {
         String core = "io.happyos.registry.core";
         assertThat(registry.getComponent(core).component().type()).isEqualTo("system");
 
-        assertThatThrownBy(() -> join(registry.markComponentError(core, "boom")))
+        assertThatThrownBy(() -> join(registry.lifecycle().markComponentError(core, "boom")))
                 .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
-        assertThatThrownBy(() -> join(registry.setComponentStatus(core, ComponentStatus.ERROR)))
+        assertThatThrownBy(() -> join(registry.lifecycle().setComponentStatus(core, ComponentStatus.ERROR)))
                 .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
-        assertThatThrownBy(() -> join(registry.setComponentStatus(core, ComponentStatus.INACTIVE)))
+        assertThatThrownBy(() -> join(registry.lifecycle().setComponentStatus(core, ComponentStatus.INACTIVE)))
                 .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
 
         RegistryEntry entry = registry.getComponent(core);
@@ -61,8 +61,8 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
         assertThat(registry.getComponent("config-manager").component().type()).isEqualTo("service");
         assertThat(registry.getComponent("base-util").component().type()).isEqualTo("library");
-        assertThat(registry.getDependencies("logger")).containsExactly("config-manager");
-        assertThat(registry.getDependents("logger")).containsExactlyInAnyOrder("calculator-skill", "weather-skill");
+        assertThat(registry.dependencies().getDependencies("logger")).containsExactly("config-manager");
+        assertThat(registry.dependencies().getDependents("logger")).containsExactlyInAnyOrder("calculator-skill", "weather-skill");
         assertThat(registry.getComponentsByType("skill")).extracting(RegistryEntry::id)
                 .containsExactly("calculator-skill", "weather-skill");
         assertThat(registry.getComponent("io.happyos.registry.core").component().type()).isEqualTo("system");
@@ -70,7 +70,7 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
     @Test
     void declaredDependenciesNameTheRequirementThatCausedThem() {
-        List<Dependency> details = registry.getDependencyDetails("calculator-skill");
+        List<Dependency> details = registry.dependencies().getDependencyDetails("calculator-skill");
         assertThat(details).allMatch(d -> d.origin() == DependencyOrigin.DECLARED);
         assertThat(details).anyMatch(d -> d.id().equals("logger") && d.requirement().contains("(happyos.service=logger)"));
         assertThat(details).anyMatch(d -> d.id().equals("base-util") && d.requirement().startsWith("osgi.wiring.package"));
@@ -78,7 +78,7 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
     @Test
     void activatingTheTopSkillStartsItsDependenciesFirst() throws Exception {
-        assertThat(registry.getActivationOrder(List.of("calculator-skill")))
+        assertThat(registry.dependencies().getActivationOrder(List.of("calculator-skill")))
                 .containsExactly("base-util", "config-manager", "logger", "calculator-skill");
 
         assertThat(join(registry.activateComponent("calculator-skill"))).isTrue();
@@ -150,14 +150,14 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
     @Test
     void aDependencyInErrorStopsActivationBeforeAnythingStarts() throws Exception {
-        join(registry.markComponentError("logger", "disk full"));
+        join(registry.lifecycle().markComponentError("logger", "disk full"));
 
         assertThatThrownBy(() -> join(registry.activateComponent("calculator-skill")))
                 .isInstanceOf(ComponentActivationException.class)
                 .hasMessageContaining("logger is in ERROR (disk full)");
         assertThat(recorded("started")).isEmpty();
 
-        join(registry.clearComponentError("logger"));
+        join(registry.lifecycle().clearComponentError("logger"));
         assertThat(registry.getComponent("logger").errorHistory()).extracting(e -> e.message()).containsExactly("disk full");
         // calculator-skill waited for logger: clearing the error lets it come up, dependencies first
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
@@ -168,7 +168,7 @@ class SampleBundlesIT extends FrameworkTestSupport {
     @Test
     void aDependencyMarkedInErrorByHandWhileRunningStillStopsActivation() throws Exception {
         join(registry.activateComponent("base-util"));
-        join(registry.markComponentError("base-util", "corrupt cache"));
+        join(registry.lifecycle().markComponentError("base-util", "corrupt cache"));
         assertThat(felix.context().getBundle(registry.getComponent("base-util").bundleId()).getState())
                 .isEqualTo(org.osgi.framework.Bundle.ACTIVE);
 
@@ -180,41 +180,41 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
     @Test
     void removingADependencyThatDoesNotExistSaysSo() {
-        assertThatThrownBy(() -> join(registry.removeDependency("base-util", "weather-skill")))
+        assertThatThrownBy(() -> join(registry.dependencies().removeDependency("base-util", "weather-skill")))
                 .hasMessageContaining("base-util does not depend on weather-skill")
                 .hasMessageNotContaining("declared");
-        assertThatThrownBy(() -> join(registry.removeDependency("logger", "config-manager")))
+        assertThatThrownBy(() -> join(registry.dependencies().removeDependency("logger", "config-manager")))
                 .hasMessageContaining("declared dependencies follow the manifests");
     }
 
     @Test
     void aCycleThroughAddDependencyIsRefusedWithItsPathAndChangesNothing() throws Exception {
-        join(registry.addDependency("base-util", "weather-skill"));
+        join(registry.dependencies().addDependency("base-util", "weather-skill"));
         var before = registry.listComponents();
 
-        assertThatThrownBy(() -> join(registry.addDependency("config-manager", "base-util")))
+        assertThatThrownBy(() -> join(registry.dependencies().addDependency("config-manager", "base-util")))
                 .isInstanceOfSatisfying(CircularDependencyException.class, e -> assertThat(e.cycle())
                         .containsExactly("config-manager", "base-util", "weather-skill", "config-manager"))
                 .hasMessageContaining("config-manager -> base-util -> weather-skill -> config-manager");
 
         assertThat(registry.listComponents()).isEqualTo(before);
-        assertThat(registry.hasCircularDependency("config-manager", "base-util")).isTrue();
-        assertThat(registry.hasCircularDependency("base-util", "config-manager")).isFalse();
-        assertThat(registry.findCircularDependencies()).isEmpty();
+        assertThat(registry.dependencies().hasCircularDependency("config-manager", "base-util")).isTrue();
+        assertThat(registry.dependencies().hasCircularDependency("base-util", "config-manager")).isFalse();
+        assertThat(registry.dependencies().findCircularDependencies()).isEmpty();
     }
 
     @Test
     void explicitDependenciesAreKeptApartAndOnlyTheyCanBeRemoved() throws Exception {
-        join(registry.addDependency("weather-skill", "base-util"));
-        assertThat(registry.getDependencyDetails("weather-skill"))
+        join(registry.dependencies().addDependency("weather-skill", "base-util"));
+        assertThat(registry.dependencies().getDependencyDetails("weather-skill"))
                 .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
-        assertThat(registry.getActivationOrder(List.of("weather-skill"))).startsWith("base-util");
+        assertThat(registry.dependencies().getActivationOrder(List.of("weather-skill"))).startsWith("base-util");
 
-        assertThatThrownBy(() -> join(registry.removeDependency("weather-skill", "logger")))
+        assertThatThrownBy(() -> join(registry.dependencies().removeDependency("weather-skill", "logger")))
                 .isInstanceOf(DependencyException.class)
                 .hasMessageContaining("declared dependencies follow the manifests");
-        join(registry.removeDependency("weather-skill", "base-util"));
-        assertThat(registry.getDependencies("weather-skill")).containsExactlyInAnyOrder("logger", "config-manager");
+        join(registry.dependencies().removeDependency("weather-skill", "base-util"));
+        assertThat(registry.dependencies().getDependencies("weather-skill")).containsExactlyInAnyOrder("logger", "config-manager");
     }
 
     @Test
@@ -264,7 +264,7 @@ class SampleBundlesIT extends FrameworkTestSupport {
     @Test
     void componentsWithoutABundleFollowTheirDependencies() throws Exception {
         String id = join(registry.registerComponent(ComponentInfo.of("planner", "skill")));
-        join(registry.addDependency(id, "logger"));
+        join(registry.dependencies().addDependency(id, "logger"));
 
         assertThat(join(registry.activateComponent(id))).isTrue();
         assertThat(registry.getComponent("logger").status()).isEqualTo(ComponentStatus.ACTIVE);
@@ -273,9 +273,9 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
         join(registry.deactivateComponent("config-manager"));
         assertThat(registry.getComponent(id).status()).isEqualTo(ComponentStatus.INACTIVE);
-        join(registry.setComponentStatus(id, ComponentStatus.REGISTERED));
+        join(registry.lifecycle().setComponentStatus(id, ComponentStatus.REGISTERED));
         assertThat(registry.getComponent(id).status()).isEqualTo(ComponentStatus.REGISTERED);
-        assertThatThrownBy(() -> join(registry.setComponentStatus("logger", ComponentStatus.REGISTERED)))
+        assertThatThrownBy(() -> join(registry.lifecycle().setComponentStatus("logger", ComponentStatus.REGISTERED)))
                 .isInstanceOf(RegistryException.class).hasMessageContaining("follows its bundle");
     }
 

@@ -35,18 +35,18 @@ class ServiceComponentsIT extends FrameworkTestSupport {
     @Test
     void whatTheRegistryKeepsOfADsComponentIsNotForgottenAtARestartWhileItsBundleIsInstalled() throws Exception {
         awaitStatus("greeting", ComponentStatus.ACTIVE);
-        join(registry.addDependency("greeting", "config-manager"));
-        join(registry.markComponentError("farewell", "boom"));
+        join(registry.dependencies().addDependency("greeting", "config-manager"));
+        join(registry.lifecycle().markComponentError("farewell", "boom"));
 
         for (int i = 0; i < 2; i++) {
             felix = felix.restart(Map.of());
             registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
             awaitStatus("greeting", ComponentStatus.ACTIVE);
             awaitStatus("farewell", ComponentStatus.ERROR);
-            await().atMost(Duration.ofSeconds(20)).until(() -> registry.getDependencyDetails("greeting")
+            await().atMost(Duration.ofSeconds(20)).until(() -> registry.dependencies().getDependencyDetails("greeting")
                     .contains(new Dependency("config-manager", DependencyOrigin.EXPLICIT, null)));
         }
-        assertThat(registry.getAuditLog(new AuditQuery(null, "forget", null, null, null, false, 10))).isEmpty();
+        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, "forget", null, null, null, false, 10))).isEmpty();
         assertThat(registry.getComponent("farewell").errorHistory()).extracting(ErrorRecord::message)
                 .containsExactly("boom");
     }
@@ -58,7 +58,7 @@ class ServiceComponentsIT extends FrameworkTestSupport {
         assertThat(greeting.component().type()).isEqualTo("skill");
         assertThat(greeting.hasBundle()).isFalse();
         assertThat(greeting.dependencies()).containsExactlyInAnyOrder("greeting-skill", "logger");
-        assertThat(registry.getDependencyDetails("greeting")).extracting(Dependency::requirement)
+        assertThat(registry.dependencies().getDependencyDetails("greeting")).extracting(Dependency::requirement)
                 .anyMatch(r -> r.contains("io.happyos.samples.logger.LoggerService"));
         assertThat(awaitStatus("farewell", ComponentStatus.REGISTERED).component().metadata())
                 .containsEntry("Declared-By", "greeting-skill");

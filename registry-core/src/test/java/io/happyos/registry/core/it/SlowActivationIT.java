@@ -32,8 +32,8 @@ class SlowActivationIT extends FrameworkTestSupport {
             registry.listComponents();
             registry.getComponent("slow-activator");
             registry.getComponentsByStatus(ComponentStatus.REGISTERED);
-            registry.getActivationOrder(List.of("calculator-skill"));
-            return registry.findCircularDependencies();
+            registry.dependencies().getActivationOrder(List.of("calculator-skill"));
+            return registry.dependencies().findCircularDependencies();
         });
         reads.get(5, TimeUnit.SECONDS); // would time out if reads waited for the activator
         assertThat(activation).isNotDone();

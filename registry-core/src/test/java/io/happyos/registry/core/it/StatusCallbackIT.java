@@ -18,10 +18,10 @@ class StatusCallbackIT extends FrameworkTestSupport {
         startRegistry();
         List<String> seen = new CopyOnWriteArrayList<>();
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        Registration failing = registry.registerStatusCallback((id, from, to) -> {
+        Registration failing = registry.lifecycle().addStatusListener((id, from, to) -> {
             throw new IllegalStateException("callback failure on purpose");
         });
-        Registration recording = registry.registerStatusCallback((id, from, to) -> {
+        Registration recording = registry.lifecycle().addStatusListener((id, from, to) -> {
             seen.add(id + ":" + from + "->" + to);
             threads.add(Thread.currentThread());
         });
@@ -29,7 +29,7 @@ class StatusCallbackIT extends FrameworkTestSupport {
 
         join(registry.activateComponent("calculator-skill"));
         join(registry.deactivateComponent("logger"));
-        join(registry.markComponentError("logger", "broken on purpose"));
+        join(registry.lifecycle().markComponentError("logger", "broken on purpose"));
 
         List<String> expectedLogger = List.of("logger:null->REGISTERED", "logger:REGISTERED->ACTIVE",
                 "logger:ACTIVE->INACTIVE", "logger:INACTIVE->ERROR");

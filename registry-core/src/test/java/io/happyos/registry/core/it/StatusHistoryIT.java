@@ -20,7 +20,7 @@ class StatusHistoryIT extends FrameworkTestSupport {
         join(registry.activateComponent("weather-skill"));
         join(registry.deactivateComponent("logger"));
 
-        List<StatusChange> changes = registry.getRecentStatusChanges(1000);
+        List<StatusChange> changes = registry.diagnostics().getRecentStatusChanges(1000);
         assertThat(changes).extracting(StatusChange::sequence).isSorted().doesNotHaveDuplicates();
         assertThat(onlyFor("logger", changes)).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE",
                 "ACTIVE->INACTIVE");
@@ -32,22 +32,22 @@ class StatusHistoryIT extends FrameworkTestSupport {
         assertThat(indexOf(changes, "config-manager", ComponentStatus.ACTIVE))
                 .isLessThan(indexOf(changes, "logger", ComponentStatus.ACTIVE));
         StatusChange newest = changes.get(changes.size() - 1);
-        assertThat(registry.getRecentStatusChanges(1)).containsExactly(newest);
-        assertThatThrownBy(() -> registry.getRecentStatusChanges(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(registry.diagnostics().getRecentStatusChanges(1)).containsExactly(newest);
+        assertThatThrownBy(() -> registry.diagnostics().getRecentStatusChanges(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void activationTimesAreKeptForWhatTheRegistryActivated() throws Exception {
         startRegistry();
         installDemo();
-        assertThat(registry.getActivationTime("logger")).isEmpty();
+        assertThat(registry.diagnostics().getActivationTime("logger")).isEmpty();
         join(registry.activateComponent("logger"));
 
-        Duration logger = registry.getActivationTime("logger").orElseThrow();
+        Duration logger = registry.diagnostics().getActivationTime("logger").orElseThrow();
         assertThat(logger).isPositive().isLessThan(Duration.ofSeconds(30));
-        assertThat(registry.getActivationTime("config-manager")).isPresent();
-        assertThat(registry.getActivationTime("base-util")).isEmpty();
-        assertThatThrownBy(() -> registry.getActivationTime("nope")).isInstanceOf(ComponentNotFoundException.class);
+        assertThat(registry.diagnostics().getActivationTime("config-manager")).isPresent();
+        assertThat(registry.diagnostics().getActivationTime("base-util")).isEmpty();
+        assertThatThrownBy(() -> registry.diagnostics().getActivationTime("nope")).isInstanceOf(ComponentNotFoundException.class);
     }
 
     private static List<String> onlyFor(String id, List<StatusChange> changes) {

@@ -25,21 +25,21 @@ class ThirdPartyBundlesIT extends FrameworkTestSupport {
         }
 
         // nothing resolved yet: derived by matching requirements against declared capabilities
-        assertThat(registry.getDependencies(SCR)).containsExactlyInAnyOrder(PROMISE, COMPONENT_API);
-        assertThat(registry.getDependencies(COMPONENT_API)).containsExactly(PROMISE);
-        assertThat(registry.getDependencies(PROMISE)).containsExactly(FUNCTION);
-        assertThat(registry.getDependencyDetails(SCR))
+        assertThat(registry.dependencies().getDependencies(SCR)).containsExactlyInAnyOrder(PROMISE, COMPONENT_API);
+        assertThat(registry.dependencies().getDependencies(COMPONENT_API)).containsExactly(PROMISE);
+        assertThat(registry.dependencies().getDependencies(PROMISE)).containsExactly(FUNCTION);
+        assertThat(registry.dependencies().getDependencyDetails(SCR))
                 .filteredOn(d -> d.id().equals(PROMISE))
                 .extracting(Dependency::requirement)
                 .anyMatch(r -> r.contains("osgi.wiring.package=org.osgi.util.promise"));
-        assertThat(registry.getActivationOrder(List.of(SCR))).containsExactly(FUNCTION, PROMISE, COMPONENT_API, SCR);
+        assertThat(registry.dependencies().getActivationOrder(List.of(SCR))).containsExactly(FUNCTION, PROMISE, COMPONENT_API, SCR);
 
         join(registry.activateComponent(SCR));
 
         assertThat(recorded("started")).containsExactly(FUNCTION, PROMISE, COMPONENT_API, SCR);
         assertThat(registry.getComponent(SCR).status()).isEqualTo(ComponentStatus.ACTIVE);
         // resolved now: the same edges, read from the wiring; optional imports with no provider add none
-        assertThat(registry.getDependencies(SCR)).containsExactlyInAnyOrder(PROMISE, COMPONENT_API);
-        assertThat(registry.getDependents(FUNCTION)).containsExactly(PROMISE);
+        assertThat(registry.dependencies().getDependencies(SCR)).containsExactlyInAnyOrder(PROMISE, COMPONENT_API);
+        assertThat(registry.dependencies().getDependents(FUNCTION)).containsExactly(PROMISE);
     }
 }

@@ -75,7 +75,7 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         Bundle consumer = startUser("usage-counter", Map.of(ServiceUser.SERVICE, ECHO, ServiceUser.LOOKUPS, "7",
                 ServiceUser.HOLD, "true", ServiceUser.INSTANCE_OF, "echo", ServiceUser.INSTANCE_CALLS, "3"));
 
-        ServiceUsage usage = registry.getServiceUsage("echo");
+        ServiceUsage usage = registry.diagnostics().getServiceUsage("echo");
         assertThat(usage.consumers()).extracting(ConsumerUsage::consumer, ConsumerUsage::bundleId,
                         ConsumerUsage::lookups, ConsumerUsage::instanceCalls, ConsumerUsage::inUse)
                 .containsExactly(tuple("usage-counter", consumer.getBundleId(), 7L, 3L, true));
@@ -91,23 +91,23 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         }
         context.getServiceReferences((String) null, "(happyos.component.name=echo)");
         context.getAllServiceReferences(null, null);
-        assertThat(registry.getServiceUsage("echo").consumer("usage-counter").lookups()).isEqualTo(13);
+        assertThat(registry.diagnostics().getServiceUsage("echo").consumer("usage-counter").lookups()).isEqualTo(13);
 
         // the test calls through the system bundle's view of the registry
         registry.getComponentInstance("echo");
         registry.getComponentInstance("echo", Object.class); // the typed call counts once
-        assertThat(registry.getServiceUsage("echo").consumer("org.apache.felix.framework"))
+        assertThat(registry.diagnostics().getServiceUsage("echo").consumer("org.apache.felix.framework"))
                 .extracting(ConsumerUsage::lookups, ConsumerUsage::instanceCalls).containsExactly(0L, 2L);
 
-        ServiceUsage spare = registry.getServiceUsage("spare");
+        ServiceUsage spare = registry.diagnostics().getServiceUsage("spare");
         assertThat(spare.consumers()).isEmpty();
         assertThat(spare.observable()).isTrue();
 
         consumer.stop(); // the framework releases what it held; the counts stay
-        assertThat(registry.getServiceUsage("echo").consumer("usage-counter"))
+        assertThat(registry.diagnostics().getServiceUsage("echo").consumer("usage-counter"))
                 .extracting(ConsumerUsage::lookups, ConsumerUsage::instanceCalls, ConsumerUsage::inUse)
                 .containsExactly(13L, 3L, false);
-        assertThatThrownBy(() -> registry.getServiceUsage("nope")).isInstanceOf(ComponentNotFoundException.class);
+        assertThatThrownBy(() -> registry.diagnostics().getServiceUsage("nope")).isInstanceOf(ComponentNotFoundException.class);
     }
 
     @Test
@@ -122,11 +122,11 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         // requires the provider's capability and never uses it
         felix.install(ManifestOnlyBundle.write(dir, "usage-idle",
                 Map.of("Require-Capability", "happyos.service;filter:=\"(happyos.service=usage)\""))).start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.getDependencies("usage-idle")
-                .contains("usage-provider") && registry.getDependencies("usage-declared").contains("usage-provider"));
-        assertThat(registry.getDependencies("usage-sneaky")).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.dependencies().getDependencies("usage-idle")
+                .contains("usage-provider") && registry.dependencies().getDependencies("usage-declared").contains("usage-provider"));
+        assertThat(registry.dependencies().getDependencies("usage-sneaky")).isEmpty();
 
-        DriftReport drift = registry.getDrift();
+        DriftReport drift = registry.diagnostics().getDrift();
 
         assertThat(drift.undeclared()).extracting(DriftItem::consumer, DriftItem::component, DriftItem::lookups,
                 DriftItem::instanceCalls).containsExactly(tuple("usage-sneaky", "echo", 4L, 0L));
@@ -141,8 +141,8 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         assertThat(drift.neverUsed().get(0).evidence()).contains("spare is active and offers service java.lang.Runnable");
 
         // an explicit dependency is a declaration too
-        join(registry.addDependency("usage-sneaky", "echo"));
-        assertThat(registry.getDrift().undeclared()).isEmpty();
+        join(registry.dependencies().addDependency("usage-sneaky", "echo"));
+        assertThat(registry.diagnostics().getDrift().undeclared()).isEmpty();
     }
 
     @Test
@@ -156,22 +156,22 @@ class UsageTelemetryIT extends FrameworkTestSupport {
 
         // SCR looks the reference up through greeting-skill's own context; greeting is a delayed
         // component, so the logger's service is got only when something asks for the greeting service
-        ConsumerUsage tracked = registry.getServiceUsage("logger").consumer("greeting-skill");
+        ConsumerUsage tracked = registry.diagnostics().getServiceUsage("logger").consumer("greeting-skill");
         assertThat(tracked.lookups()).isPositive();
         assertThat(tracked.inUse()).isFalse();
         // the logger's ServiceTracker on the config service
-        assertThat(registry.getServiceUsage("config-manager").consumer("logger").lookups()).isPositive();
-        DriftReport before = registry.getDrift();
+        assertThat(registry.diagnostics().getServiceUsage("config-manager").consumer("logger").lookups()).isPositive();
+        DriftReport before = registry.diagnostics().getDrift();
         assertThat(before.undeclared()).isEmpty();
         assertThat(before.unused()).isEmpty();
         assertThat(before.neverUsed()).extracting(DriftItem::component).containsExactly("greeting");
 
         registry.getComponentInstance("greeting"); // SCR activates it and binds the logger's service
 
-        assertThat(registry.getServiceUsage("logger").consumer("greeting-skill").inUse()).isTrue();
-        assertThat(registry.getServiceUsage("greeting").consumer("org.apache.felix.framework").instanceCalls())
+        assertThat(registry.diagnostics().getServiceUsage("logger").consumer("greeting-skill").inUse()).isTrue();
+        assertThat(registry.diagnostics().getServiceUsage("greeting").consumer("org.apache.felix.framework").instanceCalls())
                 .isEqualTo(1);
-        DriftReport after = registry.getDrift();
+        DriftReport after = registry.diagnostics().getDrift();
         assertThat(after.undeclared()).isEmpty();
         assertThat(after.unused()).isEmpty();
         assertThat(after.neverUsed()).isEmpty();

@@ -68,7 +68,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
             awaitStatus(id, ComponentStatus.ACTIVE);
             assertThat(bundleOf(id).getState()).as(id).isEqualTo(Bundle.ACTIVE);
         }
-        assertThat(registry.explain("c").rootCauses()).isEmpty();
+        assertThat(registry.diagnostics().explain("c").rootCauses()).isEmpty();
     }
 
     @Test
@@ -81,7 +81,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
 
         awaitStatus("cyc1", ComponentStatus.ACTIVE);
         awaitStatus("cyc2", ComponentStatus.ACTIVE);
-        assertThat(registry.findCircularDependencies()).anySatisfy(cycle ->
+        assertThat(registry.dependencies().findCircularDependencies()).anySatisfy(cycle ->
                 assertThat(cycle).containsExactlyInAnyOrder("cyc1", "cyc2"));
     }
 
@@ -101,12 +101,12 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     void aDependentIsActivatedWhenItsDependencyInErrorIsActivatedByHand() throws Exception {
         start();
         join(registry.registerComponent(ComponentInfo.ofJar(bundle("dep", "pkg.d", "").toString())));
-        join(registry.markComponentError("dep", "broken on purpose"));
+        join(registry.lifecycle().markComponentError("dep", "broken on purpose"));
         drop(bundle("user", "", "pkg.d"));
         awaitStatus("user", ComponentStatus.ERROR);
         assertThat(registry.getComponent("user").lastError().message()).contains("dep");
 
-        join(registry.clearComponentError("dep"));
+        join(registry.lifecycle().clearComponentError("dep"));
         join(registry.activateComponent("dep"));
 
         awaitStatus("user", ComponentStatus.ACTIVE);
@@ -131,7 +131,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
             awaitStatus("late-user", ComponentStatus.ACTIVE);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("late-user: " + registry.getComponent("late-user") + "; waiting files: "
-                    + waitingFiles() + "; audit: " + registry.getAuditLog(io.happyos.registry.AuditQuery.latest()), e);
+                    + waitingFiles() + "; audit: " + registry.diagnostics().getAuditLog(io.happyos.registry.AuditQuery.latest()), e);
         }
     }
 
@@ -160,7 +160,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
             awaitStatus(id, ComponentStatus.ACTIVE);
             assertThat(bundleOf(id).getState()).as(id).isEqualTo(Bundle.ACTIVE);
         }
-        assertThat(registry.findCircularDependencies()).anySatisfy(cycle ->
+        assertThat(registry.dependencies().findCircularDependencies()).anySatisfy(cycle ->
                 assertThat(cycle).contains("slf4j.api", "ch.qos.logback.classic"));
     }
 
@@ -184,13 +184,13 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         drop(bundle("base", "pkg.base", ""));
         drop(bundle("user", "", "pkg.base"));
         awaitStatus("user", ComponentStatus.ACTIVE);
-        join(registry.markComponentError("base", "broken on purpose"));
+        join(registry.lifecycle().markComponentError("base", "broken on purpose"));
 
         restartWithFolder(folder);
 
         assertThat(registry.getComponent("user").status()).isNotEqualTo(ComponentStatus.ACTIVE);
         assertThat(bundleOf("user").getState()).isNotEqualTo(Bundle.ACTIVE);
-        join(registry.clearComponentError("base"));
+        join(registry.lifecycle().clearComponentError("base"));
         awaitStatus("user", ComponentStatus.ACTIVE);
         assertThat(bundleOf("user").getState()).isEqualTo(Bundle.ACTIVE);
     }
@@ -207,7 +207,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         assertThat(registry.getComponent("told-off").status()).isEqualTo(ComponentStatus.REGISTERED);
         drop(bundle("told-provider", "pkg.told", ""));
         awaitStatus("told-provider", ComponentStatus.ACTIVE);
-        join(registry.validateDependencies("told-off")); // after any retry the arrival queued
+        join(registry.dependencies().validateDependencies("told-off")); // after any retry the arrival queued
         assertThat(registry.getComponent("told-off").status()).isEqualTo(ComponentStatus.REGISTERED);
         assertThat(registry.getHealthStats().down()).isZero();
     }

@@ -68,7 +68,7 @@ public final class AuditCommands {
             @Parameter(names = {"--limit"}, absentValue = "" + DEFAULT_LIMIT) String limit) {
         int most = OptionValues.wholeNumber("registry:audit", "--limit", limit, 1);
         AuditQuery query = new AuditQuery(componentId(component), null, null, since(since), null, failed, most);
-        List<AuditRecord> records = ctx.registry().getAuditLog(query);
+        List<AuditRecord> records = ctx.registry().diagnostics().getAuditLog(query);
         if (json) {
             ctx.printJson(records.stream().map(AuditCommands::json).toList());
         } else if (records.isEmpty()) {

@@ -2,7 +2,7 @@ package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Registration;
-import io.happyos.registry.StatusCallback;
+import io.happyos.registry.spi.StatusListener;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * <p>The registry calls back on its own threads, where Gogo's {@code System.out} is not the
  * session's; so the callback only queues steps, and the command's thread prints them while it waits.
  */
-final class BatchProgress implements StatusCallback {
+final class BatchProgress implements StatusListener {
 
     private static final long POLL_MILLIS = 100;
 
@@ -65,7 +65,7 @@ final class BatchProgress implements StatusCallback {
         if (ansi.cursor()) {
             ctx.printRaw(ProgressBar.render(0, watched.size(), "", ansi));
         }
-        try (Registration ignored = ctx.registry().registerStatusCallback(this)) {
+        try (Registration ignored = ctx.registry().lifecycle().addStatusListener(this)) {
             future = start.get().toCompletableFuture();
             long deadline = System.nanoTime() + ctx.timeout().toNanos();
             while (!future.isDone() && System.nanoTime() < deadline) {

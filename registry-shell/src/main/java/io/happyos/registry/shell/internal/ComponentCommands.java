@@ -111,7 +111,7 @@ public final class ComponentCommands {
             throw new IllegalArgumentException("give a message saying what is wrong with " + id);
         }
         String resolved = ctx.resolve(id);
-        ctx.await(ctx.registry().markComponentError(resolved, text), "mark " + resolved + " in error");
+        ctx.await(ctx.registry().lifecycle().markComponentError(resolved, text), "mark " + resolved + " in error");
         report(json, resolved, "error recorded: " + text);
     }
 
@@ -121,7 +121,7 @@ public final class ComponentCommands {
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
-        ctx.await(ctx.registry().clearComponentError(resolved), "clear the error of " + resolved);
+        ctx.await(ctx.registry().lifecycle().clearComponentError(resolved), "clear the error of " + resolved);
         report(json, resolved, "error cleared");
     }
 

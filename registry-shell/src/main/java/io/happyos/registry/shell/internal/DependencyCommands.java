@@ -38,7 +38,7 @@ public final class DependencyCommands {
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("ids, names or bundle numbers; none means every component") String... ids) {
         DynamicRegistry registry = ctx.registry();
-        List<String> order = registry.getActivationOrder(new IdResolver(registry).resolveAll(ids));
+        List<String> order = registry.dependencies().getActivationOrder(new IdResolver(registry).resolveAll(ids));
         if (json) {
             ctx.printJson(order);
         } else {
@@ -52,7 +52,7 @@ public final class DependencyCommands {
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
-        List<Dependency> deps = ctx.registry().getDependencyDetails(resolved);
+        List<Dependency> deps = ctx.registry().dependencies().getDependencyDetails(resolved);
         printEdges(json, deps, resolved + " depends on nothing.");
     }
 
@@ -74,7 +74,7 @@ public final class DependencyCommands {
             @Descriptor("the component it needs") String dependency) {
         String from = ctx.resolve(dependent);
         String to = ctx.resolve(dependency);
-        ctx.await(ctx.registry().addDependency(from, to), "add the dependency " + from + " -> " + to);
+        ctx.await(ctx.registry().dependencies().addDependency(from, to), "add the dependency " + from + " -> " + to);
         report(json, from, to, from + " now depends on " + to + " (explicit)");
     }
 
@@ -87,8 +87,8 @@ public final class DependencyCommands {
             @Descriptor("the component it needed") String dependency) {
         String from = ctx.resolve(dependent);
         String to = ctx.resolve(dependency);
-        ctx.await(ctx.registry().removeDependency(from, to), "remove the dependency " + from + " -> " + to);
-        boolean still = ctx.registry().getDependencies(from).contains(to);
+        ctx.await(ctx.registry().dependencies().removeDependency(from, to), "remove the dependency " + from + " -> " + to);
+        boolean still = ctx.registry().dependencies().getDependencies(from).contains(to);
         report(json, from, to, from + " no longer depends explicitly on " + to
                 + (still ? " (a declared dependency remains)" : ""));
     }
@@ -97,7 +97,7 @@ public final class DependencyCommands {
     public void cycles(
             @Descriptor("print a JSON array of arrays of ids")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
-        List<List<String>> cycles = ctx.registry().findCircularDependencies();
+        List<List<String>> cycles = ctx.registry().dependencies().findCircularDependencies();
         if (json) {
             ctx.printJson(cycles);
         } else if (cycles.isEmpty()) {
@@ -115,7 +115,7 @@ public final class DependencyCommands {
         for (String id : cycle) {
             List<Dependency> details;
             try {
-                details = ctx.registry().getDependencyDetails(id);
+                details = ctx.registry().dependencies().getDependencyDetails(id);
             } catch (io.happyos.registry.ComponentNotFoundException gone) {
                 continue; // unregistered since the cycles were read
             }
@@ -131,8 +131,8 @@ public final class DependencyCommands {
     /** The edges into a component, each named by its dependent. */
     static List<Dependency> dependentEdges(DynamicRegistry registry, String id) {
         List<Dependency> edges = new ArrayList<>();
-        for (String dependent : new TreeSet<>(registry.getDependents(id))) {
-            for (Dependency d : registry.getDependencyDetails(dependent)) {
+        for (String dependent : new TreeSet<>(registry.dependencies().getDependents(id))) {
+            for (Dependency d : registry.dependencies().getDependencyDetails(dependent)) {
                 if (d.id().equals(id)) {
                     edges.add(new Dependency(dependent, d.origin(), d.requirement()));
                 }
@@ -154,7 +154,7 @@ public final class DependencyCommands {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("dependent", from);
             out.put("dependency", to);
-            out.put("dependencies", new TreeSet<>(ctx.registry().getDependencies(from)));
+            out.put("dependencies", new TreeSet<>(ctx.registry().dependencies().getDependencies(from)));
             ctx.printJson(out);
         } else {
             ctx.print(line);

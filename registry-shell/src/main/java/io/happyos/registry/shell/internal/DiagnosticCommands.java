@@ -33,7 +33,7 @@ public final class DiagnosticCommands {
             @Descriptor("print the explanation as a JSON object. Example: registry:why --json logger")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
-        Explanation explanation = ctx.registry().explain(ctx.resolve(id));
+        Explanation explanation = ctx.registry().diagnostics().explain(ctx.resolve(id));
         if (json) {
             ctx.printJson(toJson(explanation));
         } else {

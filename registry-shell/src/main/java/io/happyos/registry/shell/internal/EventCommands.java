@@ -86,7 +86,7 @@ public final class EventCommands {
         Duration limit = limited ? DurationText.parse(forDuration, "--for") : null;
         DynamicRegistry registry = ctx.registry();
         if (!follow) {
-            List<StatusChange> changes = registry.getRecentStatusChanges(recent);
+            List<StatusChange> changes = registry.diagnostics().getRecentStatusChanges(recent);
             if (json) {
                 ctx.printJson(changes.stream().map(EventText::json).toList());
             } else {
@@ -103,15 +103,15 @@ public final class EventCommands {
         LiveView view = new LiveView(ctx, pacer);
         Semaphore wake = new Semaphore(0);
         // the callback only wakes the command's thread, which prints: Gogo's output is per thread
-        try (Registration ignored = registry.registerStatusCallback((id, from, to) -> wake.release())) {
-            long last = print(view, json, registry.getRecentStatusChanges(count), -1);
+        try (Registration ignored = registry.lifecycle().addStatusListener((id, from, to) -> wake.release())) {
+            long last = print(view, json, registry.diagnostics().getRecentStatusChanges(count), -1);
             long deadline = limit == null ? Long.MAX_VALUE : pacer.nanoTime() + limit.toNanos();
             while (true) {
                 long left = deadline - pacer.nanoTime();
                 if (left <= 0 || !view.pause(wake, left < POLL.toNanos() ? Duration.ofNanos(left) : POLL)) {
                     return;
                 }
-                last = print(view, json, registry.getRecentStatusChanges(KEPT), last);
+                last = print(view, json, registry.diagnostics().getRecentStatusChanges(KEPT), last);
             }
         }
     }
@@ -177,7 +177,7 @@ public final class EventCommands {
 
     private static List<StatusChange> events(DynamicRegistry registry, List<String> ids) {
         Set<String> only = Set.copyOf(ids);
-        List<StatusChange> recent = registry.getRecentStatusChanges(only.isEmpty() ? WATCH_EVENTS : KEPT);
+        List<StatusChange> recent = registry.diagnostics().getRecentStatusChanges(only.isEmpty() ? WATCH_EVENTS : KEPT);
         List<StatusChange> matching = new ArrayList<>();
         for (StatusChange change : recent) {
             if (only.isEmpty() || only.contains(change.id())) {

@@ -52,7 +52,7 @@ public final class GraphCommands {
             throw new IllegalArgumentException("give at most one component; none exports the whole graph");
         }
         String resolved = id.length == 0 ? null : ctx.resolve(id[0]);
-        ctx.print(ctx.registry().exportDependencyGraph(graphFormat, resolved));
+        ctx.print(ctx.registry().dependencies().exportDependencyGraph(graphFormat, resolved));
     }
 
     @Descriptor("check a component's dependencies: missing, in error or not active (a problem puts it in ERROR). "
@@ -62,7 +62,7 @@ public final class GraphCommands {
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
-        List<DependencyProblem> problems = ctx.await(ctx.registry().validateDependencies(resolved),
+        List<DependencyProblem> problems = ctx.await(ctx.registry().dependencies().validateDependencies(resolved),
                 "validate the dependencies of " + resolved);
         if (json) {
             ctx.printJson(problems.stream().map(GraphCommands::problem).toList());

@@ -59,7 +59,7 @@ public final class IndexCommands {
 
     private void create(boolean json, String name, String header) {
         // the registry keeps the definition, across restarts, and reads the headers itself
-        ctx.registry().createHeaderIndex(name, header);
+        ctx.registry().indexes().createHeaderIndex(name, header);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("index", name);
@@ -71,7 +71,7 @@ public final class IndexCommands {
     }
 
     private void drop(boolean json, String name) {
-        if (!ctx.registry().dropIndex(name)) {
+        if (!ctx.registry().indexes().dropIndex(name)) {
             throw new IllegalArgumentException("no index named '" + name + "' (registry:index list shows them)");
         }
         if (json) {
@@ -85,7 +85,7 @@ public final class IndexCommands {
     }
 
     private void list(boolean json) {
-        List<String> names = ctx.registry().getIndexNames();
+        List<String> names = ctx.registry().indexes().getIndexNames();
         if (json) {
             ctx.printJson(names);
         } else {
@@ -94,7 +94,7 @@ public final class IndexCommands {
     }
 
     private void query(boolean json, String name, String key) {
-        List<RegistryEntry> entries = ctx.registry().getComponentsByIndex(name, key);
+        List<RegistryEntry> entries = ctx.registry().indexes().getComponentsByIndex(name, key);
         if (json) {
             ctx.printJson(JsonViews.entries(entries));
         } else {

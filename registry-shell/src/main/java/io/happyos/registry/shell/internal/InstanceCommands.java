@@ -87,7 +87,7 @@ public final class InstanceCommands {
         if (ttl.isZero()) {
             throw new IllegalArgumentException("TTL must be longer than zero");
         }
-        ctx.registry().enableInstanceCaching(maxSize, ttl);
+        ctx.registry().instances().enableInstanceCaching(maxSize, ttl);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("maxSize", maxSize);
@@ -101,7 +101,7 @@ public final class InstanceCommands {
 
     private void cleanup(boolean json, String id) {
         String resolved = ctx.resolve(id);
-        boolean had = ctx.registry().cleanupComponentInstance(resolved);
+        boolean had = ctx.registry().instances().cleanupComponentInstance(resolved);
         if (json) {
             ctx.printJson(Map.of("disposed", had ? List.of(resolved) : List.of()));
         } else {
@@ -111,7 +111,7 @@ public final class InstanceCommands {
 
     private void idle(boolean json, String duration) {
         Duration idleFor = DurationText.parse(duration, "duration");
-        List<String> disposed = ctx.registry().cleanupIdleInstances(idleFor);
+        List<String> disposed = ctx.registry().instances().cleanupIdleInstances(idleFor);
         if (json) {
             ctx.printJson(Map.of("disposed", disposed));
         } else if (disposed.isEmpty()) {

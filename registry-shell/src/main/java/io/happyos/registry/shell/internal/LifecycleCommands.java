@@ -106,7 +106,7 @@ public final class LifecycleCommands {
                 throw new IllegalArgumentException(id + " is given twice: give one status per component");
             }
         }
-        BatchResult result = ctx.await(ctx.registry().updateComponentStatusBatch(wanted),
+        BatchResult result = ctx.await(ctx.registry().lifecycle().updateComponentStatusBatch(wanted),
                 "set the status of " + String.join(", ", wanted.keySet()));
         BatchReport.print(ctx, result, json, "components");
     }
@@ -148,12 +148,12 @@ public final class LifecycleCommands {
     private void batch(boolean json, List<String> ids, boolean activate) {
         DynamicRegistry registry = ctx.registry();
         Supplier<CompletionStage<BatchResult>> start = activate
-                ? () -> registry.activateComponentsBatch(ids)
-                : () -> registry.deactivateComponentsBatch(ids);
+                ? () -> registry.lifecycle().activateComponentsBatch(ids)
+                : () -> registry.lifecycle().deactivateComponentsBatch(ids);
         String what = (activate ? "activate " : "deactivate ") + String.join(", ", ids);
         BatchResult result;
         if (!json && ids.size() >= PROGRESS_THRESHOLD && ctx.onTerminal()) {
-            Set<String> watched = activate ? new LinkedHashSet<>(registry.getActivationOrder(ids))
+            Set<String> watched = activate ? new LinkedHashSet<>(registry.dependencies().getActivationOrder(ids))
                     : withDependents(registry, ids);
             result = new BatchProgress(watched, activate ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE)
                     .follow(ctx, start, what);
@@ -165,9 +165,9 @@ public final class LifecycleCommands {
 
     private Outcome activateOne(String id, RetryPolicy policy) {
         DynamicRegistry registry = ctx.registry();
-        List<String> plan = registry.getActivationOrder(List.of(id));
+        List<String> plan = registry.dependencies().getActivationOrder(List.of(id));
         StatusSnapshot before = StatusSnapshot.take(registry);
-        ctx.await(policy == null ? registry.activateComponent(id) : registry.activateComponent(id, policy),
+        ctx.await(policy == null ? registry.activateComponent(id) : registry.lifecycle().activateComponent(id, policy),
                 "activate " + id);
         StatusSnapshot after = StatusSnapshot.take(registry);
         List<String> activated = before.entered(after, ComponentStatus.ACTIVE, plan);
@@ -178,7 +178,7 @@ public final class LifecycleCommands {
     private Outcome deactivateOne(String id) {
         DynamicRegistry registry = ctx.registry();
         Set<String> affected = withDependents(registry, List.of(id));
-        List<String> order = new ArrayList<>(registry.getActivationOrder(affected));
+        List<String> order = new ArrayList<>(registry.dependencies().getActivationOrder(affected));
         Collections.reverse(order);
         StatusSnapshot before = StatusSnapshot.take(registry);
         ctx.await(registry.deactivateComponent(id), "deactivate " + id);
@@ -195,7 +195,7 @@ public final class LifecycleCommands {
         while (!todo.isEmpty()) {
             String next = todo.pop();
             if (seen.add(next)) {
-                todo.addAll(registry.getDependents(next));
+                todo.addAll(registry.dependencies().getDependents(next));
             }
         }
         return seen;

@@ -60,7 +60,7 @@ public final class StatsCommands {
             @Descriptor("print {\"totalComponents\",\"activeComponents\",\"totalAccesses\",\"averageAccesses\","
                     + "\"mostAccessed\"}")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
-        UsageStats u = ctx.registry().getUsageStats();
+        UsageStats u = ctx.registry().diagnostics().getUsageStats();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("totalComponents", u.totalComponents());
@@ -83,7 +83,7 @@ public final class StatsCommands {
     public void perf(
             @Descriptor("print the metrics as JSON, durations in milliseconds (fields ending in Ms)")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
-        PerformanceMetrics p = ctx.registry().getPerformanceMetrics();
+        PerformanceMetrics p = ctx.registry().diagnostics().getPerformanceMetrics();
         if (json) {
             ctx.printJson(perfJson(p));
         } else {

@@ -121,7 +121,7 @@ public final class TopCommands {
 
     private static Duration activationTime(DynamicRegistry registry, String id) {
         try {
-            return registry.getActivationTime(id).orElse(null);
+            return registry.diagnostics().getActivationTime(id).orElse(null);
         } catch (ComponentNotFoundException removedMeanwhile) {
             return null;
         }

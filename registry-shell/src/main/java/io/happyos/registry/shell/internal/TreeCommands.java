@@ -60,7 +60,7 @@ public final class TreeCommands {
             public List<Dependency> edges(String id) {
                 try {
                     return reverse ? DependencyCommands.dependentEdges(registry, id)
-                            : registry.getDependencyDetails(id);
+                            : registry.dependencies().getDependencyDetails(id);
                 } catch (ComponentNotFoundException removedMeanwhile) {
                     return List.of();
                 }

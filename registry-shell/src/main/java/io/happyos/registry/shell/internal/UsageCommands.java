@@ -40,7 +40,7 @@ public final class UsageCommands {
                     + "\"totalInstanceCalls\",\"consumers\":[...]} on one line. Example: registry:usage 12 --json")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("the component's id, name or bundle number. Example: registry:usage logger") String id) {
-        ServiceUsage usage = ctx.registry().getServiceUsage(ctx.resolve(id));
+        ServiceUsage usage = ctx.registry().diagnostics().getServiceUsage(ctx.resolve(id));
         if (json) {
             ctx.printJson(usageJson(usage));
         } else {
@@ -54,7 +54,7 @@ public final class UsageCommands {
             @Descriptor("print {\"observedSince\",\"undeclared\",\"unused\",\"neverUsed\"} on one line. "
                     + "Example: registry:drift --json")
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
-        DriftReport drift = ctx.registry().getDrift();
+        DriftReport drift = ctx.registry().diagnostics().getDrift();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("observedSince", instant(drift.observedSince()));

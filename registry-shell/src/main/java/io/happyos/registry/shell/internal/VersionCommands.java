@@ -33,7 +33,7 @@ public final class VersionCommands {
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
-        List<JarVersion> versions = ctx.registry().getVersionHistory(resolved);
+        List<JarVersion> versions = ctx.registry().versions().getVersionHistory(resolved);
         if (json) {
             ctx.printJson(versions.stream().map(v -> version(v, v == versions.get(0))).toList());
             return;
@@ -60,8 +60,8 @@ public final class VersionCommands {
             throw new IllegalArgumentException("usage: registry:rollback ID [VERSION] (registry:history ID lists versions)");
         }
         String resolved = ctx.resolve(args[0]);
-        String version = ctx.await(args.length == 2 ? ctx.registry().rollbackComponent(resolved, args[1])
-                : ctx.registry().rollbackComponent(resolved), "roll back " + resolved);
+        String version = ctx.await(args.length == 2 ? ctx.registry().versions().rollbackComponent(resolved, args[1])
+                : ctx.registry().versions().rollbackComponent(resolved), "roll back " + resolved);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", resolved);
@@ -79,7 +79,7 @@ public final class VersionCommands {
             @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
-        List<String> impact = ctx.registry().getImpact(resolved);
+        List<String> impact = ctx.registry().dependencies().getImpact(resolved);
         if (json) {
             ctx.printJson(impact);
         } else if (impact.isEmpty()) {

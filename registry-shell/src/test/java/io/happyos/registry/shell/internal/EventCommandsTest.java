@@ -23,7 +23,7 @@ class EventCommandsTest {
     void eventsListsTheRecentChangesOldestFirst() {
         shell.registry.activateComponent("weather-skill");
         shell.registry.advance(Duration.ofMillis(1500));
-        shell.registry.markComponentError("logger", "disk full");
+        shell.registry.lifecycle().markComponentError("logger", "disk full");
         events(false, false, 20, "");
         assertThat(shell.output()).isEqualTo("""
                 2025-01-02T03:04:05Z  config-manager  REGISTERED \u2192 ACTIVE
@@ -52,7 +52,7 @@ class EventCommandsTest {
     @Test
     void onATerminalStatusesAreColoured() {
         shell.terminal = true;
-        shell.registry.markComponentError("logger", "disk full");
+        shell.registry.lifecycle().markComponentError("logger", "disk full");
         events(false, false, 20, "");
         assertThat(shell.output()).contains("\u001b[36mREGISTERED\u001b[0m \u2192 \u001b[31mERROR\u001b[0m");
     }
@@ -71,7 +71,7 @@ class EventCommandsTest {
         shell.registry.activateComponent("config-manager");
         shell.pacer.then(() -> shell.registry.activateComponent("logger"))
                 .idle(1)
-                .then(() -> shell.registry.markComponentError("base-util", "broken"));
+                .then(() -> shell.registry.lifecycle().markComponentError("base-util", "broken"));
 
         events(false, true, 20, "");
 
@@ -110,7 +110,7 @@ class EventCommandsTest {
     void followSaysWhenChangesCameFasterThanTheRegistryKeepsThem() {
         shell.pacer.then(() -> {
             for (int i = 0; i < 1100; i++) {
-                shell.registry.setComponentStatus("logger", i % 2 == 0 ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE);
+                shell.registry.lifecycle().setComponentStatus("logger", i % 2 == 0 ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE);
             }
         });
         shell.registry.activateComponent("config-manager");
@@ -139,7 +139,7 @@ class EventCommandsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.append(shell.output()).toString()
                 .contains("config-manager  REGISTERED \u2192 ACTIVE") && shell.registry.callbackCount() == 1);
 
-        shell.registry.markComponentError("weather-skill", "broken");
+        shell.registry.lifecycle().markComponentError("weather-skill", "broken");
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.append(shell.output()).toString()
                 .contains("weather-skill  REGISTERED \u2192 ERROR"));
 
@@ -154,7 +154,7 @@ class EventCommandsTest {
 
     @Test
     void watchOnceShowsOneFramePlain() {
-        shell.registry.markComponentError("logger", "disk full\nand more");
+        shell.registry.lifecycle().markComponentError("logger", "disk full\nand more");
         shell.events.watch(false, true, "1000");
         assertThat(shell.output()).isEqualTo("""
                 Registry at 2025-01-02T03:04:05Z  5 components: 4 REGISTERED, 1 ERROR

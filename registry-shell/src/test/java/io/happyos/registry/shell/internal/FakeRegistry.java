@@ -24,13 +24,13 @@ import io.happyos.registry.Registration;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.RetryPolicy;
-import io.happyos.registry.StatusCallback;
+import io.happyos.registry.spi.StatusListener;
 import io.happyos.registry.StatusChange;
 import io.happyos.registry.UsageStats;
 import io.happyos.registry.ConsumerUsage;
 import io.happyos.registry.DriftReport;
 import io.happyos.registry.ServiceUsage;
-import io.happyos.registry.spi.ComponentFactory;
+import io.happyos.registry.spi.InstanceFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
 import java.time.Duration;
@@ -61,7 +61,39 @@ import java.util.stream.Collectors;
  * An in-memory registry for the shell's unit tests: no bundles, no threads, a simple graph. Status
  * callbacks are called at once on the calling thread; "now" is a clock the test moves.
  */
-final class FakeRegistry implements DynamicRegistry {
+final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecycle,
+        io.happyos.registry.Dependencies, io.happyos.registry.Instances, io.happyos.registry.Indexes,
+        io.happyos.registry.Diagnostics, io.happyos.registry.Versions {
+
+    @Override
+    public io.happyos.registry.Lifecycle lifecycle() {
+        return this;
+    }
+
+    @Override
+    public io.happyos.registry.Dependencies dependencies() {
+        return this;
+    }
+
+    @Override
+    public io.happyos.registry.Instances instances() {
+        return this;
+    }
+
+    @Override
+    public io.happyos.registry.Indexes indexes() {
+        return this;
+    }
+
+    @Override
+    public io.happyos.registry.Diagnostics diagnostics() {
+        return this;
+    }
+
+    @Override
+    public io.happyos.registry.Versions versions() {
+        return this;
+    }
 
     /** Manifest headers of the fake bundles, for header indexes. */
     @FunctionalInterface
@@ -106,7 +138,7 @@ final class FakeRegistry implements DynamicRegistry {
     private final List<Edge> edges = new ArrayList<>();
     private final List<List<String>> cycles = new ArrayList<>();
     private long nextBundle = 100;
-    private final List<StatusCallback> callbacks = new CopyOnWriteArrayList<>();
+    private final List<StatusListener> callbacks = new CopyOnWriteArrayList<>();
     /** Every status change, oldest first, as the registry's recent history. */
     private final List<StatusChange> changes = new CopyOnWriteArrayList<>();
     private final Map<String, Function<RegistryEntry, ?>> indexes = new TreeMap<>();
@@ -477,7 +509,7 @@ final class FakeRegistry implements DynamicRegistry {
     }
 
     @Override
-    public Registration registerStatusCallback(StatusCallback callback) {
+    public Registration addStatusListener(StatusListener callback) {
         callbacks.add(callback);
         return () -> callbacks.remove(callback);
     }
@@ -547,7 +579,7 @@ final class FakeRegistry implements DynamicRegistry {
     // ---------------------------------------------------------------- extension points
 
     @Override
-    public Registration registerComponentFactory(String type, ComponentFactory factory) {
+    public Registration registerInstanceFactory(String type, InstanceFactory factory) {
         extensions.add(factory);
         return () -> extensions.remove(factory);
     }

@@ -35,7 +35,7 @@ class GogoBindingIT {
 
     @BeforeEach
     void start() throws Exception {
-        String packages = "io.happyos.registry;version=1.5.0,io.happyos.registry.spi;version=1.0.0,org.slf4j;version=" + SLF4J
+        String packages = "io.happyos.registry;version=2.0.0,io.happyos.registry.spi;version=2.0.0,org.slf4j;version=" + SLF4J
                 + ",org.slf4j.event;version=" + SLF4J + ",org.slf4j.helpers;version=" + SLF4J
                 + ",org.slf4j.spi;version=" + SLF4J;
         felix = EmbeddedFelix.start(Map.of(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, packages));

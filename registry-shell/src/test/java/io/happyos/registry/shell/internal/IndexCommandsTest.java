@@ -57,7 +57,7 @@ class IndexCommandsTest {
         assertThat(shell.json()).isEqualTo(List.of("license", "vendor"));
         shell.indexes.index(true, "drop", "vendor");
         assertThat(shell.json()).isEqualTo(Map.of("index", "vendor", "dropped", true));
-        assertThat(shell.registry.getIndexNames()).containsExactly("license");
+        assertThat(shell.registry.indexes().getIndexNames()).containsExactly("license");
     }
 
     @Test

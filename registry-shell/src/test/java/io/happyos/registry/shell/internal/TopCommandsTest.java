@@ -19,7 +19,7 @@ class TopCommandsTest {
         shell.registry.activateComponent("weather-skill");
         shell.registry.activationTime("logger", Duration.ofMillis(250));
         shell.registry.accesses("logger", 1000).accesses("weather-skill", 5);
-        shell.registry.markComponentError("base-util", "flaky");
+        shell.registry.lifecycle().markComponentError("base-util", "flaky");
         shell.registry.status("base-util", ComponentStatus.ACTIVE);
     }
 

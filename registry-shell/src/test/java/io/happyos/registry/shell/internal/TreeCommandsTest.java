@@ -58,7 +58,7 @@ class TreeCommandsTest {
 
     @Test
     void explicitEdgesAndTheDepthLimit() {
-        shell.registry.addDependency("weather-skill", "base-util");
+        shell.registry.dependencies().addDependency("weather-skill", "base-util");
         shell.tree.tree(false, false, "1", "weather-skill");
         assertThat(shell.output()).isEqualTo("""
                 weather-skill REGISTERED

@@ -4,18 +4,19 @@ import io.happyos.registry.RegistryEntry;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Creates, and disposes of, the instances of the components of one or more types.
+ * Creates, and disposes of, the instances of the components of one or more types. (Named so as not
+ * to be mistaken for Declarative Services' {@code org.osgi.service.component.ComponentFactory}.)
  *
  * <p>Publish it as an OSGi service with the property {@value #TYPE_PROPERTY} (a string or an array
  * of strings); when several factories serve a type the one with the highest service ranking wins.
- * Or register it with {@link io.happyos.registry.DynamicRegistry#registerComponentFactory}. When a
+ * Or register it with {@link io.happyos.registry.Instances#registerInstanceFactory}. When a
  * factory goes away, the instances it made are disposed of; the next request uses the next factory.
  */
 @ConsumerType
-public interface ComponentFactory {
+public interface InstanceFactory {
 
     /** The service property naming the component types a factory serves. */
-    String TYPE_PROPERTY = "component.type";
+    String TYPE_PROPERTY = "happyos.factory.type";
 
     /**
      * Creates the instance of an active component. Called at most once per component until the

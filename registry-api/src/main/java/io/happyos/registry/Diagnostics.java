@@ -1,0 +1,102 @@
+package io.happyos.registry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What the registry has observed: why a component is in its status, healthy components, usage and
+ * performance statistics, activation times, service usage and drift, recent status changes and
+ * the audit log. Reached through {@link DynamicRegistry#diagnostics()}.
+ */
+@ProviderType
+public interface Diagnostics {
+
+    /**
+     * The most recent status changes of every component, registrations and removals included, as
+     * {@link Lifecycle#addStatusListener listeners} are told of them. The registry keeps at least the
+     * last 1,000 changes since it started, in memory only.
+     *
+     * @param limit at most this many changes, the newest
+     * @return the changes, oldest first, unmodifiable; empty when there was none
+     * @throws IllegalArgumentException when {@code limit} is less than 1
+     * @since 1.4
+     */
+    List<StatusChange> getRecentStatusChanges(int limit);
+
+    /**
+     * The components neither in {@link ComponentStatus#ERROR} nor {@link ComponentStatus#INACTIVE},
+     * ordered by id.
+     *
+     * @return snapshots, unmodifiable
+     */
+    List<RegistryEntry> getHealthyComponents();
+
+    /** @return how much the components are used */
+    UsageStats getUsageStats();
+
+    /** @return how fast the registry works */
+    PerformanceMetrics getPerformanceMetrics();
+
+    /**
+     * How long the most recent activation of one component by the registry took: starting its
+     * bundle, or enabling a service component, hooks not included. A component started by someone
+     * else (Felix's own {@code start}, another bundle) has none.
+     *
+     * @param id the component's id
+     * @return the duration, or empty when the registry has not activated it since it started
+     * @throws ComponentNotFoundException for an unknown id
+     * @since 1.4
+     */
+    Optional<Duration> getActivationTime(String id);
+
+    /**
+     * Which consumer bundles used a component since the registry started, and how: lookups of its
+     * services through their {@code BundleContext}, instance calls through
+     * {@link DynamicRegistry#getComponentInstance(String)}, and whether they hold its services now (see
+     * {@link ConsumerUsage}). Counting is always on and lock-free, and adds well under a microsecond
+     * to a service lookup that returns a component's service; the counts are kept in memory and
+     * start again from zero when the registry restarts.
+     *
+     * @param id the component's id
+     * @return its usage; empty consumers when nothing used it
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    ServiceUsage getServiceUsage(String id);
+
+    /**
+     * Where declared dependencies and observed use disagree: dependencies used but not declared,
+     * declared dependencies never used, and components never used since the registry started, each
+     * with its evidence. Only use of what components offer (services, factory-made instances) can be
+     * observed; see {@link DriftReport} for exactly what is and is not reported.
+     *
+     * @return the report, a snapshot
+     */
+    DriftReport getDrift();
+
+    /**
+     * The audit log: one record per lifecycle operation, status change, dependency change,
+     * hot-deploy event, quarantine, rollback and error, newest first.
+     *
+     * @param query the filters and the limit
+     * @return the records, unmodifiable; empty when the registry keeps no audit log (persistence off)
+     */
+    List<AuditRecord> getAuditLog(AuditQuery query);
+
+    /**
+     * Why a component is not active, or is active but unhealthy: one ranked tree of causes down to
+     * the root, each root cause with a fix in words. It combines what the framework's resolver, the
+     * registry's dependency graph, Declarative Services, the error history, the bundles folder and
+     * the audit log know: unresolved requirements with the range asked for and what is installed
+     * instead, {@code uses} conflicts, dependencies that are not active (recursively, down to the
+     * component to fix), unsatisfied DS references, cycles with their path and the origin of each
+     * edge, activators and hooks that threw or timed out, and quarantined files. Reads only: it
+     * never waits for a lifecycle operation.
+     *
+     * @param id the component's id
+     * @return the explanation; {@link Explanation#healthy()} when nothing is wrong
+     * @throws ComponentNotFoundException for an unknown id
+     */
+    Explanation explain(String id);
+}

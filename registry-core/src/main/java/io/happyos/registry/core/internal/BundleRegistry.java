@@ -1,0 +1,203 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.Dependencies;
+import io.happyos.registry.Diagnostics;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.HealthStats;
+import io.happyos.registry.Indexes;
+import io.happyos.registry.Instances;
+import io.happyos.registry.Lifecycle;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.RegistryException;
+import io.happyos.registry.Versions;
+import io.happyos.registry.core.instance.ComponentInstances;
+import io.happyos.registry.core.usage.UsageTelemetry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The registry as one caller sees it: the {@link DynamicRegistry} service object a bundle gets
+ * (from {@link RegistryServiceFactory}), or one made for the shell, the launcher or a test. The
+ * caller is a final field, so every operation is audited under its name and every instance lookup
+ * is counted for it, with no thread-local state; queries read the store directly.
+ */
+public final class BundleRegistry implements DynamicRegistry {
+
+    private final RegistryCore core;
+    private final ComponentStore store;
+    private final ComponentInstances instances;
+    private final UsageTelemetry usage;
+    private final Caller caller;
+    private final LifecycleView lifecycle;
+    private final DependencyView dependencies;
+    private final InstanceView instanceView;
+    private final IndexView indexes;
+    private final DiagnosticsView diagnostics;
+    private final VersionView versions;
+
+    /**
+     * @param core the registry's parts
+     * @param caller who calls through this object
+     */
+    public BundleRegistry(RegistryCore core, Caller caller) {
+        this.core = core;
+        this.store = core.store;
+        this.instances = core.instances;
+        this.usage = core.usage;
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.lifecycle = new LifecycleView(core, caller, this::activateComponent);
+        this.dependencies = new DependencyView(core, caller);
+        this.instanceView = new InstanceView(core);
+        this.indexes = new IndexView(core);
+        this.diagnostics = new DiagnosticsView(core);
+        this.versions = new VersionView(core, caller);
+    }
+
+    @Override
+    public String toString() {
+        return "DynamicRegistry for " + caller.actor();
+    }
+
+    @Override
+    public CompletionStage<String> registerComponent(ComponentInfo component) {
+        Objects.requireNonNull(component, "component");
+        return core.operations.run(caller.actor(), "register", component.name(),
+                () -> core.installation.register(component));
+    }
+
+    @Override
+    public CompletionStage<Void> unregisterComponent(String id) {
+        Objects.requireNonNull(id, "id");
+        return core.operations.run(caller.actor(), "unregister", id, "unregistered " + id, () -> {
+            core.waiting.remove(id);
+            core.installation.unregister(id);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> activateComponent(String id) {
+        Objects.requireNonNull(id, "id");
+        return core.operations.run(caller.actor(), "activate", id,
+                started -> started ? "activated " + id : id + " was already active",
+                () -> core.activation.activate(id));
+    }
+
+    @Override
+    public CompletionStage<Void> deactivateComponent(String id) {
+        Objects.requireNonNull(id, "id");
+        return core.operations.run(caller.actor(), "deactivate", id, "deactivated " + id, () -> {
+            boolean waited = core.waiting.contains(id);
+            core.waiting.remove(id);
+            core.deactivation.deactivate(id);
+            if (waited) {
+                core.statuses.waitEnded(id);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public RegistryEntry getComponent(String id) {
+        return store.snapshot(store.record(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public Optional<RegistryEntry> findComponent(String id) {
+        return store.find(Objects.requireNonNull(id, "id")).map(store::snapshot);
+    }
+
+    @Override
+    public List<RegistryEntry> listComponents() {
+        return store.snapshots(r -> true);
+    }
+
+    @Override
+    public List<RegistryEntry> getComponentsByType(String type) {
+        Objects.requireNonNull(type, "type");
+        return store.snapshots(store.indexes().idsByType(type));
+    }
+
+    @Override
+    public List<RegistryEntry> getComponentsByStatus(ComponentStatus status) {
+        Objects.requireNonNull(status, "status");
+        return store.snapshots(store.indexes().idsByStatus(status));
+    }
+
+    @Override
+    public Optional<String> findComponentByPath(String path) {
+        String wanted = normalise(Objects.requireNonNull(path, "path"));
+        return store.records().stream()
+                .filter(r -> r.info().path() != null && normalise(r.info().path()).equals(wanted))
+                .map(ComponentRecord::id)
+                .sorted()
+                .findFirst();
+    }
+
+    private static String normalise(String path) {
+        try {
+            Path p = path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
+            return p.toAbsolutePath().normalize().toString();
+        } catch (RuntimeException e) {
+            return path;
+        }
+    }
+
+    @Override
+    public Object getComponentInstance(String id) {
+        Object instance = instances.get(Objects.requireNonNull(id, "id"));
+        usage.instanceCall(id, caller.bundle());
+        return instance;
+    }
+
+    @Override
+    public <T> T getComponentInstance(String id, Class<T> type) {
+        Object instance = getComponentInstance(id);
+        if (!type.isInstance(instance)) {
+            throw new RegistryException("the instance of " + id + " is a " + instance.getClass().getName()
+                    + ", not a " + type.getName());
+        }
+        return type.cast(instance);
+    }
+
+    @Override
+    public HealthStats getHealthStats() {
+        return HealthCheck.of(store, core.context, core.waiting);
+    }
+
+    @Override
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    @Override
+    public Dependencies dependencies() {
+        return dependencies;
+    }
+
+    @Override
+    public Instances instances() {
+        return instanceView;
+    }
+
+    @Override
+    public Indexes indexes() {
+        return indexes;
+    }
+
+    @Override
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    @Override
+    public Versions versions() {
+        return versions;
+    }
+}

@@ -1,0 +1,75 @@
+package io.happyos.registry.core.internal;
+
+import io.happyos.registry.AuditQuery;
+import io.happyos.registry.AuditRecord;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.Diagnostics;
+import io.happyos.registry.DriftReport;
+import io.happyos.registry.Explanation;
+import io.happyos.registry.PerformanceMetrics;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.ServiceUsage;
+import io.happyos.registry.StatusChange;
+import io.happyos.registry.UsageStats;
+import io.happyos.registry.core.stats.Statistics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link Diagnostics}: reads of what the registry observed; nothing here changes anything. */
+final class DiagnosticsView implements Diagnostics {
+
+    private final RegistryCore core;
+    private final ComponentStore store;
+
+    DiagnosticsView(RegistryCore core) {
+        this.core = core;
+        this.store = core.store;
+    }
+
+    @Override
+    public Explanation explain(String id) {
+        return core.explainer.explain(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<RegistryEntry> getHealthyComponents() {
+        return store.snapshots(r -> r.status() != ComponentStatus.ERROR && r.status() != ComponentStatus.INACTIVE);
+    }
+
+    @Override
+    public UsageStats getUsageStats() {
+        return Statistics.usage(store.snapshots(r -> true));
+    }
+
+    @Override
+    public PerformanceMetrics getPerformanceMetrics() {
+        return core.performance.snapshot();
+    }
+
+    @Override
+    public Optional<Duration> getActivationTime(String id) {
+        return Optional.ofNullable(store.record(Objects.requireNonNull(id, "id")).lastActivationTime());
+    }
+
+    @Override
+    public ServiceUsage getServiceUsage(String id) {
+        return core.usage.usage(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public DriftReport getDrift() {
+        return core.usage.drift();
+    }
+
+    @Override
+    public List<AuditRecord> getAuditLog(AuditQuery query) {
+        return core.journal.query(Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public List<StatusChange> getRecentStatusChanges(int limit) {
+        return core.statusHistory.recent(limit);
+    }
+}

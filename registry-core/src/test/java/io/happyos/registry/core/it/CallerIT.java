@@ -1,0 +1,85 @@
+package io.happyos.registry.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happyos.registry.AuditQuery;
+import io.happyos.registry.AuditRecord;
+import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.testing.ManifestOnlyBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Each bundle's registry object names that bundle in the audit log, through every capability
+ * view, whichever thread calls it and however calls of different bundles interleave.
+ */
+class CallerIT extends FrameworkTestSupport {
+
+    private DynamicRegistry registryOf(Bundle bundle) {
+        BundleContext context = bundle.getBundleContext();
+        ServiceReference<DynamicRegistry> ref = context.getServiceReference(DynamicRegistry.class);
+        return context.getService(ref);
+    }
+
+    private Bundle client(Path dir, String name) throws Exception {
+        Bundle bundle = felix.context().installBundle(ManifestOnlyBundle.write(dir, name,
+                Map.of("Import-Package", "io.happyos.registry")).toUri().toString());
+        bundle.start();
+        return bundle;
+    }
+
+    @Test
+    void everyViewAuditsItsOwnBundleWhateverThreadCalls() throws Exception {
+        startRegistry();
+        Path dir = Files.createTempDirectory("callers-");
+        DynamicRegistry alpha = registryOf(client(dir, "alpha"));
+        DynamicRegistry beta = registryOf(client(dir, "beta"));
+        assertThat(alpha).isNotSameAs(beta);
+        assertThat(alpha.lifecycle()).isSameAs(alpha.lifecycle());
+
+        join(alpha.registerComponent(ComponentInfo.of("a1", "skill")));
+        join(beta.registerComponent(ComponentInfo.of("b1", "skill")));
+        // interleaved on one pool: a thread that served alpha then serves beta, and back
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<CompletableFuture<Void>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                DynamicRegistry who = i % 2 == 0 ? alpha : beta;
+                String id = i % 2 == 0 ? "a1" : "b1";
+                ComponentStatus status = i % 4 < 2 ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE;
+                calls.add(pool.submit(() -> who.lifecycle().setComponentStatus(id, status).toCompletableFuture()));
+            }
+            for (Future<CompletableFuture<Void>> call : calls) {
+                call.get().get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        join(alpha.dependencies().addDependency("a1", "b1"));
+        join(beta.dependencies().validateDependencies("b1"));
+
+        List<AuditRecord> byAlpha = registry.diagnostics().getAuditLog(
+                new AuditQuery(null, null, "bundle:alpha", null, null, false, 100));
+        List<AuditRecord> byBeta = registry.diagnostics().getAuditLog(
+                new AuditQuery(null, null, "bundle:beta", null, null, false, 100));
+        assertThat(byAlpha).extracting(AuditRecord::componentId).containsOnly("a1");
+        assertThat(byBeta).extracting(AuditRecord::componentId).containsOnly("b1");
+        assertThat(byAlpha).extracting(AuditRecord::operation)
+                .contains("register", "set-status", "add-dependency").hasSize(12);
+        assertThat(byBeta).extracting(AuditRecord::operation)
+                .contains("register", "set-status", "validate").hasSize(12);
+    }
+}
