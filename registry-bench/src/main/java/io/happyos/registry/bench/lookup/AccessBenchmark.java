@@ -46,6 +46,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class AccessBenchmark {
 
+    /** The threads of the registry parts measured here, daemons that live as long as the benchmark. */
+    private static final io.happyos.registry.core.concurrent.RegistryThreads BENCH_THREADS =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
     /** The caches' size bound. */
     static final int MAX_SIZE = 1_000;
     private static final Duration TTL = Duration.ofHours(1);
@@ -89,8 +93,8 @@ public class AccessBenchmark {
         caffeine = Caffeine.newBuilder().maximumSize(MAX_SIZE).expireAfterWrite(TTL).build();
         caffeine.put(ID, new Object());
 
-        notifier = new StatusNotifier(new TimedCalls("bench"), Duration.ofSeconds(5),
-                new StatusHistory(16, Clock.systemUTC()));
+        notifier = new StatusNotifier(new TimedCalls("bench", BENCH_THREADS), Duration.ofSeconds(5),
+                new StatusHistory(16, Clock.systemUTC()), BENCH_THREADS);
         record = new ComponentStore(notifier, Clock.systemUTC(), 10).addExactly(ID, ComponentInfo.of(ID, "bench"));
     }
 

@@ -17,6 +17,10 @@ import org.openjdk.jol.info.GraphLayout;
  */
 final class MemoryFootprint {
 
+    /** The threads of the registry parts measured here, daemons that live as long as the benchmark. */
+    private static final io.happyos.registry.core.concurrent.RegistryThreads BENCH_THREADS =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
     static {
         // JOL cannot read field offsets on Java 17 without it (and no agent attached)
         if (System.getProperty("jol.magicFieldOffset") == null) {
@@ -34,8 +38,8 @@ final class MemoryFootprint {
      * @return retained bytes per entry
      */
     static double bytesPerEntry(int size) {
-        StatusNotifier notifier = new StatusNotifier(new TimedCalls("bench"), Duration.ofSeconds(5),
-                new StatusHistory(16, Clock.systemUTC()));
+        StatusNotifier notifier = new StatusNotifier(new TimedCalls("bench", BENCH_THREADS), Duration.ofSeconds(5),
+                new StatusHistory(16, Clock.systemUTC()), BENCH_THREADS);
         try {
             ComponentStore empty = new ComponentStore(notifier, Clock.systemUTC(), 10);
             long base = GraphLayout.parseInstance(empty).totalSize();

@@ -76,7 +76,7 @@ final class RegistryFixture implements AutoCloseable {
         try {
             DynamicRegistry registry;
             if ("direct".equals(via)) {
-                direct = new RegistryCore(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(),
+                direct = new RegistryCore(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(), new io.happyos.registry.core.concurrent.RegistryThreads(),
                         Journal.NONE);
                 direct.open();
                 registry = new BundleRegistry(direct, Caller.named("bench"));

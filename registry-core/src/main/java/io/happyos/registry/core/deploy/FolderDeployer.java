@@ -48,12 +48,11 @@ public final class FolderDeployer {
     private final java.util.function.Consumer<Runnable> onLifecycleThread;
     private final io.happyos.registry.core.internal.Journal journal;
     private final Quarantine quarantine;
-    private final java.util.concurrent.ScheduledExecutorService timer =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                    io.happyos.registry.core.internal.DaemonThreads.named("reload-grace", false));
+    private final java.util.concurrent.ScheduledExecutorService timer;
 
     /**
      * @param folder the bundles folder
+     * (the last parameter, {@code threads}, makes its reload-grace timer)
      * @param store the entries
      * @param context the registry bundle's context
      * @param activation how components are activated
@@ -69,7 +68,9 @@ public final class FolderDeployer {
     public FolderDeployer(Path folder, ComponentStore store, BundleContext context, Activation activation,
             Installation installation, Reloads reloads, VersionHistory history, Path stateFile, boolean autoRollback,
             java.time.Duration grace, java.util.function.Consumer<Runnable> onLifecycleThread,
-            io.happyos.registry.core.internal.Journal journal) {
+            io.happyos.registry.core.internal.Journal journal,
+            io.happyos.registry.core.concurrent.RegistryThreads threads) {
+        this.timer = threads.scheduler("reload-grace");
         this.folder = folder.toAbsolutePath().normalize();
         this.store = store;
         this.context = context;

@@ -29,6 +29,8 @@ public final class FolderWatcher implements AutoCloseable {
     /** The name of the watcher thread. */
     public static final String THREAD_NAME = "happyos-registry-folder-watcher";
 
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads;
+
     private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
     private static final long JOIN_MILLIS = 5_000;
 
@@ -53,7 +55,9 @@ public final class FolderWatcher implements AutoCloseable {
      * @throws IllegalArgumentException if rescanMillis or settleMillis is not positive
      */
     public FolderWatcher(FolderScanner scanner, Path folder, long rescanMillis, long settleMillis,
-            Consumer<FolderScanner.Changes> handler) {
+            Consumer<FolderScanner.Changes> handler,
+            io.happyos.registry.core.concurrent.RegistryThreads threads) {
+        this.threads = threads;
         if (rescanMillis <= 0 || settleMillis <= 0) {
             throw new IllegalArgumentException("rescanMillis and settleMillis must be positive: "
                     + rescanMillis + ", " + settleMillis);
@@ -83,8 +87,7 @@ public final class FolderWatcher implements AutoCloseable {
             watchService.close();
             throw e;
         }
-        thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true);
+        thread = threads.thread("folder-watcher", this::run);
         thread.start();
         LOG.info("watching {} (rescan every {} ms, settle {} ms)", folder, rescanMillis, settleMillis);
     }

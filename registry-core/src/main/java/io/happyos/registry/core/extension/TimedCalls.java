@@ -1,6 +1,5 @@
 package io.happyos.registry.core.extension;
 
-import io.happyos.registry.core.internal.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -25,9 +24,12 @@ public final class TimedCalls implements AutoCloseable {
 
     private final ExecutorService pool;
 
-    /** @param name what the pool's threads are for, in their names (happyos-registry-NAME-N) */
-    public TimedCalls(String name) {
-        this.pool = Executors.newCachedThreadPool(DaemonThreads.named(name, true));
+    /**
+     * @param name what the pool's threads are for, in their names (happyos-registry-NAME-N)
+     * @param threads makes the pool
+     */
+    public TimedCalls(String name, io.happyos.registry.core.concurrent.RegistryThreads threads) {
+        this.pool = threads.cached(name);
     }
 
     /** A call that did not return in time. */

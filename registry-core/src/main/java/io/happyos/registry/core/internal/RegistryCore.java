@@ -64,7 +64,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import io.happyos.registry.core.bundle.BundleTracking;
+import io.happyos.registry.core.concurrent.RegistryThreads;
+import io.happyos.registry.core.deploy.FolderScanner;
+import io.happyos.registry.core.deploy.FolderWatcher;
+import io.happyos.registry.core.deploy.StartupDeployment;
+import io.happyos.registry.core.service.ServiceComponentTracker;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The registry's parts, built once and shared by every caller's view of the registry
@@ -73,9 +84,14 @@ import org.osgi.framework.BundleContext;
  */
 public final class RegistryCore {
 
+    /** Framework property naming the bundles folder deployed at start-up. */
+    public static final String BUNDLES_DIR_PROPERTY = "happyos.bundles.dir";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegistryCore.class);
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
+
     final ComponentStore store;
     final Explainer explainer;
-    volatile java.util.function.Supplier<ServiceDiagnosis> serviceDiagnosisSource = () -> ServiceDiagnosis.NONE;
     final StatusNotifier notifier;
     final StatusHistory statusHistory = new StatusHistory(StatusHistory.DEFAULT_CAPACITY, Clock.systemUTC());
     final LifecycleExecutor lifecycle;
@@ -90,7 +106,13 @@ public final class RegistryCore {
     /** How often usage telemetry notes who holds component services. */
     private static final long USAGE_SAMPLE_SECONDS = 5;
 
-    private final TimedCalls calls = new TimedCalls("call");
+    private final TimedCalls calls;
+    final RegistrySettings settings;
+    final RegistryThreads threads;
+    private final BundleTracking tracking;
+    private final ServiceComponentTracker services;
+    private volatile FolderWatcher watcher;
+    private volatile ServiceRegistration<DynamicRegistry> registration;
     final PerformanceRecorder performance = new PerformanceRecorder();
     final Whiteboard whiteboard;
     final ComponentInstances instances;
@@ -100,8 +122,7 @@ public final class RegistryCore {
     final Reloads reloads;
     volatile FolderDeployer deployer;
     final Journal journal;
-    private final java.util.concurrent.ScheduledExecutorService accessFlusher =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("access-flush", false));
+    private final java.util.concurrent.ScheduledExecutorService accessFlusher;
     final Recovery recovery;
     final Operations operations;
     final KeptState kept;
@@ -115,15 +136,21 @@ public final class RegistryCore {
      * @param context the registry bundle's context
      * @param settings the settings
      * @param ticker the clock of the instance cache
+     * @param threads makes and stops every thread of the registry
      * @param journal where what the registry is told is kept ({@link Journal#NONE} for nothing)
      */
-    public RegistryCore(BundleContext context, RegistrySettings settings, Ticker ticker, Journal journal) {
+    public RegistryCore(BundleContext context, RegistrySettings settings, Ticker ticker, RegistryThreads threads,
+            Journal journal) {
         this.context = context;
+        this.settings = settings;
+        this.threads = threads;
         this.journal = journal;
-        this.notifier = new StatusNotifier(calls, settings.listenerTimeout(), statusHistory);
+        this.calls = new TimedCalls("call", threads);
+        this.accessFlusher = threads.scheduler("access-flush");
+        this.notifier = new StatusNotifier(calls, settings.listenerTimeout(), statusHistory, threads);
         this.store = new ComponentStore(notifier, Clock.systemUTC(), settings.errorHistorySize());
         store.errorSink((id, error) -> journal.queueError(id, error.at(), error.message()));
-        this.lifecycle = new LifecycleExecutor();
+        this.lifecycle = new LifecycleExecutor(threads);
         this.whiteboard = new Whiteboard(context, notifier, this::factoryGone);
         this.instances = new ComponentInstances(store, whiteboard, calls, settings.activationTimeout(), context,
                 performance, ticker);
@@ -138,11 +165,11 @@ public final class RegistryCore {
         });
         this.deactivation = new Deactivation(shared);
         this.installation = new Installation(shared, deactivation);
-        this.batch = new BatchActivation(store, activation, settings.batchParallelism());
+        this.batch = new BatchActivation(store, activation, settings.batchParallelism(), threads);
         this.batches = new Batches(store, installation, deactivation);
         this.history = new VersionHistory(storage(context).resolve("history"), settings.historySize());
         this.reloads = new Reloads(store, context, activation, deactivation, history);
-        this.recovery = new Recovery(store, context);
+        this.recovery = new Recovery(store, context, threads);
         this.operations = new Operations(lifecycle, journal, performance);
         this.kept = new KeptState(store, journal, context);
         store.addedSink(kept::added);
@@ -150,16 +177,32 @@ public final class RegistryCore {
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
         this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
-        this.explainer = new Explainer(store, context, journal::query, () -> serviceDiagnosisSource.get());
+        this.tracking = new BundleTracking(context, store, instances::cleanup, this::frameworkStopping);
+        tracking.journal(journal);
+        tracking.onArrival(this::retryWaiting);
+        this.services = new ServiceComponentTracker(context, store, threads);
+        this.explainer = new Explainer(store, context, journal::query, services::diagnosis);
     }
 
     /**
-     * Where {@link #explain} learns about Declarative Services components.
+     * Assembles the registry of a registry bundle: its settings from the framework properties, its
+     * threads, its journal (the database in the storage folder) and its parts.
      *
-     * @param diagnosis what SCR knows, looked up at each explanation
+     * @param context the registry bundle's context
+     * @return the registry, not started
+     * @throws io.happyos.registry.core.persist.StartupRefusedException when the database is corrupt,
+     *     newer or in use
      */
-    public void diagnoseServicesWith(java.util.function.Supplier<ServiceDiagnosis> diagnosis) {
-        this.serviceDiagnosisSource = diagnosis;
+    public static RegistryCore assemble(BundleContext context) {
+        RegistrySettings settings = RegistrySettings.from(context::getProperty);
+        RegistryThreads threads = new RegistryThreads();
+        try {
+            Journal journal = Journals.open(context, settings, threads);
+            return new RegistryCore(context, settings, Ticker.systemTicker(), threads, journal);
+        } catch (RuntimeException e) {
+            threads.close();
+            throw e;
+        }
     }
 
     /**
@@ -183,16 +226,15 @@ public final class RegistryCore {
      * Sets up the bundles folder: what changes there is applied through the lifecycle thread.
      *
      * @param folder the folder
-     * @param settings the settings (auto rollback and its grace period)
      * @return the deployer
      */
-    public FolderDeployer bundlesFolder(Path folder, RegistrySettings settings) {
+    private FolderDeployer bundlesFolder(Path folder) {
         FolderDeployer created = new FolderDeployer(folder, store, context, activation, installation, reloads, history,
                 storage(context).resolve("deploy-state.properties"), settings.autoRollback(), settings.reloadGrace(),
                 task -> lifecycle.submit(() -> {
                     task.run();
                     return null;
-                }), journal);
+                }), journal, threads);
         deployer = created;
         return created;
     }
@@ -249,12 +291,7 @@ public final class RegistryCore {
         }
     }
 
-    /** Puts back what the journal kept; see {@link KeptState#restore()}. */
-    public void restore() {
-        kept.restore();
-    }
-
-    /** Stops every thread and tracker of the registry. */
+    /** Stops every part of the registry that has a thread or tracks something. */
     public void close() {
         usage.close();
         accessFlusher.shutdownNow();
@@ -271,28 +308,124 @@ public final class RegistryCore {
         calls.close();
     }
 
-    /** @return the entries */
-    public ComponentStore store() {
-        return store;
+    /**
+     * Starts the registry: entries for the bundles already installed, what the journal kept put
+     * back, the components that were active brought back in dependency order, the service
+     * published (each bundle gets its own registry object naming it), then the bundles folder
+     * deployed and watched; the service says {@value DynamicRegistry#STATE_READY} once that is over.
+     */
+    public void start() {
+        open();
+        tracking.open();
+        kept.restore();
+        services.open();
+        StartupDeployment deployment = new StartupDeployment(store, context, activation);
+        // on the framework's start-level thread, which alone may start bundles at this point
+        TimedCalls.inline(deployment::restoreStarted);
+        registration = context.registerService(DynamicRegistry.class, new RegistryServiceFactory(this),
+                state("starting"));
+        String folder = context.getProperty(BUNDLES_DIR_PROPERTY);
+        lifecycle.submit(() -> {
+            if (folder != null && !folder.isBlank()) {
+                deployFolder(Path.of(folder).toAbsolutePath().normalize());
+            }
+            services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
+            startRetrying(); // what waited when the container stopped, once everything is back
+            return null;
+        }).whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.error("start-up deployment failed", error);
+            }
+            markReady();
+        });
     }
 
-    /** @return the activation steps, for start-up work already on the lifecycle thread */
-    public Activation activation() {
-        return activation;
+    /** Reconciles the folder with the framework, then watches it unless told not to. */
+    private void deployFolder(Path folder) throws Exception {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            LOG.warn("bundles folder {} does not exist: nothing to deploy", folder);
+            return;
+        }
+        FolderDeployer created = bundlesFolder(folder);
+        FolderScanner scanner = new FolderScanner(folder, settings.settle().toMillis(), System::currentTimeMillis);
+        created.reconcile(scanner);
+        if (settings.watch()) {
+            watcher = new FolderWatcher(scanner, folder, settings.rescan().toMillis(), settings.settle().toMillis(),
+                    changes -> lifecycle.submit(() -> {
+                        created.handle(changes, scanner);
+                        return null;
+                    }).whenComplete((ok, error) -> {
+                        if (error != null) {
+                            LOG.warn("could not apply the changes in {}: {}", folder, error.getMessage(), error);
+                        }
+                    }), threads);
+            watcher.start();
+            LOG.info("watching {} for new, changed and removed JARs", folder);
+        }
     }
 
-    /** @return the deactivation steps, for the framework's shutdown */
-    public Deactivation deactivation() {
-        return deactivation;
+    private void markReady() {
+        ServiceRegistration<DynamicRegistry> current = registration;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.setProperties(state(DynamicRegistry.STATE_READY));
+            LOG.info("registry ready");
+        } catch (IllegalStateException stopped) {
+            LOG.debug("registry stopped before start-up deployment finished");
+        }
     }
 
-    /** @return the install steps, for start-up work already on the lifecycle thread */
-    public Installation installation() {
-        return installation;
+    private static Dictionary<String, Object> state(String state) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(DynamicRegistry.STATE_PROPERTY, state);
+        return properties;
     }
 
-    /** @return the lifecycle thread */
-    public LifecycleExecutor lifecycle() {
-        return lifecycle;
+    /** The framework is about to stop every bundle: deactivate ours first, dependents first. */
+    private void frameworkStopping() {
+        LOG.info("container stopping: deactivating components in reverse dependency order");
+        try {
+            lifecycle.submit(() -> {
+                deactivation.deactivateAllForShutdown();
+                return null;
+            }).toCompletableFuture().get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("components not all deactivated within {} s; the framework stops the rest", SHUTDOWN_TIMEOUT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("deactivation at shutdown failed", e.getCause());
+        }
     }
+
+    /**
+     * Stops the registry: the service withdrawn, the folder no longer watched, trackers closed,
+     * every part stopped, the journal closed, and last every thread the registry made.
+     */
+    public void stop() {
+        ServiceRegistration<DynamicRegistry> current = registration;
+        registration = null;
+        if (current != null) {
+            try {
+                current.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                LOG.debug("registry service already unregistered");
+            }
+        }
+        FolderWatcher folderWatcher = watcher;
+        if (folderWatcher != null) {
+            folderWatcher.close();
+        }
+        try {
+            services.close();
+            tracking.close();
+            close();
+            journal.close();
+        } finally {
+            threads.close();
+        }
+    }
+
 }

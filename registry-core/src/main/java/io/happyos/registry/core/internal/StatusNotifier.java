@@ -27,14 +27,16 @@ public final class StatusNotifier implements AutoCloseable {
     private final TimedCalls calls;
     private final Duration timeout;
     private final StatusHistory history;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("status-callbacks", false));
+    private final ExecutorService thread;
 
     /**
      * @param calls how callbacks are run
      * @param timeout how long one callback may run before it is given up on
      * @param history where every change is kept, callbacks or not
      */
-    public StatusNotifier(TimedCalls calls, Duration timeout, StatusHistory history) {
+    public StatusNotifier(TimedCalls calls, Duration timeout, StatusHistory history,
+            io.happyos.registry.core.concurrent.RegistryThreads threads) {
+        this.thread = threads.single("status-callbacks");
         this.calls = calls;
         this.timeout = timeout;
         this.history = history;

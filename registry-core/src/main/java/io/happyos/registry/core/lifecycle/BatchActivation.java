@@ -1,6 +1,5 @@
 package io.happyos.registry.core.lifecycle;
 
-import io.happyos.registry.core.internal.DaemonThreads;
 import io.happyos.registry.BatchItem;
 import io.happyos.registry.BatchOutcome;
 import io.happyos.registry.BatchResult;
@@ -36,10 +35,11 @@ public final class BatchActivation implements AutoCloseable {
      * @param activation how one component is activated
      * @param parallelism how many at once
      */
-    public BatchActivation(ComponentStore store, Activation activation, int parallelism) {
+    public BatchActivation(ComponentStore store, Activation activation, int parallelism,
+            io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.store = store;
         this.activation = activation;
-        this.workers = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("batch", true));
+        this.workers = threads.fixed("batch", parallelism);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import io.happyos.registry.RegistryException;
-import io.happyos.registry.core.internal.DaemonThreads;
 
 /**
  * Runs lifecycle operations one at a time on a thread of their own, so two operations never start
@@ -20,13 +19,19 @@ import io.happyos.registry.core.internal.DaemonThreads;
 public final class LifecycleExecutor implements AutoCloseable {
 
     private volatile Thread lifecycleThread;
-    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "happyos-registry-lifecycle");
-        t.setDaemon(true);
-        lifecycleThread = t;
-        return t;
-    });
-    private final ExecutorService completions = Executors.newCachedThreadPool(DaemonThreads.named("completion", true));
+    private final ExecutorService lifecycle;
+    private final ExecutorService completions;
+
+    /** @param threads makes the lifecycle thread and the pool that completes callers' stages */
+    public LifecycleExecutor(io.happyos.registry.core.concurrent.RegistryThreads threads) {
+        java.util.concurrent.ThreadFactory named = threads.factory("lifecycle", false);
+        this.lifecycle = threads.single(r -> {
+            Thread t = named.newThread(r);
+            lifecycleThread = t;
+            return t;
+        });
+        this.completions = threads.cached("completion");
+    }
 
     /**
      * Runs an operation on the lifecycle thread.

@@ -1,6 +1,5 @@
 package io.happyos.registry.core.lifecycle;
 
-import io.happyos.registry.core.internal.DaemonThreads;
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DependencyProblem;
@@ -27,13 +26,14 @@ public final class Recovery implements AutoCloseable {
 
     private final ComponentStore store;
     private final BundleContext context;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("retry", false));
+    private final ScheduledExecutorService timer;
 
     /**
      * @param store the entries
      * @param context the registry bundle's context
      */
-    public Recovery(ComponentStore store, BundleContext context) {
+    public Recovery(ComponentStore store, BundleContext context, io.happyos.registry.core.concurrent.RegistryThreads threads) {
+        this.timer = threads.scheduler("retry");
         this.store = store;
         this.context = context;
     }

@@ -44,11 +44,11 @@ public final class DurableWriter implements AutoCloseable {
      * Starts the writer thread.
      *
      * @param db the database whose write connection the thread takes over
+     * @param threads makes the writer thread
      */
-    public DurableWriter(RegistryDatabase db) {
+    public DurableWriter(RegistryDatabase db, io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.db = db;
-        this.thread = new Thread(this::loop, THREAD_NAME);
-        thread.setDaemon(true);
+        this.thread = threads.thread("db-writer", this::loop);
         thread.start();
     }
 

@@ -45,11 +45,13 @@ public final class SqliteJournal implements Journal {
      * @param keepErrors errors kept per component
      * @param keepAudit audit records kept at most
      * @param auditMaxAge audit records kept at most this long
+     * @param threads makes the writer thread
      * @throws StartupRefusedException when the file is corrupt, newer or in use
      */
-    public SqliteJournal(Path file, int keepErrors, int keepAudit, Duration auditMaxAge) {
+    public SqliteJournal(Path file, int keepErrors, int keepAudit, Duration auditMaxAge,
+            io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.db = RegistryDatabase.open(file);
-        this.writer = new DurableWriter(db);
+        this.writer = new DurableWriter(db, threads);
         this.state = new PersistentState(db, writer, Clock.systemUTC());
         this.audit = new AuditLog(db, writer, Clock.systemUTC());
         this.keepErrors = keepErrors;

@@ -1,7 +1,6 @@
 package io.happyos.registry.core.service;
 
 import io.happyos.registry.core.diagnose.ServiceDiagnosis;
-import io.happyos.registry.core.internal.DaemonThreads;
 import io.happyos.registry.core.internal.ComponentStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class ServiceComponentTracker implements ServiceListener, BundleLis
     private final ServiceComponents components;
     private final NamedServiceComponents named;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(DaemonThreads.named("services", false));
+    private final ExecutorService refresher;
     private final ComponentStore store;
     private volatile ScrComponents scr;
     private ServiceTracker<Object, Object> scrTracker;
@@ -43,7 +42,8 @@ public final class ServiceComponentTracker implements ServiceListener, BundleLis
      * @param context the registry bundle's context
      * @param store the entries
      */
-    public ServiceComponentTracker(BundleContext context, ComponentStore store) {
+    public ServiceComponentTracker(BundleContext context, ComponentStore store, io.happyos.registry.core.concurrent.RegistryThreads threads) {
+        this.refresher = threads.single("services");
         this.context = context;
         this.store = store;
         this.components = new ServiceComponents(store);

@@ -20,6 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FolderWatcherTest {
 
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
     private static final long SETTLE = 100;
     private static final Duration WAIT = Duration.ofSeconds(3);
 
@@ -41,7 +49,7 @@ class FolderWatcherTest {
 
     private FolderWatcher start(Path watched, long rescanMillis, Consumer<Changes> handler) throws IOException {
         FolderScanner scanner = new FolderScanner(dir, SETTLE, System::currentTimeMillis);
-        watcher = new FolderWatcher(scanner, watched, rescanMillis, SETTLE, handler);
+        watcher = new FolderWatcher(scanner, watched, rescanMillis, SETTLE, handler, threads);
         watcher.start();
         return watcher;
     }

@@ -24,8 +24,16 @@ import org.junit.jupiter.api.Test;
 /** The entries {@link ComponentStore#snapshot} hands out: reused while nothing changed, fresh after any change. */
 class ComponentStoreSnapshotTest {
 
-    private final StatusNotifier notifier = new StatusNotifier(new TimedCalls("test"), Duration.ofSeconds(5),
-            new StatusHistory(16, Clock.systemUTC()));
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
+    private final StatusNotifier notifier = new StatusNotifier(new TimedCalls("test", threads), Duration.ofSeconds(5),
+            new StatusHistory(16, Clock.systemUTC()), threads);
     private final ComponentStore store = new ComponentStore(notifier, Clock.systemUTC(), 3);
 
     @AfterEach

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogTest {
 
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     @TempDir
@@ -28,7 +36,7 @@ class AuditLogTest {
     @BeforeEach
     void open() {
         db = RegistryDatabase.open(storage.resolve("registry.db"));
-        writer = new DurableWriter(db);
+        writer = new DurableWriter(db, threads);
         clock = new TestDatabases.SettableClock(T0);
         audit = new AuditLog(db, writer, clock);
     }

@@ -31,6 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeletedDatabaseTest {
 
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     @TempDir
@@ -44,7 +52,7 @@ class DeletedDatabaseTest {
     @BeforeEach
     void open() {
         db = RegistryDatabase.open(file());
-        writer = new DurableWriter(db);
+        writer = new DurableWriter(db, threads);
         state = new PersistentState(db, writer, Clock.systemUTC());
         audit = new AuditLog(db, writer, Clock.systemUTC());
     }

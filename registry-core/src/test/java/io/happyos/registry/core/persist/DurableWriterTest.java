@@ -23,6 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DurableWriterTest {
 
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
     @TempDir
     Path storage;
 
@@ -32,7 +40,7 @@ class DurableWriterTest {
     @BeforeEach
     void open() {
         db = RegistryDatabase.open(storage.resolve("registry.db"));
-        writer = new DurableWriter(db);
+        writer = new DurableWriter(db, threads);
     }
 
     @AfterEach

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PersistentStateTest {
 
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     @TempDir
@@ -36,7 +44,7 @@ class PersistentStateTest {
 
     private void openState() {
         db = RegistryDatabase.open(storage.resolve("registry.db"));
-        writer = new DurableWriter(db);
+        writer = new DurableWriter(db, threads);
         state = new PersistentState(db, writer, new TestDatabases.SettableClock(T0));
     }
 

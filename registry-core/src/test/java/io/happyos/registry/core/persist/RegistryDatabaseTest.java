@@ -18,6 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RegistryDatabaseTest {
 
+    private final io.happyos.registry.core.concurrent.RegistryThreads threads =
+            new io.happyos.registry.core.concurrent.RegistryThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
     @TempDir
     Path storage;
 
@@ -58,7 +66,7 @@ class RegistryDatabaseTest {
 
     @Test
     void reopeningKeepsTheData() throws Exception {
-        try (RegistryDatabase db = RegistryDatabase.open(file()); DurableWriter writer = new DurableWriter(db)) {
+        try (RegistryDatabase db = RegistryDatabase.open(file()); DurableWriter writer = new DurableWriter(db, threads)) {
             writer.submit(c -> execute(c, "INSERT INTO manual_status VALUES ('a', 'STOPPED', 'test', 1)")).join();
         }
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
