@@ -138,6 +138,20 @@ public final class EmbeddedFelix implements AutoCloseable {
     }
 
     /**
+     * Installs sample bundles ({@link #sampleBundle}) without starting them.
+     *
+     * @param symbolicNames the samples, installed in this order
+     * @return the bundles, in the same order
+     */
+    public List<Bundle> installSamples(List<String> symbolicNames) throws BundleException, IOException {
+        List<Bundle> bundles = new java.util.ArrayList<>();
+        for (String sample : symbolicNames) {
+            bundles.add(install(sampleBundle(sample)));
+        }
+        return bundles;
+    }
+
+    /**
      * Installs a bundle as one of the container's runtime bundles, as the launcher does.
      *
      * @param jar the file
