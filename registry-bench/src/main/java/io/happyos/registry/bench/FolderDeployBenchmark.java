@@ -3,7 +3,7 @@ package io.happyos.registry.bench;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.testing.EmbeddedFelix;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -117,7 +117,7 @@ public final class FolderDeployBenchmark implements SuitePart {
             Thread.sleep(1000); // let the contender settle into its steady state before the first drop
             for (int i = 0; i < drops; i++) {
                 String bsn = name + "-drop-" + i;
-                Path jar = ManifestOnlyBundle.write(staging, bsn, Map.of());
+                Path jar = TestBundle.builder(bsn).writeToFolder(staging);
                 Path part = folder.resolve(bsn + ".jar.part");
                 Files.copy(jar, part);
                 started.put(bsn, new CountDownLatch(1));

@@ -1,7 +1,6 @@
 package io.happyos.registry.bench;
 
-import io.happyos.registry.testing.ClassesBundle;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ final class GeneratedBundles {
             // the shuffled prefix sets the file's place in the folder listing
             String name = String.format("gen%05d.b%d", fileOrder.get(i), i);
             names.add(name);
-            files.add(ManifestOnlyBundle.write(dir, name, headers));
+            files.add(TestBundle.builder(name).headers(headers).writeToFolder(dir));
         }
         return new Set(names, files, List.of());
     }
@@ -106,7 +105,7 @@ final class GeneratedBundles {
                 headers.put("Import-Package", imports.toString());
                 members.add(name);
                 names.add(name);
-                files.add(ClassesBundle.write(dir, name, headers, SleepingActivator.class));
+                files.add(TestBundle.builder(name).headers(headers).classes(SleepingActivator.class).writeToFolder(dir));
             }
             levels.add(members);
         }

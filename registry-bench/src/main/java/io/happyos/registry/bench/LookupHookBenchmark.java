@@ -2,7 +2,7 @@ package io.happyos.registry.bench;
 
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.testing.EmbeddedFelix;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public final class LookupHookBenchmark {
             felix.context().registerService(Comparable.class, "plain", new Hashtable<>(Map.of("k", "plain")));
             felix.context().registerService(Comparable.class, "named",
                     new Hashtable<>(Map.of("k", "named", DynamicRegistry.COMPONENT_NAME_PROPERTY, "named")));
-            Bundle consumer = felix.install(ManifestOnlyBundle.write(dir, "bench-consumer", Map.of()));
+            Bundle consumer = felix.install(TestBundle.builder("bench-consumer").writeToFolder(dir));
             consumer.start();
             BundleContext context = consumer.getBundleContext();
             loop(context, filter, Math.max(lookups / 2, 200_000));

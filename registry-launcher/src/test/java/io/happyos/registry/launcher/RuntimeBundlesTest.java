@@ -3,18 +3,12 @@ package io.happyos.registry.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.happyos.registry.testing.TestBundle;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -64,25 +58,7 @@ class RuntimeBundlesTest {
 
     /** A bundle holding {@link RefusingActivator}, loaded from the bundle, not from the test class path. */
     private Path refusingBundle() throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "test.refusing");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", RefusingActivator.class.getName());
-        main.putValue("Import-Package", "org.osgi.framework");
-        Path jar = work.resolve("refusing.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> type : List.of(RefusingActivator.class, RefusingActivator.StartupRefusedException.class)) {
-                String entry = type.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new JarEntry(entry));
-                try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jar;
+        return TestBundle.builder("test.refusing").activator(RefusingActivator.class).importPackage("org.osgi.framework")
+                .classes(RefusingActivator.StartupRefusedException.class).writeTo(work.resolve("refusing.jar"));
     }
 }

@@ -2,18 +2,13 @@ package io.happyos.registry.core.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -26,21 +21,14 @@ class CompleteZipTest {
     Path dir;
 
     static byte[] jar(int entries, String comment) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "x");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
-            for (int i = 0; i < entries; i++) {
-                out.putNextEntry(new JarEntry("x/E" + i + ".txt"));
-                out.write(("entry " + i).repeat(i + 1).getBytes());
-                out.closeEntry();
-            }
-            if (comment != null) {
-                out.setComment(comment);
-            }
+        TestBundle.Builder jar = TestBundle.plainJar().header("Bundle-SymbolicName", "x");
+        for (int i = 0; i < entries; i++) {
+            jar.entry("x/E" + i + ".txt", ("entry " + i).repeat(i + 1));
         }
-        return bytes.toByteArray();
+        if (comment != null) {
+            jar.comment(comment);
+        }
+        return jar.build();
     }
 
     private Path write(byte[] content) throws IOException {
@@ -80,7 +68,7 @@ class CompleteZipTest {
         for (int i = 0; i < 0x10000; i++) { // more entries than a plain end record can count
             entries.put("e/" + i, new byte[0]);
         }
-        Path jar = ManifestOnlyBundle.write(dir, "many", Map.of(), entries, true);
+        Path jar = TestBundle.builder("many").entries(entries).stored().writeToFolder(dir);
         assertThat(CompleteZip.isComplete(jar, Files.size(jar))).isTrue();
         byte[] content = Files.readAllBytes(jar);
         byte[] shifted = new byte[content.length + 3];
@@ -92,11 +80,9 @@ class CompleteZipTest {
      * An outer JAR whose last entry is a stored inner JAR, cut right after the inner JAR's end
      * record: what a copy half done looks like. The prefix ends like a whole ZIP.
      */
-    static byte[] outerCutAfterItsInnerJar(Path dir) throws IOException {
-        Path work = Files.createDirectories(dir.resolve("outer-work"));
-        byte[] inner = Files.readAllBytes(ManifestOnlyBundle.write(work, "inner-identity", Map.of()));
-        byte[] outer = Files.readAllBytes(ManifestOnlyBundle.write(work, "outer-identity", Map.of(),
-                Map.of("lib/inner.jar", inner), true));
+    static byte[] outerCutAfterItsInnerJar() {
+        byte[] inner = TestBundle.builder("inner-identity").build();
+        byte[] outer = TestBundle.builder("outer-identity").entry("lib/inner.jar", inner).stored().build();
         int at = indexOf(outer, inner);
         assertThat(at).as("the inner JAR is stored as it is").isPositive();
         return Arrays.copyOf(outer, at + inner.length);
@@ -113,7 +99,7 @@ class CompleteZipTest {
 
     @Test
     void anOuterJarCutRightAfterItsStoredInnerJarIsNotComplete() throws IOException {
-        byte[] prefix = outerCutAfterItsInnerJar(dir);
+        byte[] prefix = outerCutAfterItsInnerJar();
         assertThat(CompleteZip.isComplete(write(prefix), prefix.length)).isFalse();
     }
 

@@ -3,10 +3,9 @@ package io.happyos.registry.core.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happyos.registry.core.deploy.JarInspector.JarCheck;
+import io.happyos.registry.testing.TestBundle;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,11 +13,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +24,8 @@ class JarInspectorTest {
 
     /** Writes a JAR holding only a manifest with the given main headers. */
     static Path bundle(Path file, Map<String, String> headers) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        headers.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
-        try (OutputStream out = Files.newOutputStream(file);
-                JarOutputStream jar = new JarOutputStream(out, manifest)) {
-            jar.putNextEntry(new ZipEntry("io/happyos/sample/readme.txt"));
-            jar.write("some content so the file has a body".getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
-        return file;
+        return TestBundle.plainJar().headers(headers)
+                .entry("io/happyos/sample/readme.txt", "some content so the file has a body").writeTo(file);
     }
 
     private Path goodBundle(String name) throws IOException {
@@ -53,7 +39,7 @@ class JarInspectorTest {
 
     @Test
     void anOuterJarCutRightAfterItsStoredInnerJarIsIncompleteNotTheInnerBundle() throws IOException {
-        Path half = Files.write(dir.resolve("outer.jar"), CompleteZipTest.outerCutAfterItsInnerJar(dir));
+        Path half = Files.write(dir.resolve("outer.jar"), CompleteZipTest.outerCutAfterItsInnerJar());
 
         JarCheck check = JarInspector.inspect(half);
 
@@ -129,12 +115,8 @@ class JarInspectorTest {
 
     @Test
     void zipWithoutManifestIsRejected() throws IOException {
-        Path file = dir.resolve("nomanifest.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new ZipEntry("a.txt"));
-            zip.write(1);
-            zip.closeEntry();
-        }
+        Path file = TestBundle.plainJar().entry("a.txt", new byte[] {1}).withoutManifest()
+                .writeTo(dir.resolve("nomanifest.jar"));
 
         JarCheck check = JarInspector.inspect(file);
 

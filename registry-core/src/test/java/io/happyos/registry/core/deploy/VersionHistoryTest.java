@@ -3,12 +3,11 @@ package io.happyos.registry.core.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happyos.registry.JarVersion;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,7 @@ class VersionHistoryTest {
 
     private Path jar(String name) throws IOException {
         Path dir = Files.createDirectories(storage.resolve("jars"));
-        return ManifestOnlyBundle.write(dir, "jar-" + Math.abs(name.hashCode()), Map.of("X-Name", name));
+        return TestBundle.builder("jar-" + Math.abs(name.hashCode())).header("X-Name", name).writeToFolder(dir);
     }
 
     private static List<Path> jarsIn(Path dir) throws IOException {
@@ -79,9 +78,9 @@ class VersionHistoryTest {
         Path normal = Files.createDirectories(root().resolve("com.acme.echo-skill"));
         Files.copy(jar("old"), normal.resolve("1700000000000_1.0.0_ab12.jar"));
         Path shared = Files.createDirectories(root().resolve("my-bundle"));
-        Files.copy(ManifestOnlyBundle.write(Files.createDirectories(storage.resolve("a")), "my_bundle", Map.of()),
+        Files.copy(TestBundle.builder("my_bundle").writeToFolder(storage.resolve("a")),
                 shared.resolve("1700000000000_1.0.0_cd34.jar"));
-        Files.copy(ManifestOnlyBundle.write(Files.createDirectories(storage.resolve("b")), "my-bundle", Map.of()),
+        Files.copy(TestBundle.builder("my-bundle").writeToFolder(storage.resolve("b")),
                 shared.resolve("1700000000001_2.0.0_ef56.jar"));
         VersionHistory history = history();
 

@@ -8,7 +8,7 @@ import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.testing.EmbeddedFelix;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,10 +142,9 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     /** An outer JAR whose last entry is a stored inner JAR, and the outer JAR cut right after the inner JAR's end. */
-    private static byte[][] outerJarAndItsCutCopy(Path work) throws Exception {
-        byte[] inner = Files.readAllBytes(ManifestOnlyBundle.write(work, "inner-identity", Map.of()));
-        byte[] outer = Files.readAllBytes(ManifestOnlyBundle.write(work, "outer-identity", Map.of(),
-                Map.of("lib/inner.jar", inner), true));
+    private static byte[][] outerJarAndItsCutCopy() {
+        byte[] inner = TestBundle.builder("inner-identity").build();
+        byte[] outer = TestBundle.builder("outer-identity").entry("lib/inner.jar", inner).stored().build();
         for (int at = 0; at + inner.length <= outer.length; at++) {
             if (Arrays.equals(outer, at, at + inner.length, inner, 0, inner.length)) {
                 return new byte[][] {outer, Arrays.copyOf(outer, at + inner.length)};
@@ -155,7 +154,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
-    void aCopyCutRightAfterAStoredInnerJarIsNeverInstalledAsTheInnerJar(@TempDir Path work) throws Exception {
+    void aCopyCutRightAfterAStoredInnerJarIsNeverInstalledAsTheInnerJar() throws Exception {
         start();
         List<String> installed = new java.util.concurrent.CopyOnWriteArrayList<>();
         felix.context().addBundleListener((SynchronousBundleListener) e -> {
@@ -163,7 +162,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
                 installed.add(e.getBundle().getSymbolicName());
             }
         });
-        byte[] cut = outerJarAndItsCutCopy(work)[1];
+        byte[] cut = outerJarAndItsCutCopy()[1];
         Path reason = folder.resolve(".quarantine").resolve("outer.jar.reason.txt");
 
         try (OutputStream out = Files.newOutputStream(folder.resolve("outer.jar"))) {
@@ -178,9 +177,9 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     @Test
-    void aFileQuarantinedWhileStillBeingWrittenIsDeployedOnceItIsComplete(@TempDir Path work) throws Exception {
+    void aFileQuarantinedWhileStillBeingWrittenIsDeployedOnceItIsComplete() throws Exception {
         start();
-        byte[][] outer = outerJarAndItsCutCopy(work);
+        byte[][] outer = outerJarAndItsCutCopy();
         Path quarantined = folder.resolve(".quarantine").resolve("outer.jar");
 
         try (OutputStream out = Files.newOutputStream(folder.resolve("outer.jar"))) {
@@ -204,10 +203,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
         Path reason = folder.resolve(".quarantine").resolve("bad.jar.reason.txt");
         await().atMost(WAIT).until(() -> Files.exists(reason) && Files.readString(reason).contains("not a ZIP"));
 
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(folder.resolve(".quarantine/bad.jar")))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
-            zip.write("hello".getBytes());
-        }
+        TestBundle.plainJar().entry("hello.txt", "hello").withoutManifest().writeTo(folder.resolve(".quarantine/bad.jar"));
 
         await().atMost(WAIT).until(() -> Files.readString(reason).contains("MANIFEST"));
         await().atMost(WAIT).until(() -> registry.getComponent("bad.jar").lastError().message().contains("MANIFEST"));
@@ -253,7 +249,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
     @Test
     void stoppingTheFrameworkInTheMiddleOfDeployingQuarantinesNothing() throws Exception {
         for (int i = 0; i < 150; i++) {
-            io.happyos.registry.testing.ManifestOnlyBundle.write(folder, "gen-" + i, Map.of());
+            TestBundle.builder("gen-" + i).writeToFolder(folder);
         }
         startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms"));
         await().atMost(WAIT).until(() -> java.util.Arrays.stream(felix.context().getBundles())
@@ -281,10 +277,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
 
         Files.write(folder.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
         Path noManifest = folder.resolve("no-manifest.jar");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(noManifest))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
-            zip.write("hello".getBytes());
-        }
+        TestBundle.plainJar().entry("hello.txt", "hello").withoutManifest().writeTo(noManifest);
         drop(EmbeddedFelix.sampleBundle("base-util"), "base-util-copy.jar");
 
         Path quarantine = folder.resolve(".quarantine");
@@ -416,7 +409,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
 
         Files.copy(EmbeddedFelix.updateBundle("echo-skill-2.0.0.jar"), echo, StandardCopyOption.REPLACE_EXISTING);
         Files.delete(folder.resolve("config-manager.jar"));
-        Files.copy(ManifestOnlyBundle.write(spare, "late-arrival", Map.of()), folder.resolve("late.jar"));
+        Files.copy(TestBundle.builder("late-arrival").writeToFolder(spare), folder.resolve("late.jar"));
 
         felix = felix.restart(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms"));
         registry = felix.service(DynamicRegistry.class, WAIT);

@@ -7,12 +7,11 @@ import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +34,8 @@ class CallerIT extends FrameworkTestSupport {
     }
 
     private Bundle client(Path dir, String name) throws Exception {
-        Bundle bundle = felix.context().installBundle(ManifestOnlyBundle.write(dir, name,
-                Map.of("Import-Package", "io.happyos.registry")).toUri().toString());
+        Bundle bundle = felix.context().installBundle(TestBundle.builder(name).importPackage("io.happyos.registry")
+                .writeToFolder(dir).toUri().toString());
         bundle.start();
         return bundle;
     }

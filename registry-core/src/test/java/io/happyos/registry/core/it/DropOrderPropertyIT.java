@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -139,7 +139,7 @@ class DropOrderPropertyIT extends FrameworkTestSupport {
             if (!deps.isEmpty()) {
                 headers.put("Import-Package", String.join(",", deps.stream().map(d -> "gen.p" + d).toList()));
             }
-            jars.add(ManifestOnlyBundle.write(dir, name(i), headers));
+            jars.add(TestBundle.builder(name(i)).headers(headers).writeToFolder(dir));
         }
         return jars;
     }

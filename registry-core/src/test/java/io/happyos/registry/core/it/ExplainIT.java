@@ -13,8 +13,7 @@ import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.Explanation;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.spi.LifecyclePhase;
-import io.happyos.registry.testing.ManifestOnlyBundle;
-import java.nio.charset.StandardCharsets;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,7 @@ class ExplainIT extends FrameworkTestSupport {
     Path dir;
 
     private Bundle manifestOnly(String name, Map<String, String> headers) throws Exception {
-        return felix.install(ManifestOnlyBundle.write(dir, name, headers));
+        return felix.install(TestBundle.builder(name).headers(headers).writeToFolder(dir));
     }
 
     private static Cause onlyRoot(Explanation explanation) {
@@ -262,9 +261,8 @@ class ExplainIT extends FrameworkTestSupport {
         manifestOnly("pong", Map.of("Provide-Capability", "acme.peer;acme.peer=pong"));
         join(registry.dependencies().addDependency("pong", "ping"));
         // ping's next version requires pong: with the explicit pong -> ping, a cycle
-        Path next = ManifestOnlyBundle.write(Files.createDirectories(dir.resolve("v2")), "ping",
-                Map.of("Provide-Capability", "acme.peer;acme.peer=ping",
-                        "Require-Capability", "acme.peer;filter:=\"(acme.peer=pong)\""));
+        Path next = TestBundle.builder("ping").provideCapability("acme.peer;acme.peer=ping")
+                .requireCapability("acme.peer;filter:=\"(acme.peer=pong)\"").writeToFolder(dir.resolve("v2"));
         try (var in = Files.newInputStream(next)) {
             ping.update(in);
         }
@@ -323,8 +321,7 @@ class ExplainIT extends FrameworkTestSupport {
                 + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + component + "\">\n"
                 + "  <implementation class=\"com.acme." + component + ".Impl\"/>\n  " + references + "\n"
                 + "</scr:component>\n";
-        return ManifestOnlyBundle.write(dir, symbolicName, Map.of("Service-Component", "OSGI-INF/" + component + ".xml"),
-                Map.of("OSGI-INF/" + component + ".xml", xml.getBytes(StandardCharsets.UTF_8)));
+        return TestBundle.builder(symbolicName).component(component, xml).writeToFolder(dir);
     }
 
 }

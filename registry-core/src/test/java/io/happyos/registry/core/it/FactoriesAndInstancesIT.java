@@ -1,17 +1,23 @@
 package io.happyos.registry.core.it;
 
+import static io.happyos.registry.core.it.FrameworkTestSupport.DEMO;
+import static io.happyos.registry.core.it.FrameworkTestSupport.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.Registration;
 import io.happyos.registry.spi.InstanceFactory;
+import io.happyos.registry.testing.EmbeddedFelix;
+import io.happyos.registry.testing.EmbeddedFramework;
+import io.happyos.registry.testing.InjectFramework;
+import io.happyos.registry.testing.InjectService;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +25,19 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
 /** Component instances: factories from the whiteboard or the API, the named-service fallback, disposal. */
-class FactoriesAndInstancesIT extends FrameworkTestSupport {
+@EmbeddedFramework(properties = "happyos.activation.timeout=1s")
+class FactoriesAndInstancesIT {
+
+    @InjectFramework
+    EmbeddedFelix felix;
+    @InjectService
+    DynamicRegistry registry;
 
     private final List<String> disposed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        startRegistry(Map.of("happyos.activation.timeout", "1s"));
-        installDemo();
+        felix.installSamples(DEMO);
         join(registry.activateComponent("calculator-skill"));
     }
 

@@ -8,12 +8,11 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.testing.EmbeddedFelix;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -30,7 +29,7 @@ class FragmentsIT extends FrameworkTestSupport {
     Path jars;
 
     private Path fragment() throws Exception {
-        return ManifestOnlyBundle.write(jars, "logger-extras", Map.of("Fragment-Host", "logger"));
+        return TestBundle.builder("logger-extras").fragmentHost("logger").writeToFolder(jars);
     }
 
     private boolean attachedToHost(String fragment, String host) {

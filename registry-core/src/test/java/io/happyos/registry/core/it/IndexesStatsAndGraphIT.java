@@ -13,7 +13,7 @@ import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.UsageStats;
 import io.happyos.registry.spi.InstanceFactory;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,10 +64,8 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
 
     @Test
     void aCustomIndexFollowsABundleUpdate(@TempDir Path dir) throws Exception {
-        Path v1 = ManifestOnlyBundle.write(Files.createDirectories(dir.resolve("v1")), "vendor-probe",
-                Map.of("Bundle-Vendor", "Acme"));
-        Path v2 = ManifestOnlyBundle.write(Files.createDirectories(dir.resolve("v2")), "vendor-probe",
-                Map.of("Bundle-Vendor", "Globex"));
+        Path v1 = TestBundle.builder("vendor-probe").header("Bundle-Vendor", "Acme").writeToFolder(dir.resolve("v1"));
+        Path v2 = TestBundle.builder("vendor-probe").header("Bundle-Vendor", "Globex").writeToFolder(dir.resolve("v2"));
         var bundle = felix.install(v1);
         registry.indexes().createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
         assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Acme"))).containsExactly("vendor-probe");

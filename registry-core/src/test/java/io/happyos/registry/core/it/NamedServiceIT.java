@@ -10,13 +10,12 @@ import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.it.named.NamerActivator;
-import io.happyos.registry.testing.ClassesBundle;
+import io.happyos.registry.testing.TestBundle;
 import io.happyos.registry.testing.EmbeddedFelix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -39,8 +38,8 @@ class NamedServiceIT extends FrameworkTestSupport {
     Path jars;
 
     private Path namer() throws Exception {
-        return ClassesBundle.write(jars, "namer", Map.of("Bundle-Activator", NamerActivator.class.getName(),
-                "Import-Package", "org.osgi.framework,io.happyos.samples.config"), NamerActivator.class);
+        return TestBundle.builder("namer").activator(NamerActivator.class)
+                .importPackage("org.osgi.framework,io.happyos.samples.config").writeToFolder(jars);
     }
 
     @Test

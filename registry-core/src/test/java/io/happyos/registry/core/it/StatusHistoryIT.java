@@ -1,22 +1,39 @@
 package io.happyos.registry.core.it;
 
+import static io.happyos.registry.core.it.FrameworkTestSupport.DEMO;
+import static io.happyos.registry.core.it.FrameworkTestSupport.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.StatusChange;
+import io.happyos.registry.testing.EmbeddedFelix;
+import io.happyos.registry.testing.EmbeddedFramework;
+import io.happyos.registry.testing.InjectFramework;
+import io.happyos.registry.testing.InjectService;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The recent status changes and activation times, as a real framework produces them. */
-class StatusHistoryIT extends FrameworkTestSupport {
+@EmbeddedFramework
+class StatusHistoryIT {
+
+    @InjectFramework
+    EmbeddedFelix felix;
+    @InjectService
+    DynamicRegistry registry;
+
+    @BeforeEach
+    void installDemo() throws Exception {
+        felix.installSamples(DEMO);
+    }
 
     @Test
     void recentChangesFollowWhatHappenedWithoutAnyCallback() throws Exception {
-        startRegistry();
-        installDemo();
         join(registry.activateComponent("weather-skill"));
         join(registry.deactivateComponent("logger"));
 
@@ -38,8 +55,6 @@ class StatusHistoryIT extends FrameworkTestSupport {
 
     @Test
     void activationTimesAreKeptForWhatTheRegistryActivated() throws Exception {
-        startRegistry();
-        installDemo();
         assertThat(registry.diagnostics().getActivationTime("logger")).isEmpty();
         join(registry.activateComponent("logger"));
 

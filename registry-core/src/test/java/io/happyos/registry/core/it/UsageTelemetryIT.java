@@ -15,8 +15,7 @@ import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.core.it.usage.EchoProvider;
 import io.happyos.registry.core.it.usage.ServiceUser;
 import io.happyos.registry.core.it.usage.api.Echo;
-import io.happyos.registry.testing.ClassesBundle;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,11 +40,9 @@ class UsageTelemetryIT extends FrameworkTestSupport {
 
     /** usage-provider: exports the Echo interface and registers the named services echo and spare. */
     private Bundle startProvider() throws Exception {
-        Bundle provider = felix.install(ClassesBundle.write(dir, "usage-provider", Map.of(
-                "Bundle-Activator", EchoProvider.class.getName(),
-                "Import-Package", "org.osgi.framework",
-                "Export-Package", API_PACKAGE + ";version=1.0.0",
-                "Provide-Capability", "happyos.service;happyos.service=usage"), EchoProvider.class, Echo.class));
+        Bundle provider = felix.install(TestBundle.builder("usage-provider").activator(EchoProvider.class)
+                .importPackage("org.osgi.framework").exportPackage(API_PACKAGE + ";version=1.0.0")
+                .provideCapability("happyos.service;happyos.service=usage").classes(Echo.class).writeToFolder(dir));
         provider.start();
         awaitActive("echo");
         awaitActive("spare");
@@ -58,7 +55,7 @@ class UsageTelemetryIT extends FrameworkTestSupport {
                 "Bundle-Activator", ServiceUser.class.getName(),
                 "Import-Package", "org.osgi.framework,io.happyos.registry"));
         all.putAll(headers);
-        Bundle user = felix.install(ClassesBundle.write(dir, name, all, ServiceUser.class));
+        Bundle user = felix.install(TestBundle.builder(name).headers(all).classes(ServiceUser.class).writeToFolder(dir));
         user.start();
         return user;
     }
@@ -120,8 +117,8 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         startUser("usage-declared", Map.of(ServiceUser.SERVICE, ECHO, ServiceUser.LOOKUPS, "2",
                 "Import-Package", "org.osgi.framework,io.happyos.registry," + API_PACKAGE));
         // requires the provider's capability and never uses it
-        felix.install(ManifestOnlyBundle.write(dir, "usage-idle",
-                Map.of("Require-Capability", "happyos.service;filter:=\"(happyos.service=usage)\""))).start();
+        felix.install(TestBundle.builder("usage-idle")
+                .requireCapability("happyos.service;filter:=\"(happyos.service=usage)\"").writeToFolder(dir)).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.dependencies().getDependencies("usage-idle")
                 .contains("usage-provider") && registry.dependencies().getDependencies("usage-declared").contains("usage-provider"));
         assertThat(registry.dependencies().getDependencies("usage-sneaky")).isEmpty();

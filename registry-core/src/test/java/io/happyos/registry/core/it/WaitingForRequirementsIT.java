@@ -7,7 +7,7 @@ import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
-import io.happyos.registry.testing.ManifestOnlyBundle;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,7 +43,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         if (!imports.isEmpty()) {
             headers.put("Import-Package", imports);
         }
-        return ManifestOnlyBundle.write(jars, name, headers);
+        return TestBundle.builder(name).headers(headers).writeToFolder(jars);
     }
 
     private void drop(Path jar) throws Exception {

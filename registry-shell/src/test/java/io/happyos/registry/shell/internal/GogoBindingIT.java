@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RetryPolicy;
 import io.happyos.registry.testing.EmbeddedFelix;
+import io.happyos.registry.testing.EmbeddedFramework;
+import io.happyos.registry.testing.InjectFramework;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -26,21 +25,15 @@ import org.osgi.framework.ServiceReference;
  * class path (the framework exports {@code io.happyos.registry} for it), so this runs without
  * registry-core.
  */
+@EmbeddedFramework(registry = false, bundles = {"org.apache.felix.gogo.runtime.jar", "${it.shell.bundle}"})
 class GogoBindingIT {
 
-    private static final String SLF4J = "2.0.17";
-
-    private EmbeddedFelix felix;
+    @InjectFramework
+    EmbeddedFelix felix;
     private GogoSession shell;
 
     @BeforeEach
     void start() throws Exception {
-        String packages = "io.happyos.registry;version=2.0.0,io.happyos.registry.spi;version=2.0.0,org.slf4j;version=" + SLF4J
-                + ",org.slf4j.event;version=" + SLF4J + ",org.slf4j.helpers;version=" + SLF4J
-                + ",org.slf4j.spi;version=" + SLF4J;
-        felix = EmbeddedFelix.start(Map.of(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, packages));
-        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar")).start();
-        felix.installRuntime(Paths.get(System.getProperty("it.shell.bundle"))).start();
         shell = GogoSession.open(felix.context(), Duration.ofSeconds(30));
     }
 
@@ -48,9 +41,6 @@ class GogoBindingIT {
     void stop() throws Exception {
         if (shell != null) {
             shell.close();
-        }
-        if (felix != null) {
-            felix.close();
         }
     }
 

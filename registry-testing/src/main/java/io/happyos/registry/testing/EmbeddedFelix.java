@@ -23,23 +23,31 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A real Felix framework for a test: its own storage folder, {@code org.slf4j} exported from the
- * test class path, bundles installed from files. Close it to stop the framework and delete the
- * folder.
+ * A real Felix framework for a test: its own storage folder, {@code org.slf4j} and the registry API
+ * exported from the test class path, bundles installed from files. Close it to stop the framework
+ * and delete the folder. {@link EmbeddedFramework} does the same for a JUnit 5 test class.
+ *
+ * <p>Where the bundles come from is configuration, system properties that the module's
+ * failsafe configuration sets: {@code it.bundles} (a folder of runtime bundles, versions stripped
+ * from their file names), {@code it.core.bundle} (the registry core JAR),
+ * {@code it.sample.bundles}, {@code it.test.bundles} and {@code it.update.bundles}.
  */
 public final class EmbeddedFelix implements AutoCloseable {
 
     /** Location prefix the registry reads as "one of the container's own runtime bundles". */
     public static final String RUNTIME_LOCATION_PREFIX = "happyos-runtime:";
 
-    private static final String SLF4J_VERSION = "2.0.17";
-
     /**
-     * The registry API is exported by the system bundle from the test's class path, so that the
-     * test and the registry bundle share one {@code DynamicRegistry} class (the API bundle itself is
-     * not installed).
+     * The bundles the registry core needs beside it at runtime, by file name in the folder
+     * {@code it.bundles}, in start order: {@link #withRegistry()} installs these, then the core
+     * bundle ({@code it.core.bundle}). A module whose tests start the registry copies them there
+     * (maven-dependency-plugin, {@code copy-dependencies} with {@code stripVersion}).
      */
-    private static final String API_PACKAGE = "io.happyos.registry;version=2.0.0,io.happyos.registry.spi;version=2.0.0";
+    public static final List<String> REGISTRY_RUNTIME_BUNDLES = List.of("caffeine.jar", "sqlite-jdbc.jar");
+
+    /** Felix SCR and the OSGi bundles it needs, by file name in {@code it.bundles}, in start order. */
+    public static final List<String> SCR_BUNDLES = List.of("org.osgi.util.function.jar", "org.osgi.util.promise.jar",
+            "org.osgi.service.component.jar", "org.apache.felix.scr.jar");
 
     private final Framework framework;
     private final Path storage;
@@ -80,10 +88,8 @@ public final class EmbeddedFelix implements AutoCloseable {
             props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         }
         props.put("felix.service.urlhandlers", "false");
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "org.slf4j;version=" + SLF4J_VERSION + ",org.slf4j.event;version=" + SLF4J_VERSION
-                        + ",org.slf4j.helpers;version=" + SLF4J_VERSION + ",org.slf4j.spi;version=" + SLF4J_VERSION
-                        + "," + API_PACKAGE);
+        // the test and the registry share one DynamicRegistry class: the API bundle itself is not installed
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra());
         props.put("happyos.storage.dir", storage.toString());
         props.putAll(extraProperties);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
@@ -94,6 +100,16 @@ public final class EmbeddedFelix implements AutoCloseable {
         }
         framework.start();
         return new EmbeddedFelix(framework, storage);
+    }
+
+    /**
+     * The packages the system bundle exports from the class path: SLF4J and the registry API, at
+     * the versions their JARs declare (never written in a test).
+     *
+     * @return the value of {@code org.osgi.framework.system.packages.extra} a framework starts with
+     */
+    public static String systemPackagesExtra() {
+        return SystemPackages.extra();
     }
 
     /** @return the system bundle's context */
@@ -122,6 +138,20 @@ public final class EmbeddedFelix implements AutoCloseable {
     }
 
     /**
+     * Installs sample bundles ({@link #sampleBundle}) without starting them.
+     *
+     * @param symbolicNames the samples, installed in this order
+     * @return the bundles, in the same order
+     */
+    public List<Bundle> installSamples(List<String> symbolicNames) throws BundleException, IOException {
+        List<Bundle> bundles = new java.util.ArrayList<>();
+        for (String sample : symbolicNames) {
+            bundles.add(install(sampleBundle(sample)));
+        }
+        return bundles;
+    }
+
+    /**
      * Installs a bundle as one of the container's runtime bundles, as the launcher does.
      *
      * @param jar the file
@@ -134,14 +164,16 @@ public final class EmbeddedFelix implements AutoCloseable {
     }
 
     /**
-     * Installs and starts the registry core bundle built by the reactor and the Caffeine and SQLite
-     * bundles it needs (the API comes from the system bundle, see {@link #API_PACKAGE}).
+     * Installs and starts the registry core bundle built by the reactor ({@code it.core.bundle}) and
+     * the {@link #REGISTRY_RUNTIME_BUNDLES} it needs (the API comes from the system bundle, see
+     * {@link #systemPackagesExtra()}).
      *
      * @return this
      */
     public EmbeddedFelix withRegistry() throws BundleException, IOException {
-        installRuntime(itBundle("caffeine.jar")).start();
-        installRuntime(itBundle("sqlite-jdbc.jar")).start();
+        for (String jar : REGISTRY_RUNTIME_BUNDLES) {
+            installRuntime(itBundle(jar)).start();
+        }
         installRuntime(Paths.get(requiredProperty("it.core.bundle"))).start();
         return this;
     }
@@ -153,8 +185,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * @return this
      */
     public EmbeddedFelix withScr() throws BundleException, IOException {
-        for (String jar : List.of("org.osgi.util.function.jar", "org.osgi.util.promise.jar",
-                "org.osgi.service.component.jar", "org.apache.felix.scr.jar")) {
+        for (String jar : SCR_BUNDLES) {
             installRuntime(itBundle(jar)).start();
         }
         return this;
@@ -231,7 +262,7 @@ public final class EmbeddedFelix implements AutoCloseable {
         return Paths.get(requiredProperty("it.sample.bundles")).toAbsolutePath().normalize();
     }
 
-    private static String requiredProperty(String name) {
+    static String requiredProperty(String name) {
         String value = System.getProperty(name);
         if (value == null) {
             throw new AssertionError("system property " + name + " is not set: run the test through Maven (failsafe)");
