@@ -140,6 +140,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * @return this
      */
     public EmbeddedFelix withRegistry() throws BundleException, IOException {
+        installRuntime(itBundle("jackson-core.jar")).start();
         installRuntime(itBundle("caffeine.jar")).start();
         installRuntime(itBundle("sqlite-jdbc.jar")).start();
         installRuntime(Paths.get(requiredProperty("it.core.bundle"))).start();
