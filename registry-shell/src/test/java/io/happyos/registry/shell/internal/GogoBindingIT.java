@@ -40,6 +40,7 @@ class GogoBindingIT {
                 + ",org.slf4j.spi;version=" + SLF4J;
         felix = EmbeddedFelix.start(Map.of(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, packages));
         felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar")).start();
+        felix.installRuntime(EmbeddedFelix.itBundle("jackson-core.jar")).start();
         felix.installRuntime(Paths.get(System.getProperty("it.shell.bundle"))).start();
         shell = GogoSession.open(felix.context(), Duration.ofSeconds(30));
     }
