@@ -1,6 +1,6 @@
 package io.happyos.registry.bench;
 
-import io.happyos.registry.core.export.JsonStrings;
+import io.happyos.registry.text.JsonOutput;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,20 +31,29 @@ final class ResultTable {
     }
 
     static String json(String header, List<BenchRow> rows) {
-        StringBuilder json = new StringBuilder("{\"run\":").append(string(header)).append(",\"rows\":[");
-        for (int i = 0; i < rows.size(); i++) {
-            BenchRow r = rows.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"benchmark\":").append(string(r.benchmark()))
-                    .append(",\"unit\":").append(string(r.unit()))
-                    .append(",\"ours\":").append(jsonNumber(r.ours()))
-                    .append(",\"anchor\":").append(string(r.anchor()))
-                    .append(",\"anchorValue\":").append(jsonNumber(r.anchorValue()))
-                    .append(",\"ratio\":").append(jsonNumber(r.ratio()))
-                    .append(",\"target\":").append(string(r.target()))
-                    .append(",\"met\":").append(r.met())
-                    .append(",\"note\":").append(string(r.note())).append('}');
-        }
-        return json.append("]}\n").toString();
+        return JsonOutput.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("run", header);
+            json.writeArrayFieldStart("rows");
+            for (BenchRow r : rows) {
+                json.writeStartObject();
+                json.writeStringField("benchmark", r.benchmark());
+                json.writeStringField("unit", r.unit());
+                json.writeFieldName("ours");
+                JsonOutput.number(json, r.ours());
+                json.writeStringField("anchor", r.anchor());
+                json.writeFieldName("anchorValue");
+                JsonOutput.number(json, r.anchorValue());
+                json.writeFieldName("ratio");
+                JsonOutput.number(json, r.ratio());
+                json.writeStringField("target", r.target());
+                json.writeBooleanField("met", r.met());
+                json.writeStringField("note", r.note());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }) + "\n";
     }
 
     private static String number(double v) {
@@ -56,15 +65,5 @@ final class ResultTable {
 
     private static String ratio(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f×", v);
-    }
-
-    private static String jsonNumber(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : Double.toString(v);
-    }
-
-    private static String string(String s) {
-        StringBuilder out = new StringBuilder();
-        JsonStrings.append(out, s);
-        return out.toString();
     }
 }

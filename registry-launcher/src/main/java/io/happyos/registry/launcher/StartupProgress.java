@@ -1,5 +1,6 @@
 package io.happyos.registry.launcher;
 
+import io.happyos.registry.text.ProgressBar;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class StartupProgress implements SynchronousBundleListener {
     private final int total;
     private final PrintStream out;
     private final IntSupplier width;
-    private final ProgressBar bar = new ProgressBar();
+    private final ProgressBar bar = ProgressBar.ascii();
     private final Set<String> installed = ConcurrentHashMap.newKeySet();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private BundleContext context;
@@ -108,7 +109,7 @@ final class StartupProgress implements SynchronousBundleListener {
         String label = starting ? "Starting bundles" : "Installing bundles";
         int done = starting ? started.size() : installed.size();
         int columns = width.getAsInt();
-        out.print(bar.redraw(label, done, total, columns > 0 ? columns : 80));
+        out.print(bar.redraw(label, done, total, null, columns > 0 ? columns : 80));
         out.flush();
         drawn = true;
     }

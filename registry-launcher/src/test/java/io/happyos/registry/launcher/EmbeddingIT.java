@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.text.ProgressBar;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -228,6 +229,6 @@ class EmbeddingIT {
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\r").endsWith(System.lineSeparator());
-        assertThat(text.strip()).isEqualTo(ProgressBar.line("Starting bundles", 8, 8, 100));
+        assertThat(text.strip()).isEqualTo(ProgressBar.ascii().line("Starting bundles", 8, 8, null, 100));
     }
 }

@@ -43,7 +43,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * bundle ({@code it.core.bundle}). A module whose tests start the registry copies them there
      * (maven-dependency-plugin, {@code copy-dependencies} with {@code stripVersion}).
      */
-    public static final List<String> REGISTRY_RUNTIME_BUNDLES = List.of("caffeine.jar", "sqlite-jdbc.jar");
+    public static final List<String> REGISTRY_RUNTIME_BUNDLES = List.of("jackson-core.jar", "caffeine.jar", "sqlite-jdbc.jar");
 
     /** Felix SCR and the OSGi bundles it needs, by file name in {@code it.bundles}, in start order. */
     public static final List<String> SCR_BUNDLES = List.of("org.osgi.util.function.jar", "org.osgi.util.promise.jar",

@@ -6,6 +6,7 @@ import io.happyos.registry.DependencyGraphView.Edge;
 import io.happyos.registry.DependencyGraphView.Node;
 import io.happyos.registry.DependencyOrigin;
 import io.happyos.registry.GraphFormat;
+import io.happyos.registry.text.JsonOutput;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -81,32 +82,28 @@ public final class GraphExporter {
     }
 
     private static String json(DependencyGraphView view) {
-        StringBuilder out = new StringBuilder("{\"nodes\":[");
-        String separator = "";
-        for (Node node : view.nodes()) {
-            out.append(separator).append("{\"id\":");
-            JsonStrings.append(out, node.id());
-            out.append(",\"name\":");
-            JsonStrings.append(out, node.name());
-            out.append(",\"type\":");
-            JsonStrings.append(out, node.type());
-            out.append(",\"status\":");
-            JsonStrings.append(out, node.status().name());
-            out.append('}');
-            separator = ",";
-        }
-        out.append("],\"edges\":[");
-        separator = "";
-        for (Edge edge : view.edges()) {
-            out.append(separator).append("{\"from\":");
-            JsonStrings.append(out, edge.from());
-            out.append(",\"to\":");
-            JsonStrings.append(out, edge.to());
-            out.append(",\"origin\":");
-            JsonStrings.append(out, edge.origin().name().toLowerCase(Locale.ROOT));
-            out.append('}');
-            separator = ",";
-        }
-        return out.append("]}").toString();
+        return JsonOutput.text(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("nodes");
+            for (Node node : view.nodes()) {
+                json.writeStartObject();
+                json.writeStringField("id", node.id());
+                json.writeStringField("name", node.name());
+                json.writeStringField("type", node.type());
+                json.writeStringField("status", node.status().name());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("edges");
+            for (Edge edge : view.edges()) {
+                json.writeStartObject();
+                json.writeStringField("from", edge.from());
+                json.writeStringField("to", edge.to());
+                json.writeStringField("origin", edge.origin().name().toLowerCase(Locale.ROOT));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 }

@@ -1,7 +1,7 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.text.DurationParser;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,16 +68,16 @@ public record RegistrySettings(Duration activationTimeout, Duration listenerTime
     public static RegistrySettings from(Function<String, String> properties) {
         RegistrySettings d = defaults();
         return new RegistrySettings(
-                read(properties, ACTIVATION_TIMEOUT, RegistrySettings::parseDuration, d.activationTimeout()),
-                read(properties, LISTENER_TIMEOUT, RegistrySettings::parseDuration, d.listenerTimeout()),
+                read(properties, ACTIVATION_TIMEOUT, RegistrySettings::duration, d.activationTimeout()),
+                read(properties, LISTENER_TIMEOUT, RegistrySettings::duration, d.listenerTimeout()),
                 read(properties, ERROR_HISTORY_SIZE, RegistrySettings::positive, d.errorHistorySize()),
                 read(properties, BATCH_PARALLELISM, RegistrySettings::positive, d.batchParallelism()),
                 read(properties, WATCH, Boolean::parseBoolean, d.watch()),
-                read(properties, SETTLE, RegistrySettings::parseDuration, d.settle()),
-                read(properties, RESCAN, RegistrySettings::parseDuration, d.rescan()),
+                read(properties, SETTLE, RegistrySettings::duration, d.settle()),
+                read(properties, RESCAN, RegistrySettings::duration, d.rescan()),
                 read(properties, HISTORY_SIZE, RegistrySettings::positive, d.historySize()),
                 read(properties, AUTO_ROLLBACK, Boolean::parseBoolean, d.autoRollback()),
-                read(properties, RELOAD_GRACE, RegistrySettings::parseDuration, d.reloadGrace()));
+                read(properties, RELOAD_GRACE, RegistrySettings::duration, d.reloadGrace()));
     }
 
     private static <T> T read(Function<String, String> properties, String name, Function<String, T> parse, T fallback) {
@@ -93,40 +93,16 @@ public record RegistrySettings(Duration activationTimeout, Duration listenerTime
         }
     }
 
+    /** A duration longer than zero, in the forms the shell takes too ({@link DurationParser#FORMS}). */
+    private static Duration duration(String value) {
+        return DurationParser.parsePositive(value, "duration");
+    }
+
     private static Integer positive(String value) {
         int n = Integer.parseInt(value);
         if (n < 1) {
             throw new IllegalArgumentException("must be at least 1");
         }
         return n;
-    }
-
-    /**
-     * Reads a duration: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT30S}).
-     *
-     * @param text the text
-     * @return the duration, positive
-     * @throws IllegalArgumentException for anything else
-     */
-    public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Duration d;
-        if (t.startsWith("p")) {
-            d = Duration.parse(text.trim());
-        } else if (t.endsWith("ms")) {
-            d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-        } else if (t.endsWith("s")) {
-            d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-        } else if (t.endsWith("m")) {
-            d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-        } else if (t.endsWith("h")) {
-            d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-        } else {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: use 500ms, 30s, 2m, 1h or PT30S");
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("a duration must be positive");
-        }
-        return d;
     }
 }

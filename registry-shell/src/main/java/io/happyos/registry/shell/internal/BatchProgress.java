@@ -3,6 +3,7 @@ package io.happyos.registry.shell.internal;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Registration;
 import io.happyos.registry.spi.StatusListener;
+import io.happyos.registry.text.ProgressBar;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,9 @@ import java.util.function.Supplier;
 final class BatchProgress implements StatusListener {
 
     private static final long POLL_MILLIS = 100;
+
+    /** The shell does not know its terminal's width; it draws for the common 80 columns. */
+    static final int WIDTH = 80;
 
     /** One component reaching the target status. */
     private record Step(int done, String label) {
@@ -63,7 +67,7 @@ final class BatchProgress implements StatusListener {
         Ansi ansi = ctx.ansi();
         CompletableFuture<T> future;
         if (ansi.cursor()) {
-            ctx.printRaw(ProgressBar.render(0, watched.size(), "", ansi));
+            ctx.printRaw(bar(ansi).line("", 0, watched.size(), "", WIDTH));
         }
         try (Registration ignored = ctx.registry().lifecycle().addStatusListener(this)) {
             future = start.get().toCompletableFuture();
@@ -97,9 +101,15 @@ final class BatchProgress implements StatusListener {
 
     private void show(CommandContext ctx, Ansi ansi, Step step) {
         if (ansi.cursor()) {
-            ctx.printRaw(ansi.redrawLine() + ProgressBar.render(step.done(), watched.size(), step.label(), ansi));
+            ctx.printRaw(ansi.redrawLine() + bar(ansi).line("", step.done(), watched.size(), step.label(), WIDTH));
         } else {
-            ctx.print(ProgressBar.line(step.done(), watched.size(), step.label()));
+            ctx.print("[" + step.done() + "/" + watched.size() + "] " + step.label());
         }
+    }
+
+    /** The bar in the terminal's glyphs, the done part in green. */
+    static ProgressBar bar(Ansi ansi) {
+        return new ProgressBar(ansi.glyph("\u2588", "#"), ansi.glyph("\u2591", "."),
+                done -> ansi.paint(Ansi.Style.GREEN, done));
     }
 }

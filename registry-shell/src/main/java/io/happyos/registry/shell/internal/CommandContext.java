@@ -1,6 +1,7 @@
 package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.text.JsonOutput;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -177,6 +178,6 @@ final class CommandContext {
      * @param value the value
      */
     void printJson(Object value) {
-        print(Json.write(value));
+        print(JsonOutput.text(value));
     }
 }

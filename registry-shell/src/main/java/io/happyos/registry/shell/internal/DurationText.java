@@ -1,12 +1,10 @@
 package io.happyos.registry.shell.internal;
 
+import io.happyos.registry.text.DurationParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Durations as people type and read them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, or
@@ -15,15 +13,13 @@ import java.util.regex.Pattern;
 final class DurationText {
 
     /** The forms {@link #parse} accepts, for error messages. */
-    static final String FORMS = "a whole number with ms, s, m or h (500ms, 30s, 10m, 2h) or ISO-8601 (PT30S)";
-
-    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    static final String FORMS = DurationParser.FORMS;
 
     private DurationText() {
     }
 
     /**
-     * Reads a duration.
+     * Reads a duration, as the registry reads its duration settings ({@link DurationParser}).
      *
      * @param text what the user typed
      * @param what what the duration is for, to name it in the error ("TTL")
@@ -31,28 +27,7 @@ final class DurationText {
      * @throws IllegalArgumentException naming the accepted forms when the text is none of them
      */
     static Duration parse(String text, String what) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = SHORT.matcher(t);
-        try {
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            }
-            if (t.startsWith("p")) {
-                Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
-                if (!d.isNegative()) {
-                    return d;
-                }
-            }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
-            // reported below, with the forms accepted; no cause, so that the root cause is this line
-        }
-        throw new IllegalArgumentException("bad " + what + " '" + text + "': give " + FORMS);
+        return DurationParser.parse(text, what);
     }
 
     /**

@@ -886,7 +886,7 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
                 json.put("nodes", view.nodes().stream().map(n -> Map.of("id", n.id())).toList());
                 json.put("edges", view.edges().stream().map(e -> Map.of("from", e.from(), "to", e.to(),
                         "origin", e.origin().name().toLowerCase(Locale.ROOT))).toList());
-                out.append(Json.write(json));
+                out.append(io.happyos.registry.text.JsonOutput.text(json));
             }
             default -> throw new IllegalArgumentException(format.toString());
         }

@@ -25,7 +25,8 @@ import org.osgi.framework.ServiceReference;
  * class path (the framework exports {@code io.happyos.registry} for it), so this runs without
  * registry-core.
  */
-@EmbeddedFramework(registry = false, bundles = {"org.apache.felix.gogo.runtime.jar", "${it.shell.bundle}"})
+@EmbeddedFramework(registry = false,
+        bundles = {"org.apache.felix.gogo.runtime.jar", "jackson-core.jar", "${it.shell.bundle}"})
 class GogoBindingIT {
 
     @InjectFramework

@@ -135,10 +135,11 @@ class LifecycleCommandsTest {
         String out = shell.output();
         String redraw = "\r\u001b[K";
         // one line, redrawn: an empty bar first, then one per component, then cleared for the table
-        assertThat(out).startsWith("[" + "\u2591".repeat(ProgressBar.CELLS) + "] 0/5");
+        // 80 columns: 32 cells, after the counts' and the item's room
+        assertThat(out).startsWith("[" + "\u2591".repeat(32) + "] 0/5");
         assertThat(out.split("\\r\u001b\\[K", -1)).hasSize(7);
-        assertThat(out).contains(redraw + "[\u001b[32m" + "\u2588".repeat(4) + "\u001b[0m"
-                + "\u2591".repeat(16) + "] 1/5 base-util ACTIVE");
+        assertThat(out).contains(redraw + "[\u001b[32m" + "\u2588".repeat(6) + "\u001b[0m"
+                + "\u2591".repeat(26) + "] 1/5 base-util ACTIVE");
         assertThat(out).contains("] 5/5 weather-skill ACTIVE" + redraw);
         assertThat(out).doesNotContain("[1/5]", "\n[");
         String table = out.substring(out.lastIndexOf(redraw) + redraw.length());
