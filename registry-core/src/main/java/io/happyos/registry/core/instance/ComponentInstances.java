@@ -76,7 +76,7 @@ public final class ComponentInstances {
         // the hot path, an instance already made: no lock, no allocation
         Object instance = cache.getIfReady(id);
         if (instance != null) {
-            record.recordAccess();
+            record.recordAccess(cache.recentMillis());
             if (timed) {
                 performance.lookup(System.nanoTime() - start, true);
             } else {
@@ -95,6 +95,17 @@ public final class ComponentInstances {
         record.recordAccess();
         performance.lookup(System.nanoTime() - start, !created[0]);
         return instance;
+    }
+
+    /**
+     * The wall clock as of the last lookup on this thread: right after {@link #get} returned, the
+     * time of that lookup (to about a millisecond) without reading the clock again. See
+     * {@link InstanceCache#recentMillis()}.
+     *
+     * @return epoch milliseconds
+     */
+    public long recentMillis() {
+        return cache.recentMillis();
     }
 
     private InstanceCache.Held create(ComponentRecord record) {

@@ -64,6 +64,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /** The {@link DynamicRegistry} service: queries read the store, operations go through the lifecycle thread. */
@@ -403,8 +404,21 @@ public final class RegistryService implements DynamicRegistry {
 
     @Override
     public Object getComponentInstance(String id) {
+        return getComponentInstance(id, Actors.callerBundle());
+    }
+
+    /**
+     * {@link #getComponentInstance(String)} on behalf of a bundle named by the caller (a per-bundle
+     * view passes its own bundle), counted for usage telemetry without a thread-local frame or a
+     * clock read of its own.
+     *
+     * @param id the component
+     * @param caller the calling bundle, or {@code null} for a call not counted (the registry's own)
+     * @return the instance
+     */
+    public Object getComponentInstance(String id, Bundle caller) {
         Object instance = instances.get(Objects.requireNonNull(id, "id"));
-        usage.instanceCall(id, Actors.callerBundle());
+        usage.instanceCall(id, caller, instances.recentMillis());
         return instance;
     }
 
