@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * component, the contended case):
  *
  * <ul>
- *   <li>{@link #getComponentInstance}: the real registry in an embedded Felix, caching enabled
- *       ({@value #MAX_SIZE} instances, TTL one hour);
+ *   <li>{@link #getComponentInstance}: the real registry in an embedded Felix with {@link #size}
+ *       other components, caching enabled ({@value #MAX_SIZE} instances, TTL one hour);
  *   <li>{@link #instanceCacheHit}: the registry's {@link InstanceCache} alone, same settings;
  *   <li>{@link #caffeineHit}: a bare Caffeine cache with the same settings;
  *   <li>{@link #hitAndStripedCount} and {@link #hitAndAtomicCount}: the cache hit plus the access
@@ -53,9 +53,21 @@ public class AccessBenchmark {
     private static final Function<String, InstanceCache.Held> CREATOR =
             id -> new InstanceCache.Held(new Object(), "bench");
 
-    /** {@code service}: through the registry service a bundle gets; {@code direct}: the core's RegistryService. */
+    /**
+     * {@code service}: through the registry service a bundle gets (today's per-bundle view);
+     * {@code direct}: the core's RegistryService through the registry interface, no calling bundle;
+     * {@code caller}: the core's RegistryService given the calling bundle (the system bundle), the
+     * shape of a view that carries its bundle in a final field.
+     */
     @Param({"service"})
     public String via;
+
+    /** How many other components are registered (0 for the caches alone). */
+    @Param({"10000", "100000"})
+    public int size;
+
+    private org.osgi.framework.Bundle caller;
+    private io.happyos.registry.core.internal.RegistryService withCaller;
 
     private RegistryFixture fixture;
     private DynamicRegistry registry;
@@ -73,7 +85,9 @@ public class AccessBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        fixture = RegistryFixture.start(0, via);
+        fixture = RegistryFixture.start(size, via);
+        caller = fixture.felix.context().getBundle();
+        withCaller = "caller".equals(via) ? fixture.direct : null;
         registry = fixture.registry;
         registry.registerComponentFactory("bench", entry -> new Object());
         registry.registerComponent(ComponentInfo.of(ID, "bench")).toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -108,7 +122,7 @@ public class AccessBenchmark {
     /** @return the instance, through the registry */
     @Benchmark
     public Object getComponentInstance() {
-        return registry.getComponentInstance(ID);
+        return withCaller != null ? withCaller.getComponentInstance(ID, caller) : registry.getComponentInstance(ID);
     }
 
     /** @return the instance, from the registry's instance cache alone */

@@ -44,7 +44,8 @@ final class RegistryFixture implements AutoCloseable {
 
     final EmbeddedFelix felix;
     final DynamicRegistry registry;
-    private final RegistryService direct;
+    /** The core's registry service when started {@code direct} or {@code caller}, else {@code null}. */
+    final RegistryService direct;
     final int size;
     /** The ids in a fixed random order (seed 7), the order lookups visit them in. */
     final String[] shuffled;
@@ -64,7 +65,9 @@ final class RegistryFixture implements AutoCloseable {
      * @param size how many components
      * @param via {@code service}: the core bundle in Felix, called through the registry service a
      *     bundle gets (its per-bundle view); {@code direct}: the core's {@link RegistryService} from
-     *     the class path on Felix's system bundle context, called directly
+     *     the class path on Felix's system bundle context, called directly; {@code caller}: the same,
+     *     for the benchmarks that pass the calling bundle themselves (the shape of a view that
+     *     carries its bundle in a final field)
      * @return the fixture
      * @throws Exception when the registry does not come up or a registration fails
      */
@@ -73,7 +76,7 @@ final class RegistryFixture implements AutoCloseable {
         RegistryService direct = null;
         try {
             DynamicRegistry registry;
-            if ("direct".equals(via)) {
+            if ("direct".equals(via) || "caller".equals(via)) {
                 direct = new RegistryService(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(),
                         Journal.NONE);
                 direct.open();
@@ -82,7 +85,7 @@ final class RegistryFixture implements AutoCloseable {
                 felix.withRegistry();
                 registry = felix.service(DynamicRegistry.class, TIMEOUT);
             } else {
-                throw new IllegalArgumentException("via must be service or direct, not " + via);
+                throw new IllegalArgumentException("via must be service, direct or caller, not " + via);
             }
             int types = Math.max(1, size / GROUP);
             List<ComponentInfo> batch = new ArrayList<>();

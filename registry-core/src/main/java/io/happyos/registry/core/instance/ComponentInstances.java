@@ -223,9 +223,4 @@ public final class ComponentInstances {
     public void factoryGone(Object factoryKey) {
         cache.removeIf((id, held) -> held.source() instanceof Whiteboard.Factory f && f.key().equals(factoryKey));
     }
-
-    /** @return how many lookups were served by an existing instance, and how many made one */
-    public long[] hitsAndMisses() {
-        return new long[] {cache.hits(), cache.misses()};
-    }
 }

@@ -51,7 +51,6 @@ public final class InstanceCache {
     private final BiConsumer<String, Held> disposer;
     // guards the swap of the cache by enable(); held only around map operations, never while creating
     private final ReadWriteLock swap = new ReentrantReadWriteLock();
-    private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     // volatile: a hit reads it without the swap lock (an entry moved by enable() is the same slot)
     private volatile AsyncCache<String, Slot> cache;
@@ -106,7 +105,7 @@ public final class InstanceCache {
     }
 
     /**
-     * The instance held for an id, counted as a hit, when one is ready: the fast path of
+     * The instance held for an id, when one is ready: the fast path of
      * {@link #get}, without a lock, an allocation or, once {@link #enable}d, a clock read of its own.
      *
      * @param id the component's id
@@ -120,7 +119,6 @@ public final class InstanceCache {
         if (slot == null) {
             return null;
         }
-        hits.increment();
         slot.touch(read ? ticker.nanos() : ticker.read());
         return slot.held().instance();
     }
@@ -172,7 +170,6 @@ public final class InstanceCache {
         if (slot == null) {
             return null;
         }
-        hits.increment();
         slot.touch(ticker.read());
         return slot.held().instance();
     }
@@ -232,11 +229,6 @@ public final class InstanceCache {
     /** @return how many instances are held or being created, expired ones not yet cleaned up included */
     public int size() {
         return read(() -> cache.asMap().size());
-    }
-
-    /** @return lookups served by an instance that existed or was being created by another caller */
-    public long hits() {
-        return hits.sum();
     }
 
     /** @return lookups that ran the creator */

@@ -122,7 +122,7 @@ public final class UsageTelemetry implements AutoCloseable {
             return;
         }
         try {
-            counters.of(ProviderKey.instance(componentId), caller).instanceCall(nowMillis);
+            counters.ofInstance(componentId, caller).instanceCall(nowMillis);
         } catch (RuntimeException e) {
             LOG.debug("usage telemetry could not count an instance call of {}", componentId, e);
         }

@@ -45,7 +45,6 @@ class InstanceCacheTest {
         assertThat(get("calc")).isEqualTo("instance of calc");
 
         assertThat(cache.misses()).isEqualTo(1);
-        assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.peek("calc")).isEqualTo(held("calc"));
         assertThat(cache.peek("other")).isNull();
         assertThat(cache.size()).isEqualTo(1);
@@ -183,7 +182,6 @@ class InstanceCacheTest {
         }
         assertThat(created).hasValue(1);
         assertThat(cache.misses()).isEqualTo(1);
-        assertThat(cache.hits()).isEqualTo(threads - 1);
     }
 
     @Test
