@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * component, the contended case):
  *
  * <ul>
- *   <li>{@link #getComponentInstance}: the real registry in an embedded Felix, caching enabled
- *       ({@value #MAX_SIZE} instances, TTL one hour);
+ *   <li>{@link #getComponentInstance}: the real registry in an embedded Felix with {@link #size}
+ *       other components, caching enabled ({@value #MAX_SIZE} instances, TTL one hour);
  *   <li>{@link #instanceCacheHit}: the registry's {@link InstanceCache} alone, same settings;
  *   <li>{@link #caffeineHit}: a bare Caffeine cache with the same settings;
  *   <li>{@link #hitAndStripedCount} and {@link #hitAndAtomicCount}: the cache hit plus the access
@@ -57,9 +57,18 @@ public class AccessBenchmark {
     private static final Function<String, InstanceCache.Held> CREATOR =
             id -> new InstanceCache.Held(new Object(), "bench");
 
-    /** {@code service}: through the registry service a bundle gets; {@code direct}: the core's RegistryService. */
+    /**
+     * {@code service}: through the registry service a bundle gets (its own registry object);
+     * {@code direct}: a registry object made on the core from the class path, no calling bundle;
+     * {@code caller}: the same, whose caller is the system bundle (counted in usage telemetry).
+     */
     @Param({"service"})
     public String via;
+
+    /** How many other components are registered (0 for the caches alone). */
+    @Param({"10000", "100000"})
+    public int size;
+
 
     private RegistryFixture fixture;
     private DynamicRegistry registry;
@@ -77,7 +86,7 @@ public class AccessBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        fixture = RegistryFixture.start(0, via);
+        fixture = RegistryFixture.start(size, via);
         registry = fixture.registry;
         registry.instances().registerInstanceFactory("bench", entry -> new Object());
         registry.registerComponent(ComponentInfo.of(ID, "bench")).toCompletableFuture().get(60, TimeUnit.SECONDS);

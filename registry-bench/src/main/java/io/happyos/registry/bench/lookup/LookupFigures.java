@@ -24,6 +24,8 @@ public final class LookupFigures {
 
     private static final String SMALL = "10000";
     private static final String LARGE = "100000";
+    /** The access benchmarks of the caches alone register no other component. */
+    private static final String NONE = "0";
     private static final double QUERY_GROWTH_ALLOWED = 1.25;
 
     /** Where JMH's own output goes (iterations, errors with their stack traces). */
@@ -56,10 +58,14 @@ public final class LookupFigures {
             run("LookupBenchmark\\.getComponent$", threads, Map.of("via", "direct"), "direct");
         }
         run("LookupBenchmark\\.osgiFilter$", 1, Map.of("services", "true"), "");
-        run("QueryBenchmark\\.", 1, Map.of(), "");
-        run("AccessBenchmark\\.(getComponentInstance|instanceCacheHit|caffeineHit)$", 1, Map.of(), "");
+        for (int threads : List.of(1, 2)) {
+            run("QueryBenchmark\\.", threads, Map.of(), "");
+            run("AccessBenchmark\\.(instanceCacheHit|caffeineHit)$", threads, Map.of("size", NONE), "");
+            run("AccessBenchmark\\.getComponentInstance$", threads, Map.of(), "");
+            run("AccessBenchmark\\.getComponentInstance$", threads, Map.of("via", "caller"), "caller");
+        }
         run("AccessBenchmark\\.getComponentInstance$", 1, Map.of("via", "direct"), "direct");
-        run("AccessBenchmark\\.(hitAndStripedCount|hitAndAtomicCount|getComponentInstance)$", 2, Map.of(), "");
+        run("AccessBenchmark\\.(hitAndStripedCount|hitAndAtomicCount)$", 2, Map.of("size", NONE), "");
         List<BenchRow> rows = new ArrayList<>();
         lookupRows(rows);
         queryRows(rows);
@@ -85,11 +91,11 @@ public final class LookupFigures {
                         "ConcurrentHashMap.get, same keys", score("concurrentHashMapGet", size, threads), 1 / 1.5,
                         "within 1.5×", "through the registry service a bundle gets (its per-bundle view); "
                                 + "real registry in embedded Felix; random id order"));
-                rows.add(BenchRow.fasterThan("3. getComponent on RegistryService directly, " + k(size)
+                rows.add(BenchRow.fasterThan("3. getComponent on a registry object made on the core directly, " + k(size)
                         + " components, " + threads + (threads == 1 ? " thread" : " threads"), "ns/op",
                         score("getComponent-direct", size, threads), "ConcurrentHashMap.get, same keys",
                         score("concurrentHashMapGet", size, threads), 1 / 1.5, "within 1.5×",
-                        "core's RegistryService from the class path on Felix's system context, no per-bundle view"));
+                        "the core from the class path on Felix's system context, not the service factory's object"));
             }
         }
         for (String size : List.of(SMALL, LARGE)) {
@@ -102,37 +108,61 @@ public final class LookupFigures {
 
     private void queryRows(List<BenchRow> rows) {
         Map<String, String> names = Map.of("byType", "type", "byStatus", "status", "byIndex", "custom index");
-        for (String query : List.of("byType", "byStatus", "byIndex")) {
-            double small = score(query, SMALL, 1) / RegistryFixture.GROUP;
-            double large = score(query, LARGE, 1) / RegistryFixture.GROUP;
-            rows.add(BenchRow.fasterThan("4. query by " + names.get(query) + ", time per returned entry, 100k"
-                    + " components (" + RegistryFixture.GROUP + " returned)", "ns/entry", large,
-                    "the same query at 10k components", small, 1 / QUERY_GROWTH_ALLOWED,
-                    "does not grow (≤ " + QUERY_GROWTH_ALLOWED + "× the 10k figure)",
-                    "ratio = 10k / 100k figure; ≥ 0.8 counts as not growing; the same "
-                            + QueryBenchmark.KEYS + " keys queried in turn at both sizes"));
+        for (int threads : List.of(1, 2)) {
+            for (String query : List.of("byType", "byStatus", "byIndex")) {
+                double small = score(query, SMALL, threads) / RegistryFixture.GROUP;
+                double large = score(query, LARGE, threads) / RegistryFixture.GROUP;
+                rows.add(BenchRow.fasterThan("4. query by " + names.get(query) + ", time per returned entry, 100k"
+                        + " components (" + RegistryFixture.GROUP + " returned), " + threads(threads), "ns/entry",
+                        large, "the same query at 10k components", small, 1 / QUERY_GROWTH_ALLOWED,
+                        "does not grow (≤ " + QUERY_GROWTH_ALLOWED + "× the 10k figure)",
+                        "ratio = 10k / 100k figure; ≥ 0.8 counts as not growing; the same "
+                                + QueryBenchmark.KEYS + " keys queried in turn at both sizes"));
+            }
         }
     }
 
+    private static String threads(int threads) {
+        return threads + (threads == 1 ? " thread" : " threads");
+    }
+
     private void accessRows(List<BenchRow> rows) {
-        double hit = score("instanceCacheHit", "-", 1);
+        for (String size : List.of(SMALL, LARGE)) {
+            for (int threads : List.of(1, 2)) {
+                double caffeine = score("caffeineHit", NONE, threads);
+                rows.add(BenchRow.fasterThan("5. getComponentInstance on a cached instance, " + k(size)
+                        + " components, " + threads(threads) + ", through a bundle's service view", "ns/op",
+                        score("getComponentInstance", size, threads), "bare Caffeine getIfPresent, same settings",
+                        caffeine, 1 / 1.5, "within 1.5×", "today's per-bundle view (thread-local caller frame); "
+                                + "every thread the same component"));
+                rows.add(BenchRow.fasterThan("5. getComponentInstance on a cached instance, " + k(size)
+                        + " components, " + threads(threads) + ", registry object whose caller is the system bundle",
+                        "ns/op", score("getComponentInstance-caller", size, threads),
+                        "bare Caffeine getIfPresent, same settings", caffeine, 1 / 1.5, "within 1.5×",
+                        "the shape of a view that carries its bundle in a final field: usage counted, no frame"));
+            }
+        }
+        double hit = score("instanceCacheHit", NONE, 1);
         for (String via : List.of("", "-direct")) {
-            double registry = score("getComponentInstance" + via, "-", 1);
+            double registry = score("getComponentInstance" + via, SMALL, 1);
             double added = registry - hit;
             rows.add(new BenchRow("5. getComponentInstance on a cached instance, 1 thread"
-                    + (via.isEmpty() ? ", through a bundle's service view" : ", RegistryService directly"), "ns/op",
+                    + (via.isEmpty() ? ", through a bundle's service view" : ", a registry object on the core directly"), "ns/op",
                     registry, "the registry's instance cache hit alone", hit, hit / registry,
                     "≤ 10 ns over the cache hit", added <= 10,
-                    String.format(java.util.Locale.ROOT, "adds %.1f ns", added)));
+                    String.format(java.util.Locale.ROOT, "adds %.1f ns; 10k components", added)));
         }
         rows.add(BenchRow.fasterThan("5. access tracking, cache hit + count, 2 threads on one component", "ns/op",
-                score("hitAndStripedCount", "-", 2), "the same code with an AtomicLong counter",
-                score("hitAndAtomicCount", "-", 2), 2, "≥ 2× the throughput",
+                score("hitAndStripedCount", NONE, 2), "the same code with an AtomicLong counter",
+                score("hitAndAtomicCount", NONE, 2), 2, "≥ 2× the throughput",
                 String.format(java.util.Locale.ROOT, "registry getComponentInstance, 2 threads: %.1f ns/op",
-                        score("getComponentInstance", "-", 2))));
-        rows.add(BenchRow.fasterThan("6. instance cache hit (1000 entries, expire after write 1 h), 1 thread",
-                "ns/op", hit, "bare Caffeine cache, same settings, getIfPresent", score("caffeineHit", "-", 1),
-                1 / 1.2, "within 1.2×", ""));
+                        score("getComponentInstance", SMALL, 2))));
+        for (int threads : List.of(1, 2)) {
+            rows.add(BenchRow.fasterThan("6. instance cache hit (1000 entries, expire after write 1 h), "
+                    + threads(threads), "ns/op", score("instanceCacheHit", NONE, threads),
+                    "bare Caffeine cache, same settings, getIfPresent", score("caffeineHit", NONE, threads),
+                    1 / 1.2, "within 1.2×", ""));
+        }
     }
 
     private static String k(String size) {

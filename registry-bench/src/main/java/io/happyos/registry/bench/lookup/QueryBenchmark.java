@@ -31,7 +31,7 @@ public class QueryBenchmark {
     @Param({"10000", "100000"})
     public int size;
 
-    /** {@code service}: through the registry service a bundle gets; {@code direct}: the core's RegistryService. */
+    /** {@code service}: through the registry service a bundle gets; {@code direct}: a registry object made on the core directly. */
     @Param({"service"})
     public String via;
 
@@ -43,7 +43,18 @@ public class QueryBenchmark {
 
     private RegistryFixture fixture;
     private String[] keys;
-    private int next;
+
+    /** Where one thread is in the keys. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+
+        String next(String[] keys) {
+            String key = keys[next];
+            next = next + 1 == keys.length ? 0 : next + 1;
+            return key;
+        }
+    }
 
     /**
      * Registers the components, puts {@value RegistryFixture#GROUP} of them in ERROR and creates
@@ -84,16 +95,13 @@ public class QueryBenchmark {
         fixture.close();
     }
 
-    private String nextKey() {
-        String key = keys[next];
-        next = next + 1 == keys.length ? 0 : next + 1;
-        return key;
-    }
-
-    /** @return the entries of the next type */
+    /**
+     * @param cursor the thread's place in the keys
+     * @return the entries of the next type
+     */
     @Benchmark
-    public List<RegistryEntry> byType() {
-        return fixture.registry.getComponentsByType("t" + nextKey());
+    public List<RegistryEntry> byType(Cursor cursor) {
+        return fixture.registry.getComponentsByType("t" + cursor.next(keys));
     }
 
     /** @return the entries in ERROR */
@@ -102,9 +110,12 @@ public class QueryBenchmark {
         return fixture.registry.getComponentsByStatus(ComponentStatus.ERROR);
     }
 
-    /** @return the entries under the next key of the custom index */
+    /**
+     * @param cursor the thread's place in the keys
+     * @return the entries under the next key of the custom index
+     */
     @Benchmark
-    public List<RegistryEntry> byIndex() {
-        return fixture.registry.indexes().getComponentsByIndex("group", "g" + nextKey());
+    public List<RegistryEntry> byIndex(Cursor cursor) {
+        return fixture.registry.indexes().getComponentsByIndex("group", "g" + cursor.next(keys));
     }
 }

@@ -46,7 +46,8 @@ final class RegistryFixture implements AutoCloseable {
 
     final EmbeddedFelix felix;
     final DynamicRegistry registry;
-    private final RegistryCore direct;
+    /** The core, when started {@code direct} or {@code caller}, else {@code null}. */
+    final RegistryCore direct;
     final int size;
     /** The ids in a fixed random order (seed 7), the order lookups visit them in. */
     final String[] shuffled;
@@ -66,7 +67,8 @@ final class RegistryFixture implements AutoCloseable {
      * @param size how many components
      * @param via {@code service}: the core bundle in Felix, called through the registry service a
      *     bundle gets (its per-bundle view); {@code direct}: the core's {@link RegistryCore} from
-     *     the class path on Felix's system bundle context, called directly
+     *     the class path on Felix's system bundle context, called directly; {@code caller}: the same, through a registry object whose
+     *     caller is the system bundle (as a bundle's own object, counted in usage telemetry)
      * @return the fixture
      * @throws Exception when the registry does not come up or a registration fails
      */
@@ -75,16 +77,18 @@ final class RegistryFixture implements AutoCloseable {
         RegistryCore direct = null;
         try {
             DynamicRegistry registry;
-            if ("direct".equals(via)) {
-                direct = new RegistryCore(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(), new io.happyos.registry.core.concurrent.RegistryThreads(),
+            if ("direct".equals(via) || "caller".equals(via)) {
+                direct = new RegistryCore(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(),
+                        new io.happyos.registry.core.concurrent.RegistryThreads(),
                         Journal.NONE);
                 direct.open();
-                registry = new BundleRegistry(direct, Caller.named("bench"));
+                registry = new BundleRegistry(direct, "caller".equals(via)
+                        ? Caller.of(felix.context().getBundle()) : Caller.named("bench"));
             } else if ("service".equals(via)) {
                 felix.withRegistry();
                 registry = felix.service(DynamicRegistry.class, TIMEOUT);
             } else {
-                throw new IllegalArgumentException("via must be service or direct, not " + via);
+                throw new IllegalArgumentException("via must be service, direct or caller, not " + via);
             }
             int types = Math.max(1, size / GROUP);
             List<ComponentInfo> batch = new ArrayList<>();

@@ -76,7 +76,7 @@ public final class ComponentInstances {
         // the hot path, an instance already made: no lock, no allocation
         Object instance = cache.getIfReady(id);
         if (instance != null) {
-            record.recordAccess();
+            record.recordAccess(cache.recentMillis());
             if (timed) {
                 performance.lookup(System.nanoTime() - start, true);
             } else {
@@ -95,6 +95,17 @@ public final class ComponentInstances {
         record.recordAccess();
         performance.lookup(System.nanoTime() - start, !created[0]);
         return instance;
+    }
+
+    /**
+     * The wall clock as of the last lookup on this thread: right after {@link #get} returned, the
+     * time of that lookup (to about a millisecond) without reading the clock again. See
+     * {@link InstanceCache#recentMillis()}.
+     *
+     * @return epoch milliseconds
+     */
+    public long recentMillis() {
+        return cache.recentMillis();
     }
 
     private InstanceCache.Held create(ComponentRecord record) {
@@ -211,10 +222,5 @@ public final class ComponentInstances {
      */
     public void factoryGone(Object factoryKey) {
         cache.removeIf((id, held) -> held.source() instanceof Whiteboard.Factory f && f.key().equals(factoryKey));
-    }
-
-    /** @return how many lookups were served by an existing instance, and how many made one */
-    public long[] hitsAndMisses() {
-        return new long[] {cache.hits(), cache.misses()};
     }
 }

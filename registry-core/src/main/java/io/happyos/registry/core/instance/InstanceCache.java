@@ -47,14 +47,16 @@ public final class InstanceCache {
     public record Held(Object instance, Object source) {
     }
 
-    private final Ticker ticker;
+    private final RecentTime ticker;
     private final BiConsumer<String, Held> disposer;
     // guards the swap of the cache by enable(); held only around map operations, never while creating
     private final ReadWriteLock swap = new ReentrantReadWriteLock();
-    private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     // volatile: a hit reads it without the swap lock (an entry moved by enable() is the same slot)
     private volatile AsyncCache<String, Slot> cache;
+    // set once enable() installed a cache with expiry, which reads the ticker on every lookup: a hit
+    // then takes the time from that reading instead of reading the clock again
+    private volatile boolean expiring;
 
     /**
      * An unbounded cache.
@@ -63,7 +65,7 @@ public final class InstanceCache {
      * @param disposer disposes of an instance leaving the cache, given its id
      */
     public InstanceCache(Ticker ticker, BiConsumer<String, Held> disposer) {
-        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.ticker = new RecentTime(Objects.requireNonNull(ticker, "ticker"));
         this.disposer = Objects.requireNonNull(disposer, "disposer");
         this.cache = builder().buildAsync();
     }
@@ -95,6 +97,7 @@ public final class InstanceCache {
             }
             // the old cache is dropped, not cleared: clearing would dispose of what just moved
             cache = bounded;
+            expiring = true; // after the swap: a hit that sees it looks up in the cache with expiry
             bounded.synchronous().cleanUp();
         } finally {
             swap.writeLock().unlock();
@@ -102,22 +105,33 @@ public final class InstanceCache {
     }
 
     /**
-     * The instance held for an id, counted as a hit, when one is ready: the fast path of
-     * {@link #get}, without a lock or an allocation.
+     * The instance held for an id, when one is ready: the fast path of
+     * {@link #get}, without a lock, an allocation or, once {@link #enable}d, a clock read of its own.
      *
      * @param id the component's id
      * @return the instance, or {@code null} when none is ready (none held, being created, or its
      *     creation failed): then call {@link #get}
      */
     public Object getIfReady(String id) {
+        boolean read = expiring; // before the cache: true means the cache read is one with expiry
         CompletableFuture<Slot> future = cache.getIfPresent(Objects.requireNonNull(id, "id"));
         Slot slot = Slot.ifReady(future);
         if (slot == null) {
             return null;
         }
-        hits.increment();
-        slot.touch(ticker.read());
+        slot.touch(read ? ticker.nanos() : ticker.read());
         return slot.held().instance();
+    }
+
+    /**
+     * The wall clock as of the last lookup on this thread, for counting the access a hit served:
+     * right after {@link #getIfReady} returned an instance, at most about a millisecond old when the
+     * cache's ticker is the system's, without reading the clock; else the wall clock read now.
+     *
+     * @return epoch milliseconds
+     */
+    public long recentMillis() {
+        return ticker.millis();
     }
 
     /**
@@ -156,7 +170,6 @@ public final class InstanceCache {
         if (slot == null) {
             return null;
         }
-        hits.increment();
         slot.touch(ticker.read());
         return slot.held().instance();
     }
@@ -216,11 +229,6 @@ public final class InstanceCache {
     /** @return how many instances are held or being created, expired ones not yet cleaned up included */
     public int size() {
         return read(() -> cache.asMap().size());
-    }
-
-    /** @return lookups served by an instance that existed or was being created by another caller */
-    public long hits() {
-        return hits.sum();
     }
 
     /** @return lookups that ran the creator */

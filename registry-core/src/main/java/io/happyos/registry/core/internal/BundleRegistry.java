@@ -152,7 +152,7 @@ public final class BundleRegistry implements DynamicRegistry {
     @Override
     public Object getComponentInstance(String id) {
         Object instance = instances.get(Objects.requireNonNull(id, "id"));
-        usage.instanceCall(id, caller.bundle());
+        usage.instanceCall(id, caller.bundle(), instances.recentMillis());
         return instance;
     }
 

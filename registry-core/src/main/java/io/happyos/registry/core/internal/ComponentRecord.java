@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Every change a {@link RegistryEntry} shows (status, information, errors, restored access
  * figures) bumps a version after it is made; {@link ComponentStore#snapshot} keeps the last entry it
- * built here with the versions it was built from and hands it out again, without locking or
- * allocating, while they still hold.
+ * built here with the versions it was built from and hands it out again, reading only this
+ * record's fields, without locking or allocating, while they still hold.
  */
 public final class ComponentRecord {
 
@@ -30,29 +30,6 @@ public final class ComponentRecord {
             VERSION = MethodHandles.lookup().findVarHandle(ComponentRecord.class, "version", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /**
-     * An entry as it was built, and what it was built from. Accesses after it was built mark it
-     * ({@link #accessed}) instead of writing to the record on every access.
-     */
-    static final class Snapshot {
-        final RegistryEntry entry;
-        final int version;
-        final long graphVersion;
-        /** Set once an access was counted that the entry may not show. */
-        volatile boolean accessed;
-
-        /**
-         * @param entry the immutable entry
-         * @param version the record's {@link #version()} read before the entry's fields were
-         * @param graphVersion the store's graph version read before the edges were
-         */
-        Snapshot(RegistryEntry entry, int version, long graphVersion) {
-            this.entry = entry;
-            this.version = version;
-            this.graphVersion = graphVersion;
         }
     }
 
@@ -72,7 +49,14 @@ public final class ComponentRecord {
     private boolean errorHeld; // an ERROR set by hand: the status stays ERROR until released
     private final List<ErrorRecord> errors = new ArrayList<>(2);
     private volatile int version; // bumped through VERSION after each change an entry shows
-    private volatile Snapshot snapshot;
+    // The entry handed out while nothing it shows changed, and the versions it was built from.
+    // Written only by EntrySnapshots under the record's monitor, current last (and cleared first),
+    // so that a reader who finds the same current before and after reading the versions read the
+    // versions that go with it. An access clears current (once: later accesses only read it).
+    private volatile RegistryEntry current;
+    private volatile int currentVersion;
+    private volatile long currentGraph;
+    private RegistryEntry lastBuilt; // guarded by the monitor: copied when only accesses changed
 
     ComponentRecord(String id, long bundleId, ComponentInfo info, ComponentStatus status, Instant registeredAt) {
         this.id = id;
@@ -117,14 +101,42 @@ public final class ComponentRecord {
         return version;
     }
 
-    /** @return the last entry built, with what it was built from, or {@code null} */
-    Snapshot snapshot() {
-        return snapshot;
+    /**
+     * The entry handed out last, if nothing it shows changed since: one volatile read of this
+     * record's fields after another, no lock, no allocation.
+     *
+     * @param graphVersion the store's graph version now
+     * @return the entry, or {@code null} when there is none, it is out of date, or an access was
+     *     counted since it was built
+     */
+    RegistryEntry current(long graphVersion) {
+        RegistryEntry entry = current;
+        if (entry != null && currentVersion == version && currentGraph == graphVersion && current == entry) {
+            return entry;
+        }
+        return null;
     }
 
-    /** @param built the entry just built; an older one may replace a newer one, which only costs a rebuild */
-    void snapshot(Snapshot built) {
-        this.snapshot = built;
+    /**
+     * The entry built last, whatever accesses were counted since, if it was built from these
+     * versions. The caller holds the monitor.
+     */
+    RegistryEntry lastBuilt(int builtVersion, long graphVersion) {
+        return currentVersion == builtVersion && currentGraph == graphVersion ? lastBuilt : null;
+    }
+
+    /** Hands out {@code entry} from now on; the caller holds the monitor. */
+    void publish(RegistryEntry entry, int builtVersion, long graphVersion) {
+        current = null;
+        currentVersion = builtVersion;
+        currentGraph = graphVersion;
+        lastBuilt = entry;
+        current = entry;
+    }
+
+    /** Stops handing out the current entry: an access it may not show was counted. */
+    void unpublish() {
+        current = null;
     }
 
     /** @return when it was registered */
@@ -212,22 +224,30 @@ public final class ComponentRecord {
     }
 
     /**
-     * Counts one access, without a lock or an allocation, so a hot loop can afford it. The count is
-     * striped ({@link LongAdder}); the time is written only when the millisecond changed, and the
-     * snapshot is marked only once, so threads accessing one component do not fight over a cache line. The time is written before the count:
-     * whoever sees the new count sees a time at least as new.
+     * Counts one access now, reading the wall clock. See {@link #recordAccess(long)}.
      */
     public void recordAccess() {
-        long now = System.currentTimeMillis();
-        if (lastAccessedMillis != now) {
-            lastAccessedMillis = now;
+        recordAccess(System.currentTimeMillis());
+    }
+
+    /**
+     * Counts one access, without a lock, an allocation or a clock read, so a hot loop can afford
+     * it. The count is striped ({@link LongAdder}); the time is written only when the millisecond
+     * changed, and the entry handed out is dropped only once, so threads accessing one component do
+     * not fight over a cache line. The time is written before the count: whoever sees the new count
+     * sees a time at least as new.
+     *
+     * @param nowMillis the time of the access, epoch milliseconds
+     */
+    public void recordAccess(long nowMillis) {
+        if (lastAccessedMillis != nowMillis) {
+            lastAccessedMillis = nowMillis;
         }
         accessCount.increment();
-        // after the count: a snapshot published before this read is marked here, one published
-        // after it read the count again (see ComponentStore#snapshot)
-        Snapshot built = snapshot;
-        if (built != null && !built.accessed) {
-            built.accessed = true;
+        // after the count: an entry published before this read is dropped here, one published
+        // after it read the count again (see EntrySnapshots)
+        if (current != null) {
+            current = null;
         }
     }
 

@@ -446,6 +446,17 @@ public final class ComponentStore {
      * @return snapshots, unmodifiable
      */
     public List<RegistryEntry> snapshots(Collection<String> ids) {
-        return ids.stream().sorted().map(byId::get).filter(java.util.Objects::nonNull).map(this::snapshot).toList();
+        // one array sorted in place and one filled: a query's cost is its result's, not the store's
+        String[] sorted = ids.toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
+        RegistryEntry[] entries = new RegistryEntry[sorted.length];
+        int found = 0;
+        for (String id : sorted) {
+            ComponentRecord record = byId.get(id);
+            if (record != null) {
+                entries[found++] = snapshot(record);
+            }
+        }
+        return List.of(found == entries.length ? entries : java.util.Arrays.copyOf(entries, found));
     }
 }

@@ -10,11 +10,12 @@ import java.util.Set;
 /**
  * The entries the store hands out, built copy-on-write. Each record keeps the entry built last with
  * the record's version and the graph's version read before its fields were; while both still hold
- * and no access was counted since, the same entry is handed out again: no lock, no allocation, two
- * volatile reads of the record and one of the store. Any change made meanwhile bumps a version after
- * it is made, so an entry built from half-changed state is never handed out once the change is
- * done. An access marks the entry the first time only (threads counting accesses share the line
- * read-only afterwards); a marked entry is copied with the new access figures, the rest reused.
+ * and no access was counted since, the same entry is handed out again: no lock, no allocation, a
+ * few volatile reads of the record's own fields and one of the store, so a lookup by id costs one
+ * hash lookup and one record read. Any change made meanwhile bumps a version after it is made, so
+ * an entry built from half-changed state is never handed out once the change is done. An access
+ * drops the entry handed out the first time only (threads counting accesses share the line
+ * read-only afterwards); the next read copies it with the new access figures, the rest reused.
  */
 final class EntrySnapshots {
 
@@ -31,35 +32,38 @@ final class EntrySnapshots {
      * @return the snapshot
      */
     RegistryEntry of(ComponentRecord record) {
-        // read before the state they stand for: a change made meanwhile leaves the entry out of date
-        int version = record.version();
-        long graph = store.graphVersion();
-        ComponentRecord.Snapshot last = record.snapshot();
-        if (last != null && last.version == version && last.graphVersion == graph) {
-            if (!last.accessed) {
-                return last.entry;
-            }
-            long accesses = record.accessCount();
-            RegistryEntry old = last.entry;
-            RegistryEntry entry = old.accessCount() == accesses ? old : new RegistryEntry(old.id(), old.component(),
-                    old.status(), old.registeredAt(), record.lastAccessed(), accesses, old.dependencies(),
-                    old.dependents(), old.errorHistory(), old.bundleId());
-            return publish(record, entry, version, graph, accesses);
-        }
-        long accesses = record.accessCount();
-        return publish(record, build(record, accesses), version, graph, accesses);
+        RegistryEntry current = record.current(store.graphVersion());
+        return current != null ? current : rebuild(record);
     }
 
     /**
-     * Keeps a new entry in its record. An access counted after {@code accesses} was read but before
-     * the entry was published may have marked the previous one: the count, read again, tells.
+     * Builds (or copies with new access figures) and publishes an entry, under the record's monitor
+     * so that publications come one at a time. An access counted after {@code accesses} was read
+     * may have dropped the previous entry before this one was published: the count, read again,
+     * tells.
      */
-    private static RegistryEntry publish(ComponentRecord record, RegistryEntry entry, int version, long graph,
-            long accesses) {
-        ComponentRecord.Snapshot built = new ComponentRecord.Snapshot(entry, version, graph);
-        record.snapshot(built);
+    private RegistryEntry rebuild(ComponentRecord record) {
+        RegistryEntry entry;
+        long accesses;
+        synchronized (record) {
+            // read before the state they stand for: a change made meanwhile leaves the entry out of date
+            int version = record.version();
+            long graph = store.graphVersion();
+            accesses = record.accessCount();
+            RegistryEntry last = record.lastBuilt(version, graph);
+            if (last == null) {
+                entry = build(record, accesses);
+            } else if (last.accessCount() == accesses) {
+                entry = last;
+            } else {
+                entry = new RegistryEntry(last.id(), last.component(), last.status(), last.registeredAt(),
+                        record.lastAccessed(), accesses, last.dependencies(), last.dependents(),
+                        last.errorHistory(), last.bundleId());
+            }
+            record.publish(entry, version, graph);
+        }
         if (record.accessCount() != accesses) {
-            built.accessed = true;
+            record.unpublish();
         }
         return entry;
     }

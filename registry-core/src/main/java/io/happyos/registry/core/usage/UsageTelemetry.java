@@ -104,11 +104,25 @@ public final class UsageTelemetry implements AutoCloseable {
      * @param caller the bundle whose view of the registry was called, or {@code null} (not counted)
      */
     public void instanceCall(String componentId, Bundle caller) {
+        if (caller != null) {
+            instanceCall(componentId, caller, clock.millis());
+        }
+    }
+
+    /**
+     * Counts a call of {@code getComponentInstance} at a time the caller already knows (an instance
+     * lookup knows the time of its cache hit), so the hot path reads no clock. Never throws.
+     *
+     * @param componentId the component
+     * @param caller the bundle whose view of the registry was called, or {@code null} (not counted)
+     * @param nowMillis the time of the call, epoch milliseconds
+     */
+    public void instanceCall(String componentId, Bundle caller, long nowMillis) {
         if (caller == null) {
             return;
         }
         try {
-            counters.of(ProviderKey.instance(componentId), caller).instanceCall(clock.millis());
+            counters.ofInstance(componentId, caller).instanceCall(nowMillis);
         } catch (RuntimeException e) {
             LOG.debug("usage telemetry could not count an instance call of {}", componentId, e);
         }

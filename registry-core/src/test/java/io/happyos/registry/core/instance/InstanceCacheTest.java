@@ -45,7 +45,6 @@ class InstanceCacheTest {
         assertThat(get("calc")).isEqualTo("instance of calc");
 
         assertThat(cache.misses()).isEqualTo(1);
-        assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.peek("calc")).isEqualTo(held("calc"));
         assertThat(cache.peek("other")).isNull();
         assertThat(cache.size()).isEqualTo(1);
@@ -118,6 +117,20 @@ class InstanceCacheTest {
     }
 
     @Test
+    void aHitOnABoundedCacheIsTimedByTheCachesOwnTickerRead() {
+        // once bounded, a hit takes its time from the ticker reading Caffeine made for expiry: if
+        // Caffeine stopped reading the ticker on a hit, the hit below would not count and "hot"
+        // would look idle
+        cache.enable(10, Duration.ofHours(1));
+        get("hot");
+        get("cold");
+        advance(Duration.ofMinutes(10));
+        assertThat(cache.getIfReady("hot")).isEqualTo("instance of hot");
+
+        assertThat(cache.removeIdle(Duration.ofMinutes(5))).containsExactly("cold");
+    }
+
+    @Test
     void removeIdleDisposesOfWhatWasNotAccessedForAWhile() {
         get("old");
         get("used");
@@ -169,7 +182,6 @@ class InstanceCacheTest {
         }
         assertThat(created).hasValue(1);
         assertThat(cache.misses()).isEqualTo(1);
-        assertThat(cache.hits()).isEqualTo(threads - 1);
     }
 
     @Test
