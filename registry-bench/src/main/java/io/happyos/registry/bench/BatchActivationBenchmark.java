@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Batch activation: 1,000 generated bundles in 10 levels of 100, each level importing packages of
  * the level below, each bundle's activator blocking for 5 ms, activated with one
- * {@code activateComponentsBatch}. This is the registry's real batch path (BatchActivation: levels
+ * {@code activateComponentsBatch}. This is the registry's real batch path (ParallelActivation: levels
  * of the graph, each level's members on the batch workers) with real bundle starts. The bound is
  * depth × 5 ms × ceil(width / parallelism), the time a perfect level-by-level schedule takes.
  */

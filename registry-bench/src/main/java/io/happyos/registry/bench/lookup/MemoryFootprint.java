@@ -1,10 +1,10 @@
 package io.happyos.registry.bench.lookup;
 
 import io.happyos.registry.ComponentInfo;
-import io.happyos.registry.core.extension.TimedCalls;
-import io.happyos.registry.core.internal.ComponentRecord;
-import io.happyos.registry.core.internal.ComponentStore;
-import io.happyos.registry.core.internal.StatusNotifier;
+import io.happyos.registry.core.concurrent.TimedCalls;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.StatusNotifier;
 import io.happyos.registry.core.stats.StatusHistory;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.happyos.registry.BatchResult;
 import io.happyos.registry.ComponentInfo;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.core.internal.Journal;
+import io.happyos.registry.core.model.Journal;
 import io.happyos.registry.core.internal.BundleRegistry;
 import io.happyos.registry.core.internal.Caller;
 import io.happyos.registry.core.internal.RegistryCore;

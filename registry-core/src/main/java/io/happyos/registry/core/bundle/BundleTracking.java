@@ -1,9 +1,9 @@
 package io.happyos.registry.core.bundle;
 
 import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.core.internal.ComponentRecord;
-import io.happyos.registry.core.internal.ComponentStore;
-import io.happyos.registry.core.internal.RegistryStarts;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.RegistryStarts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
     private final java.util.function.Consumer<String> onStopped;
     /** Guards the index and orders derivations, which events on several threads may ask for at once. */
     private final DependencyIndex index = new DependencyIndex();
-    private volatile io.happyos.registry.core.internal.Journal journal = io.happyos.registry.core.internal.Journal.NONE;
+    private volatile io.happyos.registry.core.model.Journal journal = io.happyos.registry.core.model.Journal.NONE;
     private volatile Runnable onArrival = () -> { };
 
     /**
@@ -57,7 +57,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
      *
      * @param journal the journal
      */
-    public void journal(io.happyos.registry.core.internal.Journal journal) {
+    public void journal(io.happyos.registry.core.model.Journal journal) {
         this.journal = journal;
     }
 
@@ -78,7 +78,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
 
     private void auditOutside(String operation, ComponentRecord record, String error) {
         if (!byRegistry()) {
-            journal.audit(io.happyos.registry.core.internal.Actors.FRAMEWORK, operation, record.id(), error,
+            journal.audit(io.happyos.registry.core.model.Actors.FRAMEWORK, operation, record.id(), error,
                     "outside the registry, on thread " + Thread.currentThread().getName());
         }
     }
@@ -194,7 +194,7 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
         String message = bundle.getSymbolicName() + ": " + (error == null ? "framework error" : describe(error));
         store.findByBundle(bundle.getBundleId()).ifPresent(r -> {
             store.markError(r, message);
-            journal.audit(io.happyos.registry.core.internal.Actors.FRAMEWORK, "error", r.id(), message, null);
+            journal.audit(io.happyos.registry.core.model.Actors.FRAMEWORK, "error", r.id(), message, null);
         });
     }
 

@@ -5,8 +5,8 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.graph.GraphAlgorithms;
-import io.happyos.registry.core.internal.ComponentRecord;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.lifecycle.Installation;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class FolderDeployer {
     private final boolean autoRollback;
     private final java.time.Duration grace;
     private final java.util.function.Consumer<Runnable> onLifecycleThread;
-    private final io.happyos.registry.core.internal.Journal journal;
+    private final io.happyos.registry.core.model.Journal journal;
     private final Quarantine quarantine;
     private final java.util.concurrent.ScheduledExecutorService timer;
 
@@ -68,7 +68,7 @@ public final class FolderDeployer {
     public FolderDeployer(Path folder, ComponentStore store, BundleContext context, Activation activation,
             Installation installation, Reloads reloads, VersionHistory history, Path stateFile, boolean autoRollback,
             java.time.Duration grace, java.util.function.Consumer<Runnable> onLifecycleThread,
-            io.happyos.registry.core.internal.Journal journal,
+            io.happyos.registry.core.model.Journal journal,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.timer = threads.scheduler("reload-grace");
         this.folder = folder.toAbsolutePath().normalize();
@@ -87,7 +87,7 @@ public final class FolderDeployer {
     }
 
     private void audit(String operation, String componentId, String error, String details) {
-        journal.audit(io.happyos.registry.core.internal.Actors.FOLDER_WATCHER, operation, componentId, error, details);
+        journal.audit(io.happyos.registry.core.model.Actors.FOLDER_WATCHER, operation, componentId, error, details);
     }
 
     /** Stops the grace-period timer. */

@@ -6,7 +6,7 @@ import io.happyos.registry.CauseKind;
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyOrigin;
 import io.happyos.registry.core.graph.DependencyGraph;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentStore;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

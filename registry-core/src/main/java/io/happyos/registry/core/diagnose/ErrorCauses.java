@@ -7,7 +7,7 @@ import io.happyos.registry.CauseKind;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.ErrorRecord;
-import io.happyos.registry.core.internal.ComponentRecord;
+import io.happyos.registry.core.model.ComponentRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

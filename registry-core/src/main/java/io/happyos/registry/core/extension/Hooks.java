@@ -1,5 +1,7 @@
 package io.happyos.registry.core.extension;
 
+import io.happyos.registry.core.concurrent.TimedCalls;
+
 import io.happyos.registry.spi.LifecycleEvent;
 import io.happyos.registry.spi.LifecycleHook;
 import java.time.Duration;

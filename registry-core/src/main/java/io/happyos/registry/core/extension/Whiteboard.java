@@ -1,7 +1,7 @@
 package io.happyos.registry.core.extension;
 
 import io.happyos.registry.Registration;
-import io.happyos.registry.core.internal.StatusNotifier;
+import io.happyos.registry.core.model.StatusNotifier;
 import io.happyos.registry.spi.InstanceFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;

@@ -1,5 +1,8 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependencies;

@@ -1,5 +1,7 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.Actors;
+
 import org.osgi.framework.Bundle;
 
 /**

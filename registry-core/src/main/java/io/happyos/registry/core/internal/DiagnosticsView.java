@@ -1,5 +1,7 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentStore;
+
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentStatus;

@@ -1,5 +1,9 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.Journal;
+import io.happyos.registry.core.model.PendingWrites;
+
 import io.happyos.registry.CircularDependencyException;
 import io.happyos.registry.DependencyException;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentStore;
+
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyGraphView;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentStore;
+
 import io.happyos.registry.Indexes;
 import io.happyos.registry.RegistryEntry;
 import java.util.List;

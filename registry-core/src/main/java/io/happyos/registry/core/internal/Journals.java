@@ -1,5 +1,7 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.Journal;
+
 import io.happyos.registry.core.persist.SqliteJournal;
 import java.nio.file.Path;
 import java.time.Duration;

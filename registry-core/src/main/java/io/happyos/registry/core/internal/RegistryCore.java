@@ -1,5 +1,9 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.Journal;
+import io.happyos.registry.core.model.StatusNotifier;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.BatchResult;
 import io.happyos.registry.DependencyGraphView;
@@ -20,11 +24,11 @@ import io.happyos.registry.core.deploy.Reloads;
 import io.happyos.registry.core.deploy.VersionHistory;
 import io.happyos.registry.core.export.GraphExporter;
 import io.happyos.registry.core.extension.Hooks;
-import io.happyos.registry.core.extension.TimedCalls;
+import io.happyos.registry.core.concurrent.TimedCalls;
 import io.happyos.registry.core.extension.Whiteboard;
 import io.happyos.registry.core.instance.ComponentInstances;
-import io.happyos.registry.core.lifecycle.BatchActivation;
-import io.happyos.registry.core.lifecycle.Batches;
+import io.happyos.registry.core.lifecycle.ParallelActivation;
+import io.happyos.registry.core.lifecycle.SequentialBatches;
 import io.happyos.registry.core.lifecycle.Lifecycle;
 import io.happyos.registry.core.lifecycle.Recovery;
 import io.happyos.registry.core.stats.PerformanceRecorder;
@@ -69,7 +73,7 @@ import io.happyos.registry.core.concurrent.RegistryThreads;
 import io.happyos.registry.core.deploy.FolderScanner;
 import io.happyos.registry.core.deploy.FolderWatcher;
 import io.happyos.registry.core.deploy.StartupDeployment;
-import io.happyos.registry.core.service.ServiceComponentTracker;
+import io.happyos.registry.core.servicecomponent.ServiceComponentTracker;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.TimeUnit;
@@ -116,16 +120,16 @@ public final class RegistryCore {
     final PerformanceRecorder performance = new PerformanceRecorder();
     final Whiteboard whiteboard;
     final ComponentInstances instances;
-    final BatchActivation batch;
-    final Batches batches;
+    final ParallelActivation batch;
+    final SequentialBatches batches;
     final VersionHistory history;
     final Reloads reloads;
     volatile FolderDeployer deployer;
     final Journal journal;
     private final java.util.concurrent.ScheduledExecutorService accessFlusher;
     final Recovery recovery;
-    final Operations operations;
-    final KeptState kept;
+    final AuditedOperations operations;
+    final DurableState kept;
     final ExplicitDependencies dependencies;
     final StatusChanges statuses;
     final UsageTelemetry usage;
@@ -165,13 +169,13 @@ public final class RegistryCore {
         });
         this.deactivation = new Deactivation(shared);
         this.installation = new Installation(shared, deactivation);
-        this.batch = new BatchActivation(store, activation, settings.batchParallelism(), threads);
-        this.batches = new Batches(store, installation, deactivation);
+        this.batch = new ParallelActivation(store, activation, settings.batchParallelism(), threads);
+        this.batches = new SequentialBatches(store, installation, deactivation);
         this.history = new VersionHistory(storage(context).resolve("history"), settings.historySize());
         this.reloads = new Reloads(store, context, activation, deactivation, history);
         this.recovery = new Recovery(store, context, threads);
-        this.operations = new Operations(lifecycle, journal, performance);
-        this.kept = new KeptState(store, journal, context);
+        this.operations = new AuditedOperations(lifecycle, journal, performance);
+        this.kept = new DurableState(store, journal, context);
         store.addedSink(kept::added);
         store.heldErrorSink(journal::deleteManualStatus);
         this.dependencies = new ExplicitDependencies(store, journal);
@@ -252,8 +256,8 @@ public final class RegistryCore {
         usage.open();
         accessFlusher.scheduleWithFixedDelay(usage::sampleHolders, USAGE_SAMPLE_SECONDS, USAGE_SAMPLE_SECONDS,
                 java.util.concurrent.TimeUnit.SECONDS);
-        accessFlusher.scheduleWithFixedDelay(kept::flushAccess, KeptState.ACCESS_FLUSH_SECONDS,
-                KeptState.ACCESS_FLUSH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        accessFlusher.scheduleWithFixedDelay(kept::flushAccess, DurableState.ACCESS_FLUSH_SECONDS,
+                DurableState.ACCESS_FLUSH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         // retention of the audit log: queued on the writer, so it never blocks an operation
         accessFlusher.scheduleWithFixedDelay(journal::prune, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }

@@ -1,5 +1,9 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.Journal;
+
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;

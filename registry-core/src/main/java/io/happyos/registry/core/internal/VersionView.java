@@ -1,5 +1,7 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentRecord;
+
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.Versions;

@@ -4,8 +4,8 @@ import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.extension.Hooks;
-import io.happyos.registry.core.internal.ComponentRecord;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.spi.LifecyclePhase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ public final class Installation {
             var write = lifecycle.journal().writeComponent(component.name(), component, java.time.Instant.now());
             ComponentRecord record = store.addExactly(component.name(), component);
             // the operation completes once this is durable; if it cannot be, the entry goes again
-            io.happyos.registry.core.internal.PendingWrites.add(write, () -> store.remove(record));
+            io.happyos.registry.core.model.PendingWrites.add(write, () -> store.remove(record));
             return record.id();
         }
         Path file = Path.of(component.path()).toAbsolutePath().normalize();

@@ -3,9 +3,9 @@ package io.happyos.registry.core.lifecycle;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.core.extension.Hooks;
-import io.happyos.registry.core.extension.TimedCalls;
-import io.happyos.registry.core.internal.ComponentRecord;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.concurrent.TimedCalls;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.stats.PerformanceRecorder;
 import io.happyos.registry.spi.LifecycleEvent;
 import io.happyos.registry.spi.LifecyclePhase;
@@ -31,7 +31,7 @@ import org.osgi.framework.BundleException;
  */
 public record Lifecycle(ComponentStore store, BundleContext context, Hooks hooks, TimedCalls calls,
         Duration timeout, PerformanceRecorder performance, Consumer<String> stopped,
-        io.happyos.registry.core.internal.Journal journal) {
+        io.happyos.registry.core.model.Journal journal) {
 
     /**
      * An event for a hook about an entry.

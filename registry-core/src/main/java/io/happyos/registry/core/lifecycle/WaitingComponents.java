@@ -2,7 +2,7 @@ package io.happyos.registry.core.lifecycle;
 
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.graph.GraphAlgorithms;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryException;
-import io.happyos.registry.core.internal.Journal;
+import io.happyos.registry.core.model.Journal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

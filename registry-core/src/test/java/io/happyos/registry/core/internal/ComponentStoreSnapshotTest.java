@@ -1,11 +1,15 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.StatusNotifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryEntry;
-import io.happyos.registry.core.extension.TimedCalls;
+import io.happyos.registry.core.concurrent.TimedCalls;
 import io.happyos.registry.core.stats.StatusHistory;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.happyos.registry.core.internal;
+package io.happyos.registry.core.model;
 
 import io.happyos.registry.RegistryException;
 import java.util.ArrayDeque;
@@ -28,14 +28,14 @@ public final class PendingWrites {
     }
 
     /** @return the writes of an operation starting on this thread */
-    static PendingWrites begin() {
+    public static PendingWrites begin() {
         PendingWrites pending = new PendingWrites();
         CURRENT.set(pending);
         return pending;
     }
 
     /** The operation on this thread is over. */
-    static void end() {
+    public static void end() {
         CURRENT.remove();
     }
 
@@ -84,12 +84,12 @@ public final class PendingWrites {
     }
 
     /** @return completes when every write is durable; fails with the first failure */
-    CompletableFuture<Void> durable() {
+    public CompletableFuture<Void> durable() {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
     /** Undoes, newest first, the changes whose writes were registered. */
-    void undo() {
+    public void undo() {
         while (!undos.isEmpty()) {
             undos.pop().run();
         }

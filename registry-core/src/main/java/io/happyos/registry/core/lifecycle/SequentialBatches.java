@@ -6,7 +6,7 @@ import io.happyos.registry.BatchResult;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryException;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +15,10 @@ import java.util.function.BiConsumer;
 
 /**
  * The batch operations that run one item after the other (batch activation, which runs in
- * parallel, is {@link BatchActivation}). Each item's failure is reported in the result and does
+ * parallel, is {@link ParallelActivation}). Each item's failure is reported in the result and does
  * not stop the others. Run on the lifecycle thread.
  */
-public final class Batches {
+public final class SequentialBatches {
 
     private final ComponentStore store;
     private final Installation installation;
@@ -29,7 +29,7 @@ public final class Batches {
      * @param installation how one component is registered
      * @param deactivation how one component is deactivated
      */
-    public Batches(ComponentStore store, Installation installation, Deactivation deactivation) {
+    public SequentialBatches(ComponentStore store, Installation installation, Deactivation deactivation) {
         this.store = store;
         this.installation = installation;
         this.deactivation = deactivation;

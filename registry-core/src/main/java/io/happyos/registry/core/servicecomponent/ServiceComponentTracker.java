@@ -1,7 +1,7 @@
-package io.happyos.registry.core.service;
+package io.happyos.registry.core.servicecomponent;
 
 import io.happyos.registry.core.diagnose.ServiceDiagnosis;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

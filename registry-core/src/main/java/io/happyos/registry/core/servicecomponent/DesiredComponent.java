@@ -1,8 +1,8 @@
-package io.happyos.registry.core.service;
+package io.happyos.registry.core.servicecomponent;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.core.internal.ComponentControl;
+import io.happyos.registry.core.model.ComponentControl;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
-package io.happyos.registry.core.internal;
+package io.happyos.registry.core.model;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Registration;
 import io.happyos.registry.spi.StatusListener;
-import io.happyos.registry.core.extension.TimedCalls;
+import io.happyos.registry.core.concurrent.TimedCalls;
 import io.happyos.registry.core.stats.StatusHistory;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +59,7 @@ public final class StatusNotifier implements AutoCloseable {
      *
      * @param callback the callback
      */
-    void internal(StatusListener callback) {
+    public void internal(StatusListener callback) {
         this.internal = callback;
     }
 

@@ -1,4 +1,4 @@
-package io.happyos.registry.core.internal;
+package io.happyos.registry.core.model;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
@@ -160,7 +160,7 @@ public final class ComponentRecord {
     }
 
     /** @param held whether its status is an ERROR set by hand; set with the status, under the store's rules */
-    synchronized void errorHeld(boolean held) {
+    public synchronized void errorHeld(boolean held) {
         errorHeld = held;
     }
 

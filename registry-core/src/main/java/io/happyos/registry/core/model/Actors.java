@@ -1,4 +1,4 @@
-package io.happyos.registry.core.internal;
+package io.happyos.registry.core.model;
 
 import org.osgi.framework.Bundle;
 

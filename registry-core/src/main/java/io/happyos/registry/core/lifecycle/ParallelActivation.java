@@ -6,7 +6,7 @@ import io.happyos.registry.BatchResult;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.graph.DependencyGraph;
 import io.happyos.registry.core.graph.GraphAlgorithms;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  * (bounded). A failed component does not stop unrelated ones; its dependents are skipped and name
  * it. Called on the lifecycle thread, which waits for each level.
  */
-public final class BatchActivation implements AutoCloseable {
+public final class ParallelActivation implements AutoCloseable {
 
     private final ComponentStore store;
     private final Activation activation;
@@ -35,7 +35,7 @@ public final class BatchActivation implements AutoCloseable {
      * @param activation how one component is activated
      * @param parallelism how many at once
      */
-    public BatchActivation(ComponentStore store, Activation activation, int parallelism,
+    public ParallelActivation(ComponentStore store, Activation activation, int parallelism,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.store = store;
         this.activation = activation;

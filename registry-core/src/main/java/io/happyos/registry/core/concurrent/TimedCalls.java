@@ -1,4 +1,4 @@
-package io.happyos.registry.core.extension;
+package io.happyos.registry.core.concurrent;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

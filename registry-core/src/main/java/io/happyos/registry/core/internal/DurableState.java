@@ -1,5 +1,11 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.Actors;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.Journal;
+import io.happyos.registry.core.model.PendingWrites;
+
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryEntry;
 import java.util.List;
@@ -15,7 +21,7 @@ import org.osgi.framework.BundleContext;
  * an operation itself: access counts (flushed every few seconds), header index definitions, and
  * putting it all back at start-up.
  */
-final class KeptState {
+final class DurableState {
 
     private final ComponentStore store;
     private final Journal journal;
@@ -28,7 +34,7 @@ final class KeptState {
     private final Set<String> restoredEdges = new java.util.HashSet<>();
     private volatile Journal.Restored kept = Journal.NONE.restore();
 
-    KeptState(ComponentStore store, Journal journal, BundleContext context) {
+    DurableState(ComponentStore store, Journal journal, BundleContext context) {
         this.store = store;
         this.journal = journal;
         this.context = context;

@@ -1,9 +1,9 @@
-package io.happyos.registry.core.service;
+package io.happyos.registry.core.servicecomponent;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryEntry;
-import io.happyos.registry.core.internal.ComponentRecord;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,12 +1,12 @@
-package io.happyos.registry.core.service;
+package io.happyos.registry.core.servicecomponent;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.core.diagnose.ReferenceGap;
-import io.happyos.registry.core.internal.ComponentControl;
-import io.happyos.registry.core.internal.ComponentRecord;
-import io.happyos.registry.core.internal.ComponentStore;
+import io.happyos.registry.core.model.ComponentControl;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,8 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.model.Journal;
+import io.happyos.registry.core.model.PendingWrites;
+
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.lifecycle.LifecycleExecutor;
 import io.happyos.registry.core.stats.PerformanceRecorder;
@@ -14,13 +17,13 @@ import java.util.function.Function;
  * caller (the actor), then its journal writes and its audit record are made durable before the
  * caller's stage completes. A journal write that fails undoes its change and fails the operation.
  */
-final class Operations {
+final class AuditedOperations {
 
     private final LifecycleExecutor lifecycle;
     private final Journal journal;
     private final PerformanceRecorder performance;
 
-    Operations(LifecycleExecutor lifecycle, Journal journal, PerformanceRecorder performance) {
+    AuditedOperations(LifecycleExecutor lifecycle, Journal journal, PerformanceRecorder performance) {
         this.lifecycle = lifecycle;
         this.journal = journal;
         this.performance = performance;
