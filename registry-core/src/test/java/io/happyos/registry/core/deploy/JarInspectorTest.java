@@ -70,14 +70,18 @@ class JarInspectorTest {
     }
 
     @Test
-    void realWorldBundleFromMavenCentralIsValid() throws URISyntaxException {
+    void realWorldBundleFromMavenCentralIsValid() throws Exception {
         Path felix = Path.of(FrameworkFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String declared;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(felix.toFile())) {
+            declared = jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+        }
 
         JarCheck check = JarInspector.inspect(felix);
 
         assertThat(check.valid()).as(check.reason()).isTrue();
         assertThat(check.symbolicName()).isEqualTo("org.apache.felix.framework");
-        assertThat(check.version()).isEqualTo("7.0.5");
+        assertThat(check.version()).isEqualTo(declared).matches("\\d+\\.\\d+\\.\\d+.*");
     }
 
     @Test
