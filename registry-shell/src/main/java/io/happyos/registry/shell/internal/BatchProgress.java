@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 final class BatchProgress implements StatusListener {
 
     private static final long POLL_MILLIS = 100;
+    /** How long to wait, after a batch, for the status callbacks of the changes it made. */
+    private static final long LATE_CALLBACK_MILLIS = 2000;
 
     /** The shell does not know its terminal's width; it draws for the common 80 columns. */
     static final int WIDTH = 80;
@@ -69,10 +71,18 @@ final class BatchProgress implements StatusListener {
         if (ansi.cursor()) {
             ctx.printRaw(bar(ansi).line("", 0, watched.size(), "", WIDTH));
         }
+        long before = atTarget(ctx);
         try (Registration ignored = ctx.registry().lifecycle().addStatusListener(this)) {
             future = start.get().toCompletableFuture();
             long deadline = System.nanoTime() + ctx.timeout().toNanos();
             while (!future.isDone() && System.nanoTime() < deadline) {
+                showNext(ctx, ansi);
+            }
+            // the registry calls listeners on its own thread, maybe after the batch is done: wait a
+            // little for the changes it made, so that the last steps are not lost
+            long expected = atTarget(ctx) - before;
+            long graceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LATE_CALLBACK_MILLIS);
+            while (reached.get() < expected && System.nanoTime() < graceEnd) {
                 showNext(ctx, ansi);
             }
         } finally {
@@ -85,6 +95,12 @@ final class BatchProgress implements StatusListener {
             }
         }
         return ctx.await(future, what);
+    }
+
+    /** How many of the watched components have the target status now. */
+    private long atTarget(CommandContext ctx) {
+        return watched.stream().filter(id -> ctx.registry().findComponent(id)
+                .map(e -> e.status() == target).orElse(false)).count();
     }
 
     private void showNext(CommandContext ctx, Ansi ansi) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class AuditCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     @BeforeEach
     void fillTheLog() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DiagnosticCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     private static Explanation chain() {
         Cause root = Cause.root(CauseKind.MISSING_REQUIREMENT, "logger",

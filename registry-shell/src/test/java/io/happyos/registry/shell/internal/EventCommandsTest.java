@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class EventCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     private void events(boolean json, boolean follow, int count, String forDuration) {
         shell.events.events(json, follow, String.valueOf(count), forDuration);

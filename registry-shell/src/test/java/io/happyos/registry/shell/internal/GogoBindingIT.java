@@ -57,7 +57,7 @@ class GogoBindingIT {
 
     @Test
     void optionsAreFoundAnywhereOnTheLine() throws Exception {
-        publish(new ShellFixture().registry);
+        publish(new FakeShellFixture().registry);
         assertThat(size(shell.ok("registry:list --json"))).isEqualTo(5);
         assertThat(size(shell.ok("registry:list --all --json"))).isEqualTo(6);
         assertThat(size(shell.ok("registry:list --type skill --status registered --json"))).isEqualTo(2);
@@ -68,7 +68,7 @@ class GogoBindingIT {
 
     @Test
     void varargsTakeSeveralIdsOrNone() throws Exception {
-        publish(new ShellFixture().registry);
+        publish(new FakeShellFixture().registry);
         assertThat(size(shell.ok("registry:order --json"))).isEqualTo(6);
         assertThat(shell.ok("registry:order logger base-util")).isEqualTo("1. base-util\n2. config-manager\n3. logger\n");
         assertThat(shell.ok("registry:activate weather-skill --json"))
@@ -83,7 +83,7 @@ class GogoBindingIT {
 
     @Test
     void failuresCarryTheRegistrysMessage() throws Exception {
-        publish(new ShellFixture().registry);
+        publish(new FakeShellFixture().registry);
         assertThat(shell.fails("registry:info nope")).contains("no component with id 'nope'");
         assertThat(shell.fails("registry:depend config-manager calculator-skill"))
                 .contains("circular dependency config-manager -> calculator-skill -> logger -> config-manager");
@@ -91,7 +91,7 @@ class GogoBindingIT {
 
     @Test
     void registerResolvesAgainstTheSessionDirectory(@TempDir Path dir) throws Exception {
-        FakeRegistry registry = new ShellFixture().registry;
+        FakeRegistry registry = new FakeShellFixture().registry;
         publish(registry);
         Files.write(dir.resolve("extra-1.0.jar"), new byte[] {1});
         shell.cd(dir);
@@ -113,7 +113,7 @@ class GogoBindingIT {
 
     @Test
     void completeOffersCommandNamesFromGogoAndIdsFromTheRegistry() throws Exception {
-        publish(new ShellFixture().registry);
+        publish(new FakeShellFixture().registry);
         assertThat(shell.evaluate("registry:complete 'registry:act'")).isEqualTo(List.of("registry:activate"));
         assertThat(shell.evaluate("registry:complete registry:info calc")).isEqualTo(List.of("calculator-skill"));
         assertThat(shell.evaluate("registry:complete 'registry:list --st'")).isEqualTo(List.of("--status"));
@@ -132,7 +132,7 @@ class GogoBindingIT {
 
     @Test
     void optionsWithValuesAndSubCommandsBind() throws Exception {
-        FakeRegistry registry = new ShellFixture().registry;
+        FakeRegistry registry = new FakeShellFixture().registry;
         publish(registry);
         shell.ok("registry:activate --retry 3 --backoff 250ms logger");
         assertThat(registry.lastRetryPolicy).isEqualTo(RetryPolicy.exponential(3,
@@ -162,7 +162,7 @@ class GogoBindingIT {
 
     @Test
     void theLiveViewsAndTheTreeBind() throws Exception {
-        FakeRegistry registry = new ShellFixture().registry;
+        FakeRegistry registry = new FakeShellFixture().registry;
         publish(registry);
         shell.ok("registry:activate weather-skill");
         assertThat(shell.ok("registry:tree --reverse --depth 1 config-manager"))
@@ -180,7 +180,7 @@ class GogoBindingIT {
 
     @Test
     void badOptionValuesFailWithOneLineNamingTheOptionAndWhatItTakes() throws Exception {
-        publish(new ShellFixture().registry);
+        publish(new FakeShellFixture().registry);
         String wholeNumber = "java.lang.IllegalArgumentException: registry:%s: %s must be a whole number %s, got '%s'\n";
         assertThat(shell.fails("registry:tree logger --depth x"))
                 .isEqualTo(wholeNumber.formatted("tree", "--depth", "of at least 1", "x"));

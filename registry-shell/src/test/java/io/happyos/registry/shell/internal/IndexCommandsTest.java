@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class IndexCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     @BeforeEach
     void vendors() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class InstanceCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     @Test
     void instanceShowsClassValueAndTheAccessItCounted() {

@@ -14,7 +14,7 @@ class LineCompleterTest {
             "registry:audit", "registry:register", "registry:status", "registry:cache", "registry:depend",
             "registry:graph", "registry:why", "registry:tree", "registry:top", "registry:watch", "registry:future", "felix:lb", "felix:start", "gogo:echo", "*:each");
 
-    private final ShellFixture fixture = new ShellFixture();
+    private final FakeShellFixture fixture = new FakeShellFixture();
     private final CommandSyntax syntax = new CommandSyntax()
             .add(ComponentCommands.class, ComponentCommands.FUNCTIONS)
             .add(LifecycleCommands.class, LifecycleCommands.FUNCTIONS)

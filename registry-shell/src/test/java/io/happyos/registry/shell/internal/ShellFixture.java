@@ -1,29 +1,45 @@
 package io.happyos.registry.shell.internal;
 
+import static org.awaitility.Awaitility.await;
+
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.testing.EmbeddedFelix;
+import io.happyos.registry.testing.TestBundle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.osgi.framework.Bundle;
 
-/** The command objects over a {@link FakeRegistry} holding the sample graph, printing to a buffer. */
-final class ShellFixture {
+/**
+ * The command objects over the real registry, printing to a buffer: each test gets a fresh embedded
+ * Felix with the registry core and the five demo samples installed (not started), which form the
+ * graph {@code calculator-skill -> logger, base-util}, {@code weather-skill -> logger},
+ * {@code logger -> config-manager}. Register it with {@code @RegisterExtension}.
+ */
+final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
 
-    /** Manifest headers by bundle number, then name, for {@code index}. */
-    final Map<Long, Map<String, String>> headers = new HashMap<>();
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final List<String> DEMO = List.of("config-manager", "logger", "base-util", "calculator-skill",
+            "weather-skill");
 
-    final FakeRegistry registry = new FakeRegistry((bundleId, name) -> headers.getOrDefault(bundleId, Map.of()).get(name))
-            .add("config-manager", "config-manager", "service", 3)
-            .add("logger", "logger", "service", 4)
-            .add("base-util", "base-util", "library", 5)
-            .add("calculator-skill", "calculator-skill", "skill", 6)
-            .add("weather-skill", "weather-skill", "skill", 7)
-            .add("io.happyos.registry.core", "io.happyos.registry.core", "system", 1)
-            .declare("logger", "config-manager", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.config)\"")
-            .declare("calculator-skill", "logger", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"")
-            .declare("calculator-skill", "base-util", "osgi.wiring.bundle;filter:=\"(osgi.wiring.bundle=base-util)\"")
-            .declare("weather-skill", "logger", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"");
+    private final List<String> samples;
+    private EmbeddedFelix felix;
+    /** The real registry, as the system bundle sees it. */
+    DynamicRegistry registry;
+    /** Bundle number of each sample installed. */
+    final Map<String, Long> bundleIds = new HashMap<>();
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
@@ -33,8 +49,13 @@ final class ShellFixture {
     final Map<String, String> env = new HashMap<>(Map.of("TERM", "xterm-256color"));
     /** How the live commands wait: a script of steps, then Ctrl-C. */
     final ScriptedPacer pacer = new ScriptedPacer();
-    private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> registry),
-            new Completion(Duration.ofSeconds(5)), () -> out, () -> terminal, env::get, StandardCharsets.UTF_8);
+    /** "Now" as the commands see it: the real time unless a test fixes it. */
+    volatile Instant fixedNow;
+    final Supplier<Instant> now = () -> fixedNow != null ? fixedNow : Instant.now();
+    private final ListenerCount listeners = new ListenerCount();
+    private volatile DynamicRegistry seenByCommands;
+    private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> seenByCommands),
+            new Completion(WAIT), () -> out, () -> terminal, env::get, StandardCharsets.UTF_8);
 
     final ComponentCommands components = new ComponentCommands(ctx);
     final LifecycleCommands lifecycle = new LifecycleCommands(ctx);
@@ -44,17 +65,110 @@ final class ShellFixture {
     final StatsCommands stats = new StatsCommands(ctx);
     final GraphCommands graph = new GraphCommands(ctx);
     final VersionCommands versions = new VersionCommands(ctx);
-    final AuditCommands audit = new AuditCommands(ctx, registry::now);
+    final AuditCommands audit = new AuditCommands(ctx, now);
     final DiagnosticCommands diagnostics = new DiagnosticCommands(ctx);
     final TreeCommands tree = new TreeCommands(ctx);
-    final EventCommands events = new EventCommands(ctx, pacer, registry::now);
-    final TopCommands top = new TopCommands(ctx, pacer, registry::now);
+    final EventCommands events = new EventCommands(ctx, pacer, now);
+    final TopCommands top = new TopCommands(ctx, pacer, now);
+    final UsageCommands usage = new UsageCommands(ctx);
+
+    /** The five demo samples. */
+    ShellFixture() {
+        this(DEMO);
+    }
+
+    /** @param samples the sample bundles to install, by symbolic name */
+    ShellFixture(List<String> samples) {
+        this.samples = samples;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        felix = EmbeddedFelix.start(Map.of("happyos.persistence", "false")).withRegistry();
+        registry = felix.service(DynamicRegistry.class, WAIT);
+        seenByCommands = listeners.counting(registry);
+        for (Bundle b : felix.installSamples(samples)) {
+            bundleIds.put(b.getSymbolicName(), b.getBundleId());
+        }
+        await().atMost(WAIT).until(() -> samples.stream().allMatch(s -> registry.findComponent(s).isPresent()));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (felix != null) {
+            felix.close();
+        }
+    }
+
+    /** @return how many status listeners the commands left registered */
+    int listeners() {
+        return listeners.open();
+    }
+
+    /** @return the framework the registry runs in */
+    EmbeddedFelix felix() {
+        return felix;
+    }
 
     /** The context the commands share. */
     CommandContext context() {
         return ctx;
     }
-    final UsageCommands usage = new UsageCommands(ctx);
+
+    /** @return the bundle number of a sample, as a command argument */
+    String bundle(String sample) {
+        return Long.toString(bundleIds.get(sample));
+    }
+
+    /** @return the component as the registry has it now */
+    RegistryEntry entry(String id) {
+        return registry.getComponent(id);
+    }
+
+    /**
+     * Installs a generated bundle (not started) and waits until the registry has it.
+     *
+     * @param bundle the bundle to build
+     * @return its component id (its symbolic name)
+     */
+    String install(TestBundle.Builder bundle, String symbolicName) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(felix.storage().resolve("generated"));
+        Path file = bundle.writeTo(folder.resolve(symbolicName + ".jar"));
+        bundleIds.put(symbolicName, felix.install(file).getBundleId());
+        await().atMost(WAIT).until(() -> registry.findComponent(symbolicName).isPresent());
+        return symbolicName;
+    }
+
+    /**
+     * Installs a bundle whose activator throws, and any number of bundles that require it.
+     *
+     * @param failing the symbolic name of the one that cannot start
+     * @param dependents the symbolic names of bundles with {@code Require-Bundle: failing}
+     */
+    void failing(String failing, String... dependents) throws Exception {
+        install(TestBundle.builder(failing).version("1.0.0").activator(FailingActivator.class)
+                .importPackage("org.osgi.framework"), failing);
+        for (String dependent : dependents) {
+            install(TestBundle.builder(dependent).version("1.0.0").requireBundle(failing), dependent);
+        }
+    }
+
+    /** Sets a status through the registry's lifecycle view and waits for it. */
+    ShellFixture status(String id, io.happyos.registry.ComponentStatus status) {
+        join(registry.lifecycle().setComponentStatus(id, status));
+        return this;
+    }
+
+    /** Activates a component (and what it needs) and waits for it. */
+    ShellFixture activate(String id) {
+        join(registry.activateComponent(id));
+        return this;
+    }
+
+    /** Waits for a registry operation and returns its result. */
+    static <T> T join(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().orTimeout(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+    }
 
     /** What was printed since the last call, and forgets it. */
     String output() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StatsCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     @Test
     void healthCountsAndPercentage() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TopCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     /** Activates the demo and gives it some history: accesses before the sample count in totals only. */
     private void busy() {

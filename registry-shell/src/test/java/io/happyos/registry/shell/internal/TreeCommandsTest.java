@@ -13,7 +13,7 @@ class TreeCommandsTest {
 
     private static final String UNLIMITED = Integer.toString(Integer.MAX_VALUE);
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     private void tree(boolean json, boolean reverse, String id) {
         shell.tree.tree(json, reverse, UNLIMITED, id);

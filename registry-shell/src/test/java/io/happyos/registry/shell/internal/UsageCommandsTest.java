@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class UsageCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     private static ConsumerUsage use(String consumer, long bundleId, long lookups, long calls, boolean inUse) {
         return new ConsumerUsage(consumer, bundleId, consumer, lookups, calls, inUse, FakeRegistry.T0.plusSeconds(1),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class VersionCommandsTest {
 
-    private final ShellFixture shell = new ShellFixture();
+    private final FakeShellFixture shell = new FakeShellFixture();
 
     private void keep(String id, String... versions) {
         List<JarVersion> kept = new java.util.ArrayList<>();

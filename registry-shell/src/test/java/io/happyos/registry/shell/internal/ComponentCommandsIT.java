@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.testing.TestBundle;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,32 +13,39 @@ import java.util.List;
 import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-class ComponentCommandsTest {
+class ComponentCommandsIT {
 
-    private final ShellFixture shell = new ShellFixture();
+    @RegisterExtension
+    final ShellFixture shell = new ShellFixture();
 
     @Test
     void listShowsAnAlignedTableWithoutSystemComponents() {
         shell.components.list(false, false, "", "");
         List<String> lines = shell.output().lines().toList();
         assertThat(lines.get(0)).isEqualTo("ID                NAME              TYPE     VERSION  STATUS      BUNDLE  DEPS");
-        assertThat(lines).contains("calculator-skill  calculator-skill  skill    1.0.0    REGISTERED  6       2");
+        assertThat(lines).contains("calculator-skill  calculator-skill  skill    1.0.0    REGISTERED  "
+                + String.format("%-8s", shell.bundle("calculator-skill")) + "2");
         assertThat(lines).hasSize(6).noneMatch(l -> l.contains("io.happyos.registry.core"));
     }
 
     @Test
     void listAllIncludesSystemComponents() {
         shell.components.list(true, true, "", "");
-        assertThat(ids(shell.json())).contains("io.happyos.registry.core").hasSize(6);
+        // the framework and the registry's runtime bundles are system components too
+        assertThat(ids(shell.json())).contains("io.happyos.registry.core", "org.apache.felix.framework")
+                .hasSize(shell.registry.listComponents().size()).containsAll(ShellFixture.DEMO);
         shell.components.list(true, false, "system", "");
-        assertThat(ids(shell.json())).containsExactly("io.happyos.registry.core");
+        assertThat(ids(shell.json())).containsExactly("com.fasterxml.jackson.core.jackson-core",
+                "com.github.ben-manes.caffeine", "io.happyos.registry.core", "org.apache.felix.framework",
+                "org.xerial.sqlite-jdbc");
     }
 
     @Test
     void listFiltersByTypeAndStatus() {
-        shell.registry.status("weather-skill", ComponentStatus.ACTIVE);
+        shell.activate("weather-skill");
         shell.components.list(true, false, "skill", "");
         assertThat(ids(shell.json())).containsExactly("calculator-skill", "weather-skill");
         shell.components.list(true, false, "skill", "active");
@@ -62,17 +70,17 @@ class ComponentCommandsTest {
         assertThat(json).containsKeys("id", "name", "type", "version", "status", "path", "bundleId",
                 "accessCount", "registeredAt", "lastAccessed", "dependencies", "dependents", "errors");
         assertThat(json).containsEntry("id", "calculator-skill").containsEntry("status", "REGISTERED")
-                .containsEntry("bundleId", 6L).containsEntry("lastAccessed", null)
-                .containsEntry("registeredAt", "2025-01-02T03:04:05Z")
+                .containsEntry("bundleId", shell.bundleIds.get("calculator-skill")).containsEntry("lastAccessed", null)
+                .containsEntry("registeredAt", shell.entry("calculator-skill").registeredAt().toString())
                 .containsEntry("dependencies", List.of("base-util", "logger"))
                 .containsEntry("errors", List.of());
     }
 
     @Test
     void infoAcceptsABundleNumberAndPrintsASummary() {
-        shell.components.info(false, "4");
+        shell.components.info(false, shell.bundle("logger"));
         assertThat(shell.output()).contains("Id             logger", "Dependents     calculator-skill, weather-skill",
-                "Last accessed  never", "Bundle         4");
+                "Last accessed  never", "Bundle         " + shell.bundle("logger"));
     }
 
     @Test
@@ -86,7 +94,8 @@ class ComponentCommandsTest {
         shell.components.error(true, "logger", "disk", "full");
         assertThat(shell.json()).isEqualTo(Map.of("id", "logger", "status", "ERROR"));
         shell.components.info(true, "logger");
-        assertThat(shell.output()).contains("\"errors\":[{\"at\":\"2025-01-02T03:04:05Z\",\"message\":\"disk full\"}]");
+        assertThat(shell.output()).contains("\"errors\":[{\"at\":\""
+                + shell.entry("logger").errorHistory().get(0).at() + "\",\"message\":\"disk full\"}]");
         shell.components.clear(false, "logger");
         assertThat(shell.output()).isEqualTo("logger REGISTERED (error cleared)\n");
     }
@@ -99,7 +108,7 @@ class ComponentCommandsTest {
     @Test
     void registerResolvesARelativePathAgainstTheSessionDirectory(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("jars"));
-        Files.write(dir.resolve("jars/extra-1.0.jar"), new byte[] {1});
+        TestBundle.builder("extra").version("1.0.0").writeTo(dir.resolve("jars/extra-1.0.jar"));
         shell.components.register(sessionIn(dir), true, "jars/../jars/extra-1.0.jar");
         assertThat(shell.json()).isEqualTo(Map.of("id", "extra", "status", "REGISTERED"));
         assertThat(shell.registry.getComponent("extra").component().path())

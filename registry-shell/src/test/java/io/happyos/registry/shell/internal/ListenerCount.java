@@ -1,0 +1,64 @@
+package io.happyos.registry.shell.internal;
+
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.Lifecycle;
+import io.happyos.registry.Registration;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real registry as the commands see it, counting the status listeners they leave registered:
+ * every call goes to the registry; only the {@link Registration} of {@code addStatusListener} is
+ * wrapped, to count it open until it is closed.
+ */
+final class ListenerCount {
+
+    private final AtomicInteger open = new AtomicInteger();
+
+    /** @return how many status listeners the commands have added and not removed */
+    int open() {
+        return open.get();
+    }
+
+    /** @return the registry, counting the listeners added through its lifecycle view */
+    DynamicRegistry counting(DynamicRegistry registry) {
+        return proxy(DynamicRegistry.class, registry, (method, args) -> method.getName().equals("lifecycle")
+                ? proxy(Lifecycle.class, registry.lifecycle(), this::lifecycleCall)
+                : null);
+    }
+
+    private Object lifecycleCall(Method method, Object result) {
+        if (!method.getName().equals("addStatusListener")) {
+            return null;
+        }
+        Registration registration = (Registration) result;
+        open.incrementAndGet();
+        return (Registration) () -> {
+            registration.close();
+            open.decrementAndGet();
+        };
+    }
+
+    /** What to answer instead of the target's result, or null to answer the result. */
+    @FunctionalInterface
+    private interface Replacement {
+        Object apply(Method method, Object result) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Replacement override) {
+        InvocationHandler handler = (p, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            Object replaced = override.apply(method, result);
+            return replaced != null ? replaced : result;
+        };
+        return type.cast(Proxy.newProxyInstance(ListenerCount.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+}
