@@ -11,6 +11,7 @@ import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.stats.PerformanceRecorder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -67,30 +68,33 @@ public final class ComponentInstances {
         // one lookup in TIMED_ONE_IN is timed: two clock reads would cost more than the rest of a hit
         boolean timed = (java.util.concurrent.ThreadLocalRandom.current().nextInt() & (TIMED_ONE_IN - 1)) == 0;
         long start = timed ? System.nanoTime() : 0L;
-        ComponentRecord record = store.record(id);
-        ComponentStatus status = record.status();
-        if (status != ComponentStatus.ACTIVE) {
-            throw new RegistryException(id + " is not active (" + status + "): activate it first (registry:activate "
-                    + id + ")");
-        }
-        // the hot path, an instance already made: no lock, no allocation
-        Object instance = cache.getIfReady(id);
-        if (instance != null) {
+        // the hot path, an instance already made: one cache lookup finds the instance and the record
+        // it was made for (its status and counters), no lock, no allocation
+        InstanceCache.Held held = cache.heldIfReady(Objects.requireNonNull(id, "id"));
+        ComponentRecord record = held == null ? null : held.record();
+        if (record != null && record.status() == ComponentStatus.ACTIVE && !record.removed()) {
             record.recordAccess(cache.recentMillis());
             if (timed) {
                 performance.lookup(System.nanoTime() - start, true);
             } else {
                 performance.untimedHit();
             }
-            return instance;
+            return held.instance();
+        }
+        record = store.record(id);
+        ComponentStatus status = record.status();
+        if (status != ComponentStatus.ACTIVE) {
+            throw new RegistryException(id + " is not active (" + status + "): activate it first (registry:activate "
+                    + id + ")");
         }
         if (!timed) {
             start = System.nanoTime();
         }
         boolean[] created = {false};
-        instance = cache.get(id, key -> {
+        ComponentRecord current = record;
+        Object instance = cache.get(id, key -> {
             created[0] = true;
-            return create(record);
+            return create(current);
         });
         record.recordAccess();
         performance.lookup(System.nanoTime() - start, !created[0]);
@@ -126,7 +130,7 @@ public final class ComponentInstances {
                 throw new RegistryException("the factory for type " + entry.component().type() + " returned null for "
                         + record.id());
             }
-            return new InstanceCache.Held(instance, factory);
+            return new InstanceCache.Held(instance, factory, record);
         }
         ServiceReference<?> ref = namedService(record);
         Object service = ref == null ? null : context.getService(ref);
@@ -135,7 +139,7 @@ public final class ComponentInstances {
                     + "InstanceFactory for type " + entry.component().type() + ", or have its bundle register a "
                     + "service with " + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + entry.component().name());
         }
-        return new InstanceCache.Held(service, ref);
+        return new InstanceCache.Held(service, ref, record);
     }
 
     /** The best service the component's bundle registers under the component's name. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.happyos.registry.core.model.ComponentRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,8 +44,20 @@ public final class InstanceCache {
      *
      * @param instance the instance
      * @param source the factory or service reference that produced it, needed to dispose of it
+     * @param record the component it was made for, or {@code null}: kept in the cache's slot so that
+     *     a hit finds the component's status and counters without looking it up again
      */
-    public record Held(Object instance, Object source) {
+    public record Held(Object instance, Object source, ComponentRecord record) {
+
+        /**
+         * An instance held for no particular record.
+         *
+         * @param instance the instance
+         * @param source what produced it
+         */
+        public Held(Object instance, Object source) {
+            this(instance, source, null);
+        }
     }
 
     private final RecentTime ticker;
@@ -113,6 +126,18 @@ public final class InstanceCache {
      *     creation failed): then call {@link #get}
      */
     public Object getIfReady(String id) {
+        Held held = heldIfReady(id);
+        return held == null ? null : held.instance();
+    }
+
+    /**
+     * What is held for an id, when its instance is ready, noted as accessed: {@link #getIfReady}
+     * with the record the instance was made for.
+     *
+     * @param id the component's id
+     * @return what is held, or {@code null} when no instance is ready
+     */
+    public Held heldIfReady(String id) {
         boolean read = expiring; // before the cache: true means the cache read is one with expiry
         CompletableFuture<Slot> future = cache.getIfPresent(Objects.requireNonNull(id, "id"));
         Slot slot = Slot.ifReady(future);
@@ -120,7 +145,7 @@ public final class InstanceCache {
             return null;
         }
         slot.touch(read ? ticker.nanos() : ticker.read());
-        return slot.held().instance();
+        return slot.held();
     }
 
     /**

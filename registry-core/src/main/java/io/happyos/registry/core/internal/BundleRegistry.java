@@ -43,6 +43,10 @@ public final class BundleRegistry implements DynamicRegistry {
     private final IndexView indexes;
     private final DiagnosticsView diagnostics;
     private final VersionView versions;
+    // the caller's usage counters of the components it got instances of lately, by the id's hash:
+    // counting a call then looks nothing up; null when the caller is no bundle (nothing counted)
+    private final UsageTelemetry.InstanceCalls[] counted;
+    private static final int COUNTED = 64; // a power of two
 
     /**
      * @param core the registry's parts
@@ -60,6 +64,7 @@ public final class BundleRegistry implements DynamicRegistry {
         this.indexes = new IndexView(core);
         this.diagnostics = new DiagnosticsView(core);
         this.versions = new VersionView(core, caller);
+        this.counted = caller.bundle() == null ? null : new UsageTelemetry.InstanceCalls[COUNTED];
     }
 
     @Override
@@ -155,8 +160,28 @@ public final class BundleRegistry implements DynamicRegistry {
     @Override
     public Object getComponentInstance(String id) {
         Object instance = instances.get(Objects.requireNonNull(id, "id"));
-        usage.instanceCall(id, caller.bundle(), instances.recentMillis());
+        if (counted != null) {
+            countCall(id);
+        }
         return instance;
+    }
+
+    /** Counts an instance call for the caller in usage telemetry, through the counter it used last. */
+    private void countCall(String id) {
+        int h = id.hashCode();
+        int slot = (h ^ (h >>> 16)) & (COUNTED - 1);
+        UsageTelemetry.InstanceCalls calls = counted[slot]; // racy but safe: final fields, canonical counters
+        if (calls == null || !calls.componentId().equals(id)) {
+            try {
+                calls = usage.instanceCalls(id, caller.bundle());
+            } catch (RuntimeException e) {
+                // telemetry never fails a lookup: counted as instanceCall would, or not at all
+                usage.instanceCall(id, caller.bundle(), instances.recentMillis());
+                return;
+            }
+            counted[slot] = calls;
+        }
+        calls.count(instances.recentMillis());
     }
 
     @Override

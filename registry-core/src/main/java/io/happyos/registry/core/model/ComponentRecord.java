@@ -43,6 +43,7 @@ public final class ComponentRecord {
     private volatile long lastActivationNanos = NEVER;
     private volatile List<String> missingRequirements = List.of();
     private volatile boolean starting;
+    private volatile boolean removed; // set once the store no longer holds it
     private volatile ComponentControl control;
     private volatile ComponentStatus status; // written under the monitor, read without it
     private boolean wasActive;
@@ -201,6 +202,15 @@ public final class ComponentRecord {
 
     void missingRequirements(List<String> missing) {
         this.missingRequirements = List.copyOf(missing);
+    }
+
+    /** @return whether the store dropped it (unregistered): a record kept elsewhere is then stale */
+    public boolean removed() {
+        return removed;
+    }
+
+    void markRemoved() {
+        removed = true;
     }
 
     /** @return whether its bundle is between STARTING and STARTED */

@@ -199,6 +199,7 @@ public final class ComponentStore {
             if (!byId.remove(record.id(), record)) {
                 return;
             }
+            record.markRemoved();
             if (record.hasBundle()) {
                 byBundle.remove(record.bundleId(), record);
             }

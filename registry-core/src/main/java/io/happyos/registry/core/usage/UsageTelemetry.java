@@ -128,6 +128,48 @@ public final class UsageTelemetry implements AutoCloseable {
         }
     }
 
+    /**
+     * One consumer's counter of instance calls for one component, for a caller that counts many
+     * calls (a bundle's registry object keeps the ones it used last): counting through it makes no
+     * map lookup. The counts are those {@link #instanceCall} makes.
+     */
+    public static final class InstanceCalls {
+
+        private final String componentId;
+        private final ConsumerCounters counters;
+
+        private InstanceCalls(String componentId, ConsumerCounters counters) {
+            this.componentId = componentId;
+            this.counters = counters;
+        }
+
+        /** @return the component counted */
+        public String componentId() {
+            return componentId;
+        }
+
+        /**
+         * Counts one call.
+         *
+         * @param nowMillis the time of the call, epoch milliseconds
+         */
+        public void count(long nowMillis) {
+            counters.instanceCall(nowMillis);
+        }
+    }
+
+    /**
+     * The counter of a consumer's instance calls of a component, made on first use; the same
+     * counts as {@link #instanceCall(String, Bundle, long)}, which it saves the lookups of.
+     *
+     * @param componentId the component
+     * @param caller the consumer bundle
+     * @return its counter
+     */
+    public InstanceCalls instanceCalls(String componentId, Bundle caller) {
+        return new InstanceCalls(componentId, counters.ofInstance(componentId, caller));
+    }
+
     /** Notes which bundles hold component services now; called every few seconds. Never throws. */
     public void sampleHolders() {
         try {

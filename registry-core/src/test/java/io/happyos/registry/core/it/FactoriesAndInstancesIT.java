@@ -99,6 +99,50 @@ class FactoriesAndInstancesIT {
     }
 
     @Test
+    void everyCachedHitIsCountedForTheComponentThePerformanceFiguresAndTheCallingBundle() throws Exception {
+        registry.instances().registerInstanceFactory("hot-type", factory("hot"));
+        // hot-0 and hot-103 share a slot of the counters a bundle's registry object keeps
+        for (String id : List.of("hot-0", "hot-103")) {
+            join(registry.activateComponent(join(registry.registerComponent(ComponentInfo.of(id, "hot-type")))));
+        }
+        long lookupsBefore = registry.diagnostics().getPerformanceMetrics().lookups();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(registry.getComponentInstance("hot-0")).isEqualTo("hot:hot-0");
+            if (i < 3) {
+                assertThat(registry.getComponentInstance("hot-103")).isEqualTo("hot:hot-103");
+            }
+        }
+
+        assertThat(registry.getComponent("hot-0").accessCount()).isEqualTo(5);
+        assertThat(registry.getComponent("hot-103").accessCount()).isEqualTo(3);
+        assertThat(registry.diagnostics().getPerformanceMetrics().lookups() - lookupsBefore).isEqualTo(8);
+        assertThat(registry.diagnostics().getServiceUsage("hot-0").consumer("org.apache.felix.framework")
+                .instanceCalls()).isEqualTo(5);
+        assertThat(registry.diagnostics().getServiceUsage("hot-103").consumer("org.apache.felix.framework")
+                .instanceCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void aCachedInstanceIsNotServedForAComponentUnregisteredOrRegisteredAgain() throws Exception {
+        registry.instances().registerInstanceFactory("hot-type", factory("hot"));
+        join(registry.activateComponent(join(registry.registerComponent(ComponentInfo.of("hot", "hot-type")))));
+        assertThat(registry.getComponentInstance("hot")).isEqualTo("hot:hot");
+
+        join(registry.unregisterComponent("hot"));
+        assertThatThrownBy(() -> registry.getComponentInstance("hot"))
+                .isInstanceOf(io.happyos.registry.ComponentNotFoundException.class);
+
+        join(registry.registerComponent(ComponentInfo.of("hot", "hot-type")));
+        assertThatThrownBy(() -> registry.getComponentInstance("hot"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("hot is not active");
+        join(registry.activateComponent("hot"));
+        assertThat(registry.getComponentInstance("hot")).isEqualTo("hot:hot");
+        assertThat(registry.getComponent("hot").accessCount()).isEqualTo(1);
+    }
+
+    @Test
     void aFactoryRegisteredThroughTheApiServesComponentsWithoutABundleAndRanksFirst() throws Exception {
         publish(factory("service"), "planner-type", 100);
         Registration api = registry.instances().registerInstanceFactory("planner-type", factory("api"));
