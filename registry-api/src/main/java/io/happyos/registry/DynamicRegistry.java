@@ -14,7 +14,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * them. It activates components after their dependencies and deactivates dependents first.
  *
  * <p><b>Threads.</b> Every method may be called from any thread at once. Queries are synchronous,
- * return immutable snapshots and never wait for a lifecycle operation. AuditedOperations that change
+ * return immutable snapshots and never wait for a lifecycle operation. Operations that change
  * state return a {@link CompletionStage}; they report every failure through it (never by throwing),
  * except {@link NullPointerException} for a null argument.
  */
