@@ -5,83 +5,99 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.testing.TestBundle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class TreeCommandsTest {
+class TreeCommandsIT {
 
     private static final String UNLIMITED = Integer.toString(Integer.MAX_VALUE);
 
-    private final FakeShellFixture shell = new FakeShellFixture();
+    @RegisterExtension
+    final ShellFixture shell = new ShellFixture();
 
     private void tree(boolean json, boolean reverse, String id) {
         shell.tree.tree(json, reverse, UNLIMITED, id);
     }
 
+    /** Two generated bundles that require each other's capability, ping also logger's: a declared cycle. */
+    private void pingPong() throws Exception {
+        shell.install(TestBundle.builder("ping").version("1.0.0")
+                .provideCapability("happyos.service;happyos.service=ping")
+                .requireCapability("happyos.service;filter:=\"(happyos.service=pong)\","
+                        + "happyos.service;filter:=\"(happyos.service=logger)\""), "ping");
+        shell.install(TestBundle.builder("pong").version("1.0.0")
+                .provideCapability("happyos.service;happyos.service=pong")
+                .requireCapability("happyos.service;filter:=\"(happyos.service=ping)\""), "pong");
+    }
+
     @Test
     void theDependencyTreeWithStatusesAndWhyEachEdgeExists() {
-        shell.registry.status("logger", ComponentStatus.ACTIVE).status("base-util", ComponentStatus.ERROR);
+        shell.activate("logger").status("base-util", ComponentStatus.ERROR);
         tree(false, false, "calculator-skill");
         assertThat(shell.output()).isEqualTo("""
                 calculator-skill REGISTERED
-                \u251c\u2500\u2500 base-util ERROR  via Require-Bundle base-util
-                \u2514\u2500\u2500 logger ACTIVE  via Import-Package io.happyos.log
-                    \u2514\u2500\u2500 config-manager REGISTERED  via Import-Package io.happyos.config
+                \u251c\u2500\u2500 base-util ERROR  via Import-Package io.happyos.samples.util; Require-Capability happyos.service=util
+                \u2514\u2500\u2500 logger ACTIVE  via Import-Package io.happyos.samples.logger; Require-Capability happyos.service=logger
+                    \u2514\u2500\u2500 config-manager ACTIVE  via Import-Package io.happyos.samples.config; Require-Capability happyos.service=config
                 """);
     }
 
     @Test
     void reverseShowsWhatDependsOnTheComponent() {
-        shell.tree.tree(false, true, UNLIMITED, "3");
+        shell.tree.tree(false, true, UNLIMITED, shell.bundle("config-manager"));
         assertThat(shell.output()).isEqualTo("""
                 config-manager REGISTERED
-                \u2514\u2500\u2500 logger REGISTERED  via Import-Package io.happyos.config
-                    \u251c\u2500\u2500 calculator-skill REGISTERED  via Import-Package io.happyos.log
-                    \u2514\u2500\u2500 weather-skill REGISTERED  via Import-Package io.happyos.log
+                \u251c\u2500\u2500 logger REGISTERED  via Import-Package io.happyos.samples.config; Require-Capability happyos.service=config
+                \u2502   \u251c\u2500\u2500 calculator-skill REGISTERED  via Import-Package io.happyos.samples.logger; Require-Capability happyos.service=logger
+                \u2502   \u2514\u2500\u2500 weather-skill REGISTERED  via Import-Package io.happyos.samples.logger; Require-Capability happyos.service=logger
+                \u2514\u2500\u2500 weather-skill REGISTERED  via Import-Package io.happyos.samples.config; Require-Capability happyos.service=config
                 """);
     }
 
     @Test
-    void aCycleIsMarkedWhereItClosesInsteadOfLooping() {
-        shell.registry.declare("config-manager", "calculator-skill",
-                "osgi.wiring.bundle;filter:=\"(osgi.wiring.bundle=calculator-skill)\"");
-        tree(false, false, "logger");
+    void aCycleIsMarkedWhereItClosesInsteadOfLooping() throws Exception {
+        pingPong();
+        tree(false, false, "ping");
         assertThat(shell.output()).isEqualTo("""
-                logger REGISTERED
-                \u2514\u2500\u2500 config-manager REGISTERED  via Import-Package io.happyos.config
-                    \u2514\u2500\u2500 calculator-skill REGISTERED  via Require-Bundle calculator-skill
-                        \u251c\u2500\u2500 base-util REGISTERED  via Require-Bundle base-util
-                        \u2514\u2500\u2500 logger REGISTERED  via Import-Package io.happyos.log  \u21ba cycle back to logger
+                ping REGISTERED
+                \u251c\u2500\u2500 logger REGISTERED  via Require-Capability happyos.service=logger
+                \u2502   \u2514\u2500\u2500 config-manager REGISTERED  via Import-Package io.happyos.samples.config; Require-Capability happyos.service=config
+                \u2514\u2500\u2500 pong REGISTERED  via Require-Capability happyos.service=pong
+                    \u2514\u2500\u2500 ping REGISTERED  via Require-Capability happyos.service=ping  \u21ba cycle back to ping
                 """);
     }
 
     @Test
     void explicitEdgesAndTheDepthLimit() {
-        shell.registry.dependencies().addDependency("weather-skill", "base-util");
+        ShellFixture.join(shell.registry.dependencies().addDependency("weather-skill", "base-util"));
         shell.tree.tree(false, false, "1", "weather-skill");
         assertThat(shell.output()).isEqualTo("""
                 weather-skill REGISTERED
                 \u251c\u2500\u2500 base-util REGISTERED  via explicit
-                \u2514\u2500\u2500 logger REGISTERED  via Import-Package io.happyos.log  (more below: raise --depth)
+                \u251c\u2500\u2500 config-manager REGISTERED  via Import-Package io.happyos.samples.config; Require-Capability happyos.service=config
+                \u2514\u2500\u2500 logger REGISTERED  via Import-Package io.happyos.samples.logger; Require-Capability happyos.service=logger  (more below: raise --depth)
                 """);
     }
 
     @Test
-    void jsonNestsTheNodes() {
-        shell.registry.declare("config-manager", "logger", "osgi.wiring.package;filter:=\"(osgi.wiring.package=x)\"");
-        tree(true, false, "weather-skill");
+    void jsonNestsTheNodes() throws Exception {
+        pingPong();
+        tree(true, false, "ping");
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) shell.json();
-        assertThat(root).containsEntry("id", "weather-skill").containsEntry("status", "REGISTERED")
+        assertThat(root).containsEntry("id", "ping").containsEntry("status", "REGISTERED")
                 .containsEntry("via", List.of()).containsEntry("mark", null);
         Map<?, ?> logger = (Map<?, ?>) ((List<?>) root.get("children")).get(0);
-        assertThat(logger.get("via")).isEqualTo(List.of(Map.of("origin", "declared", "kind", "Import-Package",
-                "detail", "io.happyos.log",
-                "requirement", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"")));
-        Map<?, ?> config = (Map<?, ?>) ((List<?>) logger.get("children")).get(0);
-        Map<?, ?> back = (Map<?, ?>) ((List<?>) config.get("children")).get(0);
-        assertThat(back.get("id")).isEqualTo("logger");
+        assertThat(logger.get("id")).isEqualTo("logger");
+        assertThat(logger.get("via")).isEqualTo(List.of(Map.of("origin", "declared", "kind", "Require-Capability",
+                "detail", "happyos.service=logger",
+                "requirement", "happyos.service;filter:=\"(happyos.service=logger)\"")));
+        Map<?, ?> pong = (Map<?, ?>) ((List<?>) root.get("children")).get(1);
+        Map<?, ?> back = (Map<?, ?>) ((List<?>) pong.get("children")).get(0);
+        assertThat(back.get("id")).isEqualTo("ping");
         assertThat(back.get("mark")).isEqualTo("cycle");
         assertThat(back.get("children")).isEqualTo(List.of());
     }
@@ -89,10 +105,10 @@ class TreeCommandsTest {
     @Test
     void onATerminalStatusesAreColoured() {
         shell.terminal = true;
-        shell.registry.status("logger", ComponentStatus.ACTIVE);
+        shell.activate("logger");
         tree(false, false, "weather-skill");
         String out = shell.output();
-        assertThat(out).contains("logger \u001b[32mACTIVE\u001b[0m", "\u001b[2mvia Import-Package io.happyos.log\u001b[0m");
+        assertThat(out).contains("logger \u001b[32mACTIVE\u001b[0m", "\u001b[2mvia Import-Package io.happyos.samples.logger; Require-Capability happyos.service=logger\u001b[0m");
         shell.env.put("NO_COLOR", "1");
         tree(false, false, "weather-skill");
         assertThat(shell.output()).isEqualTo(Ansi.strip(out)).doesNotContain("\u001b");
