@@ -94,7 +94,7 @@ public final class StatsCommands {
                     + ", max " + DurationText.format(p.maxActivationTime()));
             t.row("Lookups", p.lookups() + " (mean " + DurationText.format(p.meanLookupTime()) + ")");
             t.row("Cache hit rate", percent(p.cacheHitRate()));
-            t.row("AuditedOperations", p.operations() + " (" + p.operationFailures() + " failed)");
+            t.row("Operations", p.operations() + " (" + p.operationFailures() + " failed)");
             ctx.print(t.render());
         }
     }

@@ -64,7 +64,7 @@ class StatsCommandsTest {
                 Activation time  mean 2.5 ms, p50 2.0 ms, p99 1.50 s, max 2.00 s
                 Lookups          40 (mean 80 us)
                 Cache hit rate   75.0%
-                AuditedOperations       30 (2 failed)
+                Operations       30 (2 failed)
                 """);
         shell.stats.perf(true);
         assertThat(shell.json()).isEqualTo(Map.ofEntries(Map.entry("activations", 12L),

@@ -4,45 +4,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentNotFoundException;
-import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class InstanceCommandsTest {
+class InstanceCommandsIT {
 
-    private final FakeShellFixture shell = new FakeShellFixture();
+    private static final String INSTANT = "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z";
+
+    @RegisterExtension
+    final ShellFixture shell = new ShellFixture();
+
+    /** Services get their instance from a factory: "log to <id>". */
+    @BeforeEach
+    void factory() {
+        shell.registry.instances().registerInstanceFactory("service", entry -> new StringBuilder("log to " + entry.id()));
+        shell.registry.instances().registerInstanceFactory("library", entry -> new StringBuilder("util " + entry.id()));
+    }
 
     @Test
     void instanceShowsClassValueAndTheAccessItCounted() {
-        shell.registry.status("logger", ComponentStatus.ACTIVE).instance("logger", new StringBuilder("log to stdout"));
+        shell.activate("logger");
         shell.instances.instance(false, "logger");
-        assertThat(shell.output()).isEqualTo("""
+        assertThat(shell.output()).matches("""
                 Id             logger
                 Class          java.lang.StringBuilder
-                Value          log to stdout
+                Value          log to logger
                 Access count   1
-                Last accessed  2025-01-02T03:04:05Z
-                """);
+                Last accessed  %s
+                """.formatted(INSTANT));
     }
 
     @Test
     void instanceJsonHasTheContractFields() {
-        shell.registry.status("logger", ComponentStatus.ACTIVE);
-        shell.instances.instance(true, "4");
+        shell.activate("logger");
+        shell.instances.instance(true, shell.bundle("logger"));
         shell.output();
         shell.instances.instance(true, "logger");
-        assertThat(shell.json()).isEqualTo(Map.of("id", "logger",
-                "class", FakeRegistry.FakeInstance.class.getName(), "value", "FakeInstance[id=logger]",
-                "accessCount", 2L, "lastAccessed", "2025-01-02T03:04:05Z"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) shell.json();
+        assertThat(json).containsOnlyKeys("id", "class", "value", "accessCount", "lastAccessed")
+                .containsEntry("id", "logger").containsEntry("class", StringBuilder.class.getName())
+                .containsEntry("value", "log to logger").containsEntry("accessCount", 2L);
+        assertThat((String) json.get("lastAccessed")).matches(INSTANT);
     }
 
     @Test
     void instanceOfAnInactiveOrUnknownComponentFails() {
         assertThatThrownBy(() -> shell.instances.instance(false, "logger"))
-                .isInstanceOf(RegistryException.class).hasMessage("logger is not active: activate it first");
+                .isInstanceOf(RegistryException.class).hasMessage("logger is not active (REGISTERED): activate it first (registry:activate logger)");
         assertThatThrownBy(() -> shell.instances.instance(false, "nope"))
                 .isInstanceOf(ComponentNotFoundException.class);
     }
@@ -51,7 +64,6 @@ class InstanceCommandsTest {
     void cacheEnableParsesSizeAndTtl() {
         shell.instances.cache(false, "enable", "100", "10m");
         assertThat(shell.output()).isEqualTo("Instance caching on: at most 100 instances, each kept 10m after creation\n");
-        assertThat(shell.registry.caching).containsExactly(100, Duration.ofMinutes(10));
         shell.instances.cache(true, "enable", "5", "PT30S");
         assertThat(shell.json()).isEqualTo(Map.of("maxSize", 5L, "ttlMs", 30000L));
     }
@@ -64,12 +76,11 @@ class InstanceCommandsTest {
                 .hasMessage("bad TTL 'ten minutes': give " + DurationText.FORMS);
         assertThatThrownBy(() -> shell.instances.cache(false, "enable", "10"))
                 .hasMessage("usage: cache enable MAXSIZE TTL");
-        assertThat(shell.registry.caching).isNull();
     }
 
     @Test
     void cacheCleanupDisposesOfOneInstance() {
-        shell.registry.status("logger", ComponentStatus.ACTIVE);
+        shell.activate("logger");
         shell.registry.getComponentInstance("logger");
         shell.instances.cache(true, "cleanup", "logger");
         assertThat(shell.json()).isEqualTo(Map.of("disposed", List.of("logger")));
@@ -80,12 +91,12 @@ class InstanceCommandsTest {
     }
 
     @Test
-    void cacheIdleDisposesOfTheInstancesNotUsedLately() {
-        shell.registry.status("logger", ComponentStatus.ACTIVE).status("base-util", ComponentStatus.ACTIVE);
+    void cacheIdleDisposesOfTheInstancesNotUsedLately() throws InterruptedException {
+        shell.activate("logger").activate("base-util");
         shell.registry.getComponentInstance("logger");
-        shell.registry.advance(Duration.ofMinutes(20));
+        Thread.sleep(3000);
         shell.registry.getComponentInstance("base-util");
-        shell.instances.cache(false, "idle", "10m");
+        shell.instances.cache(false, "idle", "2s");
         assertThat(shell.output()).isEqualTo("Disposed of 1 idle instance: logger\n");
         shell.instances.cache(true, "idle", "1h");
         assertThat(shell.json()).isEqualTo(Map.of("disposed", List.of()));

@@ -5,20 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.testing.TestBundle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class GraphCommandsTest {
+class GraphCommandsIT {
 
-    private final FakeShellFixture shell = new FakeShellFixture();
+    @RegisterExtension
+    final ShellFixture shell = new ShellFixture();
 
     @Test
     void graphIsDotByDefaultAndPrintedAsIs() {
         shell.graph.graph(false, "dot", "weather-skill");
         assertThat(shell.output()).isEqualTo("""
                 digraph dependencies {
+                  rankdir=LR;
+                  node [shape=box];
+                  "config-manager" [label="config-manager\\nservice \u00b7 REGISTERED"];
+                  "logger" [label="logger\\nservice \u00b7 REGISTERED"];
+                  "weather-skill" [label="weather-skill\\nskill \u00b7 REGISTERED"];
                   "logger" -> "config-manager";
+                  "weather-skill" -> "config-manager";
                   "weather-skill" -> "logger";
                 }
                 """);
@@ -27,8 +36,9 @@ class GraphCommandsTest {
     @Test
     void graphInOtherFormatsAndOfEverything() {
         shell.graph.graph(false, "MERMAID");
-        assertThat(shell.output()).startsWith("flowchart LR\n").contains("  calculator-skill --> base-util\n");
-        shell.graph.graph(false, "json", "4");
+        assertThat(shell.output()).startsWith("flowchart LR\n").contains("  n0[\"base-util<br/>library \u00b7 REGISTERED\"]:::registered\n",
+                "  n1[\"calculator-skill<br/>skill \u00b7 REGISTERED\"]:::registered\n", "  n1 --> n0\n");
+        shell.graph.graph(false, "json", shell.bundle("logger"));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
         assertThat((List<Object>) json.get("edges")).contains((Object)
@@ -42,6 +52,7 @@ class GraphCommandsTest {
         Map<String, Object> json = (Map<String, Object>) shell.json();
         assertThat((List<Object>) json.get("edges")).containsExactlyInAnyOrder(
                 Map.of("from", "weather-skill", "to", "logger", "origin", "declared"),
+                Map.of("from", "weather-skill", "to", "config-manager", "origin", "declared"),
                 Map.of("from", "logger", "to", "config-manager", "origin", "declared"));
         shell.graph.graph(true, "json");
         assertThat(shell.json()).isInstanceOf(Map.class);
@@ -61,30 +72,37 @@ class GraphCommandsTest {
     }
 
     @Test
-    void validateReportsProblemsWithoutFailing() {
-        shell.registry.status("logger", ComponentStatus.ERROR).missing("calculator-skill", "happyos.service=util");
-        shell.graph.validate(false, "calculator-skill");
+    void validateReportsProblemsWithoutFailing() throws Exception {
+        shell.status("logger", ComponentStatus.ERROR);
+        // calculator-skill's needs, and one that nothing provides
+        shell.install(TestBundle.builder("abacus-skill").version("1.0.0").requireCapability(
+                "happyos.service;filter:=\"(happyos.service=quantum-engine)\","
+                + "happyos.service;filter:=\"(happyos.service=util)\","
+                + "happyos.service;filter:=\"(happyos.service=logger)\""), "abacus-skill");
+        shell.graph.validate(false, "abacus-skill");
         assertThat(shell.output()).isEqualTo("""
-                DEPENDENCY            PROBLEM     MESSAGE
-                happyos.service=util  MISSING     nothing provides happyos.service=util
-                base-util             NOT_ACTIVE  base-util is REGISTERED
-                logger                IN_ERROR    logger is in error
-                calculator-skill is now in ERROR; registry:clear calculator-skill takes it out
+                DEPENDENCY                                                  PROBLEM     MESSAGE
+                happyos.service;filter:="(happyos.service=quantum-engine)"  MISSING     nothing installed provides happyos.service;filter:="(happyos.service=quantum-engine)"
+                base-util                                                   NOT_ACTIVE  base-util is not active (REGISTERED)
+                logger                                                      IN_ERROR    logger is in ERROR (status set to ERROR by hand)
+                abacus-skill is now in ERROR; registry:clear abacus-skill takes it out
                 """);
     }
 
     @Test
     void validateJsonIsAnArrayOfProblems() {
         shell.graph.validate(true, "weather-skill");
-        assertThat(shell.json()).isEqualTo(List.of(Map.of("dependency", "logger", "kind", "NOT_ACTIVE",
-                "message", "logger is REGISTERED")));
+        assertThat(shell.json()).isEqualTo(List.of(
+                Map.of("dependency", "config-manager", "kind", "NOT_ACTIVE",
+                        "message", "config-manager is not active (REGISTERED)"),
+                Map.of("dependency", "logger", "kind", "NOT_ACTIVE", "message", "logger is not active (REGISTERED)")));
         shell.graph.validate(true, "config-manager");
         assertThat(shell.json()).isEqualTo(List.of());
     }
 
     @Test
     void validateSaysWhenAllIsWellAndFailsForAnUnknownId() {
-        shell.registry.status("config-manager", ComponentStatus.ACTIVE);
+        shell.activate("config-manager");
         shell.graph.validate(false, "logger");
         assertThat(shell.output()).isEqualTo("all dependencies of logger are active\n");
         assertThatThrownBy(() -> shell.graph.validate(false, "nope")).isInstanceOf(ComponentNotFoundException.class);

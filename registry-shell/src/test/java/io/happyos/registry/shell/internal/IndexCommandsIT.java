@@ -3,21 +3,29 @@ package io.happyos.registry.shell.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.RegistryException;
+import io.happyos.registry.testing.TestBundle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class IndexCommandsTest {
+class IndexCommandsIT {
 
-    private final FakeShellFixture shell = new FakeShellFixture();
+    @RegisterExtension
+    final ShellFixture shell = new ShellFixture();
 
+    /** The samples' vendor is HappyOS; one generated bundle's is Acme. */
     @BeforeEach
-    void vendors() {
-        shell.headers.put(4L, Map.of("Bundle-Vendor", "HappyOS"));
-        shell.headers.put(5L, Map.of("Bundle-Vendor", "HappyOS"));
-        shell.headers.put(6L, Map.of("Bundle-Vendor", "Acme"));
+    void vendors() throws Exception {
+        acme("acme-tool");
+    }
+
+    private void acme(String symbolicName) throws Exception {
+        shell.install(TestBundle.builder(symbolicName).version("1.0.0").header("Bundle-Vendor", "Acme")
+                .header("HappyOS-Component-Type", "skill"), symbolicName);
     }
 
     @Test
@@ -25,23 +33,24 @@ class IndexCommandsTest {
         shell.indexes.index(false, "create", "vendor", "Bundle-Vendor");
         assertThat(shell.output()).isEqualTo("Index vendor created: components by Bundle-Vendor\n");
         shell.indexes.index(true, "vendor", "HappyOS");
-        assertThat(ids(shell.json())).containsExactly("base-util", "logger");
+        assertThat(ids(shell.json())).containsExactly("base-util", "calculator-skill", "config-manager", "logger",
+                "weather-skill");
         shell.indexes.index(false, "vendor", "Acme");
         List<String> lines = shell.output().lines().toList();
         assertThat(lines.get(0)).startsWith("ID ").contains("STATUS");
-        assertThat(lines).hasSize(2).last().asString().startsWith("calculator-skill  calculator-skill  skill");
+        assertThat(lines).hasSize(2).last().asString().startsWith("acme-tool  acme-tool  skill");
         shell.indexes.index(false, "vendor", "Nobody");
         assertThat(shell.output()).isEqualTo("No components under 'Nobody' in index vendor.\n");
     }
 
     @Test
     void aComponentWithoutABundleIsFiledByItsMetadata() {
-        shell.registry.add("virtual", "virtual", "service", io.happyos.registry.RegistryEntry.NO_BUNDLE)
-                .metadata("virtual", Map.of("Bundle-Vendor", "Acme"));
+        ShellFixture.join(shell.registry.registerComponent(ComponentInfo.of("virtual", "service")
+                .withMetadata(Map.of("Bundle-Vendor", "Acme"))));
         shell.indexes.index(true, "create", "vendor", "Bundle-Vendor");
         assertThat(shell.json()).isEqualTo(Map.of("index", "vendor", "header", "Bundle-Vendor"));
         shell.indexes.index(true, "vendor", "Acme");
-        assertThat(ids(shell.json())).containsExactly("calculator-skill", "virtual");
+        assertThat(ids(shell.json())).containsExactly("acme-tool", "virtual");
     }
 
     @Test
@@ -82,9 +91,13 @@ class IndexCommandsTest {
     }
 
     @Test
-    void createAsksTheRegistryForAHeaderIndexItKeeps() {
+    void createAsksTheRegistryForAHeaderIndexItKeeps() throws Exception {
         shell.indexes.index(false, "create", "vendor", "Bundle-Vendor");
-        assertThat(shell.registry.headerIndexes).containsEntry("vendor", "Bundle-Vendor");
+        shell.output();
+        // the registry keeps the index: a bundle installed afterwards is filed too
+        acme("acme-gadget");
+        shell.indexes.index(true, "vendor", "Acme");
+        assertThat(ids(shell.json())).containsExactly("acme-gadget", "acme-tool");
     }
 
     @SuppressWarnings("unchecked")
