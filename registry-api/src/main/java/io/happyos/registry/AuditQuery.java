@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param failedOnly only records of operations that failed
  * @param limit at most this many records (at least 1)
  */
-public record AuditQuery(String componentId, String operation, String actor, Instant since, Instant until,
-        boolean failedOnly, int limit) {
+public record AuditQuery(
+        String componentId,
+        String operation,
+        String actor,
+        Instant since,
+        Instant until,
+        boolean failedOnly,
+        int limit) {
 
     /** The limit when none is given. */
     public static final int DEFAULT_LIMIT = 100;

@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param error why it failed, or {@code null}
  * @param details more about it, or {@code null}
  */
-public record AuditRecord(long sequence, Instant at, String actor, String operation, String componentId, boolean ok,
-        String error, String details) {
+public record AuditRecord(
+        long sequence,
+        Instant at,
+        String actor,
+        String operation,
+        String componentId,
+        boolean ok,
+        String error,
+        String details) {
 
     /**
      * Checks the fields.

@@ -16,8 +16,8 @@ import java.util.Objects;
  *     origins, error-history entries; never {@code null}
  * @param causes the causes of this one, ranked (most likely root first); empty for a root cause
  */
-public record Cause(CauseKind kind, String componentId, String message, String fix, List<String> evidence,
-        List<Cause> causes) {
+public record Cause(
+        CauseKind kind, String componentId, String message, String fix, List<String> evidence, List<Cause> causes) {
 
     /**
      * Checks and copies.

@@ -27,8 +27,15 @@ import java.util.Objects;
  * @param firstSeen when any use by it was first observed
  * @param lastSeen when any use by it was last observed
  */
-public record ConsumerUsage(String consumer, long bundleId, String symbolicName, long lookups, long instanceCalls,
-        boolean inUse, Instant firstSeen, Instant lastSeen) {
+public record ConsumerUsage(
+        String consumer,
+        long bundleId,
+        String symbolicName,
+        long lookups,
+        long instanceCalls,
+        boolean inUse,
+        Instant firstSeen,
+        Instant lastSeen) {
 
     /**
      * Checks the fields.
@@ -49,8 +56,8 @@ public record ConsumerUsage(String consumer, long bundleId, String symbolicName,
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
         if (lookups < 0 || instanceCalls < 0) {
-            throw new IllegalArgumentException("counts cannot be negative: lookups " + lookups + ", instance calls "
-                    + instanceCalls);
+            throw new IllegalArgumentException(
+                    "counts cannot be negative: lookups " + lookups + ", instance calls " + instanceCalls);
         }
     }
 

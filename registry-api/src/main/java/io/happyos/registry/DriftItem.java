@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param inUse whether the consumer holds one of the component's services now
  * @param evidence the observation in words and numbers, and what to do about it
  */
-public record DriftItem(String consumer, String component, long lookups, long instanceCalls, boolean inUse,
-        String evidence) {
+public record DriftItem(
+        String consumer, String component, long lookups, long instanceCalls, boolean inUse, String evidence) {
 
     /**
      * Checks the fields.

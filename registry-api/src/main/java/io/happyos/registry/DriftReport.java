@@ -30,8 +30,8 @@ import java.util.Objects;
  * @param neverUsed active components whose use is observable that no other bundle looked up, held
  *     or obtained since the registry started; sorted by component
  */
-public record DriftReport(Instant observedSince, List<DriftItem> undeclared, List<DriftItem> unused,
-        List<DriftItem> neverUsed) {
+public record DriftReport(
+        Instant observedSince, List<DriftItem> undeclared, List<DriftItem> unused, List<DriftItem> neverUsed) {
 
     /**
      * Checks and copies the fields.

@@ -17,7 +17,15 @@ import java.time.Duration;
  * @param operations lifecycle operations run (register, unregister, activate, deactivate, status)
  * @param operationFailures lifecycle operations that failed
  */
-public record PerformanceMetrics(long activations, long activationFailures, Duration meanActivationTime,
-        Duration p50ActivationTime, Duration p99ActivationTime, Duration maxActivationTime, long lookups,
-        Duration meanLookupTime, double cacheHitRate, long operations, long operationFailures) {
-}
+public record PerformanceMetrics(
+        long activations,
+        long activationFailures,
+        Duration meanActivationTime,
+        Duration p50ActivationTime,
+        Duration p99ActivationTime,
+        Duration maxActivationTime,
+        long lookups,
+        Duration meanLookupTime,
+        double cacheHitRate,
+        long operations,
+        long operationFailures) {}

@@ -23,7 +23,11 @@ import java.util.Objects;
  * @param consumers the consumer bundles that used it, most lookups and instance calls first,
  *     unmodifiable
  */
-public record ServiceUsage(String componentId, Instant observedSince, boolean observable, List<String> services,
+public record ServiceUsage(
+        String componentId,
+        Instant observedSince,
+        boolean observable,
+        List<String> services,
         List<ConsumerUsage> consumers) {
 
     /**
@@ -71,6 +75,7 @@ public record ServiceUsage(String componentId, Instant observedSince, boolean ob
         Objects.requireNonNull(consumer, "consumer");
         return consumers.stream()
                 .filter(c -> consumer.equals(c.consumer()) || consumer.equals(c.symbolicName()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

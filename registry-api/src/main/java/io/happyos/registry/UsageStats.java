@@ -11,6 +11,5 @@ package io.happyos.registry;
  * @param mostAccessed the id of the most accessed component (smallest id on a tie), or
  *     {@code null} when nothing was accessed
  */
-public record UsageStats(int totalComponents, int activeComponents, long totalAccesses, double averageAccesses,
-        String mostAccessed) {
-}
+public record UsageStats(
+        int totalComponents, int activeComponents, long totalAccesses, double averageAccesses, String mostAccessed) {}

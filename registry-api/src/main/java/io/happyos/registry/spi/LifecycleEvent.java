@@ -15,8 +15,8 @@ import java.util.Objects;
  *     unregistration
  * @param error for {@link LifecyclePhase#ON_ERROR}, what went wrong; else {@code null}
  */
-public record LifecycleEvent(LifecyclePhase phase, String componentId, ComponentInfo component,
-        RegistryEntry entry, Throwable error) {
+public record LifecycleEvent(
+        LifecyclePhase phase, String componentId, ComponentInfo component, RegistryEntry entry, Throwable error) {
 
     /**
      * Checks the fields.

@@ -12,8 +12,8 @@ import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 import org.pf4j.DefaultPluginDescriptor;
-import org.pf4j.DependencyResolver;
 import org.pf4j.DefaultVersionManager;
+import org.pf4j.DependencyResolver;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.util.DirectedGraph;
@@ -38,8 +38,7 @@ import org.pf4j.util.DirectedGraph;
  */
 final class ActivationOrderBenchmark {
 
-    private ActivationOrderBenchmark() {
-    }
+    private ActivationOrderBenchmark() {}
 
     static List<BenchRow> run(SuiteMode mode) {
         List<BenchRow> rows = new ArrayList<>();
@@ -56,8 +55,8 @@ final class ActivationOrderBenchmark {
         int runs = mode == SuiteMode.SHORT ? 5 : big ? 7 : 15;
         double budget = mode == SuiteMode.SHORT ? 3 : 10;
         Graph input = GraphInputs.randomDag(nodes, edges, GraphInputs.SEED);
-        String label = String.format(Locale.ROOT, "activation order, %s nodes / %s edges (random DAG)",
-                count(nodes), count(edges));
+        String label = String.format(
+                Locale.ROOT, "activation order, %s nodes / %s edges (random DAG)", count(nodes), count(edges));
 
         Timing.settle();
         DependencyGraph graph = ours(input);
@@ -89,26 +88,61 @@ final class ActivationOrderBenchmark {
         Timing.settle();
         double[] pf4j = pf4j(input, Math.max(2, warmups / 2), runs, budget);
         Timing.settle();
-        String resolveNote = big ? "" : String.format(Locale.ROOT, "; PF4J's whole resolve() (it rebuilds its graph"
-                + " from the descriptors every call) median %.1f ms", Timing.median(pf4jResolve(input)));
+        String resolveNote = big
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "; PF4J's whole resolve() (it rebuilds its graph"
+                                + " from the descriptors every call) median %.1f ms",
+                        Timing.median(pf4jResolve(input)));
 
         double o = Timing.median(ours);
         List<BenchRow> rows = new ArrayList<>();
-        String common = String.format(Locale.ROOT, "only the ordering is timed for every contender (graphs built"
-                + " before); median of %d runs after warm-up; ours p95 %.2f ms, first call after the node set"
-                + " changed %.1f ms (it also sorts the ids for the tie rule, cached until nodes change)",
-                ours.length, Timing.p95(ours), cold);
-        rows.add(BenchRow.fasterThan(label, "ms", o, "JGraphT 1.5.2 TopologicalOrderIterator",
-                Timing.median(jgrapht), 10, "≥ 10× faster", common));
-        rows.add(BenchRow.fasterThan(label, "ms", o, "PF4J 3.13.0 DependencyResolver ordering"
-                + " (DirectedGraph.reverseTopologicalSort)", Timing.median(pf4j), 10, "≥ 10× faster",
+        String common = String.format(
+                Locale.ROOT,
+                "only the ordering is timed for every contender (graphs built"
+                        + " before); median of %d runs after warm-up; ours p95 %.2f ms, first call after the node set"
+                        + " changed %.1f ms (it also sorts the ids for the tie rule, cached until nodes change)",
+                ours.length,
+                Timing.p95(ours),
+                cold);
+        rows.add(BenchRow.fasterThan(
+                label,
+                "ms",
+                o,
+                "JGraphT 1.5.2 TopologicalOrderIterator",
+                Timing.median(jgrapht),
+                10,
+                "≥ 10× faster",
+                common));
+        rows.add(BenchRow.fasterThan(
+                label,
+                "ms",
+                o,
+                "PF4J 3.13.0 DependencyResolver ordering" + " (DirectedGraph.reverseTopologicalSort)",
+                Timing.median(pf4j),
+                10,
+                "≥ 10× faster",
                 "PF4J median of " + pf4j.length + " runs" + resolveNote));
-        rows.add(BenchRow.fasterThan(label, "ms", o, "plain int[] Kahn (FIFO ties, int[] result)",
-                Timing.median(kahn), 1 / 1.5, "within 1.5×", "ours breaks ties by smallest id"
+        rows.add(BenchRow.fasterThan(
+                label,
+                "ms",
+                o,
+                "plain int[] Kahn (FIFO ties, int[] result)",
+                Timing.median(kahn),
+                1 / 1.5,
+                "within 1.5×",
+                "ours breaks ties by smallest id"
                         + " (bitset ready queue over id ranks) and returns the ids as strings; the next row"
                         + " gives the same baseline with that tie rule"));
-        rows.add(BenchRow.fasterThan(label, "ms", o, "plain int[] Kahn, smallest id first (binary heap over"
-                + " id ranks, int[] result)", Timing.median(kahnById), 1 / 1.5, "within 1.5× (same output)",
+        rows.add(BenchRow.fasterThan(
+                label,
+                "ms",
+                o,
+                "plain int[] Kahn, smallest id first (binary heap over" + " id ranks, int[] result)",
+                Timing.median(kahnById),
+                1 / 1.5,
+                "within 1.5× (same output)",
                 "not a target of the issue: shows what the tie rule costs the baseline itself"));
         return rows;
     }
@@ -124,7 +158,8 @@ final class ActivationOrderBenchmark {
             graph.addNode(Graph.name(n));
         }
         for (int i = 0; i < input.edges(); i++) {
-            if (graph.addExplicit(Graph.name(input.from()[i]), Graph.name(input.to()[i])).isPresent()) {
+            if (graph.addExplicit(Graph.name(input.from()[i]), Graph.name(input.to()[i]))
+                    .isPresent()) {
                 throw new IllegalStateException("generated graph has a cycle");
             }
         }
@@ -271,7 +306,8 @@ final class ActivationOrderBenchmark {
         for (int i = 0; i < input.edges(); i++) {
             graph.addEdge(Graph.name(input.from()[i]), Graph.name(input.to()[i]));
         }
-        return Timing.millis(warmups, runs, budget, () -> graph.reverseTopologicalSort().size());
+        return Timing.millis(
+                warmups, runs, budget, () -> graph.reverseTopologicalSort().size());
     }
 
     private static double[] pf4jResolve(Graph input) {

@@ -50,15 +50,20 @@ public final class BatchActivationBenchmark implements SuitePart {
             }
             for (int r = 0; r < repetitions; r++) {
                 long begin = System.nanoTime();
-                BatchResult result = registry.lifecycle().activateComponentsBatch(set.names()).toCompletableFuture()
+                BatchResult result = registry.lifecycle()
+                        .activateComponentsBatch(set.names())
+                        .toCompletableFuture()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 millis.add((System.nanoTime() - begin) / 1e6);
-                List<BatchItem> failed = result.items().stream().filter(i -> !i.succeeded()).toList();
+                List<BatchItem> failed =
+                        result.items().stream().filter(i -> !i.succeeded()).toList();
                 if (!failed.isEmpty()) {
                     throw new IllegalStateException(failed.size() + " batch items failed, e.g. " + failed.get(0));
                 }
                 Scenarios.awaitActive(registry, set.names(), TIMEOUT);
-                registry.lifecycle().deactivateComponentsBatch(set.names()).toCompletableFuture()
+                registry.lifecycle()
+                        .deactivateComponentsBatch(set.names())
+                        .toCompletableFuture()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
         } finally {
@@ -70,16 +75,42 @@ public final class BatchActivationBenchmark implements SuitePart {
         double bound = DEPTH * SLEEP_MILLIS * Math.ceil(WIDTH / (double) parallelism);
         double first = millis.get(0);
         double median = Scenarios.percentile(millis.subList(1, millis.size()), 50);
-        String how = String.format(Locale.ROOT, "happyos.batch.parallelism = %d; bound = %d × %d ms × ceil(%d / %d)"
-                + " = %.0f ms; bundles with an activator that sleeps", parallelism, DEPTH, SLEEP_MILLIS, WIDTH,
-                parallelism, bound);
+        String how = String.format(
+                Locale.ROOT,
+                "happyos.batch.parallelism = %d; bound = %d × %d ms × ceil(%d / %d)"
+                        + " = %.0f ms; bundles with an activator that sleeps",
+                parallelism,
+                DEPTH,
+                SLEEP_MILLIS,
+                WIDTH,
+                parallelism,
+                bound);
         String target = "within 2× of the bound";
         String anchor = "depth × 5 ms × ceil(width / parallelism)";
         return List.of(
-                new BenchRow(String.format(Locale.ROOT, "batch activation, %,d bundles, depth %d, 5 ms each",
-                        DEPTH * WIDTH, DEPTH), "ms", median, anchor, bound, median / bound, target,
-                        median <= 2 * bound, how + "; median of " + (repetitions - 1) + " batches of resolved bundles"),
-                new BenchRow("batch activation, first batch (resolves the 1,000 bundles too)", "ms", first, anchor,
-                        bound, first / bound, target, first <= 2 * bound, "one batch right after installing"));
+                new BenchRow(
+                        String.format(
+                                Locale.ROOT,
+                                "batch activation, %,d bundles, depth %d, 5 ms each",
+                                DEPTH * WIDTH,
+                                DEPTH),
+                        "ms",
+                        median,
+                        anchor,
+                        bound,
+                        median / bound,
+                        target,
+                        median <= 2 * bound,
+                        how + "; median of " + (repetitions - 1) + " batches of resolved bundles"),
+                new BenchRow(
+                        "batch activation, first batch (resolves the 1,000 bundles too)",
+                        "ms",
+                        first,
+                        anchor,
+                        bound,
+                        first / bound,
+                        target,
+                        first <= 2 * bound,
+                        "one batch right after installing"));
     }
 }

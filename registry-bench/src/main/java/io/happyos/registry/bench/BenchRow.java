@@ -15,8 +15,16 @@ package io.happyos.registry.bench;
  * @param met whether the target is met
  * @param note anything a reader needs: the machine's noise, a limit, how it was measured
  */
-public record BenchRow(String benchmark, String unit, double ours, String anchor, double anchorValue, double ratio,
-        String target, boolean met, String note) {
+public record BenchRow(
+        String benchmark,
+        String unit,
+        double ours,
+        String anchor,
+        double anchorValue,
+        double ratio,
+        String target,
+        boolean met,
+        String note) {
 
     /**
      * A row comparing a time (lower is better) with an anchor's: the ratio is anchor / ours, so
@@ -32,8 +40,15 @@ public record BenchRow(String benchmark, String unit, double ours, String anchor
      * @param note a note, or ""
      * @return the row
      */
-    public static BenchRow fasterThan(String benchmark, String unit, double ours, String anchor, double anchorValue,
-            double atLeast, String target, String note) {
+    public static BenchRow fasterThan(
+            String benchmark,
+            String unit,
+            double ours,
+            String anchor,
+            double anchorValue,
+            double atLeast,
+            String target,
+            String note) {
         double ratio = anchorValue / ours;
         return new BenchRow(benchmark, unit, ours, anchor, anchorValue, ratio, target, ratio >= atLeast, note);
     }
@@ -49,7 +64,8 @@ public record BenchRow(String benchmark, String unit, double ours, String anchor
      * @param note a note, or ""
      * @return the row
      */
-    public static BenchRow absolute(String benchmark, String unit, double ours, String target, boolean met, String note) {
+    public static BenchRow absolute(
+            String benchmark, String unit, double ours, String target, boolean met, String note) {
         return new BenchRow(benchmark, unit, ours, "-", Double.NaN, Double.NaN, target, met, note);
     }
 }

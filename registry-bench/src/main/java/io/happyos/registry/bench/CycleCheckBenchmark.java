@@ -34,8 +34,7 @@ final class CycleCheckBenchmark {
     private static final int NODES = 100_000;
     private static final int EDGES = 400_000;
 
-    private CycleCheckBenchmark() {
-    }
+    private CycleCheckBenchmark() {}
 
     static List<BenchRow> run(SuiteMode mode) {
         boolean full = mode == SuiteMode.FULL;
@@ -50,8 +49,11 @@ final class CycleCheckBenchmark {
         int runs = full ? 5 : 3;
         String[] names = new String[input.nodes()];
         Arrays.setAll(names, Graph::name);
-        String label = String.format(Locale.ROOT, "cycle check per insertion, %s edges into %s nodes (%s, random order)",
-                ActivationOrderBenchmark.count(input.edges()), ActivationOrderBenchmark.count(input.nodes()),
+        String label = String.format(
+                Locale.ROOT,
+                "cycle check per insertion, %s edges into %s nodes (%s, random order)",
+                ActivationOrderBenchmark.count(input.edges()),
+                ActivationOrderBenchmark.count(input.nodes()),
                 input.shape());
 
         Timing.settle();
@@ -64,13 +66,35 @@ final class CycleCheckBenchmark {
 
         double o = Timing.median(ours);
         List<BenchRow> rows = new ArrayList<>();
-        String note = String.format(Locale.ROOT, "total time to insert all edges into a fresh graph, median of %d"
-                + " after one warm-up; ours p95 %.0f ms", ours.length, Timing.p95(ours));
-        rows.add(BenchRow.fasterThan(label, "ms", o, "DFS per insertion (naive)", naive, 20, "≥ 20× faster",
-                note + String.format(Locale.ROOT, "; DFS timed before every %d-th insertion and extrapolated"
-                        + " (mean × %d)", every, input.edges())));
-        rows.add(BenchRow.fasterThan(label, "ms", o, "JGraphT 1.5.2 DirectedAcyclicGraph.addEdge (Pearce–Kelly)",
-                Timing.median(jgrapht), 2, "≥ 2× faster", note + "; JGraphT median of " + jgrapht.length));
+        String note = String.format(
+                Locale.ROOT,
+                "total time to insert all edges into a fresh graph, median of %d"
+                        + " after one warm-up; ours p95 %.0f ms",
+                ours.length,
+                Timing.p95(ours));
+        rows.add(BenchRow.fasterThan(
+                label,
+                "ms",
+                o,
+                "DFS per insertion (naive)",
+                naive,
+                20,
+                "≥ 20× faster",
+                note
+                        + String.format(
+                                Locale.ROOT,
+                                "; DFS timed before every %d-th insertion and extrapolated" + " (mean × %d)",
+                                every,
+                                input.edges())));
+        rows.add(BenchRow.fasterThan(
+                label,
+                "ms",
+                o,
+                "JGraphT 1.5.2 DirectedAcyclicGraph.addEdge (Pearce–Kelly)",
+                Timing.median(jgrapht),
+                2,
+                "≥ 2× faster",
+                note + "; JGraphT median of " + jgrapht.length));
         return rows;
     }
 
@@ -138,8 +162,8 @@ final class CycleCheckBenchmark {
         return searched / 1e6 / samples * input.edges();
     }
 
-    private static boolean reaches(int[][] out, int[] outCount, int[] mark, int[] stack, int stamp, int start,
-            int goal) {
+    private static boolean reaches(
+            int[][] out, int[] outCount, int[] mark, int[] stack, int stamp, int start, int goal) {
         int top = 0;
         stack[top++] = start;
         mark[start] = stamp;
@@ -167,11 +191,19 @@ final class CycleCheckBenchmark {
     private static BenchRow fitsOrderRow(boolean full) {
         double[] small = fitsOrder(10_000, 40_000, full);
         double[] large = fitsOrder(NODES, EDGES, full);
-        return BenchRow.absolute("cycle check of an edge that fits the current order (100k nodes / 400k edges)",
-                "nodes searched/edge", large[1], "O(1): no search", large[1] == 0 && small[1] == 0,
-                String.format(Locale.ROOT, "counted by DependencyGraph.orderSearchVisits(); time %.0f ns/edge at"
-                        + " 100k nodes, %.0f ns/edge at 10k (the difference is cache misses: id lookups and"
-                        + " adjacency of a larger graph)", large[0], small[0]));
+        return BenchRow.absolute(
+                "cycle check of an edge that fits the current order (100k nodes / 400k edges)",
+                "nodes searched/edge",
+                large[1],
+                "O(1): no search",
+                large[1] == 0 && small[1] == 0,
+                String.format(
+                        Locale.ROOT,
+                        "counted by DependencyGraph.orderSearchVisits(); time %.0f ns/edge at"
+                                + " 100k nodes, %.0f ns/edge at 10k (the difference is cache misses: id lookups and"
+                                + " adjacency of a larger graph)",
+                        large[0],
+                        small[0]));
     }
 
     /** @return ns per edge (median) and nodes searched per edge, inserting edges that all fit the order */

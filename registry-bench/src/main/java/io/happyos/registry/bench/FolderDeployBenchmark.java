@@ -56,23 +56,32 @@ public final class FolderDeployBenchmark implements SuitePart {
 
     private List<BenchRow> measure(int drops) throws Exception {
         Path bundles = Scenarios.benchBundles();
-        List<Double> registry = run("registry", drops, (felix, folder, started) -> {
-            felix.withRegistry();
-            DynamicRegistry service = felix.service(DynamicRegistry.class, TIMEOUT);
-            service.lifecycle().addStatusListener((id, from, to) -> {
-                if (to == ComponentStatus.ACTIVE) {
-                    started.accept(id);
-                }
-            });
-        }, Map.of("happyos.bundles.dir", "FOLDER"));
-        List<Double> fileInstall = run("fileinstall", drops, (felix, folder, started) -> {
-            felix.context().addBundleListener((SynchronousBundleListener) e -> {
-                if (e.getType() == BundleEvent.STARTED) {
-                    started.accept(String.valueOf(e.getBundle().getSymbolicName()));
-                }
-            });
-            felix.installRuntime(bundles.resolve("org.apache.felix.fileinstall.jar")).start();
-        }, Map.of("felix.fileinstall.dir", "FOLDER"));
+        List<Double> registry = run(
+                "registry",
+                drops,
+                (felix, folder, started) -> {
+                    felix.withRegistry();
+                    DynamicRegistry service = felix.service(DynamicRegistry.class, TIMEOUT);
+                    service.lifecycle().addStatusListener((id, from, to) -> {
+                        if (to == ComponentStatus.ACTIVE) {
+                            started.accept(id);
+                        }
+                    });
+                },
+                Map.of("happyos.bundles.dir", "FOLDER"));
+        List<Double> fileInstall = run(
+                "fileinstall",
+                drops,
+                (felix, folder, started) -> {
+                    felix.context().addBundleListener((SynchronousBundleListener) e -> {
+                        if (e.getType() == BundleEvent.STARTED) {
+                            started.accept(String.valueOf(e.getBundle().getSymbolicName()));
+                        }
+                    });
+                    felix.installRuntime(bundles.resolve("org.apache.felix.fileinstall.jar"))
+                            .start();
+                },
+                Map.of("felix.fileinstall.dir", "FOLDER"));
 
         double p50 = Scenarios.percentile(registry, 50);
         double p95 = Scenarios.percentile(registry, 95);
@@ -83,12 +92,24 @@ public final class FolderDeployBenchmark implements SuitePart {
                 + " the bundle is STARTED";
         String fileInstallName = "Felix FileInstall 3.7.4, defaults (poll 2 s)";
         return List.of(
-                BenchRow.fasterThan("hot reload, JAR renamed into the folder → ACTIVE, median", "ms", p50,
-                        fileInstallName, theirs50, 5, "≥ 5× faster", how),
-                BenchRow.fasterThan("hot reload, p95", "ms", p95, fileInstallName, theirs95, 1, "faster",
-                        "no target of its own"),
+                BenchRow.fasterThan(
+                        "hot reload, JAR renamed into the folder → ACTIVE, median",
+                        "ms",
+                        p50,
+                        fileInstallName,
+                        theirs50,
+                        5,
+                        "≥ 5× faster",
+                        how),
+                BenchRow.fasterThan(
+                        "hot reload, p95", "ms", p95, fileInstallName, theirs95, 1, "faster", "no target of its own"),
                 BenchRow.absolute("hot reload, our p50", "ms", p50, "≤ 300 ms", p50 <= 300, ""),
-                BenchRow.absolute("hot reload, our p99", "ms", p99, "≤ 1 s", p99 <= 1000,
+                BenchRow.absolute(
+                        "hot reload, our p99",
+                        "ms",
+                        p99,
+                        "≤ 1 s",
+                        p99 <= 1000,
                         String.format(Locale.ROOT, "nearest rank of %d drops", drops)));
     }
 

@@ -24,11 +24,9 @@ final class GeneratedBundles {
      * @param files the JARs, in the same order
      * @param levels for a layered set, the names per level; empty otherwise
      */
-    record Set(List<String> names, List<Path> files, List<List<String>> levels) {
-    }
+    record Set(List<String> names, List<Path> files, List<List<String>> levels) {}
 
-    private GeneratedBundles() {
-    }
+    private GeneratedBundles() {}
 
     /**
      * A chain with fan-outs: {@code n / 10} bundles in a chain (each imports the previous one's
@@ -99,13 +97,19 @@ final class GeneratedBundles {
                         picked.add(random.nextInt(width));
                     }
                     for (int p : picked) {
-                        imports.append(",gen.batch.l").append(level - 1).append(".p").append(p);
+                        imports.append(",gen.batch.l")
+                                .append(level - 1)
+                                .append(".p")
+                                .append(p);
                     }
                 }
                 headers.put("Import-Package", imports.toString());
                 members.add(name);
                 names.add(name);
-                files.add(TestBundle.builder(name).headers(headers).classes(SleepingActivator.class).writeToFolder(dir));
+                files.add(TestBundle.builder(name)
+                        .headers(headers)
+                        .classes(SleepingActivator.class)
+                        .writeToFolder(dir));
             }
             levels.add(members);
         }

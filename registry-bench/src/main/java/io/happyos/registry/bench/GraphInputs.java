@@ -25,8 +25,7 @@ public final class GraphInputs {
     /** The seed every benchmark uses unless it says otherwise. */
     public static final long SEED = 20_26_07L;
 
-    private GraphInputs() {
-    }
+    private GraphInputs() {}
 
     /**
      * A generated graph.
@@ -172,7 +171,9 @@ public final class GraphInputs {
         int[] start = new int[layers + 1];
         double unit = nodes / ((Math.pow(4, layers) - 1) / 3);
         for (int l = 1; l <= layers; l++) {
-            start[l] = l == layers ? nodes : Math.min(nodes, start[l - 1] + Math.max(1, (int) (unit * Math.pow(4, l - 1))));
+            start[l] = l == layers
+                    ? nodes
+                    : Math.min(nodes, start[l - 1] + Math.max(1, (int) (unit * Math.pow(4, l - 1))));
         }
         int[] from = new int[nodes * degree];
         int[] to = new int[from.length];

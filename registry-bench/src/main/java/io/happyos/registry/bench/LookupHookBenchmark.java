@@ -36,8 +36,7 @@ public final class LookupHookBenchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int ROUNDS = 3;
 
-    private LookupHookBenchmark() {
-    }
+    private LookupHookBenchmark() {}
 
     /**
      * Runs the benchmark.
@@ -49,7 +48,8 @@ public final class LookupHookBenchmark {
         int lookups = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         Path bundles = Path.of("registry-bench/target/bench-bundles").toAbsolutePath();
         System.setProperty("it.bundles", bundles.toString());
-        System.setProperty("it.core.bundle", bundles.resolve("registry-core.jar").toString());
+        System.setProperty(
+                "it.core.bundle", bundles.resolve("registry-core.jar").toString());
         PrintStream out = System.out;
 
         double baseline = Double.MAX_VALUE;
@@ -61,13 +61,15 @@ public final class LookupHookBenchmark {
             counted = Math.min(counted, run(true, "(k=named)", lookups));
         }
 
-        out.printf("%n| lookup (%,d each, after warm-up; best of %d rounds) | ns/lookup | vs. no hook |%n", lookups,
-                ROUNDS);
+        out.printf(
+                "%n| lookup (%,d each, after warm-up; best of %d rounds) | ns/lookup | vs. no hook |%n",
+                lookups, ROUNDS);
         out.printf("|---|---|---|%n");
         out.printf("| Felix alone, no find hook | %.0f | 1.00x |%n", baseline);
         out.printf("| with the registry, a plain service (not counted) | %.0f | %.2fx |%n", plain, plain / baseline);
-        out.printf("| with the registry, a named component service (counted) | %.0f | %.2fx |%n", counted,
-                counted / baseline);
+        out.printf(
+                "| with the registry, a named component service (counted) | %.0f | %.2fx |%n",
+                counted, counted / baseline);
     }
 
     private static double run(boolean withRegistry, String filter, int lookups) throws Exception {
@@ -78,8 +80,11 @@ public final class LookupHookBenchmark {
                 felix.service(DynamicRegistry.class, TIMEOUT);
             }
             felix.context().registerService(Comparable.class, "plain", new Hashtable<>(Map.of("k", "plain")));
-            felix.context().registerService(Comparable.class, "named",
-                    new Hashtable<>(Map.of("k", "named", DynamicRegistry.COMPONENT_NAME_PROPERTY, "named")));
+            felix.context()
+                    .registerService(
+                            Comparable.class,
+                            "named",
+                            new Hashtable<>(Map.of("k", "named", DynamicRegistry.COMPONENT_NAME_PROPERTY, "named")));
             Bundle consumer = felix.install(TestBundle.builder("bench-consumer").writeToFolder(dir));
             consumer.start();
             BundleContext context = consumer.getBundleContext();

@@ -48,13 +48,16 @@ public final class PersistenceBenchmark {
     private static final long SEED = 42L;
     private static final String TYPE = "skill";
 
-    private PersistenceBenchmark() {
-    }
+    private PersistenceBenchmark() {}
 
     /** What one contender measured. */
-    private record Result(double registerAllMs, double registerEachMs, double dependenciesMs, double lookupNs,
-            int edges, long dbBytes) {
-    }
+    private record Result(
+            double registerAllMs,
+            double registerEachMs,
+            double dependenciesMs,
+            double lookupNs,
+            int edges,
+            long dbBytes) {}
 
     /**
      * Runs the benchmark.
@@ -69,7 +72,8 @@ public final class PersistenceBenchmark {
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         Path bundles = Path.of("registry-bench/target/bench-bundles").toAbsolutePath();
         System.setProperty("it.bundles", bundles.toString());
-        System.setProperty("it.core.bundle", bundles.resolve("registry-core.jar").toString());
+        System.setProperty(
+                "it.core.bundle", bundles.resolve("registry-core.jar").toString());
         PrintStream out = System.out;
 
         long begin = System.nanoTime();
@@ -79,29 +83,52 @@ public final class PersistenceBenchmark {
 
         out.printf("%n| scenario | persistence off | persistence on | ratio on/off | target |%n");
         out.printf("|---|---|---|---|---|%n");
-        row(out, "(1a) register %,d components, all issued then awaited".formatted(components), "ms",
-                off.registerAllMs, on.registerAllMs, "≤ 3x");
-        row(out, "(1b) register %,d components, each awaited before the next".formatted(components), "ms",
-                off.registerEachMs, on.registerEachMs, "≤ 3x");
-        row(out, "(2) %,d addDependency (acyclic random pairs, seed %d), all awaited".formatted(on.edges, SEED),
-                "ms", off.dependenciesMs, on.dependenciesMs, "≤ 3x");
-        row(out, "(3) getComponent(random id), %,d calls".formatted(lookups), "ns/op", off.lookupNs,
-                on.lookupNs, "≈ 1x");
-        out.printf("%nregistry.db after the persistence-on run: %,d bytes (with -wal/-shm); persistence off: %,d bytes%n",
+        row(
+                out,
+                "(1a) register %,d components, all issued then awaited".formatted(components),
+                "ms",
+                off.registerAllMs,
+                on.registerAllMs,
+                "≤ 3x");
+        row(
+                out,
+                "(1b) register %,d components, each awaited before the next".formatted(components),
+                "ms",
+                off.registerEachMs,
+                on.registerEachMs,
+                "≤ 3x");
+        row(
+                out,
+                "(2) %,d addDependency (acyclic random pairs, seed %d), all awaited".formatted(on.edges, SEED),
+                "ms",
+                off.dependenciesMs,
+                on.dependenciesMs,
+                "≤ 3x");
+        row(
+                out,
+                "(3) getComponent(random id), %,d calls".formatted(lookups),
+                "ns/op",
+                off.lookupNs,
+                on.lookupNs,
+                "≈ 1x");
+        out.printf(
+                "%nregistry.db after the persistence-on run: %,d bytes (with -wal/-shm); persistence off: %,d bytes%n",
                 on.dbBytes, off.dbBytes);
-        out.printf("warm-up per contender: %,d components, %,d dependencies, %,d lookups, same framework%n",
+        out.printf(
+                "warm-up per contender: %,d components, %,d dependencies, %,d lookups, same framework%n",
                 warmup, warmup, Math.max(lookups / 5, 100_000));
         out.printf("total benchmark time: %.1f s%n", totalSeconds);
     }
 
     private static void row(PrintStream out, String scenario, String unit, double off, double on, String target) {
         String format = unit.equals("ms") ? "%.0f ms" : "%.1f ns/op";
-        out.printf("| %s | %s | %s | %.2fx | %s |%n", scenario, format.formatted(off), format.formatted(on),
-                on / off, target);
+        out.printf(
+                "| %s | %s | %s | %.2fx | %s |%n",
+                scenario, format.formatted(off), format.formatted(on), on / off, target);
     }
 
-    private static Result run(String name, Map<String, String> properties, int components, int lookups,
-            int warmup) throws Exception {
+    private static Result run(String name, Map<String, String> properties, int components, int lookups, int warmup)
+            throws Exception {
         System.out.printf("persistence %s: starting a fresh framework%n", name);
         try (EmbeddedFelix felix = EmbeddedFelix.start(properties)) {
             felix.withRegistry();
@@ -123,11 +150,18 @@ public final class PersistenceBenchmark {
             long t3 = System.nanoTime();
             double lookupNs = lookup(registry, ids, lookups);
 
-            Result result = new Result(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), lookupNs, edges,
-                    databaseBytes(felix.storage()));
-            System.out.printf("persistence %s: register all %.0f ms, register each %.0f ms, %d dependencies %.0f ms,"
-                    + " lookup %.1f ns/op, registry.db %,d bytes%n", name, result.registerAllMs,
-                    result.registerEachMs, edges, result.dependenciesMs, lookupNs, result.dbBytes);
+            Result result =
+                    new Result(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), lookupNs, edges, databaseBytes(felix.storage()));
+            System.out.printf(
+                    "persistence %s: register all %.0f ms, register each %.0f ms, %d dependencies %.0f ms,"
+                            + " lookup %.1f ns/op, registry.db %,d bytes%n",
+                    name,
+                    result.registerAllMs,
+                    result.registerEachMs,
+                    edges,
+                    result.dependenciesMs,
+                    lookupNs,
+                    result.dbBytes);
             return result;
         }
     }
@@ -136,7 +170,8 @@ public final class PersistenceBenchmark {
     private static List<String> registerAll(DynamicRegistry registry, String prefix, int count) throws Exception {
         List<CompletableFuture<String>> pending = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            pending.add(registry.registerComponent(ComponentInfo.of(prefix + i, TYPE)).toCompletableFuture());
+            pending.add(registry.registerComponent(ComponentInfo.of(prefix + i, TYPE))
+                    .toCompletableFuture());
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
         List<String> ids = new ArrayList<>(count);
@@ -149,7 +184,8 @@ public final class PersistenceBenchmark {
     /** Registers one component at a time, waiting for each before the next. */
     private static void registerEach(DynamicRegistry registry, String prefix, int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            registry.registerComponent(ComponentInfo.of(prefix + i, TYPE)).toCompletableFuture()
+            registry.registerComponent(ComponentInfo.of(prefix + i, TYPE))
+                    .toCompletableFuture()
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
     }
@@ -178,7 +214,8 @@ public final class PersistenceBenchmark {
             if (!seen.add((long) dependent * n + dependency)) {
                 continue;
             }
-            CompletionStage<Void> stage = registry.dependencies().addDependency(ids.get(dependent), ids.get(dependency));
+            CompletionStage<Void> stage =
+                    registry.dependencies().addDependency(ids.get(dependent), ids.get(dependency));
             pending.add(stage.toCompletableFuture());
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);

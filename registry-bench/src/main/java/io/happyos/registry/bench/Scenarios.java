@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
@@ -19,8 +18,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /** What the scenario benchmarks share: where the bundles are, percentiles, waiting for the registry. */
 final class Scenarios {
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     /**
      * The bundles the build copied to {@code registry-bench/target/bench-bundles}; also sets the
@@ -38,7 +36,8 @@ final class Scenarios {
                     + " mvn -B -o -DskipTests package -pl registry-bench -am from the project root first");
         }
         System.setProperty("it.bundles", bundles.toString());
-        System.setProperty("it.core.bundle", bundles.resolve("registry-core.jar").toString());
+        System.setProperty(
+                "it.core.bundle", bundles.resolve("registry-core.jar").toString());
         return bundles;
     }
 
@@ -67,8 +66,8 @@ final class Scenarios {
     static DynamicRegistry readyRegistry(EmbeddedFelix felix, Duration timeout) throws Exception {
         String filter = "(&(" + Constants.OBJECTCLASS + "=" + DynamicRegistry.class.getName() + ")("
                 + DynamicRegistry.STATE_PROPERTY + "=" + DynamicRegistry.STATE_READY + "))";
-        ServiceTracker<DynamicRegistry, DynamicRegistry> tracker = new ServiceTracker<>(felix.context(),
-                felix.context().createFilter(filter), null);
+        ServiceTracker<DynamicRegistry, DynamicRegistry> tracker =
+                new ServiceTracker<>(felix.context(), felix.context().createFilter(filter), null);
         tracker.open(true);
         DynamicRegistry registry = tracker.waitForService(timeout.toMillis());
         if (registry == null) {
@@ -88,15 +87,19 @@ final class Scenarios {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> pending = new ArrayList<>(ids);
         while (true) {
-            pending.removeIf(id -> registry.findComponent(id).map(RegistryEntry::status)
-                    .filter(s -> s == ComponentStatus.ACTIVE).isPresent());
+            pending.removeIf(id -> registry.findComponent(id)
+                    .map(RegistryEntry::status)
+                    .filter(s -> s == ComponentStatus.ACTIVE)
+                    .isPresent());
             if (pending.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(pending.size() + " components not ACTIVE within " + timeout
                         + ", e.g. " + pending.get(0) + ": "
-                        + registry.findComponent(pending.get(0)).map(e -> e.status() + " " + e.errorHistory()).orElse("no entry"));
+                        + registry.findComponent(pending.get(0))
+                                .map(e -> e.status() + " " + e.errorHistory())
+                                .orElse("no entry"));
             }
             Thread.sleep(1);
         }

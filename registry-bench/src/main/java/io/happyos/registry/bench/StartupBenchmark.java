@@ -62,8 +62,7 @@ public final class StartupBenchmark implements SuitePart {
     }
 
     /** The sizes and repetitions per mode. */
-    private record Size(int n, int repetitions) {
-    }
+    private record Size(int n, int repetitions) {}
 
     @Override
     public List<BenchRow> run(SuiteMode mode) throws Exception {
@@ -92,9 +91,15 @@ public final class StartupBenchmark implements SuitePart {
                 }
                 ours[s] = Scenarios.percentile(registryMs, 50);
                 double theirs = Scenarios.percentile(felixMs, 50);
-                rows.add(BenchRow.fasterThan(String.format(Locale.ROOT, "start-up, %,d bundles, launch to all ACTIVE",
-                        size.n()), "ms", ours[s], "plain Felix 7.0.5 install + start in order", theirs, 1 / 1.1,
-                        "within 1.1×", "median of " + size.repetitions() + "; registry: bundles folder, persistence on"));
+                rows.add(BenchRow.fasterThan(
+                        String.format(Locale.ROOT, "start-up, %,d bundles, launch to all ACTIVE", size.n()),
+                        "ms",
+                        ours[s],
+                        "plain Felix 7.0.5 install + start in order",
+                        theirs,
+                        1 / 1.1,
+                        "within 1.1×",
+                        "median of " + size.repetitions() + "; registry: bundles folder, persistence on"));
             }
         } finally {
             deleteTree(work);
@@ -103,9 +108,16 @@ public final class StartupBenchmark implements SuitePart {
         double growth = ours[last] / ours[last - 1];
         double sizeRatio = sizes.get(last).n() / (double) sizes.get(last - 1).n();
         double limit = sizeRatio * 1.2;
-        rows.add(BenchRow.absolute(String.format(Locale.ROOT, "start-up growth, time(%,d) / time(%,d)",
-                sizes.get(last).n(), sizes.get(last - 1).n()), "×", growth,
-                String.format(Locale.ROOT, "≤ %.0f (near-linear)", limit), growth <= limit,
+        rows.add(BenchRow.absolute(
+                String.format(
+                        Locale.ROOT,
+                        "start-up growth, time(%,d) / time(%,d)",
+                        sizes.get(last).n(),
+                        sizes.get(last - 1).n()),
+                "×",
+                growth,
+                String.format(Locale.ROOT, "≤ %.0f (near-linear)", limit),
+                growth <= limit,
                 mode == SuiteMode.FULL ? "" : "short mode; the full run checks 5,000 / 1,000 ≤ 6"));
         return rows;
     }

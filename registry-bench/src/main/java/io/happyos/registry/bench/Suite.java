@@ -24,12 +24,15 @@ import java.util.Set;
  */
 public final class Suite {
 
-    private Suite() {
-    }
+    private Suite() {}
 
     /** The parts, in the order they run. */
     static List<SuitePart> parts() {
-        return List.of(new GraphPart(), new LookupPart(), new FolderDeployBenchmark(), new StartupBenchmark(),
+        return List.of(
+                new GraphPart(),
+                new LookupPart(),
+                new FolderDeployBenchmark(),
+                new StartupBenchmark(),
                 new BatchActivationBenchmark());
     }
 
@@ -70,14 +73,17 @@ public final class Suite {
                 rows.addAll(partRows);
             } catch (Exception | Error e) {
                 console.println("   FAILED: " + e);
-                rows.add(new BenchRow(part.name(), "-", Double.NaN, "-", Double.NaN, Double.NaN, "runs", false,
-                        "failed: " + e));
+                rows.add(new BenchRow(
+                        part.name(), "-", Double.NaN, "-", Double.NaN, Double.NaN, "runs", false, "failed: " + e));
             }
-            console.printf("   (%s took %d s)%n", part.name(), Duration.ofNanos(System.nanoTime() - partStart).toSeconds());
+            console.printf(
+                    "   (%s took %d s)%n",
+                    part.name(), Duration.ofNanos(System.nanoTime() - partStart).toSeconds());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Files.createDirectories(out);
-        String header = "Suite run " + java.time.Instant.now() + ", mode " + mode.name().toLowerCase(Locale.ROOT) + ", "
+        String header = "Suite run " + java.time.Instant.now() + ", mode "
+                + mode.name().toLowerCase(Locale.ROOT) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", took " + took.toMinutesPart() + " min " + took.toSecondsPart() + " s";
         Files.writeString(out.resolve("results.md"), ResultTable.markdown(header, rows), StandardCharsets.UTF_8);

@@ -12,8 +12,7 @@ final class Timing {
     /** Keeps results alive so the JIT cannot drop the work. */
     static volatile long sink;
 
-    private Timing() {
-    }
+    private Timing() {}
 
     /**
      * Runs the body {@code warmups} times unmeasured, then up to {@code runs} times measured; stops

@@ -37,18 +37,38 @@ class ArchitectureTest {
 
     @Test
     void onlyTheTopLayerKnowsTheFacade() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".internal..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".internal..")
                 .check(classes);
     }
 
     @Test
     void theModelKnowsNoFeature() {
-        noClasses().that().resideInAnyPackage(ROOT + ".model..", ROOT + ".graph..", ROOT + ".index..",
-                        ROOT + ".stats..", ROOT + ".concurrent..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".bundle..", ROOT + ".deploy..",
-                        ROOT + ".diagnose..", ROOT + ".export..", ROOT + ".extension..", ROOT + ".instance..",
-                        ROOT + ".lifecycle..", ROOT + ".persist..", ROOT + ".servicecomponent..", ROOT + ".usage..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        ROOT + ".model..",
+                        ROOT + ".graph..",
+                        ROOT + ".index..",
+                        ROOT + ".stats..",
+                        ROOT + ".concurrent..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".bundle..",
+                        ROOT + ".deploy..",
+                        ROOT + ".diagnose..",
+                        ROOT + ".export..",
+                        ROOT + ".extension..",
+                        ROOT + ".instance..",
+                        ROOT + ".lifecycle..",
+                        ROOT + ".persist..",
+                        ROOT + ".servicecomponent..",
+                        ROOT + ".usage..",
                         ROOT + ".internal..")
                 .check(classes);
     }

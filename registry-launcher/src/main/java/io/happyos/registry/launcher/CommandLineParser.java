@@ -10,8 +10,7 @@ final class CommandLineParser {
     static final String DEFAULT_BUNDLES_DIR = "bundles";
     static final String DEFAULT_STORAGE_DIR = ".happyos-registry";
 
-    private CommandLineParser() {
-    }
+    private CommandLineParser() {}
 
     /**
      * Parses the arguments. Options may come in any order; {@code -c} may be repeated. An option's
@@ -48,9 +47,11 @@ final class CommandLineParser {
                 case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
                 case "-h", "--help" -> help = noValue(name, inlineValue);
                 case "-V", "--version" -> version = noValue(name, inlineValue);
-                default -> throw new UsageException(arg.startsWith("-")
-                        ? "Unknown option '" + arg + "'. Try --help."
-                        : "Unexpected argument '" + arg + "' (commands go after -c). Try --help.");
+                default ->
+                    throw new UsageException(
+                            arg.startsWith("-")
+                                    ? "Unknown option '" + arg + "'. Try --help."
+                                    : "Unexpected argument '" + arg + "' (commands go after -c). Try --help.");
             }
         }
         for (String command : commands) {
@@ -58,8 +59,8 @@ final class CommandLineParser {
                 throw new UsageException("Option -c needs a non-empty command line. Try --help.");
             }
         }
-        return new LauncherOptions(absolute(bundles), absolute(storage), clean, commands, help, version, noWatch,
-                noAutoRollback);
+        return new LauncherOptions(
+                absolute(bundles), absolute(storage), clean, commands, help, version, noWatch, noAutoRollback);
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

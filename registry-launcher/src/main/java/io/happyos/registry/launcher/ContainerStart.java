@@ -22,8 +22,7 @@ final class ContainerStart {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryContainer.class);
 
-    private ContainerStart() {
-    }
+    private ContainerStart() {}
 
     static RegistryContainer start(RegistryContainer.Builder settings) throws StartupException {
         Path storage = settings.storage();
@@ -58,8 +57,12 @@ final class ContainerStart {
             runtime = runtime.without(RuntimeBundles.API_BUNDLE);
         }
         Map<String, Object> properties = FrameworkSettings.create(settings, BuildInfo.load(), apiExports);
-        LOG.info("Starting the container: storage {}, bundles {}, clean {}, registry API {}", storage,
-                settings.bundles(), settings.cleaning(), share ? "from the class path" : "bundle");
+        LOG.info(
+                "Starting the container: storage {}, bundles {}, clean {}, registry API {}",
+                storage,
+                settings.bundles(),
+                settings.cleaning(),
+                share ? "from the class path" : "bundle");
         RegistryContainer container = new RegistryContainer(newFramework(properties), ownLock, share);
         try {
             Framework framework = container.framework();

@@ -15,7 +15,8 @@ final class FelixLogger extends Logger {
     @Override
     @SuppressWarnings("rawtypes") // the signature Felix declares
     protected void doLog(Bundle bundle, ServiceReference sr, int level, String msg, Throwable throwable) {
-        String text = bundle == null ? msg : msg + " [bundle " + bundle.getSymbolicName() + " " + bundle.getBundleId() + "]";
+        String text =
+                bundle == null ? msg : msg + " [bundle " + bundle.getSymbolicName() + " " + bundle.getBundleId() + "]";
         if (level == LOG_ERROR && isRuntimeActivatorError(bundle, throwable)) {
             // the launcher starts each runtime bundle itself after the framework, and reports a failure in one line
             STARTUP_LOG.error(text, throwable);
@@ -30,7 +31,9 @@ final class FelixLogger extends Logger {
     }
 
     private static boolean isRuntimeActivatorError(Bundle bundle, Throwable throwable) {
-        return bundle != null && bundle.getLocation().startsWith(RuntimeBundles.LOCATION_PREFIX)
-                && throwable instanceof BundleException e && e.getType() == BundleException.ACTIVATOR_ERROR;
+        return bundle != null
+                && bundle.getLocation().startsWith(RuntimeBundles.LOCATION_PREFIX)
+                && throwable instanceof BundleException e
+                && e.getType() == BundleException.ACTIVATOR_ERROR;
     }
 }

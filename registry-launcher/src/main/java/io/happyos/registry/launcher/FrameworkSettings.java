@@ -15,7 +15,8 @@ final class FrameworkSettings {
     static final String STORAGE_DIR = "happyos.storage.dir";
 
     private static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.framework.system.packages.extra";
-    private static final String[] SLF4J_PACKAGES = {"org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi"};
+    private static final String[] SLF4J_PACKAGES = {"org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi"
+    };
     /**
      * The SLF4J 1.7 version the packages are exported at too: SLF4J 2's API keeps 1.7's for callers, so
      * bundles importing {@code [1.7,2)} (most bundles built before 2023) use the container's logging
@@ -23,8 +24,7 @@ final class FrameworkSettings {
      */
     static final String SLF4J_1_VERSION = "1.7.36";
 
-    private FrameworkSettings() {
-    }
+    private FrameworkSettings() {}
 
     /**
      * The properties for one start.
@@ -38,7 +38,8 @@ final class FrameworkSettings {
     static Map<String, Object> create(RegistryContainer.Builder settings, BuildInfo build, String apiExports) {
         Map<String, Object> properties = new HashMap<>();
         Path storage = settings.storage();
-        properties.put("org.osgi.framework.storage", storage.resolve("felix-cache").toString());
+        properties.put(
+                "org.osgi.framework.storage", storage.resolve("felix-cache").toString());
         if (settings.cleaning()) {
             properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         }
@@ -47,7 +48,8 @@ final class FrameworkSettings {
         // SLF4J comes from the launcher's class path, never as a bundle (pitfall 1); each package
         // twice, at its own version and at 1.7's, which the system bundle may do like any bundle
         String exports = Stream.of(SLF4J_PACKAGES)
-                .flatMap(name -> Stream.of(name + ";version=" + build.slf4jVersion(), name + ";version=" + SLF4J_1_VERSION))
+                .flatMap(name ->
+                        Stream.of(name + ";version=" + build.slf4jVersion(), name + ";version=" + SLF4J_1_VERSION))
                 .collect(Collectors.joining(","));
         if (apiExports != null) {
             // one exporter per package (pitfall 2): the API bundle is then not installed

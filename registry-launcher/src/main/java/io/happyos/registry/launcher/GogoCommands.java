@@ -52,8 +52,15 @@ final class GogoCommands implements AutoCloseable {
     /** Whether Ctrl-C interrupted the command running now. */
     private final AtomicBoolean interrupted = new AtomicBoolean();
 
-    private GogoCommands(BundleContext context, ServiceReference<?> reference, Object session, Class<?> sessionType,
-            Class<?> jobType, PrintStream out, PrintStream err) throws NoSuchMethodException {
+    private GogoCommands(
+            BundleContext context,
+            ServiceReference<?> reference,
+            Object session,
+            Class<?> sessionType,
+            Class<?> jobType,
+            PrintStream out,
+            PrintStream err)
+            throws NoSuchMethodException {
         this.context = context;
         this.reference = reference;
         this.session = session;
@@ -83,7 +90,10 @@ final class GogoCommands implements AutoCloseable {
         }
         Object processor = context.getService(reference);
         try {
-            ClassLoader gogo = reference.getBundle().adapt(org.osgi.framework.wiring.BundleWiring.class).getClassLoader();
+            ClassLoader gogo = reference
+                    .getBundle()
+                    .adapt(org.osgi.framework.wiring.BundleWiring.class)
+                    .getClassLoader();
             Class<?> processorType = gogo.loadClass(PROCESSOR);
             Class<?> sessionType = gogo.loadClass(SESSION);
             Object session = processorType
@@ -109,7 +119,8 @@ final class GogoCommands implements AutoCloseable {
             Object result = execute.invoke(session, line);
             if (result != null) {
                 // Gogo ends a formatted collection with a line break of its own
-                out.println(String.valueOf(format.invoke(session, result, INSPECT)).replaceFirst("\\R$", ""));
+                out.println(
+                        String.valueOf(format.invoke(session, result, INSPECT)).replaceFirst("\\R$", ""));
             }
             out.flush();
             return true;
@@ -223,8 +234,9 @@ final class GogoCommands implements AutoCloseable {
         String[] words = line.strip().split("\\s+", 2);
         String command = words[0];
         String arguments = words.length > 1 ? words[1] : "";
-        return command + ": " + (arguments.isEmpty() ? "missing arguments" : "unknown option or wrong arguments '"
-                + arguments + "'") + "; help " + command + " lists its options and arguments";
+        return command + ": "
+                + (arguments.isEmpty() ? "missing arguments" : "unknown option or wrong arguments '" + arguments + "'")
+                + "; help " + command + " lists its options and arguments";
     }
 
     /** The message of the deepest cause, or its class name when it has none. */

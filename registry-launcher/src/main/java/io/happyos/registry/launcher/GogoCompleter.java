@@ -26,7 +26,8 @@ final class GogoCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> found) {
-        String typed = line.line().substring(0, Math.min(line.cursor(), line.line().length()));
+        String typed =
+                line.line().substring(0, Math.min(line.cursor(), line.line().length()));
         for (String word : candidates.apply(typed)) {
             // "registry:" style prefixes go on without a space; whole words get one
             boolean whole = !word.endsWith(":");

@@ -13,8 +13,15 @@ import java.util.List;
  * @param help whether {@code --help} was given
  * @param version whether {@code --version} was given
  */
-record LauncherOptions(Path bundlesDir, Path storageDir, boolean clean, List<String> commands, boolean help,
-        boolean version, boolean noWatch, boolean noAutoRollback) {
+record LauncherOptions(
+        Path bundlesDir,
+        Path storageDir,
+        boolean clean,
+        List<String> commands,
+        boolean help,
+        boolean version,
+        boolean noWatch,
+        boolean noAutoRollback) {
 
     LauncherOptions {
         commands = List.copyOf(commands);

@@ -89,7 +89,9 @@ public final class Main {
 
     private static void configureLogging(LauncherOptions options) {
         if (System.getProperty("happyos.log.dir") == null) {
-            System.setProperty("happyos.log.dir", FrameworkSettings.logDir(options.storageDir()).toString());
+            System.setProperty(
+                    "happyos.log.dir",
+                    FrameworkSettings.logDir(options.storageDir()).toString());
         }
     }
 
@@ -113,7 +115,9 @@ public final class Main {
     private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock) {
         Logger log = LoggerFactory.getLogger(Main.class);
         boolean interactive = !options.batch() && System.console() != null;
-        log.info("happyos-registry {} starting ({})", build.version(),
+        log.info(
+                "happyos-registry {} starting ({})",
+                build.version(),
                 options.batch() ? "commands" : interactive ? "interactive shell" : "commands from standard input");
         RegistryContainer.Builder builder = containerFor(options).heldLock(lock);
         try {
@@ -143,15 +147,19 @@ public final class Main {
         try {
             terminal = TerminalBuilder.builder().system(true).build();
         } catch (IOException e) {
-            throw new StartupException("Cannot open the terminal for the interactive shell: " + e.getMessage()
-                    + "; run commands with -c or on standard input instead", e);
+            throw new StartupException(
+                    "Cannot open the terminal for the interactive shell: " + e.getMessage()
+                            + "; run commands with -c or on standard input instead",
+                    e);
         }
         // JLine puts the operating system's default back for Ctrl-C, which would kill the JVM
         // without its shutdown hooks: until the shell takes Ctrl-C over, it stops the container cleanly
         terminal.handle(Terminal.Signal.INT, signal -> System.exit(EXIT_INTERRUPTED));
         try (terminal) {
             StartupProgress progress = StartupProgress.forFolder(options.bundlesDir(), out, terminal::getWidth);
-            RegistryContainer container = builder.readyTimeout(Duration.ZERO).beforeStart(progress::attach).start();
+            RegistryContainer container = builder.readyTimeout(Duration.ZERO)
+                    .beforeStart(progress::attach)
+                    .start();
             Thread hook = stopOnExit(container);
             try {
                 boolean ready = RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT, progress::redraw);
@@ -160,7 +168,8 @@ public final class Main {
                     return EXIT_INTERRUPTED; // Ctrl-C or SIGTERM during start-up
                 }
                 if (!ready) {
-                    out.println("The registry is still deploying the bundles folder; registry:list shows how far it got.");
+                    out.println(
+                            "The registry is still deploying the bundles folder; registry:list shows how far it got.");
                 }
                 try (GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err)) {
                     new InteractiveShell(terminal, gogo, container, options.storageDir()).run();
@@ -240,5 +249,4 @@ public final class Main {
             // the JVM is already shutting down (SIGTERM): the hook is running or has run
         }
     }
-
 }

@@ -218,10 +218,9 @@ public final class RegistryContainer implements AutoCloseable {
         private Duration readyTimeout = Duration.ofSeconds(60);
         private final Map<String, String> properties = new LinkedHashMap<>();
         private StorageLock heldLock;
-        private Consumer<BundleContext> beforeStart = context -> { };
+        private Consumer<BundleContext> beforeStart = context -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The plugin folder: reconciled at start-up, then watched (default {@code ./bundles},
@@ -306,7 +305,8 @@ public final class RegistryContainer implements AutoCloseable {
         public Builder readyTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "readyTimeout must not be null");
             if (timeout.isNegative()) {
-                throw new IllegalArgumentException("readyTimeout must be zero (do not wait) or positive, was " + timeout);
+                throw new IllegalArgumentException(
+                        "readyTimeout must be zero (do not wait) or positive, was " + timeout);
             }
             this.readyTimeout = timeout;
             return this;
@@ -323,7 +323,8 @@ public final class RegistryContainer implements AutoCloseable {
          * @return this builder
          */
         public Builder frameworkProperty(String key, String value) {
-            properties.put(Objects.requireNonNull(key, "a framework property needs a key"),
+            properties.put(
+                    Objects.requireNonNull(key, "a framework property needs a key"),
                     Objects.requireNonNull(value, "framework property " + key + " needs a value"));
             return this;
         }

@@ -23,8 +23,7 @@ final class RegistryReadiness {
     static final String READY_FILTER =
             "(&(objectClass=io.happyos.registry.DynamicRegistry)(happyos.registry.state=ready))";
 
-    private RegistryReadiness() {
-    }
+    private RegistryReadiness() {}
 
     /**
      * Blocks until the ready service exists.
@@ -34,7 +33,7 @@ final class RegistryReadiness {
      * @throws StartupException when the registry is not ready in time, or the wait is interrupted
      */
     static void await(BundleContext context, Duration timeout) throws StartupException {
-        if (!await(context, timeout, () -> { })) {
+        if (!await(context, timeout, () -> {})) {
             throw new StartupException("The registry did not become ready within " + timeout.toSeconds()
                     + " s (no DynamicRegistry service with happyos.registry.state=ready). See the log.");
         }
@@ -66,7 +65,8 @@ final class RegistryReadiness {
                     return true;
                 }
                 long deadline = System.nanoTime() + timeout.toNanos();
-                while (!ready.await(Math.min(TICK_MILLIS, Math.max(0, deadline - System.nanoTime()) / 1_000_000),
+                while (!ready.await(
+                        Math.min(TICK_MILLIS, Math.max(0, deadline - System.nanoTime()) / 1_000_000),
                         TimeUnit.MILLISECONDS)) {
                     if (System.nanoTime() >= deadline) {
                         return false;

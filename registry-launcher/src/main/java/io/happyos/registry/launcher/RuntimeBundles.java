@@ -90,7 +90,8 @@ final class RuntimeBundles {
      * @return the others
      */
     RuntimeBundles without(String fileName) {
-        return new RuntimeBundles(fileNames.stream().filter(name -> !name.equals(fileName)).toList());
+        return new RuntimeBundles(
+                fileNames.stream().filter(name -> !name.equals(fileName)).toList());
     }
 
     /**
@@ -154,7 +155,8 @@ final class RuntimeBundles {
     }
 
     private void uninstallRemoved(Map<String, Bundle> installed) {
-        Set<String> current = Set.copyOf(fileNames.stream().map(name -> LOCATION_PREFIX + name).toList());
+        Set<String> current = Set.copyOf(
+                fileNames.stream().map(name -> LOCATION_PREFIX + name).toList());
         for (Map.Entry<String, Bundle> entry : installed.entrySet()) {
             if (entry.getKey().startsWith(LOCATION_PREFIX) && !current.contains(entry.getKey())) {
                 try {
@@ -184,7 +186,11 @@ final class RuntimeBundles {
             return;
         }
         try (InputStream in = resource(FOLDER + name)) {
-            LOG.info("Updating runtime bundle {} from {} to {}", existing.getSymbolicName(), existing.getVersion(), embedded);
+            LOG.info(
+                    "Updating runtime bundle {} from {} to {}",
+                    existing.getSymbolicName(),
+                    existing.getVersion(),
+                    embedded);
             existing.update(in);
         } catch (BundleException | IOException e) {
             throw new StartupException("Cannot update the runtime bundle " + name + ": " + e.getMessage(), e);
@@ -203,8 +209,8 @@ final class RuntimeBundles {
                 // the bundle refused to start (registry-core: an unusable database); its reason is the message
                 throw new StartupException(refusal, e);
             }
-            throw new StartupException("Cannot start the runtime bundle " + bundle.getSymbolicName() + ": "
-                    + e.getMessage(), e);
+            throw new StartupException(
+                    "Cannot start the runtime bundle " + bundle.getSymbolicName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -222,7 +228,9 @@ final class RuntimeBundles {
         for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
             String message = t.getMessage();
             // matched by name: the launcher never loads registry classes (pitfall 2)
-            if (message != null && !message.isBlank() && t.getClass().getSimpleName().equals(REFUSAL)) {
+            if (message != null
+                    && !message.isBlank()
+                    && t.getClass().getSimpleName().equals(REFUSAL)) {
                 return oneLine(message);
             }
             if (message != null && !message.isBlank()) {

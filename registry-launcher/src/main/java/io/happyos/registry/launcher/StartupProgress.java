@@ -55,8 +55,10 @@ final class StartupProgress implements SynchronousBundleListener {
         int jars = 0;
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
-                jars = (int) files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()
-                        .toLowerCase(Locale.ROOT)).filter(name -> name.endsWith(".jar") && !name.startsWith(".")).count();
+                jars = (int) files.filter(Files::isRegularFile)
+                        .map(file -> file.getFileName().toString().toLowerCase(Locale.ROOT))
+                        .filter(name -> name.endsWith(".jar") && !name.startsWith("."))
+                        .count();
             } catch (IOException e) {
                 jars = 0; // no progress line then; the registry reports the folder's problem
             }

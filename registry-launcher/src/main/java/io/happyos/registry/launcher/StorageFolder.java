@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 final class StorageFolder {
 
-    private StorageFolder() {
-    }
+    private StorageFolder() {}
 
     /**
      * Creates the storage folder and its {@code logs} folder.
@@ -72,5 +71,4 @@ final class StorageFolder {
             }
         });
     }
-
 }

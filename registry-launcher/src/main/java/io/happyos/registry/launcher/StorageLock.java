@@ -40,8 +40,8 @@ final class StorageLock implements AutoCloseable {
         FileChannel channel;
         try {
             // no TRUNCATE_EXISTING: the file may hold the pid of the container that has the lock
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new StartupException("Cannot create the lock file " + file + ": " + e, e);
         }
@@ -81,7 +81,8 @@ final class StorageLock implements AutoCloseable {
     /** "pid N" from the lock file, or "unknown pid" while it is empty, unreadable or garbled. */
     private static String holder(Path storageDir) {
         try {
-            String text = Files.readString(file(storageDir), StandardCharsets.US_ASCII).strip();
+            String text = Files.readString(file(storageDir), StandardCharsets.US_ASCII)
+                    .strip();
             return "pid " + Long.parseLong(text);
         } catch (IOException | NumberFormatException e) {
             return "unknown pid";

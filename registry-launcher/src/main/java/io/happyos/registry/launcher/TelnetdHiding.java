@@ -29,8 +29,7 @@ final class TelnetdHiding implements FindHook, EventListenerHook {
     /** The class under which the Gogo shell bundle (1.1.x) registers the command. */
     static final String TELNET_CLASS = "org.apache.felix.gogo.shell.Telnet";
 
-    private TelnetdHiding() {
-    }
+    private TelnetdHiding() {}
 
     /**
      * Registers the hook with the framework.
@@ -38,12 +37,16 @@ final class TelnetdHiding implements FindHook, EventListenerHook {
      * @param systemContext the system bundle's context
      */
     static void register(BundleContext systemContext) {
-        systemContext.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
-                new TelnetdHiding(), null);
+        systemContext.registerService(
+                new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, new TelnetdHiding(), null);
     }
 
     @Override
-    public void find(BundleContext context, String name, String filter, boolean allServices,
+    public void find(
+            BundleContext context,
+            String name,
+            String filter,
+            boolean allServices,
             Collection<ServiceReference<?>> references) {
         references.removeIf(TelnetdHiding::isTelnetd);
     }

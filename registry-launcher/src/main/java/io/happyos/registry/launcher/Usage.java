@@ -3,8 +3,7 @@ package io.happyos.registry.launcher;
 /** The text of {@code --help}. */
 final class Usage {
 
-    private Usage() {
-    }
+    private Usage() {}
 
     static String text() {
         return """

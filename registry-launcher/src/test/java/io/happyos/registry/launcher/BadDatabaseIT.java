@@ -60,7 +60,8 @@ class BadDatabaseIT {
 
     @Test
     void anSqliteFileOfAnotherProgramIsRefusedAndLeftAlone() throws Exception {
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customer (name TEXT)");
             s.execute("INSERT INTO customer VALUES ('keep me')");
         }
@@ -75,7 +76,8 @@ class BadDatabaseIT {
 
     @Test
     void aDatabaseFromANewerContainerIsRefusedNamingTheVersions() throws Exception {
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE from_the_future (x TEXT)");
             s.execute("INSERT INTO from_the_future VALUES ('keep me')");
             s.execute("PRAGMA user_version = 99");
@@ -91,13 +93,15 @@ class BadDatabaseIT {
 
     @Test
     void aDatabaseLockedByAnotherProcessIsRefusedAsInUse() throws Exception {
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE held (x TEXT)");
             s.execute("INSERT INTO held VALUES ('mine')");
         }
         byte[] before = Files.readAllBytes(db);
         Result result;
-        try (Connection holder = connect(db); Statement s = holder.createStatement()) {
+        try (Connection holder = connect(db);
+                Statement s = holder.createStatement()) {
             s.execute("BEGIN EXCLUSIVE");
             result = launch();
             s.execute("ROLLBACK");
@@ -116,10 +120,17 @@ class BadDatabaseIT {
     private String assertRefused(Result result) {
         String all = "exit " + result.exitCode() + "\nstdout:\n" + result.stdout() + "\nstderr:\n" + result.stderr();
         assertThat(result.exitCode()).as(all).isEqualTo(3);
-        assertThat(result.stderrLines()).as(all).singleElement().asString()
-                .startsWith("Error: ").contains(db.toString());
-        assertThat(result.stderr() + result.stdout()).as(all)
-                .doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("Caused by");
+        assertThat(result.stderrLines())
+                .as(all)
+                .singleElement()
+                .asString()
+                .startsWith("Error: ")
+                .contains(db.toString());
+        assertThat(result.stderr() + result.stdout())
+                .as(all)
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("Caused by");
         assertThat(result.stdout()).as(all).doesNotContain("START LEVEL");
         return result.stderrLines().get(0);
     }

@@ -20,8 +20,15 @@ class CommandLineParserTest {
 
     @Test
     void readsEveryOptionAndKeepsCommandsInOrder() throws Exception {
-        LauncherOptions options = CommandLineParser.parse("--clean", "-c", "registry:list", "--bundles", "/tmp/b",
-                "--command", "registry:order", "--storage=/tmp/s");
+        LauncherOptions options = CommandLineParser.parse(
+                "--clean",
+                "-c",
+                "registry:list",
+                "--bundles",
+                "/tmp/b",
+                "--command",
+                "registry:order",
+                "--storage=/tmp/s");
 
         assertThat(options.bundlesDir()).isEqualTo(Path.of("/tmp/b"));
         assertThat(options.storageDir()).isEqualTo(Path.of("/tmp/s"));
@@ -39,7 +46,8 @@ class CommandLineParserTest {
         assertThat(off.noWatch()).isTrue();
         assertThat(off.noAutoRollback()).isTrue();
         var properties = FrameworkSettings.create(Main.containerFor(off), BuildInfo.load(), null);
-        assertThat(properties).containsEntry("happyos.bundles.watch", "false")
+        assertThat(properties)
+                .containsEntry("happyos.bundles.watch", "false")
                 .containsEntry("happyos.reload.autoRollback", "false");
     }
 
@@ -53,14 +61,20 @@ class CommandLineParserTest {
     @Test
     void rejectsWhatItDoesNotKnowAndPointsToHelp() {
         assertThatThrownBy(() -> CommandLineParser.parse("--verbose"))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--verbose").hasMessageContaining("--help");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--verbose")
+                .hasMessageContaining("--help");
         assertThatThrownBy(() -> CommandLineParser.parse("registry:list"))
-                .isInstanceOf(UsageException.class).hasMessageContaining("-c");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("-c");
         assertThatThrownBy(() -> CommandLineParser.parse("--bundles"))
-                .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("needs a value");
         assertThatThrownBy(() -> CommandLineParser.parse("-c", "  "))
-                .isInstanceOf(UsageException.class).hasMessageContaining("non-empty");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("non-empty");
         assertThatThrownBy(() -> CommandLineParser.parse("--clean=yes"))
-                .isInstanceOf(UsageException.class).hasMessageContaining("takes no value");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("takes no value");
     }
 }

@@ -48,6 +48,7 @@ class CrashIT {
     private boolean dependsExplicitly;
     /** A depend/undepend was written but not acknowledged when the container was killed. */
     private boolean dependencyInDoubt;
+
     private final List<String> acknowledgedErrors = new ArrayList<>();
     private int acknowledgedCommands;
 
@@ -66,60 +67,93 @@ class CrashIT {
             runAndKill(round, random, storage, bundles, seed);
         }
 
-        Result last = LauncherProcess.run(work, "--storage", storage.toString(), "--bundles", bundles.toString(),
-                "-c", "registry:audit --limit 1000 --json", "-c", "registry:info crash-a --json",
-                "-c", "registry:deps crash-b --json");
-        assertThat(last.exitCode()).as("seed %d, stderr: %s", seed, last.stderr()).isZero();
-        List<String> json = last.stdout().lines().filter(l -> l.startsWith("[") || l.startsWith("{")).toList();
-        assertThat(json).as("seed %d: three JSON answers in %s", seed, last.stdout()).hasSize(3);
+        Result last = LauncherProcess.run(
+                work,
+                "--storage",
+                storage.toString(),
+                "--bundles",
+                bundles.toString(),
+                "-c",
+                "registry:audit --limit 1000 --json",
+                "-c",
+                "registry:info crash-a --json",
+                "-c",
+                "registry:deps crash-b --json");
+        assertThat(last.exitCode())
+                .as("seed %d, stderr: %s", seed, last.stderr())
+                .isZero();
+        List<String> json = last.stdout()
+                .lines()
+                .filter(l -> l.startsWith("[") || l.startsWith("{"))
+                .toList();
+        assertThat(json)
+                .as("seed %d: three JSON answers in %s", seed, last.stdout())
+                .hasSize(3);
         String audit = json.get(0);
         String info = json.get(1);
         String deps = json.get(2);
         List<String> crashAAudit = List.of(audit.split("\\{\"sequence\":")).stream()
-                .filter(r -> r.contains("\"component\":\"crash-a\"")).toList();
-        assertThat(audit.split("\\{\"sequence\":").length - 1).as("audit records (limit not reached)")
+                .filter(r -> r.contains("\"component\":\"crash-a\""))
+                .toList();
+        assertThat(audit.split("\\{\"sequence\":").length - 1)
+                .as("audit records (limit not reached)")
                 .isLessThan(1000);
-        System.out.printf("CrashIT: %d rounds, %d acknowledged commands, %d acknowledged errors, "
-                + "crash-b -> crash-a %s%s%n", ROUNDS, acknowledgedCommands, acknowledgedErrors.size(),
-                dependsExplicitly ? "present" : "absent", dependencyInDoubt ? " (last change in doubt)" : "");
+        System.out.printf(
+                "CrashIT: %d rounds, %d acknowledged commands, %d acknowledged errors, " + "crash-b -> crash-a %s%s%n",
+                ROUNDS,
+                acknowledgedCommands,
+                acknowledgedErrors.size(),
+                dependsExplicitly ? "present" : "absent",
+                dependencyInDoubt ? " (last change in doubt)" : "");
         for (String message : acknowledgedErrors) {
             assertThat(info.contains("\"message\":\"" + message + "\"")
-                    || crashAAudit.stream().anyMatch(r -> r.contains(message)))
-                    .as("seed %d: acknowledged error '%s' in crash-a's error history or audit records; info: %s",
+                            || crashAAudit.stream().anyMatch(r -> r.contains(message)))
+                    .as(
+                            "seed %d: acknowledged error '%s' in crash-a's error history or audit records; info: %s",
                             seed, message, info)
                     .isTrue();
         }
         if (!dependencyInDoubt) {
             assertThat(deps.contains(EXPLICIT_EDGE))
-                    .as("seed %d: crash-b -> crash-a as last acknowledged (%s); deps: %s", seed,
-                            dependsExplicitly ? "present" : "absent", deps)
+                    .as(
+                            "seed %d: crash-b -> crash-a as last acknowledged (%s); deps: %s",
+                            seed, dependsExplicitly ? "present" : "absent", deps)
                     .isEqualTo(dependsExplicitly);
         }
 
-        assertThat(integrityCheck(storage.resolve("registry.db"))).as("seed %d", seed).containsExactly("ok");
+        assertThat(integrityCheck(storage.resolve("registry.db")))
+                .as("seed %d", seed)
+                .containsExactly("ok");
     }
 
     private void runAndKill(int round, Random random, Path storage, Path bundles, long seed) throws Exception {
         int ackBeforeKill = random.nextInt(MAX_ACKNOWLEDGED_PER_ROUND + 1);
         int killMode = random.nextInt(3); // 0 after an answer, 1 mid-line, 2 a whole line sent, not answered
         Path stderr = work.resolve("stderr-" + round + ".txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", LauncherProcess.jar().toString(), "--storage", storage.toString(),
-                "--bundles", bundles.toString())
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        LauncherProcess.jar().toString(),
+                        "--storage",
+                        storage.toString(),
+                        "--bundles",
+                        bundles.toString())
                 .directory(work.toFile())
                 .redirectError(stderr.toFile())
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // killed
-            }
-        }, "crash-it-stdout-" + round);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // killed
+                    }
+                },
+                "crash-it-stdout-" + round);
         reader.setDaemon(true);
         reader.start();
         OutputStream stdin = process.getOutputStream();
@@ -130,8 +164,11 @@ class CrashIT {
             String deps = await(lines, process, stderr, l -> l.startsWith("["), where + ", registry:deps");
             boolean present = deps.contains(EXPLICIT_EDGE);
             if (!dependencyInDoubt) {
-                assertThat(present).as("%s: crash-b -> crash-a after restart, acknowledged %s; deps: %s", where,
-                        dependsExplicitly ? "present" : "absent", deps).isEqualTo(dependsExplicitly);
+                assertThat(present)
+                        .as(
+                                "%s: crash-b -> crash-a after restart, acknowledged %s; deps: %s",
+                                where, dependsExplicitly ? "present" : "absent", deps)
+                        .isEqualTo(dependsExplicitly);
             }
             dependsExplicitly = present;
             dependencyInDoubt = false;
@@ -165,7 +202,9 @@ class CrashIT {
             }
         } finally {
             process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s: the killed launcher exits", where).isTrue();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("%s: the killed launcher exits", where)
+                    .isTrue();
         }
     }
 
@@ -174,31 +213,43 @@ class CrashIT {
         int kind = random.nextInt(3);
         if (kind == 0) {
             String message = "round-" + round + "-cmd-" + index;
-            return new Command("registry:error crash-a " + message,
-                    ("crash-a ERROR (error recorded: " + message + ")")::equals, message, false);
+            return new Command(
+                    "registry:error crash-a " + message,
+                    ("crash-a ERROR (error recorded: " + message + ")")::equals,
+                    message,
+                    false);
         }
         if (kind == 1) {
             return dependsExplicitly
-                    ? new Command("registry:undepend crash-b crash-a",
-                            "crash-b no longer depends explicitly on crash-a"::equals, null, true)
-                    : new Command("registry:depend crash-b crash-a",
-                            "crash-b now depends on crash-a (explicit)"::equals, null, true);
+                    ? new Command(
+                            "registry:undepend crash-b crash-a",
+                            "crash-b no longer depends explicitly on crash-a"::equals,
+                            null,
+                            true)
+                    : new Command(
+                            "registry:depend crash-b crash-a",
+                            "crash-b now depends on crash-a (explicit)"::equals,
+                            null,
+                            true);
         }
         // the status it returns to follows the bundle (ACTIVE here)
-        return new Command("registry:clear crash-a",
-                line -> line.startsWith("crash-a ") && line.endsWith(" (error cleared)"), null, false);
+        return new Command(
+                "registry:clear crash-a",
+                line -> line.startsWith("crash-a ") && line.endsWith(" (error cleared)"),
+                null,
+                false);
     }
 
-    private record Command(String line, Predicate<String> answer, String errorMessage, boolean changesDependency) {
-    }
+    private record Command(String line, Predicate<String> answer, String errorMessage, boolean changesDependency) {}
 
     private static void send(OutputStream stdin, String line) throws IOException {
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
     }
 
-    private static String await(BlockingQueue<String> lines, Process process, Path stderr,
-            Predicate<String> expected, String what) throws Exception {
+    private static String await(
+            BlockingQueue<String> lines, Process process, Path stderr, Predicate<String> expected, String what)
+            throws Exception {
         long deadline = System.currentTimeMillis() + ANSWER_TIMEOUT_MILLIS;
         List<String> seen = new ArrayList<>();
         while (System.currentTimeMillis() < deadline) {
@@ -225,7 +276,8 @@ class CrashIT {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + db);
         List<String> rows = new ArrayList<>();
-        try (Connection c = source.getConnection(); Statement s = c.createStatement();
+        try (Connection c = source.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             while (rs.next()) {
                 rows.add(rs.getString(1));

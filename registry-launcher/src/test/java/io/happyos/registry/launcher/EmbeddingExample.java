@@ -13,8 +13,7 @@ import org.osgi.framework.BundleContext;
  */
 final class EmbeddingExample {
 
-    private EmbeddingExample() {
-    }
+    private EmbeddingExample() {}
 
     /**
      * Starts a container on a plugin folder, lists its skills, runs them through skill-runner, and
@@ -27,20 +26,20 @@ final class EmbeddingExample {
     static Map<?, ?> run(Path plugins, Path storage) throws StartupException {
         // README:begin
         try (RegistryContainer container = RegistryContainer.builder()
-                .bundlesDir(plugins)                     // deployed before start() returns
-                .storageDir(storage)                     // framework cache, registry.db, logs
+                .bundlesDir(plugins) // deployed before start() returns
+                .storageDir(storage) // framework cache, registry.db, logs
                 .frameworkProperty("happyos.activation.timeout", "10s")
                 .start()) {
-            DynamicRegistry registry = container.registry();    // typed: registry-api is on the class path
+            DynamicRegistry registry = container.registry(); // typed: registry-api is on the class path
             for (RegistryEntry skill : registry.getComponentsByType("skill")) {
                 System.out.println(skill.id() + " " + skill.status());
             }
             Supplier<?> runner = registry.getComponentInstance("skill-runner", Supplier.class);
-            Map<?, ?> said = (Map<?, ?>) runner.get();          // calls every active skill now
-            BundleContext context = container.bundleContext();  // the framework's own context
+            Map<?, ?> said = (Map<?, ?>) runner.get(); // calls every active skill now
+            BundleContext context = container.bundleContext(); // the framework's own context
             System.out.println(context.getBundles().length + " bundles installed");
             return said;
-        }                                                       // close() stops it, dependents first
+        } // close() stops it, dependents first
         // README:end
     }
 }

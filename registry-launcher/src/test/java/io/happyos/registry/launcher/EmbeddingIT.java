@@ -57,7 +57,9 @@ class EmbeddingIT {
                 Files.copy(jar, plugins.resolve(jar.getFileName()));
             }
         }
-        assertThat(plugins.resolve("skill-runner-1.0.0.jar")).as("sample-bundles built").exists();
+        assertThat(plugins.resolve("skill-runner-1.0.0.jar"))
+                .as("sample-bundles built")
+                .exists();
     }
 
     @AfterEach
@@ -74,19 +76,23 @@ class EmbeddingIT {
     }
 
     private RegistryContainer.Builder builder() {
-        return RegistryContainer.builder().bundlesDir(plugins).storageDir(storage).watch(false);
+        return RegistryContainer.builder()
+                .bundlesDir(plugins)
+                .storageDir(storage)
+                .watch(false);
     }
 
     @Test
     void theReadmeExampleRunsTheSkillsOfTheSampleFolder() throws Exception {
         Map<String, String> said = strings(EmbeddingExample.run(plugins, storage));
 
-        assertThat(said).containsEntry("calculator-skill", "12.5 * 4 = 50")
+        assertThat(said)
+                .containsEntry("calculator-skill", "12.5 * 4 = 50")
                 .containsEntry("greeting", "Hello, HappyOS!")
                 .containsEntry("echo-skill", "hello from skill-runner")
                 .containsEntry("greeting-skill", "no instance")
-                .doesNotContainKey("farewell")       // a skill, but disabled: only active ones run
-                .doesNotContainKey("skill-runner");  // type service
+                .doesNotContainKey("farewell") // a skill, but disabled: only active ones run
+                .doesNotContainKey("skill-runner"); // type service
         assertThat(said.get("weather-skill")).startsWith("Stockholm ").endsWith(" C");
         // the example's container has stopped and let go of the storage folder
         container = builder().start();
@@ -119,8 +125,11 @@ class EmbeddingIT {
     void theBundleContextIsTheFrameworksAndTheApiBundleIsNotInstalledWhenShared() throws Exception {
         container = builder().start();
 
-        List<String> names = Arrays.stream(container.bundleContext().getBundles()).map(Bundle::getSymbolicName).toList();
-        assertThat(names).contains("org.apache.felix.framework", "io.happyos.registry.core", "skill-runner")
+        List<String> names = Arrays.stream(container.bundleContext().getBundles())
+                .map(Bundle::getSymbolicName)
+                .toList();
+        assertThat(names)
+                .contains("org.apache.felix.framework", "io.happyos.registry.core", "skill-runner")
                 .doesNotContain("io.happyos.registry.api");
         ServiceReference<?> reference = container.bundleContext().getServiceReference(DynamicRegistry.class.getName());
         assertThat(reference.getBundle().getSymbolicName()).isEqualTo("io.happyos.registry.core");
@@ -132,12 +141,14 @@ class EmbeddingIT {
         container = builder().shareRegistryApi(false).start();
 
         assertThat(container.sharesRegistryApi()).isFalse();
-        assertThatThrownBy(container::registry).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(container::registry)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("put io.happyos.registry:registry-api on its class path");
         // the test's own DynamicRegistry is not the bundles': only the "all services" lookups see it
-        assertThat(container.bundleContext().getServiceReference(DynamicRegistry.class.getName())).isNull();
-        ServiceReference<?> reference = container.bundleContext()
-                .getAllServiceReferences(DynamicRegistry.class.getName(), null)[0];
+        assertThat(container.bundleContext().getServiceReference(DynamicRegistry.class.getName()))
+                .isNull();
+        ServiceReference<?> reference =
+                container.bundleContext().getAllServiceReferences(DynamicRegistry.class.getName(), null)[0];
         Object service = container.bundleContext().getService(reference);
         assertThat(service).isNotInstanceOf(DynamicRegistry.class); // another class loader's DynamicRegistry
         assertThat(Arrays.stream(container.bundleContext().getBundles()).map(Bundle::getSymbolicName))
@@ -155,23 +166,28 @@ class EmbeddingIT {
     void stopStopsTheFrameworkAndASecondContainerOnTheStorageIsRefusedMeanwhile() throws Exception {
         container = builder().start();
 
-        assertThatThrownBy(() -> builder().start()).isInstanceOf(StartupException.class)
-                .hasMessageContaining("another container (pid " + ProcessHandle.current().pid() + ")")
+        assertThatThrownBy(() -> builder().start())
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(
+                        "another container (pid " + ProcessHandle.current().pid() + ")")
                 .hasMessageContaining(storage.toString());
         assertThat(container.isRunning()).isTrue();
 
         assertThat(container.stop()).isTrue();
         assertThat(container.isRunning()).isFalse();
-        assertThatThrownBy(container::registry).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(container::registry)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the container has stopped");
     }
 
     @Test
     void badSettingsAreRefusedWithWhatToDo() {
         assertThatThrownBy(() -> builder().readyTimeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero (do not wait) or positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("zero (do not wait) or positive");
         assertThatThrownBy(() -> builder().bundlesDir(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("bundlesDir must not be null");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("bundlesDir must not be null");
     }
 
     @Test
@@ -192,7 +208,8 @@ class EmbeddingIT {
             List<Candidate> candidates = new ArrayList<>();
             completer.complete(null, line, candidates);
             assertThat(candidates).extracting(Candidate::value).containsExactly("weather-skill");
-            assertThat(candidates).allSatisfy(candidate -> assertThat(candidate.complete()).isTrue());
+            assertThat(candidates)
+                    .allSatisfy(candidate -> assertThat(candidate.complete()).isTrue());
 
             // the user's commands still run in the same session, and print as before
             assertThat(gogo.run("registry:complete 'registry:info we'")).isTrue();
@@ -205,10 +222,14 @@ class EmbeddingIT {
         container = builder().start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (GogoCommands gogo = GogoCommands.open(container.bundleContext(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))) {
-            CompletableFuture<Boolean> watch = CompletableFuture.supplyAsync(() -> gogo.run("registry:watch --interval 100"));
-            await().atMost(WAIT).until(() -> out.toString(StandardCharsets.UTF_8).contains("skill-runner"));
+        try (GogoCommands gogo = GogoCommands.open(
+                container.bundleContext(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))) {
+            CompletableFuture<Boolean> watch =
+                    CompletableFuture.supplyAsync(() -> gogo.run("registry:watch --interval 100"));
+            await().atMost(WAIT)
+                    .until(() -> out.toString(StandardCharsets.UTF_8).contains("skill-runner"));
 
             await().atMost(WAIT).until(gogo::interrupt); // as the shell does on Ctrl-C
 
@@ -222,8 +243,8 @@ class EmbeddingIT {
     @Test
     void theStartUpProgressCountsTheFoldersBundlesToTheEnd() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StartupProgress progress = StartupProgress.forFolder(plugins,
-                new PrintStream(out, true, StandardCharsets.UTF_8), () -> 100);
+        StartupProgress progress =
+                StartupProgress.forFolder(plugins, new PrintStream(out, true, StandardCharsets.UTF_8), () -> 100);
         container = builder().beforeStart(progress::attach).start();
         progress.finish();
 

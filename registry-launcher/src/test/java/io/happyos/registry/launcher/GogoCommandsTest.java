@@ -27,8 +27,9 @@ class GogoCommandsTest {
 
     @Test
     void gogosCoercionFailuresBecomeOneLineNamingTheCommandAndWhereToLook() {
-        assertThat(GogoCommands.inWords("registry:list --bogus",
-                "Cannot coerce list(Token) to any of [(boolean, String, String, String)]"))
+        assertThat(GogoCommands.inWords(
+                        "registry:list --bogus",
+                        "Cannot coerce list(Token) to any of [(boolean, String, String, String)]"))
                 .isEqualTo("registry:list: unknown option or wrong arguments '--bogus'; help registry:list lists its"
                         + " options and arguments");
         assertThat(GogoCommands.inWords("registry:info", "argument type mismatch"))

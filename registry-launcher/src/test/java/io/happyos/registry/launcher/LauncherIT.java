@@ -17,9 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs {@code happyos-registry.jar} the way users do and checks what they see. */
 class LauncherIT {
 
-    private static final List<String> SAMPLE_IDS =
-            List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill", "greeting-skill",
-                    "greeting", "echo-skill", "skill-runner");
+    private static final List<String> SAMPLE_IDS = List.of(
+            "config-manager",
+            "logger",
+            "base-util",
+            "calculator-skill",
+            "weather-skill",
+            "greeting-skill",
+            "greeting",
+            "echo-skill",
+            "skill-runner");
 
     @TempDir
     Path work;
@@ -63,26 +70,35 @@ class LauncherIT {
     @Test
     void anUnknownCommandOptionFailsWithOneLineNamingTheCommand() throws Exception {
         Path bundles = java.nio.file.Files.createDirectories(work.resolve("bundles"));
-        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", bundles.toString(), "-c",
-                "registry:list --bogus");
+        Result result = LauncherProcess.run(
+                work, "--storage", storage(), "--bundles", bundles.toString(), "-c", "registry:list --bogus");
 
         assertThat(result.exitCode()).as(result.stderr()).isNotZero();
-        assertThat(result.stderrLines()).singleElement().asString()
+        assertThat(result.stderrLines())
+                .singleElement()
+                .asString()
                 .contains("registry:list: unknown option or wrong arguments '--bogus'")
-                .contains("help registry:list").doesNotContain("Cannot coerce");
+                .contains("help registry:list")
+                .doesNotContain("Cannot coerce");
     }
 
     @Test
     void runtimeBundlesStartWithAnEmptyBundlesFolder() throws Exception {
         Path bundles = work.resolve("no-bundles-yet");
 
-        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", bundles.toString(), "-c", "lb -s");
+        Result result =
+                LauncherProcess.run(work, "--storage", storage(), "--bundles", bundles.toString(), "-c", "lb -s");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).contains(
-                "io.happyos.registry.api", "io.happyos.registry.core", "io.happyos.registry.shell",
-                "org.apache.felix.scr", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
-                "org.apache.felix.gogo.shell");
+        assertThat(result.stdout())
+                .contains(
+                        "io.happyos.registry.api",
+                        "io.happyos.registry.core",
+                        "io.happyos.registry.shell",
+                        "org.apache.felix.scr",
+                        "org.apache.felix.gogo.runtime",
+                        "org.apache.felix.gogo.command",
+                        "org.apache.felix.gogo.shell");
         assertThat(result.stdout().lines().filter(line -> line.contains("|")).skip(1))
                 .allSatisfy(line -> assertThat(line).contains("Active"));
         assertThat(result.stdout()).doesNotContain("org.slf4j.api");
@@ -92,13 +108,16 @@ class LauncherIT {
 
     @Test
     void listAndOrderShowTheActiveSampleComponents() throws Exception {
-        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", samples(),
-                "-c", "registry:list", "-c", "registry:order");
+        Result result = LauncherProcess.run(
+                work, "--storage", storage(), "--bundles", samples(), "-c", "registry:list", "-c", "registry:order");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains(SAMPLE_IDS).contains("ACTIVE");
         for (String id : SAMPLE_IDS) {
-            assertThat(result.stdout().lines().filter(line -> line.startsWith(id + " ")).findFirst())
+            assertThat(result.stdout()
+                            .lines()
+                            .filter(line -> line.startsWith(id + " "))
+                            .findFirst())
                     .as("registry:list row of %s", id)
                     .hasValueSatisfying(row -> assertThat(row).contains("ACTIVE"));
         }
@@ -107,7 +126,8 @@ class LauncherIT {
     @Test
     void restartWithTheSameStorageKeepsWorking() throws Exception {
         Result first = LauncherProcess.run(work, "--storage", storage(), "--bundles", samples(), "-c", "registry:list");
-        Result second = LauncherProcess.run(work, "--storage", storage(), "--bundles", samples(), "-c", "registry:list");
+        Result second =
+                LauncherProcess.run(work, "--storage", storage(), "--bundles", samples(), "-c", "registry:list");
 
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         assertThat(second.exitCode()).as(second.stderr()).isZero();
@@ -116,19 +136,21 @@ class LauncherIT {
 
     @Test
     void failingCommandPrintsOneErrorLineAndExitsNonZero() throws Exception {
-        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", samples(),
-                "-c", "registry:info no-such-component");
+        Result result = LauncherProcess.run(
+                work, "--storage", storage(), "--bundles", samples(), "-c", "registry:info no-such-component");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        List<String> errors = result.stderrLines().stream().filter(line -> line.startsWith("Error:")).toList();
+        List<String> errors = result.stderrLines().stream()
+                .filter(line -> line.startsWith("Error:"))
+                .toList();
         assertThat(errors).singleElement().asString().contains("no-such-component");
         assertThat(result.stderr()).doesNotContain("\tat ").doesNotContain("Exception:");
     }
 
     @Test
     void commandsStopAtTheFirstFailure() throws Exception {
-        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", samples(),
-                "-c", "no-such-command", "-c", "lb");
+        Result result = LauncherProcess.run(
+                work, "--storage", storage(), "--bundles", samples(), "-c", "no-such-command", "-c", "lb");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).contains("Error:");
@@ -137,7 +159,8 @@ class LauncherIT {
 
     @Test
     void commandsPipedOnStandardInputRunUntilEndOfInput() throws Exception {
-        Result result = LauncherProcess.runWithInput(work, "registry:list\n", "--storage", storage(), "--bundles", samples());
+        Result result =
+                LauncherProcess.runWithInput(work, "registry:list\n", "--storage", storage(), "--bundles", samples());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains(SAMPLE_IDS).contains("ACTIVE");
@@ -146,30 +169,41 @@ class LauncherIT {
     @Test
     void aSecondContainerOnTheSameStorageIsRefusedWhileTheFirstRuns() throws Exception {
         Path log = Path.of(storage(), "logs", "registry.log");
-        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                LauncherProcess.jar().toString(), "--storage", storage(), "--bundles", samples())
+        Process first = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        LauncherProcess.jar().toString(),
+                        "--storage",
+                        storage(),
+                        "--bundles",
+                        samples())
                 .directory(work.toFile())
                 .redirectOutput(work.resolve("first-stdout.txt").toFile())
                 .redirectError(work.resolve("first-stderr.txt").toFile())
                 .start(); // standard input stays open: the container keeps running
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
                     // skill-runner logs what the skills said once the registry is ready: the last lines to come
-                    .until(() -> Files.exists(log) && Files.readString(log).contains("registry ready")
+                    .until(() -> Files.exists(log)
+                            && Files.readString(log).contains("registry ready")
                             && Files.readString(log).contains("skill-runner ran"));
             long logSize = Files.size(log);
 
             Result second = LauncherProcess.run(work, "--storage", storage(), "--clean", "-c", "lb");
 
             assertThat(second.exitCode()).as(second.stderr()).isEqualTo(3);
-            assertThat(second.stderrLines()).containsExactly("Error: another container (pid " + first.pid()
-                    + ") is using the storage folder " + storage()
-                    + ": stop it first, or start this one with another --storage");
+            assertThat(second.stderrLines())
+                    .containsExactly("Error: another container (pid " + first.pid()
+                            + ") is using the storage folder " + storage()
+                            + ": stop it first, or start this one with another --storage");
             assertThat(second.stdout()).isEmpty();
             // --clean came after the lock: the first container's files are all there
             assertThat(Path.of(storage(), "registry.lock")).hasContent(first.pid() + "\n");
             assertThat(Path.of(storage(), "felix-cache")).isDirectory();
-            assertThat(Files.size(log)).as("the second launcher wrote nothing to the first one's log").isEqualTo(logSize);
+            assertThat(Files.size(log))
+                    .as("the second launcher wrote nothing to the first one's log")
+                    .isEqualTo(logSize);
         } finally {
             first.destroy();
             if (!first.waitFor(60, TimeUnit.SECONDS)) {
@@ -186,12 +220,32 @@ class LauncherIT {
 
     @Test
     void gogoTelnetdIsNotThereAndTheRestOfTheGogoShellIs() throws Exception {
-        Result echo = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
-                "-c", "gogo:echo still here");
-        Result telnetd = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
-                "-c", "gogo:telnetd --help");
-        Result listen = LauncherProcess.run(work, "--storage", storage(), "--bundles", work.resolve("none").toString(),
-                "-c", "telnetd -i 0.0.0.0 -p 0 start", "-c", "lb");
+        Result echo = LauncherProcess.run(
+                work,
+                "--storage",
+                storage(),
+                "--bundles",
+                work.resolve("none").toString(),
+                "-c",
+                "gogo:echo still here");
+        Result telnetd = LauncherProcess.run(
+                work,
+                "--storage",
+                storage(),
+                "--bundles",
+                work.resolve("none").toString(),
+                "-c",
+                "gogo:telnetd --help");
+        Result listen = LauncherProcess.run(
+                work,
+                "--storage",
+                storage(),
+                "--bundles",
+                work.resolve("none").toString(),
+                "-c",
+                "telnetd -i 0.0.0.0 -p 0 start",
+                "-c",
+                "lb");
 
         assertThat(echo.exitCode()).as(echo.stderr()).isZero();
         assertThat(echo.stdout()).isEqualTo("still here\n");
@@ -212,22 +266,35 @@ class LauncherIT {
             Files.copy(Path.of(samples(), sample), bundles.resolve(sample));
         }
 
-        Result result = LauncherProcess.run(work, "--storage", storage(), "--bundles", bundles.toString(), "-c", "lb -s");
+        Result result =
+                LauncherProcess.run(work, "--storage", storage(), "--bundles", bundles.toString(), "-c", "lb -s");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout().lines().filter(line -> line.contains("test.slf4j17.user")))
-                .singleElement().asString().contains("Active");
+                .singleElement()
+                .asString()
+                .contains("Active");
         assertThat(result.stdout().lines().filter(line -> line.contains("|logger (")))
-                .singleElement().asString().contains("Active");
+                .singleElement()
+                .asString()
+                .contains("Active");
         assertThat(result.stdout()).doesNotContain("org.slf4j.api");
-        assertThat(Path.of(storage(), "logs", "registry.log")).content().contains(Slf4j17Activator.LINE)
+        assertThat(Path.of(storage(), "logs", "registry.log"))
+                .content()
+                .contains(Slf4j17Activator.LINE)
                 .doesNotContain("loader constraint violation");
     }
 
     /** A bundle holding {@link Slf4j17Activator}, importing SLF4J the way bundles built for 1.7 do. */
     private static void slf4j17Bundle(Path jar) throws java.io.IOException {
-        bundle(jar, "test.slf4j17.user", Map.of("Bundle-Activator", Slf4j17Activator.class.getName(),
-                "Import-Package", "org.osgi.framework;version=\"[1.8,2)\",org.slf4j;version=\"[1.7,2)\""),
+        bundle(
+                jar,
+                "test.slf4j17.user",
+                Map.of(
+                        "Bundle-Activator",
+                        Slf4j17Activator.class.getName(),
+                        "Import-Package",
+                        "org.osgi.framework;version=\"[1.8,2)\",org.slf4j;version=\"[1.7,2)\""),
                 Slf4j17Activator.class);
     }
 
@@ -253,8 +320,10 @@ class LauncherIT {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         for (String id : List.of("chain.a", "chain.b", "chain.c")) {
-            assertThat(result.stdout()).as(result.stdout()).containsPattern(
-                    "\"id\"\\s*:\\s*\"" + java.util.regex.Pattern.quote(id) + "\"[^}]*\"status\"\\s*:\\s*\"ACTIVE\"");
+            assertThat(result.stdout())
+                    .as(result.stdout())
+                    .containsPattern("\"id\"\\s*:\\s*\"" + java.util.regex.Pattern.quote(id)
+                            + "\"[^}]*\"status\"\\s*:\\s*\"ACTIVE\"");
         }
         assertThat(result.stderr() + result.stdout()).doesNotContain("did not become active");
     }
@@ -265,9 +334,12 @@ class LauncherIT {
 
     private static String samples() {
         Path samples = LauncherProcess.sampleBundles();
-        assertThat(samples).as("sample bundles folder (build sample-bundles first)").isDirectory();
+        assertThat(samples)
+                .as("sample bundles folder (build sample-bundles first)")
+                .isDirectory();
         try (var jars = Files.list(samples)) {
-            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count()).isEqualTo(8);
+            assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count())
+                    .isEqualTo(8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

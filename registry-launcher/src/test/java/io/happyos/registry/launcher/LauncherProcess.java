@@ -28,8 +28,7 @@ final class LauncherProcess {
         }
     }
 
-    private LauncherProcess() {
-    }
+    private LauncherProcess() {}
 
     static Path jar() {
         return Path.of(required("happyos.launcher.jar"));
@@ -81,8 +80,8 @@ final class LauncherProcess {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new AssertionError("The launcher did not finish within " + TIMEOUT.toSeconds() + " s: "
-                        + command + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+                throw new AssertionError("The launcher did not finish within " + TIMEOUT.toSeconds() + " s: " + command
+                        + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
             }
             return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         } finally {

@@ -15,13 +15,13 @@ public final class RefusingActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        throw new IllegalStateException("registry start failed",
+        throw new IllegalStateException(
+                "registry start failed",
                 new StartupRefusedException(REASON, new RuntimeException("[SQLITE_NOTADB] file is not a database")));
     }
 
     @Override
-    public void stop(BundleContext context) {
-    }
+    public void stop(BundleContext context) {}
 
     /** Named as registry-core's, which the launcher recognises by name. */
     static final class StartupRefusedException extends RuntimeException {

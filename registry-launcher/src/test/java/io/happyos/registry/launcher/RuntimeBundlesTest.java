@@ -22,8 +22,10 @@ class RuntimeBundlesTest {
 
     @Test
     void aRefusalIsReportedByItsOwnMessageNotItsCause() {
-        Throwable thrown = new IllegalStateException("wrapper",
-                new RefusingActivator.StartupRefusedException("Cannot start: db is corrupt", new RuntimeException("sqlite")));
+        Throwable thrown = new IllegalStateException(
+                "wrapper",
+                new RefusingActivator.StartupRefusedException(
+                        "Cannot start: db is corrupt", new RuntimeException("sqlite")));
 
         assertThat(RuntimeBundles.refusal(thrown)).isEqualTo("Cannot start: db is corrupt");
     }
@@ -33,19 +35,29 @@ class RuntimeBundlesTest {
         Throwable thrown = new RuntimeException(new IllegalStateException("STORAGE/registry.db is corrupt:\n  page 3"));
 
         assertThat(RuntimeBundles.refusal(thrown)).isEqualTo("STORAGE/registry.db is corrupt: page 3");
-        assertThat(RuntimeBundles.refusal(new RuntimeException("outer", new NullPointerException()))).isEqualTo("outer");
+        assertThat(RuntimeBundles.refusal(new RuntimeException("outer", new NullPointerException())))
+                .isEqualTo("outer");
         assertThat(RuntimeBundles.refusal(new NullPointerException())).isNull();
         assertThat(RuntimeBundles.refusal(null)).isNull();
     }
 
     @Test
     void aBundleWhoseActivatorRefusesFailsTheStartWithItsReason() throws Exception {
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow()
-                .newFramework(Map.of("org.osgi.framework.storage", work.resolve("cache").toString(),
-                        "org.osgi.framework.storage.clean", "onFirstInit", "felix.service.urlhandlers", "false"));
+        Framework framework = ServiceLoader.load(FrameworkFactory.class)
+                .findFirst()
+                .orElseThrow()
+                .newFramework(Map.of(
+                        "org.osgi.framework.storage",
+                        work.resolve("cache").toString(),
+                        "org.osgi.framework.storage.clean",
+                        "onFirstInit",
+                        "felix.service.urlhandlers",
+                        "false"));
         framework.start();
         try {
-            Bundle refusing = framework.getBundleContext().installBundle(refusingBundle().toUri().toString());
+            Bundle refusing = framework
+                    .getBundleContext()
+                    .installBundle(refusingBundle().toUri().toString());
 
             assertThatThrownBy(() -> RuntimeBundles.startAll(List.of(refusing)))
                     .isInstanceOf(StartupException.class)
@@ -58,7 +70,10 @@ class RuntimeBundlesTest {
 
     /** A bundle holding {@link RefusingActivator}, loaded from the bundle, not from the test class path. */
     private Path refusingBundle() throws IOException {
-        return TestBundle.builder("test.refusing").activator(RefusingActivator.class).importPackage("org.osgi.framework")
-                .classes(RefusingActivator.StartupRefusedException.class).writeTo(work.resolve("refusing.jar"));
+        return TestBundle.builder("test.refusing")
+                .activator(RefusingActivator.class)
+                .importPackage("org.osgi.framework")
+                .classes(RefusingActivator.StartupRefusedException.class)
+                .writeTo(work.resolve("refusing.jar"));
     }
 }

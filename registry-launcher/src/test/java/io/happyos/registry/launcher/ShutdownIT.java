@@ -25,20 +25,27 @@ class ShutdownIT {
         Path storage = work.resolve("storage");
         Path log = storage.resolve("logs").resolve("registry.log");
         Process process = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                LauncherProcess.jar().toString(), "--storage", storage.toString(),
-                "--bundles", LauncherProcess.sampleBundles().toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        LauncherProcess.jar().toString(),
+                        "--storage",
+                        storage.toString(),
+                        "--bundles",
+                        LauncherProcess.sampleBundles().toString())
                 .directory(work.toFile())
                 .redirectOutput(work.resolve("stdout.txt").toFile())
                 .redirectError(work.resolve("stderr.txt").toFile())
                 .start(); // standard input stays open: the container keeps running
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> Files.exists(log) && Files.readString(log).contains("registry ready"));
 
             process.destroy(); // SIGTERM
 
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the container stops within 60 s").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("the container stops within 60 s")
+                    .isTrue();
             List<String> stopped = Files.readAllLines(log).stream()
                     .filter(line -> line.endsWith(" stopped"))
                     .map(line -> line.substring(line.lastIndexOf(" - ") + 3, line.length() - " stopped".length()))

@@ -19,6 +19,5 @@ public final class Slf4j17Activator implements BundleActivator {
     }
 
     @Override
-    public void stop(BundleContext context) {
-    }
+    public void stop(BundleContext context) {}
 }

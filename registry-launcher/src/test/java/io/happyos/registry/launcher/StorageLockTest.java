@@ -24,7 +24,8 @@ class StorageLockTest {
                             + ": stop it first, or start this one with another --storage");
 
             Files.writeString(storage.resolve("registry.lock"), "");
-            assertThatThrownBy(() -> StorageLock.acquire(storage)).hasMessageStartingWith("another container (unknown pid)");
+            assertThatThrownBy(() -> StorageLock.acquire(storage))
+                    .hasMessageStartingWith("another container (unknown pid)");
         }
         try (StorageLock again = StorageLock.acquire(storage)) {
             assertThat(storage.resolve("registry.lock")).hasContent(pid + "\n");
@@ -39,7 +40,8 @@ class StorageLockTest {
         try (StorageLock lock = StorageLock.acquire(storage)) {
             StorageFolder.clean(storage);
             try (var left = Files.list(storage)) {
-                assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("logs", "registry.lock");
+                assertThat(left.map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("logs", "registry.lock");
             }
         }
     }

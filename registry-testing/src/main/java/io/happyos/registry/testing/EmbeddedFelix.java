@@ -43,11 +43,15 @@ public final class EmbeddedFelix implements AutoCloseable {
      * bundle ({@code it.core.bundle}). A module whose tests start the registry copies them there
      * (maven-dependency-plugin, {@code copy-dependencies} with {@code stripVersion}).
      */
-    public static final List<String> REGISTRY_RUNTIME_BUNDLES = List.of("jackson-core.jar", "caffeine.jar", "sqlite-jdbc.jar");
+    public static final List<String> REGISTRY_RUNTIME_BUNDLES =
+            List.of("jackson-core.jar", "caffeine.jar", "sqlite-jdbc.jar");
 
     /** Felix SCR and the OSGi bundles it needs, by file name in {@code it.bundles}, in start order. */
-    public static final List<String> SCR_BUNDLES = List.of("org.osgi.util.function.jar", "org.osgi.util.promise.jar",
-            "org.osgi.service.component.jar", "org.apache.felix.scr.jar");
+    public static final List<String> SCR_BUNDLES = List.of(
+            "org.osgi.util.function.jar",
+            "org.osgi.util.promise.jar",
+            "org.osgi.service.component.jar",
+            "org.apache.felix.scr.jar");
 
     private final Framework framework;
     private final Path storage;
@@ -75,13 +79,13 @@ public final class EmbeddedFelix implements AutoCloseable {
      * @param extraProperties framework properties to add
      * @return the started framework
      */
-    public static EmbeddedFelix start(Path storage, Map<String, String> extraProperties)
-            throws BundleException {
+    public static EmbeddedFelix start(Path storage, Map<String, String> extraProperties) throws BundleException {
         return start(storage, extraProperties, true, null);
     }
 
-    private static EmbeddedFelix start(Path storage, Map<String, String> extraProperties, boolean clean,
-            BundleListener earlyListener) throws BundleException {
+    private static EmbeddedFelix start(
+            Path storage, Map<String, String> extraProperties, boolean clean, BundleListener earlyListener)
+            throws BundleException {
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, storage.resolve("cache").toString());
         if (clean) {
@@ -92,7 +96,8 @@ public final class EmbeddedFelix implements AutoCloseable {
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra());
         props.put("happyos.storage.dir", storage.toString());
         props.putAll(extraProperties);
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        FrameworkFactory factory =
+                ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(props);
         framework.init();
         if (earlyListener != null) {
@@ -250,7 +255,10 @@ public final class EmbeddedFelix implements AutoCloseable {
      * @return its path
      */
     public static Path updateBundle(String fileName) {
-        Path file = Paths.get(requiredProperty("it.update.bundles")).resolve(fileName).toAbsolutePath().normalize();
+        Path file = Paths.get(requiredProperty("it.update.bundles"))
+                .resolve(fileName)
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(file)) {
             throw new AssertionError(file + " not built; run mvn package in sample-bundles");
         }
@@ -288,8 +296,7 @@ public final class EmbeddedFelix implements AutoCloseable {
      * @param earlyListener added before any bundle starts, or {@code null}
      * @return the new framework (close it instead of this one)
      */
-    public EmbeddedFelix restart(Map<String, String> extraProperties, BundleListener earlyListener)
-            throws Exception {
+    public EmbeddedFelix restart(Map<String, String> extraProperties, BundleListener earlyListener) throws Exception {
         stopFramework();
         return start(storage, extraProperties, false, earlyListener);
     }

@@ -34,13 +34,13 @@ public final class EmbeddedFrameworkExtension implements BeforeEachCallback, Aft
             ExtensionContext.Namespace.create(EmbeddedFrameworkExtension.class);
 
     /** A test's framework and the trackers of the services injected from it. */
-    private record Running(EmbeddedFelix felix, List<ServiceTracker<?, ?>> trackers) {
-    }
+    private record Running(EmbeddedFelix felix, List<ServiceTracker<?, ?>> trackers) {}
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        EmbeddedFramework config = AnnotationSupport.findAnnotation(context.getRequiredTestClass(),
-                EmbeddedFramework.class).orElseThrow(() -> new ExtensionConfigurationException(
+        EmbeddedFramework config = AnnotationSupport.findAnnotation(
+                        context.getRequiredTestClass(), EmbeddedFramework.class)
+                .orElseThrow(() -> new ExtensionConfigurationException(
                         context.getRequiredTestClass().getName() + " is not annotated @EmbeddedFramework"));
         EmbeddedFelix felix = EmbeddedFelix.start(properties(config));
         Running running = new Running(felix, new ArrayList<>());
@@ -74,7 +74,8 @@ public final class EmbeddedFrameworkExtension implements BeforeEachCallback, Aft
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(InjectService.class) || parameter.isAnnotated(InjectBundleContext.class)
+        return parameter.isAnnotated(InjectService.class)
+                || parameter.isAnnotated(InjectBundleContext.class)
                 || parameter.isAnnotated(InjectFramework.class);
     }
 
@@ -96,7 +97,8 @@ public final class EmbeddedFrameworkExtension implements BeforeEachCallback, Aft
     private static void injectFields(Object instance, Running running) throws Exception {
         for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                if (field.isAnnotationPresent(InjectService.class) || field.isAnnotationPresent(InjectBundleContext.class)
+                if (field.isAnnotationPresent(InjectService.class)
+                        || field.isAnnotationPresent(InjectBundleContext.class)
                         || field.isAnnotationPresent(InjectFramework.class)) {
                     field.setAccessible(true);
                     field.set(instance, valueFor(field, field.getType(), running));
@@ -132,8 +134,8 @@ public final class EmbeddedFrameworkExtension implements BeforeEachCallback, Aft
 
     private static Object expect(Class<?> declared, Class<?> offered, Object value) {
         if (!declared.isAssignableFrom(offered)) {
-            throw new ExtensionConfigurationException("cannot inject a " + offered.getSimpleName() + " into a "
-                    + declared.getName());
+            throw new ExtensionConfigurationException(
+                    "cannot inject a " + offered.getSimpleName() + " into a " + declared.getName());
         }
         return value;
     }
@@ -154,7 +156,9 @@ public final class EmbeddedFrameworkExtension implements BeforeEachCallback, Aft
             if (equals <= 0) {
                 throw new ExtensionConfigurationException("framework property '" + property + "' is not key=value");
             }
-            properties.put(property.substring(0, equals).trim(), property.substring(equals + 1).trim());
+            properties.put(
+                    property.substring(0, equals).trim(),
+                    property.substring(equals + 1).trim());
         }
         return properties;
     }

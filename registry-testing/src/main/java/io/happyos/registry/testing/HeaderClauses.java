@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class HeaderClauses {
 
-    private HeaderClauses() {
-    }
+    private HeaderClauses() {}
 
     /** @return the clauses of a header, trimmed, commas inside quotes kept */
     static List<String> split(String header) {
@@ -27,10 +26,13 @@ final class HeaderClauses {
     static String attribute(String clause, String attribute, String fallback) {
         for (String part : parts(clause)) {
             int equals = part.indexOf('=');
-            if (equals > 0 && part.charAt(equals - 1) != ':' && part.substring(0, equals).trim().equals(attribute)) {
+            if (equals > 0
+                    && part.charAt(equals - 1) != ':'
+                    && part.substring(0, equals).trim().equals(attribute)) {
                 String value = part.substring(equals + 1).trim();
                 return value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
-                        ? value.substring(1, value.length() - 1) : value;
+                        ? value.substring(1, value.length() - 1)
+                        : value;
             }
         }
         return fallback;

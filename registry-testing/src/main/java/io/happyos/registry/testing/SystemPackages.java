@@ -23,8 +23,7 @@ import org.slf4j.Logger;
  */
 final class SystemPackages {
 
-    private SystemPackages() {
-    }
+    private SystemPackages() {}
 
     /** @return the value for {@code org.osgi.framework.system.packages.extra} */
     static String extra() {
@@ -52,14 +51,16 @@ final class SystemPackages {
     static List<String> exportsAtBundleVersion(Class<?> type) {
         Attributes main = manifestOf(type).getMainAttributes();
         String version = required(main, "Bundle-Version", type);
-        return exports(type).stream().filter(clause -> clause.endsWith(";version=" + version)).toList();
+        return exports(type).stream()
+                .filter(clause -> clause.endsWith(";version=" + version))
+                .toList();
     }
 
     private static String required(Attributes main, String header, Class<?> type) {
         String value = main.getValue(header);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("the manifest of " + type.getName() + "'s artifact has no " + header
-                    + ": build it as a bundle");
+            throw new IllegalStateException(
+                    "the manifest of " + type.getName() + "'s artifact has no " + header + ": build it as a bundle");
         }
         return value;
     }
@@ -67,7 +68,8 @@ final class SystemPackages {
     private static Manifest manifestOf(Class<?> type) {
         Path location;
         try {
-            location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from", e);
         }

@@ -41,8 +41,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TestBundle {
 
-    private TestBundle() {
-    }
+    private TestBundle() {}
 
     /**
      * Starts a bundle with the given symbolic name and the default headers.
@@ -60,7 +59,9 @@ public final class TestBundle {
      * @return a builder (its file name for {@link Builder#writeToFolder} is {@code plain.jar})
      */
     public static Builder plainJar() {
-        return new Builder("plain").withoutHeader("Bundle-ManifestVersion").withoutHeader("Bundle-SymbolicName")
+        return new Builder("plain")
+                .withoutHeader("Bundle-ManifestVersion")
+                .withoutHeader("Bundle-SymbolicName")
                 .withoutHeader("Bundle-Version");
     }
 

@@ -15,8 +15,10 @@ class EmbeddedFrameworkExtensionTest {
 
     @InjectFramework
     EmbeddedFelix felix;
+
     @InjectBundleContext
     BundleContext context;
+
     @InjectService(filter = "(" + Constants.SERVICE_BUNDLEID + "=0)")
     Resolver resolver;
 

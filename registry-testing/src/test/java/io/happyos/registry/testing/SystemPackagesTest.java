@@ -14,15 +14,17 @@ class SystemPackagesTest {
         String version = Logger.class.getPackage().getImplementationVersion();
 
         assertThat(version).isNotBlank();
-        assertThat(SystemPackages.exportsAtBundleVersion(Logger.class)).contains("org.slf4j;version=" + version,
-                "org.slf4j.spi;version=" + version).allMatch(p -> p.endsWith(";version=" + version));
+        assertThat(SystemPackages.exportsAtBundleVersion(Logger.class))
+                .contains("org.slf4j;version=" + version, "org.slf4j.spi;version=" + version)
+                .allMatch(p -> p.endsWith(";version=" + version));
     }
 
     @Test
     void everyPackageOfTheRegistryApiIsExportedWithAVersionAndNoDirective() {
         List<String> exports = SystemPackages.exports(DynamicRegistry.class);
 
-        assertThat(exports).anyMatch(p -> p.matches("io\\.happyos\\.registry;version=\\d+\\.\\d+\\.\\d+"))
+        assertThat(exports)
+                .anyMatch(p -> p.matches("io\\.happyos\\.registry;version=\\d+\\.\\d+\\.\\d+"))
                 .allMatch(p -> p.startsWith("io.happyos.registry") && !p.contains(":="));
         assertThat(SystemPackages.extra()).contains(String.join(",", exports)).contains("org.slf4j;version=");
     }
@@ -36,6 +38,7 @@ class SystemPackagesTest {
         assertThat(HeaderClauses.attribute(clauses.get(0), "version", "0.0.0")).isEqualTo("1.2.0");
         assertThat(HeaderClauses.attribute(clauses.get(1), "version", "0.0.0")).isEqualTo("2");
         assertThat(HeaderClauses.attribute(clauses.get(2), "version", "0.0.0")).isEqualTo("0.0.0");
-        assertThat(HeaderClauses.attribute("a;uses:=\"version\"", "uses", "none")).isEqualTo("none");
+        assertThat(HeaderClauses.attribute("a;uses:=\"version\"", "uses", "none"))
+                .isEqualTo("none");
     }
 }

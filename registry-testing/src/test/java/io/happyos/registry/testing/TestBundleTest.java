@@ -60,10 +60,18 @@ class TestBundleTest {
 
     @Test
     void eachHeaderMethodSetsItsHeaderAndALaterValueReplacesAnEarlierOne() throws IOException {
-        Attributes main = mainHeaders(TestBundle.builder("a").version("2.1.0").exportPackage("a.x;version=2.1.0")
-                .importPackage("b.y").requireCapability("c;filter:=\"(c=1)\"").provideCapability("d;d=1")
-                .requireBundle("e").fragmentHost("f").activator("a.Activator").header("Bundle-Vendor", "Acme")
-                .headers(Map.of("Bundle-Vendor", "Globex")).build());
+        Attributes main = mainHeaders(TestBundle.builder("a")
+                .version("2.1.0")
+                .exportPackage("a.x;version=2.1.0")
+                .importPackage("b.y")
+                .requireCapability("c;filter:=\"(c=1)\"")
+                .provideCapability("d;d=1")
+                .requireBundle("e")
+                .fragmentHost("f")
+                .activator("a.Activator")
+                .header("Bundle-Vendor", "Acme")
+                .headers(Map.of("Bundle-Vendor", "Globex"))
+                .build());
 
         assertThat(main.getValue("Bundle-Version")).isEqualTo("2.1.0");
         assertThat(main.getValue("Export-Package")).isEqualTo("a.x;version=2.1.0");
@@ -78,22 +86,31 @@ class TestBundleTest {
 
     @Test
     void defaultHeadersCanBeLeftOutAndAPlainJarHasNone() throws IOException {
-        Attributes main = mainHeaders(TestBundle.builder("a").withoutHeader("Bundle-Version").build());
+        Attributes main = mainHeaders(
+                TestBundle.builder("a").withoutHeader("Bundle-Version").build());
         assertThat(main.getValue("Bundle-Version")).isNull();
         assertThat(main.getValue("Bundle-SymbolicName")).isEqualTo("a");
 
-        Attributes plain = mainHeaders(TestBundle.plainJar().header("X-Name", "x").build());
+        Attributes plain =
+                mainHeaders(TestBundle.plainJar().header("X-Name", "x").build());
         assertThat(plain.keySet()).extracting(Object::toString).containsExactlyInAnyOrder("Manifest-Version", "X-Name");
     }
 
     @Test
     void classesAreCopiedFromTheClassPathAndEntriesAreWrittenInNameOrder() throws IOException {
-        byte[] jar = TestBundle.builder("a").entry("z/last.txt", "z").activator(ProbeActivator.class)
-                .entries(Map.of("b/data.bin", new byte[] {1, 2})).build();
+        byte[] jar = TestBundle.builder("a")
+                .entry("z/last.txt", "z")
+                .activator(ProbeActivator.class)
+                .entries(Map.of("b/data.bin", new byte[] {1, 2}))
+                .build();
 
         assertThat(mainHeaders(jar).getValue("Bundle-Activator")).isEqualTo(ProbeActivator.class.getName());
-        assertThat(entryNames(jar)).containsExactly("META-INF/MANIFEST.MF", "b/data.bin",
-                "io/happyos/registry/testing/ProbeActivator.class", "z/last.txt");
+        assertThat(entryNames(jar))
+                .containsExactly(
+                        "META-INF/MANIFEST.MF",
+                        "b/data.bin",
+                        "io/happyos/registry/testing/ProbeActivator.class",
+                        "z/last.txt");
     }
 
     @Test
@@ -104,21 +121,30 @@ class TestBundleTest {
 
     @Test
     void componentsAreListedInServiceComponentAndWrittenUnderOsgiInf() throws IOException {
-        byte[] jar = TestBundle.builder("a").component("one", "<one/>").component("two", "<two/>").build();
+        byte[] jar = TestBundle.builder("a")
+                .component("one", "<one/>")
+                .component("two", "<two/>")
+                .build();
 
         assertThat(mainHeaders(jar).getValue("Service-Component")).isEqualTo("OSGI-INF/one.xml,OSGI-INF/two.xml");
         Path file = TestBundle.builder("a").component("one", "<one/>").writeTo(dir.resolve("a.jar"));
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            assertThat(new String(zip.getInputStream(zip.getEntry("OSGI-INF/one.xml")).readAllBytes(),
-                    StandardCharsets.UTF_8)).isEqualTo("<one/>");
+            assertThat(new String(
+                            zip.getInputStream(zip.getEntry("OSGI-INF/one.xml")).readAllBytes(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo("<one/>");
         }
     }
 
     @Test
     void storedEntriesAppearInTheFileAsTheyAre() {
         byte[] inner = TestBundle.builder("inner").build();
-        byte[] stored = TestBundle.builder("outer").entry("lib/inner.jar", inner).stored().build();
-        byte[] compressed = TestBundle.builder("outer").entry("lib/inner.jar", inner).build();
+        byte[] stored = TestBundle.builder("outer")
+                .entry("lib/inner.jar", inner)
+                .stored()
+                .build();
+        byte[] compressed =
+                TestBundle.builder("outer").entry("lib/inner.jar", inner).build();
 
         assertThat(indexOf(stored, inner)).isPositive();
         assertThat(indexOf(compressed, inner)).isNegative();
@@ -126,7 +152,8 @@ class TestBundleTest {
 
     @Test
     void brokenOutputsAreWhatTheySay() throws IOException {
-        byte[] noManifest = TestBundle.builder("a").entry("a.txt", "a").withoutManifest().build();
+        byte[] noManifest =
+                TestBundle.builder("a").entry("a.txt", "a").withoutManifest().build();
         assertThat(entryNames(noManifest)).containsExactly("a.txt");
 
         byte[] whole = TestBundle.builder("a").entry("a.txt", "a").build();
@@ -134,7 +161,8 @@ class TestBundleTest {
                 .isEqualTo(Arrays.copyOf(whole, 10));
         assertThat(TestBundle.builder("a").entry("a.txt", "a").truncatedInHalf().build())
                 .isEqualTo(Arrays.copyOf(whole, whole.length / 2));
-        assertThat(TestBundle.builder("a").truncatedTo(1 << 20).build()).hasSameSizeAs(TestBundle.builder("a").build());
+        assertThat(TestBundle.builder("a").truncatedTo(1 << 20).build())
+                .hasSameSizeAs(TestBundle.builder("a").build());
         Path cut = TestBundle.builder("a").truncatedInHalf().writeTo(dir.resolve("cut.jar"));
         assertThatThrownBy(() -> new ZipFile(cut.toFile()).close()).isInstanceOf(ZipException.class);
 
@@ -147,18 +175,22 @@ class TestBundleTest {
         Path jar = TestBundle.builder("com.acme.x").writeToFolder(dir.resolve("sub"));
 
         assertThat(jar).isEqualTo(dir.resolve("sub").resolve("com.acme.x.jar"));
-        assertThat(Files.readAllBytes(jar)).isEqualTo(TestBundle.builder("com.acme.x").build());
+        assertThat(Files.readAllBytes(jar))
+                .isEqualTo(TestBundle.builder("com.acme.x").build());
     }
 
     @Test
     void aBuiltBundleStartsInFelixAndRunsItsActivatorFromItsOwnContent() throws Exception {
-        Path jar = TestBundle.builder("probe").activator(ProbeActivator.class).importPackage("org.osgi.framework")
+        Path jar = TestBundle.builder("probe")
+                .activator(ProbeActivator.class)
+                .importPackage("org.osgi.framework")
                 .writeToFolder(dir);
         try (EmbeddedFelix felix = EmbeddedFelix.start(Map.of())) {
             Bundle bundle = felix.install(jar);
             bundle.start();
 
-            ServiceReference<?> reference = felix.context().getServiceReferences(Supplier.class.getName(), "(probe=yes)")[0];
+            ServiceReference<?> reference =
+                    felix.context().getServiceReferences(Supplier.class.getName(), "(probe=yes)")[0];
             Object probe = felix.context().getService(reference);
             assertThat(probe.getClass().getClassLoader()).isNotSameAs(ProbeActivator.class.getClassLoader());
             assertThat(((Supplier<?>) probe).get()).isEqualTo("probe");

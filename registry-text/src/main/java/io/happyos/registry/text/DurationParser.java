@@ -18,8 +18,7 @@ public final class DurationParser {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
-    private DurationParser() {
-    }
+    private DurationParser() {}
 
     /**
      * Reads a duration of zero or more.
@@ -66,8 +65,8 @@ public final class DurationParser {
     public static Duration parsePositive(String text, String what) {
         Duration d = parse(text, what);
         if (d.isZero()) {
-            throw new IllegalArgumentException("bad " + what + " '" + text + "': give a duration longer than zero, "
-                    + "such as 500ms or 30s");
+            throw new IllegalArgumentException(
+                    "bad " + what + " '" + text + "': give a duration longer than zero, " + "such as 500ms or 30s");
         }
         return d;
     }

@@ -36,8 +36,7 @@ public final class JsonOutput {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /** What writes one JSON value through a generator. */
     @FunctionalInterface

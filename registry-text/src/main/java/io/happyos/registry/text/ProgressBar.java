@@ -106,6 +106,5 @@ public final class ProgressBar {
         return item.length() > MAX_ITEM ? item.substring(0, MAX_ITEM - 3) + "..." : item;
     }
 
-    private record Drawn(String text, int columns) {
-    }
+    private record Drawn(String text, int columns) {}
 }

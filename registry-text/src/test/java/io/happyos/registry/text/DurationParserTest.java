@@ -22,20 +22,32 @@ class DurationParserTest {
 
     @Test
     void rejectsEverythingElseNamingTheValueAndTheForms() {
-        for (String bad : new String[] {"", "10", "1.5s", "-5s", "+5s", "PT-5S", "P", "10 days", "5x s",
-                "99999999999999999999h", "9223372036854775807h"}) {
+        for (String bad : new String[] {
+            "",
+            "10",
+            "1.5s",
+            "-5s",
+            "+5s",
+            "PT-5S",
+            "P",
+            "10 days",
+            "5x s",
+            "99999999999999999999h",
+            "9223372036854775807h"
+        }) {
             assertThatThrownBy(() -> DurationParser.parse(bad, "TTL"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("bad TTL '" + bad + "': give " + DurationParser.FORMS)
                     .hasNoCause();
         }
-        assertThatThrownBy(() -> DurationParser.parse(null, "TTL")).hasMessage("bad TTL 'null': give "
-                + DurationParser.FORMS);
+        assertThatThrownBy(() -> DurationParser.parse(null, "TTL"))
+                .hasMessage("bad TTL 'null': give " + DurationParser.FORMS);
     }
 
     @Test
     void aPositiveDurationRefusesZeroSayingWhatToGive() {
-        assertThat(DurationParser.parsePositive("1ms", "happyos.bundles.settle")).isEqualTo(Duration.ofMillis(1));
+        assertThat(DurationParser.parsePositive("1ms", "happyos.bundles.settle"))
+                .isEqualTo(Duration.ofMillis(1));
         for (String zero : new String[] {"0s", "0ms", "PT0S"}) {
             assertThatThrownBy(() -> DurationParser.parsePositive(zero, "happyos.bundles.settle"))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonOutputTest {
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper STRICT =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Test
     void escapesQuotesBackslashesAndControlCharacters() {
@@ -79,13 +79,13 @@ class JsonOutputTest {
     @Test
     void aBodyWritesExactlyOneCompleteValue() {
         assertThat(JsonOutput.text(json -> {
-            json.writeStartObject();
-            json.writeStringField("id", "a");
-            json.writeNumberField("n", 1);
-            json.writeEndObject();
-        })).isEqualTo("{\"id\":\"a\",\"n\":1}");
-        assertThatThrownBy(() -> JsonOutput.text(json -> { }))
-                .isInstanceOf(IllegalStateException.class);
+                    json.writeStartObject();
+                    json.writeStringField("id", "a");
+                    json.writeNumberField("n", 1);
+                    json.writeEndObject();
+                }))
+                .isEqualTo("{\"id\":\"a\",\"n\":1}");
+        assertThatThrownBy(() -> JsonOutput.text(json -> {})).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> JsonOutput.text(json -> json.writeStartArray()))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -101,7 +101,8 @@ class JsonOutputTest {
         all.append("\uD83D\uDE00");
         String text = all.toString();
         assertThat(STRICT.readValue(JsonOutput.text(List.of(text)), List.class)).isEqualTo(List.of(text));
-        assertThat(STRICT.readValue(JsonOutput.text(Map.of(text, 1)), Map.class)).isEqualTo(Map.of(text, 1));
+        assertThat(STRICT.readValue(JsonOutput.text(Map.of(text, 1)), Map.class))
+                .isEqualTo(Map.of(text, 1));
         // Jackson's reader takes escaped lone surrogates in values (not in field names)
         String lone = "\uD800 \uDFFF";
         assertThat(STRICT.readValue(JsonOutput.text(List.of(lone)), List.class)).isEqualTo(List.of(lone));

@@ -23,8 +23,10 @@ class ProgressBarTest {
         assertThat(line).hasSize(39).startsWith("Starting bundles [").endsWith("] 3/7");
         assertThat(line.chars().filter(c -> c == '#' || c == '.').count()).isEqualTo(16);
         for (int width = 0; width < 130; width++) {
-            assertThat(ASCII.line("Starting bundles", 3, 700, "x".repeat(60), width).length())
-                    .as("width %d", width).isLessThan(Math.max(1, width));
+            assertThat(ASCII.line("Starting bundles", 3, 700, "x".repeat(60), width)
+                            .length())
+                    .as("width %d", width)
+                    .isLessThan(Math.max(1, width));
         }
     }
 
@@ -54,7 +56,9 @@ class ProgressBarTest {
     @Test
     void theItemIsCutToItsRoom() {
         String line = ASCII.line("", 500, 1000, "a-component-with-a-very-long-name-indeed-and-more", 80);
-        assertThat(line).endsWith("500/1000 a-component-with-a-very-long-name-ind...").hasSizeLessThan(80);
+        assertThat(line)
+                .endsWith("500/1000 a-component-with-a-very-long-name-ind...")
+                .hasSizeLessThan(80);
     }
 
     @Test

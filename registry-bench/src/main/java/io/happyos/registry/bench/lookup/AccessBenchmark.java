@@ -52,6 +52,7 @@ public class AccessBenchmark {
 
     /** The caches' size bound. */
     static final int MAX_SIZE = 1_000;
+
     private static final Duration TTL = Duration.ofHours(1);
     private static final String ID = "hot";
     private static final Function<String, InstanceCache.Held> CREATOR =
@@ -68,7 +69,6 @@ public class AccessBenchmark {
     /** How many other components are registered (0 for the caches alone). */
     @Param({"10000", "100000"})
     public int size;
-
 
     private RegistryFixture fixture;
     private DynamicRegistry registry;
@@ -89,21 +89,29 @@ public class AccessBenchmark {
         fixture = RegistryFixture.start(size, via);
         registry = fixture.registry;
         registry.instances().registerInstanceFactory("bench", entry -> new Object());
-        registry.registerComponent(ComponentInfo.of(ID, "bench")).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        registry.registerComponent(ComponentInfo.of(ID, "bench"))
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         if (!registry.activateComponent(ID).toCompletableFuture().get(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(ID + " did not activate");
         }
         registry.instances().enableInstanceCaching(MAX_SIZE, TTL);
         registry.getComponentInstance(ID);
 
-        cache = new InstanceCache(Ticker.systemTicker(), (id, held) -> { });
+        cache = new InstanceCache(Ticker.systemTicker(), (id, held) -> {});
         cache.enable(MAX_SIZE, TTL);
         cache.get(ID, CREATOR);
-        caffeine = Caffeine.newBuilder().maximumSize(MAX_SIZE).expireAfterWrite(TTL).build();
+        caffeine = Caffeine.newBuilder()
+                .maximumSize(MAX_SIZE)
+                .expireAfterWrite(TTL)
+                .build();
         caffeine.put(ID, new Object());
 
-        notifier = new StatusNotifier(new TimedCalls("bench", BENCH_THREADS), Duration.ofSeconds(5),
-                new StatusHistory(16, Clock.systemUTC()), BENCH_THREADS);
+        notifier = new StatusNotifier(
+                new TimedCalls("bench", BENCH_THREADS),
+                Duration.ofSeconds(5),
+                new StatusHistory(16, Clock.systemUTC()),
+                BENCH_THREADS);
         record = new ComponentStore(notifier, Clock.systemUTC(), 10).addExactly(ID, ComponentInfo.of(ID, "bench"));
     }
 

@@ -26,10 +26,12 @@ public final class LookupFigures {
     private static final String LARGE = "100000";
     /** The access benchmarks of the caches alone register no other component. */
     private static final String NONE = "0";
+
     private static final double QUERY_GROWTH_ALLOWED = 1.25;
 
     /** Where JMH's own output goes (iterations, errors with their stack traces). */
-    static final Path LOG = Path.of("registry-bench", "target", "lookup-jmh.log").toAbsolutePath();
+    static final Path LOG =
+            Path.of("registry-bench", "target", "lookup-jmh.log").toAbsolutePath();
 
     private final boolean quick;
     // benchmark method, size param (or "-"), threads -> ns/op
@@ -72,13 +74,25 @@ public final class LookupFigures {
         accessRows(rows);
         try {
             double bytes = MemoryFootprint.bytesPerEntry(100_000);
-            rows.add(BenchRow.absolute("9. memory: retained heap per entry, 100k components without bundles",
-                    "bytes/entry", bytes, "≤ 1 KB", bytes <= 1024,
+            rows.add(BenchRow.absolute(
+                    "9. memory: retained heap per entry, 100k components without bundles",
+                    "bytes/entry",
+                    bytes,
+                    "≤ 1 KB",
+                    bytes <= 1024,
                     "JOL GraphLayout over the whole ComponentStore (records, maps, graph, indexes, cached entries) "
                             + "minus an empty store"));
         } catch (RuntimeException | LinkageError e) {
-            rows.add(new BenchRow("9. memory: retained heap per entry, 100k components without bundles",
-                    "bytes/entry", Double.NaN, "-", Double.NaN, Double.NaN, "≤ 1 KB", false, "failed: " + e));
+            rows.add(new BenchRow(
+                    "9. memory: retained heap per entry, 100k components without bundles",
+                    "bytes/entry",
+                    Double.NaN,
+                    "-",
+                    Double.NaN,
+                    Double.NaN,
+                    "≤ 1 KB",
+                    false,
+                    "failed: " + e));
         }
         return rows;
     }
@@ -86,23 +100,39 @@ public final class LookupFigures {
     private void lookupRows(List<BenchRow> rows) {
         for (String size : List.of(SMALL, LARGE)) {
             for (int threads : List.of(1, 2)) {
-                rows.add(BenchRow.fasterThan("3. getComponent, " + k(size) + " components, " + threads
-                        + (threads == 1 ? " thread" : " threads"), "ns/op", score("getComponent", size, threads),
-                        "ConcurrentHashMap.get, same keys", score("concurrentHashMapGet", size, threads), 1 / 1.5,
-                        "within 1.5×", "through the registry service a bundle gets (its per-bundle view); "
+                rows.add(BenchRow.fasterThan(
+                        "3. getComponent, " + k(size) + " components, " + threads
+                                + (threads == 1 ? " thread" : " threads"),
+                        "ns/op",
+                        score("getComponent", size, threads),
+                        "ConcurrentHashMap.get, same keys",
+                        score("concurrentHashMapGet", size, threads),
+                        1 / 1.5,
+                        "within 1.5×",
+                        "through the registry service a bundle gets (its per-bundle view); "
                                 + "real registry in embedded Felix; random id order"));
-                rows.add(BenchRow.fasterThan("3. getComponent on a registry object made on the core directly, " + k(size)
-                        + " components, " + threads + (threads == 1 ? " thread" : " threads"), "ns/op",
-                        score("getComponent-direct", size, threads), "ConcurrentHashMap.get, same keys",
-                        score("concurrentHashMapGet", size, threads), 1 / 1.5, "within 1.5×",
+                rows.add(BenchRow.fasterThan(
+                        "3. getComponent on a registry object made on the core directly, " + k(size) + " components, "
+                                + threads + (threads == 1 ? " thread" : " threads"),
+                        "ns/op",
+                        score("getComponent-direct", size, threads),
+                        "ConcurrentHashMap.get, same keys",
+                        score("concurrentHashMapGet", size, threads),
+                        1 / 1.5,
+                        "within 1.5×",
                         "the core from the class path on Felix's system context, not the service factory's object"));
             }
         }
         for (String size : List.of(SMALL, LARGE)) {
-            rows.add(BenchRow.fasterThan("3. getComponent vs OSGi filter lookup, " + k(size) + " components",
-                    "ns/op", score("getComponent", size, 1),
+            rows.add(BenchRow.fasterThan(
+                    "3. getComponent vs OSGi filter lookup, " + k(size) + " components",
+                    "ns/op",
+                    score("getComponent", size, 1),
                     "Felix getServiceReferences(Comparable, \"(name=…)\"), " + k(size) + " services",
-                    score("osgiFilter", size, 1), 100, "≥ 100× faster", "same Felix, 1 thread"));
+                    score("osgiFilter", size, 1),
+                    100,
+                    "≥ 100× faster",
+                    "same Felix, 1 thread"));
         }
     }
 
@@ -112,12 +142,17 @@ public final class LookupFigures {
             for (String query : List.of("byType", "byStatus", "byIndex")) {
                 double small = score(query, SMALL, threads) / RegistryFixture.GROUP;
                 double large = score(query, LARGE, threads) / RegistryFixture.GROUP;
-                rows.add(BenchRow.fasterThan("4. query by " + names.get(query) + ", time per returned entry, 100k"
-                        + " components (" + RegistryFixture.GROUP + " returned), " + threads(threads), "ns/entry",
-                        large, "the same query at 10k components", small, 1 / QUERY_GROWTH_ALLOWED,
+                rows.add(BenchRow.fasterThan(
+                        "4. query by " + names.get(query) + ", time per returned entry, 100k" + " components ("
+                                + RegistryFixture.GROUP + " returned), " + threads(threads),
+                        "ns/entry",
+                        large,
+                        "the same query at 10k components",
+                        small,
+                        1 / QUERY_GROWTH_ALLOWED,
                         "does not grow (≤ " + QUERY_GROWTH_ALLOWED + "× the 10k figure)",
-                        "ratio = 10k / 100k figure; ≥ 0.8 counts as not growing; the same "
-                                + QueryBenchmark.KEYS + " keys queried in turn at both sizes"));
+                        "ratio = 10k / 100k figure; ≥ 0.8 counts as not growing; the same " + QueryBenchmark.KEYS
+                                + " keys queried in turn at both sizes"));
             }
         }
     }
@@ -130,15 +165,26 @@ public final class LookupFigures {
         for (String size : List.of(SMALL, LARGE)) {
             for (int threads : List.of(1, 2)) {
                 double caffeine = score("caffeineHit", NONE, threads);
-                rows.add(BenchRow.fasterThan("5. getComponentInstance on a cached instance, " + k(size)
-                        + " components, " + threads(threads) + ", through a bundle's service view", "ns/op",
-                        score("getComponentInstance", size, threads), "bare Caffeine getIfPresent, same settings",
-                        caffeine, 1 / 1.5, "within 1.5×", "the bundle's own registry object (its caller in a final field); "
+                rows.add(BenchRow.fasterThan(
+                        "5. getComponentInstance on a cached instance, " + k(size) + " components, " + threads(threads)
+                                + ", through a bundle's service view",
+                        "ns/op",
+                        score("getComponentInstance", size, threads),
+                        "bare Caffeine getIfPresent, same settings",
+                        caffeine,
+                        1 / 1.5,
+                        "within 1.5×",
+                        "the bundle's own registry object (its caller in a final field); "
                                 + "every thread the same component"));
-                rows.add(BenchRow.fasterThan("5. getComponentInstance on a cached instance, " + k(size)
-                        + " components, " + threads(threads) + ", registry object whose caller is the system bundle",
-                        "ns/op", score("getComponentInstance-caller", size, threads),
-                        "bare Caffeine getIfPresent, same settings", caffeine, 1 / 1.5, "within 1.5×",
+                rows.add(BenchRow.fasterThan(
+                        "5. getComponentInstance on a cached instance, " + k(size) + " components, " + threads(threads)
+                                + ", registry object whose caller is the system bundle",
+                        "ns/op",
+                        score("getComponentInstance-caller", size, threads),
+                        "bare Caffeine getIfPresent, same settings",
+                        caffeine,
+                        1 / 1.5,
+                        "within 1.5×",
                         "the shape of a view that carries its bundle in a final field: usage counted, no frame"));
             }
         }
@@ -146,22 +192,42 @@ public final class LookupFigures {
         for (String via : List.of("", "-direct")) {
             double registry = score("getComponentInstance" + via, SMALL, 1);
             double added = registry - hit;
-            rows.add(new BenchRow("5. getComponentInstance on a cached instance, 1 thread"
-                    + (via.isEmpty() ? ", through a bundle's service view" : ", a registry object on the core directly"), "ns/op",
-                    registry, "the registry's instance cache hit alone", hit, hit / registry,
-                    "≤ 10 ns over the cache hit", added <= 10,
+            rows.add(new BenchRow(
+                    "5. getComponentInstance on a cached instance, 1 thread"
+                            + (via.isEmpty()
+                                    ? ", through a bundle's service view"
+                                    : ", a registry object on the core directly"),
+                    "ns/op",
+                    registry,
+                    "the registry's instance cache hit alone",
+                    hit,
+                    hit / registry,
+                    "≤ 10 ns over the cache hit",
+                    added <= 10,
                     String.format(java.util.Locale.ROOT, "adds %.1f ns; 10k components", added)));
         }
-        rows.add(BenchRow.fasterThan("5. access tracking, cache hit + count, 2 threads on one component", "ns/op",
-                score("hitAndStripedCount", NONE, 2), "the same code with an AtomicLong counter",
-                score("hitAndAtomicCount", NONE, 2), 2, "≥ 2× the throughput",
-                String.format(java.util.Locale.ROOT, "registry getComponentInstance, 2 threads: %.1f ns/op",
+        rows.add(BenchRow.fasterThan(
+                "5. access tracking, cache hit + count, 2 threads on one component",
+                "ns/op",
+                score("hitAndStripedCount", NONE, 2),
+                "the same code with an AtomicLong counter",
+                score("hitAndAtomicCount", NONE, 2),
+                2,
+                "≥ 2× the throughput",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "registry getComponentInstance, 2 threads: %.1f ns/op",
                         score("getComponentInstance", SMALL, 2))));
         for (int threads : List.of(1, 2)) {
-            rows.add(BenchRow.fasterThan("6. instance cache hit (1000 entries, expire after write 1 h), "
-                    + threads(threads), "ns/op", score("instanceCacheHit", NONE, threads),
-                    "bare Caffeine cache, same settings, getIfPresent", score("caffeineHit", NONE, threads),
-                    1 / 1.2, "within 1.2×", ""));
+            rows.add(BenchRow.fasterThan(
+                    "6. instance cache hit (1000 entries, expire after write 1 h), " + threads(threads),
+                    "ns/op",
+                    score("instanceCacheHit", NONE, threads),
+                    "bare Caffeine cache, same settings, getIfPresent",
+                    score("caffeineHit", NONE, threads),
+                    1 / 1.2,
+                    "within 1.2×",
+                    ""));
         }
     }
 
@@ -172,8 +238,8 @@ public final class LookupFigures {
     private double score(String benchmark, String size, int threads) {
         Double score = scores.get(benchmark + "/" + size + "/" + threads);
         if (score == null) {
-            throw new IllegalStateException("no result for " + benchmark + " size " + size + ", " + threads
-                    + " threads");
+            throw new IllegalStateException(
+                    "no result for " + benchmark + " size " + size + ", " + threads + " threads");
         }
         return score;
     }
@@ -188,8 +254,11 @@ public final class LookupFigures {
                 .warmupTime(TimeValue.milliseconds(quick ? 700 : 1000))
                 .measurementIterations(quick ? 2 : 3)
                 .measurementTime(TimeValue.milliseconds(quick ? 700 : 1000))
-                .jvmArgsAppend("-Xmx1500m", "-Djmh.shutdownTimeout=2", "-Dit.bundles=" + bundles, "-Dit.core.bundle="
-                        + bundles.resolve("registry-core.jar"))
+                .jvmArgsAppend(
+                        "-Xmx1500m",
+                        "-Djmh.shutdownTimeout=2",
+                        "-Dit.bundles=" + bundles,
+                        "-Dit.core.bundle=" + bundles.resolve("registry-core.jar"))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)
                 .output(LOG.toString());
@@ -202,16 +271,22 @@ public final class LookupFigures {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            throw new RunnerException(include + " with " + threads + " thread(s) " + params + " failed: " + cause
-                    + " (details in " + LOG + ")", e);
+            throw new RunnerException(
+                    include + " with " + threads + " thread(s) " + params + " failed: " + cause + " (details in " + LOG
+                            + ")",
+                    e);
         }
         for (RunResult result : results) {
             String label = result.getParams().getBenchmark();
             String method = label.substring(label.lastIndexOf('.') + 1) + (tag.isEmpty() ? "" : "-" + tag);
-            String size = Optional.ofNullable(result.getParams().getParam("size")).orElse("-");
-            scores.put(method + "/" + size + "/" + threads, result.getPrimaryResult().getScore());
-            System.out.printf("   %s size %s, %d thread(s): %.1f ns/op%n", method, size, threads,
+            String size =
+                    Optional.ofNullable(result.getParams().getParam("size")).orElse("-");
+            scores.put(
+                    method + "/" + size + "/" + threads,
                     result.getPrimaryResult().getScore());
+            System.out.printf(
+                    "   %s size %s, %d thread(s): %.1f ns/op%n",
+                    method, size, threads, result.getPrimaryResult().getScore());
         }
     }
 }

@@ -28,8 +28,7 @@ final class MemoryFootprint {
         }
     }
 
-    private MemoryFootprint() {
-    }
+    private MemoryFootprint() {}
 
     /**
      * Measures.
@@ -38,8 +37,11 @@ final class MemoryFootprint {
      * @return retained bytes per entry
      */
     static double bytesPerEntry(int size) {
-        StatusNotifier notifier = new StatusNotifier(new TimedCalls("bench", BENCH_THREADS), Duration.ofSeconds(5),
-                new StatusHistory(16, Clock.systemUTC()), BENCH_THREADS);
+        StatusNotifier notifier = new StatusNotifier(
+                new TimedCalls("bench", BENCH_THREADS),
+                Duration.ofSeconds(5),
+                new StatusHistory(16, Clock.systemUTC()),
+                BENCH_THREADS);
         try {
             ComponentStore empty = new ComponentStore(notifier, Clock.systemUTC(), 10);
             long base = GraphLayout.parseInstance(empty).totalSize();

@@ -66,10 +66,15 @@ public class QueryBenchmark {
     public void setUp() throws Exception {
         fixture = RegistryFixture.start(size, via);
         for (int i = 0; i < RegistryFixture.GROUP; i++) {
-            fixture.registry.lifecycle().markComponentError("c" + (i * (size / RegistryFixture.GROUP)), "benchmark")
-                    .toCompletableFuture().get(60, TimeUnit.SECONDS);
+            fixture.registry
+                    .lifecycle()
+                    .markComponentError("c" + (i * (size / RegistryFixture.GROUP)), "benchmark")
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
         }
-        fixture.registry.indexes().createIndex("group", e -> "g" + e.component().type().substring(1));
+        fixture.registry
+                .indexes()
+                .createIndex("group", e -> "g" + e.component().type().substring(1));
         keys = new String[KEYS];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = String.valueOf(i);

@@ -1,29 +1,29 @@
 package io.happyos.registry.bench.lookup;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.BatchResult;
 import io.happyos.registry.ComponentInfo;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.core.model.Journal;
 import io.happyos.registry.core.internal.BundleRegistry;
 import io.happyos.registry.core.internal.Caller;
 import io.happyos.registry.core.internal.RegistryCore;
 import io.happyos.registry.core.internal.RegistrySettings;
+import io.happyos.registry.core.model.Journal;
 import io.happyos.registry.testing.EmbeddedFelix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.osgi.framework.FrameworkEvent;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -48,12 +48,13 @@ final class RegistryFixture implements AutoCloseable {
     final DynamicRegistry registry;
     /** The core, when started {@code direct} or {@code caller}, else {@code null}. */
     final RegistryCore direct;
+
     final int size;
     /** The ids in a fixed random order (seed 7), the order lookups visit them in. */
     final String[] shuffled;
 
-    private RegistryFixture(EmbeddedFelix felix, DynamicRegistry registry, RegistryCore direct, int size,
-            String[] shuffled) {
+    private RegistryFixture(
+            EmbeddedFelix felix, DynamicRegistry registry, RegistryCore direct, int size, String[] shuffled) {
         this.felix = felix;
         this.registry = registry;
         this.direct = direct;
@@ -78,12 +79,15 @@ final class RegistryFixture implements AutoCloseable {
         try {
             DynamicRegistry registry;
             if ("direct".equals(via) || "caller".equals(via)) {
-                direct = new RegistryCore(felix.context(), RegistrySettings.defaults(), Ticker.systemTicker(),
+                direct = new RegistryCore(
+                        felix.context(),
+                        RegistrySettings.defaults(),
+                        Ticker.systemTicker(),
                         new io.happyos.registry.core.concurrent.RegistryThreads(),
                         Journal.NONE);
                 direct.open();
-                registry = new BundleRegistry(direct, "caller".equals(via)
-                        ? Caller.of(felix.context().getBundle()) : Caller.named("bench"));
+                registry = new BundleRegistry(
+                        direct, "caller".equals(via) ? Caller.of(felix.context().getBundle()) : Caller.named("bench"));
             } else if ("service".equals(via)) {
                 felix.withRegistry();
                 registry = felix.service(DynamicRegistry.class, TIMEOUT);
@@ -95,7 +99,9 @@ final class RegistryFixture implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 batch.add(ComponentInfo.of("c" + i, "t" + (i % types)));
                 if (batch.size() == 5_000 || i == size - 1) {
-                    BatchResult result = registry.lifecycle().registerComponentsBatch(batch).toCompletableFuture()
+                    BatchResult result = registry.lifecycle()
+                            .registerComponentsBatch(batch)
+                            .toCompletableFuture()
                             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                     if (!result.problems().isEmpty()) {
                         throw new IllegalStateException("registrations failed: " + result.problems());
@@ -108,7 +114,10 @@ final class RegistryFixture implements AutoCloseable {
                 ids.add("c" + i);
             }
             Collections.shuffle(ids, new Random(7));
-            if (registry.listComponents().stream().filter(e -> e.id().startsWith("c")).count() < size) {
+            if (registry.listComponents().stream()
+                            .filter(e -> e.id().startsWith("c"))
+                            .count()
+                    < size) {
                 throw new IllegalStateException("not every component was registered under its own name");
             }
             // let what the registrations set off (status callbacks, trackers) settle before measuring
@@ -133,8 +142,8 @@ final class RegistryFixture implements AutoCloseable {
     List<ServiceRegistration<?>> registerServices() {
         List<ServiceRegistration<?>> registrations = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            registrations.add(felix.context().registerService(Comparable.class, "c" + i,
-                    new Hashtable<>(Map.of(NAME, "c" + i))));
+            registrations.add(
+                    felix.context().registerService(Comparable.class, "c" + i, new Hashtable<>(Map.of(NAME, "c" + i))));
         }
         return registrations;
     }
@@ -153,7 +162,8 @@ final class RegistryFixture implements AutoCloseable {
         }
         felix.framework().stop();
         if (felix.framework().waitForStop(STOP_WAIT.toMillis()).getType() == FrameworkEvent.WAIT_TIMEDOUT) {
-            System.err.printf("note: Felix with %,d components did not stop within %d s; left to the JVM's exit%n",
+            System.err.printf(
+                    "note: Felix with %,d components did not stop within %d s; left to the JVM's exit%n",
                     size, STOP_WAIT.toSeconds());
         }
         try (Stream<Path> paths = Files.walk(felix.storage())) {

@@ -19,8 +19,7 @@ public final class BundleComponents {
     /** Location prefix of the bundles the container itself carries and installs. */
     public static final String RUNTIME_LOCATION_PREFIX = "happyos-runtime:";
 
-    private BundleComponents() {
-    }
+    private BundleComponents() {}
 
     /**
      * The id a bundle asks for: its symbolic name.
@@ -92,8 +91,8 @@ public final class BundleComponents {
      * @return {@code true} when marked to start
      */
     public static boolean isMarkedToStart(Bundle bundle) {
-        org.osgi.framework.startlevel.BundleStartLevel level = bundle.adapt(
-                org.osgi.framework.startlevel.BundleStartLevel.class);
+        org.osgi.framework.startlevel.BundleStartLevel level =
+                bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
         return level != null && level.isPersistentlyStarted();
     }
 

@@ -34,8 +34,9 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
     private final java.util.function.Consumer<String> onStopped;
     /** Guards the index and orders derivations, which events on several threads may ask for at once. */
     private final DependencyIndex index = new DependencyIndex();
+
     private volatile io.happyos.registry.core.model.Journal journal = io.happyos.registry.core.model.Journal.NONE;
-    private volatile Runnable onArrival = () -> { };
+    private volatile Runnable onArrival = () -> {};
 
     /**
      * @param context the registry bundle's context
@@ -43,7 +44,10 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
      * @param onStopped told, on the stopping thread, the id of a component whose bundle stopped
      * @param onFrameworkStopping run, on the framework's thread, when the framework begins to stop
      */
-    public BundleTracking(BundleContext context, ComponentStore store, java.util.function.Consumer<String> onStopped,
+    public BundleTracking(
+            BundleContext context,
+            ComponentStore store,
+            java.util.function.Consumer<String> onStopped,
             Runnable onFrameworkStopping) {
         this.context = context;
         this.store = store;
@@ -78,7 +82,11 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
 
     private void auditOutside(String operation, ComponentRecord record, String error) {
         if (!byRegistry()) {
-            journal.audit(io.happyos.registry.core.model.Actors.FRAMEWORK, operation, record.id(), error,
+            journal.audit(
+                    io.happyos.registry.core.model.Actors.FRAMEWORK,
+                    operation,
+                    record.id(),
+                    error,
                     "outside the registry, on thread " + Thread.currentThread().getName());
         }
     }
@@ -124,8 +132,9 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                 case BundleEvent.UNRESOLVED -> {
                     offered(bundle, false);
                     if (BundleComponents.isFragment(bundle)) {
-                        entryFor(bundle).ifPresent(r -> store.compareAndSetStatus(r, s -> s == ComponentStatus.ACTIVE,
-                                ComponentStatus.REGISTERED));
+                        entryFor(bundle)
+                                .ifPresent(r -> store.compareAndSetStatus(
+                                        r, s -> s == ComponentStatus.ACTIVE, ComponentStatus.REGISTERED));
                     }
                 }
                 case BundleEvent.UPDATED -> {
@@ -137,11 +146,12 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
                     onArrival.run();
                 }
                 case BundleEvent.STARTING -> entryFor(bundle).ifPresent(r -> r.starting(true));
-                case BundleEvent.STARTED -> entryFor(bundle).ifPresent(r -> {
-                    r.starting(false);
-                    store.setStatus(r, ComponentStatus.ACTIVE);
-                    auditOutside("started", r, null);
-                });
+                case BundleEvent.STARTED ->
+                    entryFor(bundle).ifPresent(r -> {
+                        r.starting(false);
+                        store.setStatus(r, ComponentStatus.ACTIVE);
+                        auditOutside("started", r, null);
+                    });
                 case BundleEvent.STOPPED -> entryFor(bundle).ifPresent(this::stopped);
                 case BundleEvent.UNINSTALLED -> {
                     store.findByBundle(bundle.getBundleId()).ifPresent(r -> {
@@ -215,10 +225,10 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
             return existing;
         }
         boolean attached = BundleComponents.isFragment(bundle) && bundle.getState() != Bundle.INSTALLED;
-        ComponentStatus status = bundle.getState() == Bundle.ACTIVE || attached
-                ? ComponentStatus.ACTIVE : ComponentStatus.REGISTERED;
-        return Optional.of(store.add(BundleComponents.preferredId(bundle), bundle.getBundleId(),
-                BundleComponents.info(bundle), status));
+        ComponentStatus status =
+                bundle.getState() == Bundle.ACTIVE || attached ? ComponentStatus.ACTIVE : ComponentStatus.REGISTERED;
+        return Optional.of(store.add(
+                BundleComponents.preferredId(bundle), bundle.getBundleId(), BundleComponents.info(bundle), status));
     }
 
     /**
@@ -273,8 +283,9 @@ public final class BundleTracking implements SynchronousBundleListener, Framewor
             index.require(bundle.getBundleId(), revision);
         }
         Map<String, List<String>> byId = new HashMap<>();
-        result.providers().forEach((providerId, requirements) -> store.findByBundle(providerId)
-                .ifPresent(provider -> byId.put(provider.id(), requirements)));
+        result.providers()
+                .forEach((providerId, requirements) ->
+                        store.findByBundle(providerId).ifPresent(provider -> byId.put(provider.id(), requirements)));
         store.setDeclared(record, byId, result.missing());
     }
 

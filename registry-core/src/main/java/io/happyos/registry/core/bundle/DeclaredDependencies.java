@@ -29,11 +29,9 @@ public final class DeclaredDependencies {
      * @param missing mandatory requirements that nothing installed provides
      * @param fromWiring whether it comes from the bundle's wiring (it is resolved), not its declarations
      */
-    public record Result(Map<Long, List<String>> providers, List<String> missing, boolean fromWiring) {
-    }
+    public record Result(Map<Long, List<String>> providers, List<String> missing, boolean fromWiring) {}
 
-    private DeclaredDependencies() {
-    }
+    private DeclaredDependencies() {}
 
     /**
      * Works out a bundle's dependencies.
@@ -60,11 +58,14 @@ public final class DeclaredDependencies {
             return new Result(Map.of(), List.of(), false);
         }
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (wiring != null && wiring.isCurrent() && (bundle.getState() & (Bundle.INSTALLED | Bundle.UNINSTALLED)) == 0) {
+        if (wiring != null
+                && wiring.isCurrent()
+                && (bundle.getState() & (Bundle.INSTALLED | Bundle.UNINSTALLED)) == 0) {
             return fromWiring(bundle, wiring);
         }
         BundleRevision revision = bundle.adapt(BundleRevision.class);
-        return revision == null ? new Result(Map.of(), List.of(), false)
+        return revision == null
+                ? new Result(Map.of(), List.of(), false)
                 : fromDeclarations(bundle, revision, candidates);
     }
 
@@ -80,8 +81,8 @@ public final class DeclaredDependencies {
         return new Result(providers, List.of(), true);
     }
 
-    private static Result fromDeclarations(Bundle bundle, BundleRevision revision,
-            Function<BundleRequirement, Iterable<Bundle>> candidates) {
+    private static Result fromDeclarations(
+            Bundle bundle, BundleRevision revision, Function<BundleRequirement, Iterable<Bundle>> candidates) {
         Map<Long, List<String>> providers = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
@@ -106,7 +107,8 @@ public final class DeclaredDependencies {
         if (effective != null && !Constants.EFFECTIVE_RESOLVE.equals(effective)) {
             return false;
         }
-        return !org.osgi.framework.namespace.PackageNamespace.RESOLUTION_DYNAMIC.equals(directives.get(Constants.RESOLUTION_DIRECTIVE));
+        return !org.osgi.framework.namespace.PackageNamespace.RESOLUTION_DYNAMIC.equals(
+                directives.get(Constants.RESOLUTION_DIRECTIVE));
     }
 
     private static boolean isOptional(BundleRequirement requirement) {
@@ -168,8 +170,13 @@ public final class DeclaredDependencies {
     public static String format(BundleRequirement requirement) {
         StringBuilder text = new StringBuilder(requirement.getNamespace());
         requirement.getDirectives().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing((String k) -> !k.equals("filter")).thenComparing(k -> k)))
-                .forEach(d -> text.append(';').append(d.getKey()).append(":=\"").append(d.getValue()).append('"'));
+                .sorted(Map.Entry.comparingByKey(
+                        Comparator.comparing((String k) -> !k.equals("filter")).thenComparing(k -> k)))
+                .forEach(d -> text.append(';')
+                        .append(d.getKey())
+                        .append(":=\"")
+                        .append(d.getValue())
+                        .append('"'));
         return text.toString();
     }
 }

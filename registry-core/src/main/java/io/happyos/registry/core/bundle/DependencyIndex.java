@@ -154,7 +154,9 @@ final class DependencyIndex {
             return null;
         }
         for (int not = filter.indexOf("(!"); not >= 0; not = filter.indexOf("(!", not + 1)) {
-            if (not + 3 >= filter.length() || filter.charAt(not + 2) != '(' || "&|!".indexOf(filter.charAt(not + 3)) >= 0) {
+            if (not + 3 >= filter.length()
+                    || filter.charAt(not + 2) != '('
+                    || "&|!".indexOf(filter.charAt(not + 3)) >= 0) {
                 return null; // a negated group: no term inside it is necessary
             }
         }
@@ -168,7 +170,10 @@ final class DependencyIndex {
             return null;
         }
         String value = filter.substring(at + term.length(), end);
-        if (value.isEmpty() || value.contains("*") || value.contains("\\") || value.contains("(")
+        if (value.isEmpty()
+                || value.contains("*")
+                || value.contains("\\")
+                || value.contains("(")
                 || !value.strip().equals(value)) {
             return null;
         }

@@ -46,13 +46,15 @@ public final class RegistryThreads implements AutoCloseable {
     public ThreadFactory factory(String name, boolean numbered) {
         AtomicInteger count = new AtomicInteger();
         return body -> {
-            Thread thread = new Thread(() -> {
-                try {
-                    body.run();
-                } finally {
-                    threads.remove(Thread.currentThread());
-                }
-            }, PREFIX + name + (numbered ? "-" + count.incrementAndGet() : ""));
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            body.run();
+                        } finally {
+                            threads.remove(Thread.currentThread());
+                        }
+                    },
+                    PREFIX + name + (numbered ? "-" + count.incrementAndGet() : ""));
             thread.setDaemon(true);
             threads.add(thread);
             return thread;
@@ -159,7 +161,10 @@ public final class RegistryThreads implements AutoCloseable {
         }
         List<Thread> left = alive();
         if (!left.isEmpty()) {
-            LOG.warn("{} registry threads did not stop within {} s: {}", left.size(), STOP_WAIT.toSeconds(),
+            LOG.warn(
+                    "{} registry threads did not stop within {} s: {}",
+                    left.size(),
+                    STOP_WAIT.toSeconds(),
                     left.stream().map(Thread::getName).toList());
         }
     }

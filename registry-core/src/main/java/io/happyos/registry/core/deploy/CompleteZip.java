@@ -29,8 +29,7 @@ final class CompleteZip {
     private static final int DIRECTORY_SIGNATURE = 0x02014b50;
     private static final int LOCAL_HEADER_SIGNATURE = 0x04034b50;
 
-    private CompleteZip() {
-    }
+    private CompleteZip() {}
 
     /**
      * @param file the file
@@ -94,8 +93,11 @@ final class CompleteZip {
         long entries = record.getLong(32);
         long directorySize = record.getLong(40);
         long directoryOffset = record.getLong(48);
-        return record.getInt(0) == ZIP64_END_SIGNATURE && recordAt + 12 + record.getLong(4) == locatorAt
-                && directoryOffset >= 0 && directorySize >= 0 && directoryOffset + directorySize == recordAt
+        return record.getInt(0) == ZIP64_END_SIGNATURE
+                && recordAt + 12 + record.getLong(4) == locatorAt
+                && directoryOffset >= 0
+                && directorySize >= 0
+                && directoryOffset + directorySize == recordAt
                 && startsWith(channel, directoryOffset, directorySize, entries);
     }
 
@@ -105,7 +107,8 @@ final class CompleteZip {
         if (entries == 0 && directorySize == 0) {
             return true;
         }
-        return directorySize >= 4 && read(channel, directoryOffset, 4).getInt(0) == DIRECTORY_SIGNATURE
+        return directorySize >= 4
+                && read(channel, directoryOffset, 4).getInt(0) == DIRECTORY_SIGNATURE
                 && read(channel, 0, 4).getInt(0) == LOCAL_HEADER_SIGNATURE;
     }
 

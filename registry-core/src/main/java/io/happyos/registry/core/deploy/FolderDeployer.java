@@ -5,10 +5,10 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.graph.GraphAlgorithms;
-import io.happyos.registry.core.model.ComponentRecord;
-import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.lifecycle.Installation;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,9 +65,18 @@ public final class FolderDeployer {
      * @param onLifecycleThread runs a task on the lifecycle thread (for the grace-period check)
      * @param journal where the audit records of what the folder did go
      */
-    public FolderDeployer(Path folder, ComponentStore store, BundleContext context, Activation activation,
-            Installation installation, Reloads reloads, VersionHistory history, Path stateFile, boolean autoRollback,
-            java.time.Duration grace, java.util.function.Consumer<Runnable> onLifecycleThread,
+    public FolderDeployer(
+            Path folder,
+            ComponentStore store,
+            BundleContext context,
+            Activation activation,
+            Installation installation,
+            Reloads reloads,
+            VersionHistory history,
+            Path stateFile,
+            boolean autoRollback,
+            java.time.Duration grace,
+            java.util.function.Consumer<Runnable> onLifecycleThread,
             io.happyos.registry.core.model.Journal journal,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.timer = threads.scheduler("reload-grace");
@@ -124,7 +133,8 @@ public final class FolderDeployer {
         String prefix = folder.toUri().toString();
         for (Bundle bundle : context.getBundles()) {
             String location = bundle.getLocation();
-            if (location.startsWith(prefix) && !location.substring(prefix.length()).contains("/")
+            if (location.startsWith(prefix)
+                    && !location.substring(prefix.length()).contains("/")
                     && !Files.exists(Path.of(java.net.URI.create(location)))) {
                 removed.add(Path.of(java.net.URI.create(location)));
             }
@@ -160,14 +170,26 @@ public final class FolderDeployer {
             change.run();
         } catch (RuntimeException e) {
             boolean again = tries < MAX_TRIES;
-            audit(operation, idOf(jar), e.getMessage(), jar.getFileName() + (again ? ": tried again in "
-                    + retryDelay(tries) + " ms" : ": given up after " + (tries + 1) + " tries"));
-            LOG.warn("could not apply the {} of {} ({}){}", operation, jar.getFileName(), e.getMessage(),
+            audit(
+                    operation,
+                    idOf(jar),
+                    e.getMessage(),
+                    jar.getFileName()
+                            + (again
+                                    ? ": tried again in " + retryDelay(tries) + " ms"
+                                    : ": given up after " + (tries + 1) + " tries"));
+            LOG.warn(
+                    "could not apply the {} of {} ({}){}",
+                    operation,
+                    jar.getFileName(),
+                    e.getMessage(),
                     again ? "; trying again" : "; giving up: fix the cause, then touch or remove the file again");
             if (again) {
                 try {
-                    timer.schedule(() -> onLifecycleThread.accept(() -> attempt(operation, jar, change, tries + 1)),
-                            retryDelay(tries), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    timer.schedule(
+                            () -> onLifecycleThread.accept(() -> attempt(operation, jar, change, tries + 1)),
+                            retryDelay(tries),
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException closed) {
                     LOG.debug("registry stopping: the {} of {} is applied at the next start", operation, jar);
                 }
@@ -182,7 +204,11 @@ public final class FolderDeployer {
     private String idOf(Path jar) {
         Bundle bundle = context.getBundle(location(jar));
         String file = jar.getFileName().toString();
-        return bundle == null ? file : store.findByBundle(bundle.getBundleId()).map(ComponentRecord::id).orElse(file);
+        return bundle == null
+                ? file
+                : store.findByBundle(bundle.getBundleId())
+                        .map(ComponentRecord::id)
+                        .orElse(file);
     }
 
     private void remove(Path jar) {
@@ -191,7 +217,8 @@ public final class FolderDeployer {
         }
         String location = location(jar);
         Bundle bundle = context.getBundle(location);
-        ComponentRecord record = bundle == null ? null : store.findByBundle(bundle.getBundleId()).orElse(null);
+        ComponentRecord record =
+                bundle == null ? null : store.findByBundle(bundle.getBundleId()).orElse(null);
         if (record != null) {
             LOG.info("{} was removed from the bundles folder: unregistering {}", jar.getFileName(), record.id());
             activation.waiting().remove(record.id());
@@ -199,8 +226,12 @@ public final class FolderDeployer {
             // what stopped with it waits for it (or another provider) to come back
             stopped.forEach(activation.waiting()::add);
             stopped.forEach(activation::showWhyItWaits);
-            audit("remove", record.id(), null, jar.getFileName() + " was removed from the bundles folder"
-                    + (stopped.isEmpty() ? "" : "; stopped with it, waiting for it to come back: " + stopped));
+            audit(
+                    "remove",
+                    record.id(),
+                    null,
+                    jar.getFileName() + " was removed from the bundles folder"
+                            + (stopped.isEmpty() ? "" : "; stopped with it, waiting for it to come back: " + stopped));
         }
         state.remove(location);
     }
@@ -251,7 +282,8 @@ public final class FolderDeployer {
     private boolean stopping() {
         try {
             Bundle system = context.getBundle(0);
-            return system == null || system.getState() != Bundle.ACTIVE
+            return system == null
+                    || system.getState() != Bundle.ACTIVE
                     || context.getBundle().getState() == Bundle.STOPPING;
         } catch (IllegalStateException invalidContext) {
             return true;
@@ -277,7 +309,10 @@ public final class FolderDeployer {
         LOG.info("{} changed: reloading {} {} -> {}", jar.getFileName(), record.id(), from, check.version());
         Reloads.Outcome outcome = reloads.reload(record, jar, check);
         state.put(location(jar), check.sha256());
-        audit("reload", record.id(), outcome.failures().isEmpty() ? null : String.join("; ", outcome.failures()),
+        audit(
+                "reload",
+                record.id(),
+                outcome.failures().isEmpty() ? null : String.join("; ", outcome.failures()),
                 from + " -> " + check.version());
         if (!outcome.failures().isEmpty()) {
             String reason = String.join("; ", outcome.failures());
@@ -294,17 +329,24 @@ public final class FolderDeployer {
      * A reloaded component that goes to ERROR within the grace period is rolled back as if it had
      * failed to start, unless its file changed again meanwhile.
      */
-    private void watchAfterReload(ComponentRecord record, Path jar, String sha256, String from, List<String> wereActive) {
+    private void watchAfterReload(
+            ComponentRecord record, Path jar, String sha256, String from, List<String> wereActive) {
         long deadline = System.nanoTime() + grace.toNanos();
         Runnable[] check = new Runnable[1];
         check[0] = () -> onLifecycleThread.accept(() -> {
-            if (!sha256.equals(state.checksum(location(jar))) || store.find(record.id()).orElse(null) != record) {
+            if (!sha256.equals(state.checksum(location(jar)))
+                    || store.find(record.id()).orElse(null) != record) {
                 return;
             }
             if (record.status() == ComponentStatus.ERROR) {
                 var errors = record.errors();
-                String why = errors.isEmpty() ? "it went to ERROR" : errors.get(errors.size() - 1).message();
-                rollBack(record, from, "went to ERROR within " + grace.toSeconds() + " s of the reload: " + why,
+                String why = errors.isEmpty()
+                        ? "it went to ERROR"
+                        : errors.get(errors.size() - 1).message();
+                rollBack(
+                        record,
+                        from,
+                        "went to ERROR within " + grace.toSeconds() + " s of the reload: " + why,
                         wereActive);
             } else if (System.nanoTime() < deadline) {
                 schedule(check[0]);
@@ -324,15 +366,18 @@ public final class FolderDeployer {
     /** Puts back the version that was running before a failed reload. */
     private void rollBack(ComponentRecord record, String toVersion, String why, List<String> wereActive) {
         List<JarVersion> versions = history.list(record.info().name());
-        Optional<JarVersion> previous = versions.stream().skip(1).filter(v -> v.version().equals(toVersion)).findFirst()
+        Optional<JarVersion> previous = versions.stream()
+                .skip(1)
+                .filter(v -> v.version().equals(toVersion))
+                .findFirst()
                 .or(() -> versions.stream().skip(1).findFirst());
         if (previous.isEmpty()) {
             LOG.warn("cannot roll {} back: no earlier version kept", record.id());
             return;
         }
         rollBackTo(record, previous.get(), wereActive);
-        String message = "rolled back " + record.id() + " to " + previous.get().version() + " after a failed reload: "
-                + why;
+        String message =
+                "rolled back " + record.id() + " to " + previous.get().version() + " after a failed reload: " + why;
         store.recordError(record, message);
         audit("rollback", record.id(), null, message);
         LOG.warn("{}", message);
@@ -348,16 +393,20 @@ public final class FolderDeployer {
      */
     public List<String> rollBackTo(ComponentRecord record, JarVersion version, List<String> alsoActive) {
         Path file = record.info().path() == null ? null : Path.of(record.info().path());
-        return reloads.reinstate(record, version, stored -> {
-            if (file != null && file.startsWith(folder)) {
-                state.put(location(file), version.checksum()); // the watcher then finds nothing new
-                try {
-                    Reloads.replace(stored, file);
-                } catch (IOException e) {
-                    LOG.warn("cannot put version {} back into {}: {}", version.version(), file, e.getMessage());
-                }
-            }
-        }, alsoActive);
+        return reloads.reinstate(
+                record,
+                version,
+                stored -> {
+                    if (file != null && file.startsWith(folder)) {
+                        state.put(location(file), version.checksum()); // the watcher then finds nothing new
+                        try {
+                            Reloads.replace(stored, file);
+                        } catch (IOException e) {
+                            LOG.warn("cannot put version {} back into {}: {}", version.version(), file, e.getMessage());
+                        }
+                    }
+                },
+                alsoActive);
     }
 
     /** The installed bundles' locations by symbolic name and version, read once per set of new JARs. */
@@ -397,7 +446,8 @@ public final class FolderDeployer {
     }
 
     private void activateInOrder(List<String> ids) {
-        List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(g, ids.stream().filter(g::contains).toList()));
+        List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(
+                g, ids.stream().filter(g::contains).toList()));
         Set<String> wanted = new java.util.HashSet<>(ids);
         for (String id : order) {
             if (wanted.contains(id)) {
@@ -427,8 +477,11 @@ public final class FolderDeployer {
 
     private List<Path> jars() {
         try (var files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)
-                    && !f.getFileName().toString().startsWith(".")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")
+                            && Files.isRegularFile(f)
+                            && !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             LOG.warn("cannot read the bundles folder {}: {}", folder, e.getMessage());
             return List.of();

@@ -80,8 +80,7 @@ public final class FolderScanner {
     }
 
     /** A file's size and last-modified time. */
-    private record Stamp(long size, FileTime modified) {
-    }
+    private record Stamp(long size, FileTime modified) {}
 
     /**
      * What the scanner knows of one file: how it looked at the last scan, since when it has looked
@@ -106,6 +105,7 @@ public final class FolderScanner {
     private final FolderScanner quarantine;
     /** When a new file name last appeared; when new files ready to report were first held back, or -1. */
     private long lastArrival = Long.MIN_VALUE / 2;
+
     private long holdingSince = -1;
 
     /**
@@ -132,18 +132,19 @@ public final class FolderScanner {
         this(folder, settleMillis, quietMillis, clock, true);
     }
 
-    private FolderScanner(Path folder, long settleMillis, long quietMillis, LongSupplier clock,
-            boolean watchQuarantine) {
+    private FolderScanner(
+            Path folder, long settleMillis, long quietMillis, LongSupplier clock, boolean watchQuarantine) {
         if (settleMillis < 0 || quietMillis < 0) {
-            throw new IllegalArgumentException("settleMillis and quietMillis must not be negative: " + settleMillis
-                    + ", " + quietMillis);
+            throw new IllegalArgumentException(
+                    "settleMillis and quietMillis must not be negative: " + settleMillis + ", " + quietMillis);
         }
         this.folder = Objects.requireNonNull(folder, "folder");
         this.settleMillis = settleMillis;
         this.quietMillis = quietMillis;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.quarantine = watchQuarantine
-                ? new FolderScanner(folder.resolve(FolderDeployer.QUARANTINE), settleMillis, 0, clock, false) : null;
+                ? new FolderScanner(folder.resolve(FolderDeployer.QUARANTINE), settleMillis, 0, clock, false)
+                : null;
     }
 
     /**
@@ -172,8 +173,12 @@ public final class FolderScanner {
                 lastArrival = now;
             }
             FileState state = observe(files.get(name), entry.getValue(), now);
-            if (!state.settled() && (now - state.stableSince() >= settleMillis || state.reported() == null
-                    && CompleteZip.isComplete(folder.resolve(name), state.observed().size()))) {
+            if (!state.settled()
+                    && (now - state.stableSince() >= settleMillis
+                            || state.reported() == null
+                                    && CompleteZip.isComplete(
+                                            folder.resolve(name),
+                                            state.observed().size()))) {
                 FileState reported = new FileState(state.observed(), state.stableSince(), state.observed());
                 if (state.reported() == null) {
                     readyNew.put(name, reported);
@@ -190,7 +195,7 @@ public final class FolderScanner {
             files.putAll(readyNew);
             readyNew.keySet().forEach(name -> added.add(folder.resolve(name)));
         }
-        for (Iterator<Map.Entry<String, FileState>> it = files.entrySet().iterator(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, FileState>> it = files.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, FileState> entry = it.next();
             if (!current.containsKey(entry.getKey())) {
                 if (entry.getValue().reported() != null) {
@@ -324,8 +329,7 @@ public final class FolderScanner {
      */
     static boolean isCandidateName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !lower.startsWith(".") && lower.endsWith(".jar")
-                && !lower.endsWith(".part") && !lower.endsWith(".tmp");
+        return !lower.startsWith(".") && lower.endsWith(".jar") && !lower.endsWith(".part") && !lower.endsWith(".tmp");
     }
 
     private Map<String, Stamp> listCandidates() throws IOException {

@@ -54,13 +54,17 @@ public final class FolderWatcher implements AutoCloseable {
      * @param handler receives each non-empty {@link FolderScanner.Changes}, on the watcher thread
      * @throws IllegalArgumentException if rescanMillis or settleMillis is not positive
      */
-    public FolderWatcher(FolderScanner scanner, Path folder, long rescanMillis, long settleMillis,
+    public FolderWatcher(
+            FolderScanner scanner,
+            Path folder,
+            long rescanMillis,
+            long settleMillis,
             Consumer<FolderScanner.Changes> handler,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.threads = threads;
         if (rescanMillis <= 0 || settleMillis <= 0) {
-            throw new IllegalArgumentException("rescanMillis and settleMillis must be positive: "
-                    + rescanMillis + ", " + settleMillis);
+            throw new IllegalArgumentException(
+                    "rescanMillis and settleMillis must be positive: " + rescanMillis + ", " + settleMillis);
         }
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.folder = Objects.requireNonNull(folder, "folder");
@@ -121,8 +125,10 @@ public final class FolderWatcher implements AutoCloseable {
         try {
             while (!closed) {
                 scanOnce();
-                waitForEvents(scanner.holding() ? Math.min(scanner.quietMillis(), settleMillis)
-                        : scanner.pending() ? settleMillis : rescanMillis);
+                waitForEvents(
+                        scanner.holding()
+                                ? Math.min(scanner.quietMillis(), settleMillis)
+                                : scanner.pending() ? settleMillis : rescanMillis);
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             LOG.debug("folder watcher stopping: {}", e.toString());

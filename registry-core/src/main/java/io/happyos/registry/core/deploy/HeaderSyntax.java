@@ -21,19 +21,22 @@ import org.osgi.framework.VersionRange;
  */
 final class HeaderSyntax {
 
-    private enum Kind { RANGE, VERSION, FILTER }
+    private enum Kind {
+        RANGE,
+        VERSION,
+        FILTER
+    }
 
     private static final Map<String, Map<String, Kind>> CHECKED = Map.of(
-            Constants.IMPORT_PACKAGE, Map.of("version", Kind.RANGE, "specification-version", Kind.RANGE,
-                    "bundle-version", Kind.RANGE),
+            Constants.IMPORT_PACKAGE,
+                    Map.of("version", Kind.RANGE, "specification-version", Kind.RANGE, "bundle-version", Kind.RANGE),
             Constants.DYNAMICIMPORT_PACKAGE, Map.of("version", Kind.RANGE, "bundle-version", Kind.RANGE),
             Constants.REQUIRE_BUNDLE, Map.of("bundle-version", Kind.RANGE),
             Constants.FRAGMENT_HOST, Map.of("bundle-version", Kind.RANGE),
             Constants.EXPORT_PACKAGE, Map.of("version", Kind.VERSION, "specification-version", Kind.VERSION),
             Constants.REQUIRE_CAPABILITY, Map.of("filter:", Kind.FILTER));
 
-    private HeaderSyntax() {
-    }
+    private HeaderSyntax() {}
 
     /**
      * @param headers a manifest's main attributes
@@ -111,6 +114,7 @@ final class HeaderSyntax {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

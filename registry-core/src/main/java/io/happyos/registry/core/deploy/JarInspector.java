@@ -30,8 +30,7 @@ public final class JarInspector {
     private static final Logger LOG = LoggerFactory.getLogger(JarInspector.class);
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private JarInspector() {
-    }
+    private JarInspector() {}
 
     /**
      * What {@link #inspect(Path)} found.
@@ -44,9 +43,7 @@ public final class JarInspector {
      *     be read at all
      * @param reason null when valid; otherwise one sentence naming the problem and the fix
      */
-    public record JarCheck(boolean valid, String symbolicName, String version, String sha256,
-            String reason) {
-    }
+    public record JarCheck(boolean valid, String symbolicName, String version, String sha256, String reason) {}
 
     /**
      * Inspects one file.
@@ -59,7 +56,11 @@ public final class JarInspector {
         try {
             sha256 = sha256(file);
         } catch (IOException e) {
-            return invalid(file, null, null, null,
+            return invalid(
+                    file,
+                    null,
+                    null,
+                    null,
                     "the file cannot be read (" + e.getClass().getSimpleName() + ": " + describe(e)
                             + "): check that it exists and is readable");
         }
@@ -67,23 +68,38 @@ public final class JarInspector {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = manifestEntry(zip);
             if (entry == null) {
-                return invalid(file, null, null, sha256,
-                        "no META-INF/MANIFEST.MF: build the JAR as an OSGi bundle (bnd)");
+                return invalid(
+                        file, null, null, sha256, "no META-INF/MANIFEST.MF: build the JAR as an OSGi bundle (bnd)");
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 manifest = new Manifest(in);
             } catch (IOException e) {
-                return invalid(file, null, null, sha256, "META-INF/MANIFEST.MF cannot be read ("
-                        + describe(e) + "): rebuild the bundle or copy a complete JAR");
+                return invalid(
+                        file,
+                        null,
+                        null,
+                        sha256,
+                        "META-INF/MANIFEST.MF cannot be read (" + describe(e)
+                                + "): rebuild the bundle or copy a complete JAR");
             }
         } catch (IOException e) {
-            return invalid(file, null, null, sha256, "not a ZIP/JAR file (the central directory cannot be read: "
-                    + describe(e) + "): copy a complete bundle JAR");
+            return invalid(
+                    file,
+                    null,
+                    null,
+                    sha256,
+                    "not a ZIP/JAR file (the central directory cannot be read: " + describe(e)
+                            + "): copy a complete bundle JAR");
         }
         if (!isWholeZip(file)) {
-            return invalid(file, null, null, sha256, "incomplete ZIP/JAR file (its end record does not point at a"
-                    + " central directory where it says, or bytes come before the ZIP): copy the complete bundle JAR"
-                    + " again, under a temporary name then renamed");
+            return invalid(
+                    file,
+                    null,
+                    null,
+                    sha256,
+                    "incomplete ZIP/JAR file (its end record does not point at a"
+                            + " central directory where it says, or bytes come before the ZIP): copy the complete bundle JAR"
+                            + " again, under a temporary name then renamed");
         }
         return checkHeaders(file, manifest.getMainAttributes(), sha256);
     }
@@ -103,22 +119,37 @@ public final class JarInspector {
     private static JarCheck checkHeaders(Path file, Attributes headers, String sha256) {
         String symbolicName = symbolicName(headers.getValue(Constants.BUNDLE_SYMBOLICNAME));
         if (symbolicName == null) {
-            return invalid(file, null, null, sha256,
+            return invalid(
+                    file,
+                    null,
+                    null,
+                    sha256,
                     "the manifest has no Bundle-SymbolicName: add one (bnd sets it from the project)");
         }
         String manifestVersion = headers.getValue(Constants.BUNDLE_MANIFESTVERSION);
         if (manifestVersion != null && !"2".equals(manifestVersion.trim())) {
-            return invalid(file, symbolicName, null, sha256, "Bundle-ManifestVersion '" + manifestVersion
-                    + "' is not supported: use 2 (or leave it out) and rebuild the bundle");
+            return invalid(
+                    file,
+                    symbolicName,
+                    null,
+                    sha256,
+                    "Bundle-ManifestVersion '" + manifestVersion
+                            + "' is not supported: use 2 (or leave it out) and rebuild the bundle");
         }
         String rawVersion = headers.getValue(Constants.BUNDLE_VERSION);
         String version;
         try {
-            version = Version.parseVersion(rawVersion == null ? null : rawVersion.trim()).toString();
+            version = Version.parseVersion(rawVersion == null ? null : rawVersion.trim())
+                    .toString();
         } catch (IllegalArgumentException e) {
-            return invalid(file, symbolicName, null, sha256, "Bundle-Version '" + rawVersion
-                    + "' is not a valid OSGi version (" + e.getMessage()
-                    + "): use major.minor.micro[.qualifier], e.g. 1.2.3");
+            return invalid(
+                    file,
+                    symbolicName,
+                    null,
+                    sha256,
+                    "Bundle-Version '" + rawVersion
+                            + "' is not a valid OSGi version (" + e.getMessage()
+                            + "): use major.minor.micro[.qualifier], e.g. 1.2.3");
         }
         String syntax = HeaderSyntax.problem(headers);
         if (syntax != null) {
@@ -136,7 +167,8 @@ public final class JarInspector {
     static String symbolicNameOf(Path jar) {
         try (JarFile file = new JarFile(jar.toFile(), false)) {
             Manifest manifest = file.getManifest();
-            return manifest == null ? null
+            return manifest == null
+                    ? null
                     : symbolicName(manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME));
         } catch (IOException e) {
             return null;
@@ -185,8 +217,7 @@ public final class JarInspector {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static JarCheck invalid(Path file, String symbolicName, String version, String sha256,
-            String reason) {
+    private static JarCheck invalid(Path file, String symbolicName, String version, String sha256, String reason) {
         LOG.debug("{} is not a usable bundle: {}", file, reason);
         return new JarCheck(false, symbolicName, version, sha256, reason);
     }

@@ -82,7 +82,8 @@ final class Quarantine {
             }
             String reason;
             try {
-                reason = Files.isRegularFile(reasonFile(file)) ? Files.readString(reasonFile(file)).strip()
+                reason = Files.isRegularFile(reasonFile(file))
+                        ? Files.readString(reasonFile(file)).strip()
                         : "the reason was not kept: remove the file from " + dir + " or fix and put it back";
             } catch (IOException e) {
                 reason = "the reason cannot be read (" + e.getMessage() + "): remove the file or fix it";
@@ -132,8 +133,11 @@ final class Quarantine {
             scanner.forgetQuarantined(file);
             deleteQuietly(reasonFile(file));
             clearEntry(file);
-            audit.record("unquarantine", file.getFileName().toString(), null, "complete and valid now: moved back to "
-                    + back);
+            audit.record(
+                    "unquarantine",
+                    file.getFileName().toString(),
+                    null,
+                    "complete and valid now: moved back to " + back);
             LOG.info("{} is complete and valid now: moved back into {} to be deployed", file.getFileName(), folder);
         } catch (IOException e) {
             LOG.warn("cannot move {} back into {}: {}", file, folder, e.getMessage());
@@ -153,8 +157,12 @@ final class Quarantine {
     private void markError(Path target, String reason) {
         String id = target.getFileName().toString();
         store.find(id).filter(r -> !r.hasBundle()).ifPresent(store::remove);
-        ComponentRecord record = store.add(id, RegistryEntry.NO_BUNDLE, new ComponentInfo(id, "bundle",
-                target.toString(), null, null, null, Map.of("Quarantined", "true"), reason), ComponentStatus.DISCOVERED);
+        ComponentRecord record = store.add(
+                id,
+                RegistryEntry.NO_BUNDLE,
+                new ComponentInfo(
+                        id, "bundle", target.toString(), null, null, null, Map.of("Quarantined", "true"), reason),
+                ComponentStatus.DISCOVERED);
         store.markError(record, id + " quarantined: " + reason);
     }
 
@@ -164,7 +172,8 @@ final class Quarantine {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             LOG.warn("cannot read the quarantine folder {}: {}", dir, e.getMessage());
             return List.of();

@@ -4,11 +4,11 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.graph.GraphAlgorithms;
-import io.happyos.registry.core.model.ComponentRecord;
-import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.lifecycle.Deactivation;
 import io.happyos.registry.core.lifecycle.Installation;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,7 +50,11 @@ public final class Reloads {
      * @param deactivation how components are deactivated
      * @param history the kept versions of each JAR
      */
-    public Reloads(ComponentStore store, BundleContext context, Activation activation, Deactivation deactivation,
+    public Reloads(
+            ComponentStore store,
+            BundleContext context,
+            Activation activation,
+            Deactivation deactivation,
             VersionHistory history) {
         this.store = store;
         this.context = context;
@@ -91,8 +95,7 @@ public final class Reloads {
      * @param wereActive the components that were active before, and were deactivated for it
      * @param failures why those that did not come back failed; empty when all did
      */
-    public record Outcome(List<String> wereActive, List<String> failures) {
-    }
+    public record Outcome(List<String> wereActive, List<String> failures) {}
 
     /**
      * Updates a component's bundle from a JAR, then brings back what was active.
@@ -120,8 +123,8 @@ public final class Reloads {
      * @param alsoActive components to activate as well (those a failed reload could not bring back)
      * @return the ids that failed to come back
      */
-    public List<String> reinstate(ComponentRecord record, JarVersion version, Consumer<Path> replaceFolderFile,
-            List<String> alsoActive) {
+    public List<String> reinstate(
+            ComponentRecord record, JarVersion version, Consumer<Path> replaceFolderFile, List<String> alsoActive) {
         List<String> active = new ArrayList<>(stop(record));
         alsoActive.stream().filter(id -> !active.contains(id)).forEach(active::add);
         update(record, Path.of(version.path()));
@@ -158,11 +161,14 @@ public final class Reloads {
     }
 
     private List<String> restart(List<String> wereActive) {
-        List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(g,
-                wereActive.stream().filter(g::contains).toList()));
+        List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(
+                g, wereActive.stream().filter(g::contains).toList()));
         List<String> failures = new ArrayList<>();
         for (String id : order) {
-            if (!wereActive.contains(id) || store.find(id).map(r -> r.status() == ComponentStatus.ACTIVE).orElse(true)) {
+            if (!wereActive.contains(id)
+                    || store.find(id)
+                            .map(r -> r.status() == ComponentStatus.ACTIVE)
+                            .orElse(true)) {
                 continue;
             }
             try {

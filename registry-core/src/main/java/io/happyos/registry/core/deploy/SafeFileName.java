@@ -16,8 +16,7 @@ final class SafeFileName {
     private static final char ESCAPE = '%';
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private SafeFileName() {
-    }
+    private SafeFileName() {}
 
     /**
      * @param name the name; not empty
@@ -68,7 +67,11 @@ final class SafeFileName {
     }
 
     private static boolean isPlain(int b, boolean keepUnderscore) {
-        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '.' || b == '-'
+        return b >= 'a' && b <= 'z'
+                || b >= 'A' && b <= 'Z'
+                || b >= '0' && b <= '9'
+                || b == '.'
+                || b == '-'
                 || b == '_' && keepUnderscore;
     }
 }

@@ -5,9 +5,9 @@ import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.bundle.BundleComponents;
 import io.happyos.registry.core.graph.GraphAlgorithms;
+import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.model.ComponentRecord;
 import io.happyos.registry.core.model.ComponentStore;
-import io.happyos.registry.core.lifecycle.Activation;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
@@ -48,8 +48,10 @@ public final class StartupDeployment {
         List<String> ids = new ArrayList<>();
         for (ComponentRecord record : store.records()) {
             Bundle bundle = record.hasBundle() ? context.getBundle(record.bundleId()) : null;
-            if (bundle != null && !DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())
-                    && bundle.getState() != Bundle.ACTIVE && BundleComponents.isMarkedToStart(bundle)) {
+            if (bundle != null
+                    && !DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())
+                    && bundle.getState() != Bundle.ACTIVE
+                    && BundleComponents.isMarkedToStart(bundle)) {
                 ids.add(record.id());
             }
         }

@@ -53,8 +53,8 @@ public final class VersionHistory {
         }
         Path dir = Files.createDirectories(folderOf(symbolicName));
         long now = Instant.now().toEpochMilli();
-        Path target = dir.resolve(now + "_" + SafeFileName.encode(version, false) + "_"
-                + SafeFileName.encode(sha256, false) + ".jar");
+        Path target = dir.resolve(
+                now + "_" + SafeFileName.encode(version, false) + "_" + SafeFileName.encode(sha256, false) + ".jar");
         Path temp = dir.resolve(target.getFileName() + ".tmp");
         Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -72,7 +72,8 @@ public final class VersionHistory {
         try {
             record(symbolicName, version.version(), version.checksum() + "", Path.of(version.path()));
             Path source = Path.of(version.path());
-            if (list(symbolicName).size() > 0 && !list(symbolicName).get(0).path().equals(version.path())) {
+            if (list(symbolicName).size() > 0
+                    && !list(symbolicName).get(0).path().equals(version.path())) {
                 Files.deleteIfExists(source);
             }
         } catch (IOException e) {
@@ -136,8 +137,11 @@ public final class VersionHistory {
             return null;
         }
         try {
-            return new JarVersion(SafeFileName.decode(parts[1]), SafeFileName.decode(parts[2]),
-                    Instant.ofEpochMilli(Long.parseLong(parts[0])), file.toString());
+            return new JarVersion(
+                    SafeFileName.decode(parts[1]),
+                    SafeFileName.decode(parts[2]),
+                    Instant.ofEpochMilli(Long.parseLong(parts[0])),
+                    file.toString());
         } catch (NumberFormatException e) {
             return null;
         }
@@ -160,14 +164,19 @@ public final class VersionHistory {
             return;
         }
         try (Stream<Path> files = Files.list(legacyDir)) {
-            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .toList()) {
                 if (symbolicName.equals(JarInspector.symbolicNameOf(jar))) {
                     Files.createDirectories(dir);
                     Files.move(jar, dir.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
                 }
             }
         } catch (IOException e) {
-            LOG.warn("cannot move the versions of {} kept in {} to {}: {}", symbolicName, legacyDir, dir,
+            LOG.warn(
+                    "cannot move the versions of {} kept in {} to {}: {}",
+                    symbolicName,
+                    legacyDir,
+                    dir,
                     e.getMessage());
         }
     }

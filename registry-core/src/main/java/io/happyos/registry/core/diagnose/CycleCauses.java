@@ -19,8 +19,8 @@ import java.util.Optional;
  */
 final class CycleCauses {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ComponentStore store;
     private final ErrorCauses errors;
@@ -50,28 +50,34 @@ final class CycleCauses {
             for (Dependency edge : cycle.edges().get(i)) {
                 if (edge.origin() == DependencyOrigin.EXPLICIT) {
                     Optional<AuditRecord> added = errors.explicitAdded(from, to);
-                    String when = added.map(a -> " added at " + TIME.format(a.at()) + " by " + a.actor()).orElse("");
+                    String when = added.map(a -> " added at " + TIME.format(a.at()) + " by " + a.actor())
+                            .orElse("");
                     evidence.add(from + " -> " + to + ": explicit dependency" + when);
                     if (explicitFix == null) {
                         explicitFix = "remove the explicit dependency " + from + " -> " + to + when
                                 + " (registry:undepend " + from + " " + to + ")";
                     }
                 } else {
-                    evidence.add(from + " -> " + to + ": " + (edge.requirement() == null ? "declared" : edge.requirement()));
+                    evidence.add(
+                            from + " -> " + to + ": " + (edge.requirement() == null ? "declared" : edge.requirement()));
                 }
             }
         }
         String path = String.join(" -> ", cycle.ids());
-        String fix = explicitFix != null ? explicitFix
+        String fix = explicitFix != null
+                ? explicitFix
                 : "break the cycle " + path + ": move what these bundles share into a bundle of its own, or make one"
                         + " of the requirements above optional";
-        return Optional.of(Cause.root(CauseKind.CYCLE, id,
-                id + " is on the dependency cycle " + path + "; its members can only start together", fix, evidence));
+        return Optional.of(Cause.root(
+                CauseKind.CYCLE,
+                id,
+                id + " is on the dependency cycle " + path + "; its members can only start together",
+                fix,
+                evidence));
     }
 
     /** A cycle through {@code id}: ids from id back to id, and the dependencies behind each step. */
-    record Path(List<String> ids, List<List<Dependency>> edges) {
-    }
+    record Path(List<String> ids, List<List<Dependency>> edges) {}
 
     static Optional<Path> shortestCycle(DependencyGraph graph, String id) {
         if (!graph.contains(id)) {
@@ -79,7 +85,8 @@ final class CycleCauses {
         }
         List<String> best = null;
         for (String dependency : graph.dependencies(id)) {
-            Optional<List<String>> back = dependency.equals(id) ? Optional.of(List.of(id)) : graph.findPath(dependency, id);
+            Optional<List<String>> back =
+                    dependency.equals(id) ? Optional.of(List.of(id)) : graph.findPath(dependency, id);
             if (back.isPresent() && (best == null || back.get().size() + 1 < best.size())) {
                 List<String> ids = new ArrayList<>();
                 ids.add(id);
@@ -93,7 +100,9 @@ final class CycleCauses {
         List<List<Dependency>> edges = new ArrayList<>();
         for (int i = 0; i + 1 < best.size(); i++) {
             String to = best.get(i + 1);
-            edges.add(graph.dependencyDetails(best.get(i)).stream().filter(d -> d.id().equals(to)).toList());
+            edges.add(graph.dependencyDetails(best.get(i)).stream()
+                    .filter(d -> d.id().equals(to))
+                    .toList());
         }
         return Optional.of(new Path(List.copyOf(best), edges));
     }

@@ -58,9 +58,12 @@ final class ErrorCauses {
         if (info.path() != null) {
             evidence.add("moved to " + info.path() + " (the reason is beside it in " + info.name() + ".reason.txt)");
         }
-        return Cause.root(CauseKind.QUARANTINED, record.id(),
+        return Cause.root(
+                CauseKind.QUARANTINED,
+                record.id(),
                 info.name() + " was quarantined by the bundles folder: " + reason,
-                "repair or rebuild " + info.name() + " (" + reason + "), then copy the good JAR into the bundles folder",
+                "repair or rebuild " + info.name() + " (" + reason
+                        + "), then copy the good JAR into the bundles folder",
                 evidence);
     }
 
@@ -87,28 +90,46 @@ final class ErrorCauses {
         Optional<AuditRecord> byHand = markedByHand(id, last.at(), setStatus ? "set-status" : "mark-error");
         if (byHand.isPresent() || setStatus) {
             String who = byHand.map(a -> " by " + a.actor() + " at " + a.at()).orElse("");
-            return Optional.of(Cause.root(CauseKind.MARKED_ERROR, id, id + " was put in ERROR" + who + ": " + message,
-                    "deal with what the message says, then take it out of ERROR: registry:clear " + id, evidence));
+            return Optional.of(Cause.root(
+                    CauseKind.MARKED_ERROR,
+                    id,
+                    id + " was put in ERROR" + who + ": " + message,
+                    "deal with what the message says, then take it out of ERROR: registry:clear " + id,
+                    evidence));
         }
         Matcher hook = HOOK.matcher(message);
         if (hook.find()) {
-            return Optional.of(Cause.root(CauseKind.HOOK_FAILED, id, message,
+            return Optional.of(Cause.root(
+                    CauseKind.HOOK_FAILED,
+                    id,
+                    message,
                     "fix the lifecycle hook " + hook.group(1) + " (or unregister it), then registry:activate " + id,
                     evidence));
         }
         if (message.contains("timed out after")) {
-            return Optional.of(Cause.root(CauseKind.TIMED_OUT, id, message,
+            return Optional.of(Cause.root(
+                    CauseKind.TIMED_OUT,
+                    id,
+                    message,
                     "make " + id + "'s start return promptly (start long work on a thread of its own), or raise"
                             + " happyos.activation.timeout; then registry:activate " + id,
                     evidence));
         }
-        if (message.contains("failed to start") || message.contains("activator") || message.contains("failed to activate")) {
-            return Optional.of(Cause.root(CauseKind.ACTIVATION_FAILED, id, message,
+        if (message.contains("failed to start")
+                || message.contains("activator")
+                || message.contains("failed to activate")) {
+            return Optional.of(Cause.root(
+                    CauseKind.ACTIVATION_FAILED,
+                    id,
+                    message,
                     "fix the exception in " + id + "'s activator (the message above is its root cause), then"
                             + " registry:activate " + id,
                     evidence));
         }
-        return Optional.of(Cause.root(CauseKind.OTHER_ERROR, id, message,
+        return Optional.of(Cause.root(
+                CauseKind.OTHER_ERROR,
+                id,
+                message,
                 "see " + id + "'s error history (registry:info " + id + "); once fixed, registry:clear " + id
                         + " and registry:activate " + id,
                 evidence));
@@ -134,13 +155,15 @@ final class ErrorCauses {
      * @return the record, when the audit log has it
      */
     Optional<AuditRecord> lastDeactivation(String id) {
-        return audit.apply(new AuditQuery(id, "deactivate", null, null, null, false, 1)).stream().findFirst();
+        return audit.apply(new AuditQuery(id, "deactivate", null, null, null, false, 1)).stream()
+                .findFirst();
     }
 
     private Optional<AuditRecord> markedByHand(String id, Instant errorAt, String operation) {
         // the audit record is written once the change is durable: just after the error's own time
         return audit.apply(new AuditQuery(id, operation, null, errorAt.minusSeconds(2), null, false, 1)).stream()
-                .filter(AuditRecord::ok).findFirst();
+                .filter(AuditRecord::ok)
+                .findFirst();
     }
 
     static List<String> evidence(List<ErrorRecord> errors) {
@@ -153,6 +176,8 @@ final class ErrorCauses {
 
     private static String lastMessage(ComponentRecord record) {
         List<ErrorRecord> errors = record.errors();
-        return errors.isEmpty() ? "not a valid bundle" : errors.get(errors.size() - 1).message();
+        return errors.isEmpty()
+                ? "not a valid bundle"
+                : errors.get(errors.size() - 1).message();
     }
 }

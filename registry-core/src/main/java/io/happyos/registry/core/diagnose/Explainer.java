@@ -48,15 +48,20 @@ public final class Explainer {
      * @param audit reads the audit log (empty when none is kept)
      * @param services what Declarative Services knows, looked up at each explanation
      */
-    public Explainer(ComponentStore store, BundleContext context, Function<AuditQuery, List<AuditRecord>> audit,
+    public Explainer(
+            ComponentStore store,
+            BundleContext context,
+            Function<AuditQuery, List<AuditRecord>> audit,
             Supplier<ServiceDiagnosis> services) {
         this.store = store;
         this.context = context;
         this.services = services;
         this.errors = new ErrorCauses(audit);
         this.cycles = new CycleCauses(store, errors);
-        this.requirements = new RequirementCauses(context,
-                bundleId -> store.findByBundle(bundleId).map(ComponentRecord::id).orElse(null));
+        this.requirements = new RequirementCauses(
+                context,
+                bundleId ->
+                        store.findByBundle(bundleId).map(ComponentRecord::id).orElse(null));
         this.uses = new UsesConflicts(requirements);
     }
 
@@ -77,7 +82,9 @@ public final class Explainer {
         if (causes.isEmpty()) {
             return record.id() + " is " + record.status() + " and nothing is wrong with it";
         }
-        Cause root = new Explanation(record.id(), record.status(), false, "-", causes).rootCauses().get(0);
+        Cause root = new Explanation(record.id(), record.status(), false, "-", causes)
+                .rootCauses()
+                .get(0);
         return record.id() + " is " + record.status() + ": " + root.message() + ". Fix: " + root.fix();
     }
 
@@ -108,8 +115,12 @@ public final class Explainer {
         private List<Cause> compute(String id) {
             Optional<ComponentRecord> found = store.find(id);
             if (found.isEmpty()) {
-                return List.of(Cause.root(CauseKind.OTHER_ERROR, id, id + " is not registered any more",
-                        "register it again (registry:register FILE), or remove what depends on it", List.of()));
+                return List.of(Cause.root(
+                        CauseKind.OTHER_ERROR,
+                        id,
+                        id + " is not registered any more",
+                        "register it again (registry:register FILE), or remove what depends on it",
+                        List.of()));
             }
             ComponentRecord record = found.get();
             if (ErrorCauses.quarantined(record)) {
@@ -120,8 +131,8 @@ public final class Explainer {
             }
             List<Cause> causes = new ArrayList<>();
             Bundle bundle = record.hasBundle() ? context.getBundle(record.bundleId()) : null;
-            boolean unresolved = bundle != null && bundle.getState() == Bundle.INSTALLED
-                    && !BundleComponents.isFragment(bundle);
+            boolean unresolved =
+                    bundle != null && bundle.getState() == Bundle.INSTALLED && !BundleComponents.isFragment(bundle);
             if (unresolved) {
                 causes.addAll(requirements.unresolved(id, bundle, this::causesOf));
                 if (causes.isEmpty()) {
@@ -152,18 +163,25 @@ public final class Explainer {
          */
         private List<Cause> errorsFurtherDown(ComponentRecord record) {
             String id = record.id();
-            java.util.Set<String> closure = store.readGraph(g -> g.contains(id)
-                    ? g.dependencyClosure(List.of(id)) : java.util.Set.<String>of());
+            java.util.Set<String> closure = store.readGraph(
+                    g -> g.contains(id) ? g.dependencyClosure(List.of(id)) : java.util.Set.<String>of());
             List<Cause> causes = new ArrayList<>();
             for (String member : new java.util.TreeSet<>(closure)) {
-                ComponentStatus status = store.find(member).map(ComponentRecord::status).orElse(null);
+                ComponentStatus status =
+                        store.find(member).map(ComponentRecord::status).orElse(null);
                 if (member.equals(id) || status != ComponentStatus.ERROR) {
                     continue;
                 }
                 List<String> path = store.readGraph(g -> g.findPath(id, member)).orElse(List.of(id, member));
-                causes.add(new Cause(CauseKind.DEPENDENCY_NOT_ACTIVE, id, id + " needs " + member + " through "
-                        + String.join(" -> ", path) + ", and " + member + " is in ERROR: its activation is refused"
-                        + " until that is fixed", null, List.of("path: " + String.join(" -> ", path)),
+                causes.add(new Cause(
+                        CauseKind.DEPENDENCY_NOT_ACTIVE,
+                        id,
+                        id + " needs " + member + " through "
+                                + String.join(" -> ", path) + ", and " + member
+                                + " is in ERROR: its activation is refused"
+                                + " until that is fixed",
+                        null,
+                        List.of("path: " + String.join(" -> ", path)),
                         causesOf(member)));
             }
             return causes;
@@ -176,9 +194,13 @@ public final class Explainer {
                         && declared.status() != ComponentStatus.ACTIVE) {
                     List<Cause> gaps = referenceGaps(declared);
                     if (!gaps.isEmpty()) {
-                        causes.add(new Cause(CauseKind.UNSATISFIED_REFERENCE, record.id(), record.id()
-                                + " is active, but its DS component " + declared.id() + " is not satisfied", null,
-                                List.of(), gaps));
+                        causes.add(new Cause(
+                                CauseKind.UNSATISFIED_REFERENCE,
+                                record.id(),
+                                record.id() + " is active, but its DS component " + declared.id() + " is not satisfied",
+                                null,
+                                List.of(),
+                                gaps));
                     }
                 }
             }
@@ -192,9 +214,10 @@ public final class Explainer {
          */
         private List<Cause> inactiveDependencies(ComponentRecord record, boolean evenIfOnlyNotActivated) {
             Map<String, List<Dependency>> byId = new LinkedHashMap<>();
-            List<Dependency> details = store.readGraph(g -> g.contains(record.id())
-                    ? g.dependencyDetails(record.id()) : List.of());
-            details.forEach(d -> byId.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d));
+            List<Dependency> details =
+                    store.readGraph(g -> g.contains(record.id()) ? g.dependencyDetails(record.id()) : List.of());
+            details.forEach(
+                    d -> byId.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d));
             List<Cause> causes = new ArrayList<>();
             for (Map.Entry<String, List<Dependency>> e : byId.entrySet()) {
                 String dependency = e.getKey();
@@ -211,11 +234,18 @@ public final class Explainer {
                     continue;
                 }
                 List<String> evidence = e.getValue().stream()
-                        .map(d -> record.id() + " -> " + dependency + ": " + d.origin().name().toLowerCase()
+                        .map(d -> record.id() + " -> " + dependency + ": "
+                                + d.origin().name().toLowerCase()
                                 + (d.requirement() == null ? "" : " " + d.requirement()))
                         .toList();
-                causes.add(new Cause(CauseKind.DEPENDENCY_NOT_ACTIVE, record.id(), record.id() + " depends on "
-                        + dependency + ", which is " + (status == null ? "not registered" : status), null, evidence, below));
+                causes.add(new Cause(
+                        CauseKind.DEPENDENCY_NOT_ACTIVE,
+                        record.id(),
+                        record.id() + " depends on " + dependency + ", which is "
+                                + (status == null ? "not registered" : status),
+                        null,
+                        evidence,
+                        below));
             }
             return causes;
         }
@@ -230,16 +260,20 @@ public final class Explainer {
                 return List.of();
             }
             List<Cause> causes = new ArrayList<>();
-            for (ReferenceGap gap : services.get().gaps(owner.get().bundleId(), record.info().name())) {
+            for (ReferenceGap gap :
+                    services.get().gaps(owner.get().bundleId(), record.info().name())) {
                 causes.add(gap(record.id(), gap));
             }
             return causes;
         }
 
         private Cause gap(String id, ReferenceGap gap) {
-            String wanted = "service " + gap.interfaceName() + (gap.target() == null ? "" : " matching " + gap.target());
+            String wanted =
+                    "service " + gap.interfaceName() + (gap.target() == null ? "" : " matching " + gap.target());
             String message = id + "'s reference " + gap.reference() + " (" + gap.cardinality() + ") needs a " + wanted
-                    + ", and " + (gap.registered() == 0 ? "no service of that interface is registered"
+                    + ", and "
+                    + (gap.registered() == 0
+                            ? "no service of that interface is registered"
                             : gap.registered() + " service(s) of that interface are registered, none matching");
             List<String> evidence = new ArrayList<>();
             evidence.add("reference " + gap.reference() + ": interface " + gap.interfaceName() + ", cardinality "
@@ -248,14 +282,18 @@ public final class Explainer {
             for (String provider : gap.providers()) {
                 Optional<ComponentRecord> candidate = store.find(provider);
                 if (candidate.isPresent() && candidate.get().status() != ComponentStatus.ACTIVE) {
-                    evidence.add("DS component " + provider + " would provide it, but is " + candidate.get().status());
+                    evidence.add("DS component " + provider + " would provide it, but is "
+                            + candidate.get().status());
                     below.addAll(causesOf(provider));
                 }
             }
             if (!below.isEmpty()) {
                 return new Cause(CauseKind.UNSATISFIED_REFERENCE, id, message, null, evidence, below);
             }
-            return Cause.root(CauseKind.UNSATISFIED_REFERENCE, id, message,
+            return Cause.root(
+                    CauseKind.UNSATISFIED_REFERENCE,
+                    id,
+                    message,
                     "install and start a bundle that registers a " + wanted
                             + (gap.cardinality().startsWith("0") ? "" : " (the reference is mandatory)"),
                     evidence);
@@ -264,10 +302,15 @@ public final class Explainer {
         private Cause notActivated(ComponentRecord record) {
             String id = record.id();
             Optional<AuditRecord> stopped = errors.lastDeactivation(id);
-            String how = stopped.map(a -> "; it was deactivated by " + a.actor() + " at " + a.at()).orElse("");
+            String how = stopped.map(a -> "; it was deactivated by " + a.actor() + " at " + a.at())
+                    .orElse("");
             List<String> evidence = ErrorCauses.evidence(record.errors());
-            return Cause.root(CauseKind.NOT_ACTIVATED, id, id + " is " + record.status() + how
-                    + " and nothing stands in the way of activating it", "activate it: registry:activate " + id, evidence);
+            return Cause.root(
+                    CauseKind.NOT_ACTIVATED,
+                    id,
+                    id + " is " + record.status() + how + " and nothing stands in the way of activating it",
+                    "activate it: registry:activate " + id,
+                    evidence);
         }
     }
 }

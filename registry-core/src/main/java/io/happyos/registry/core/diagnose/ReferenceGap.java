@@ -14,8 +14,14 @@ import java.util.List;
  * @param providers the names of DS components (of any bundle) that would provide the interface
  *     if they were active
  */
-public record ReferenceGap(String component, String reference, String interfaceName, String target,
-        String cardinality, int registered, List<String> providers) {
+public record ReferenceGap(
+        String component,
+        String reference,
+        String interfaceName,
+        String target,
+        String cardinality,
+        int registered,
+        List<String> providers) {
 
     /** Copies the list. */
     public ReferenceGap {

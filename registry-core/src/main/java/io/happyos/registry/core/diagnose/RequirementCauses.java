@@ -38,8 +38,12 @@ final class RequirementCauses {
     }
 
     /** The kinds of cause that keep a bundle from resolving. */
-    static final Set<CauseKind> STRUCTURAL = EnumSet.of(CauseKind.QUARANTINED, CauseKind.MISSING_REQUIREMENT,
-            CauseKind.WRONG_VERSION, CauseKind.USES_CONFLICT, CauseKind.PROVIDER_NOT_RESOLVED);
+    static final Set<CauseKind> STRUCTURAL = EnumSet.of(
+            CauseKind.QUARANTINED,
+            CauseKind.MISSING_REQUIREMENT,
+            CauseKind.WRONG_VERSION,
+            CauseKind.USES_CONFLICT,
+            CauseKind.PROVIDER_NOT_RESOLVED);
 
     private final BundleContext context;
     private final LongFunction<String> idOfBundle;
@@ -77,7 +81,8 @@ final class RequirementCauses {
                 continue;
             }
             if (matching.stream().noneMatch(c -> resolved(c.getRevision().getBundle()))) {
-                providersUnresolved(id, bundle, requirement, matching, recursion).ifPresent(causes::add);
+                providersUnresolved(id, bundle, requirement, matching, recursion)
+                        .ifPresent(causes::add);
             }
         }
         return causes;
@@ -91,19 +96,27 @@ final class RequirementCauses {
             for (BundleCapability capability : capabilities(requirement.getNamespace(), self)) {
                 Object offered = capability.getAttributes().get(requirement.getNamespace());
                 if (name.equals(String.valueOf(offered))) {
-                    instead.add(RequirementText.describe(capability) + " from " + who(capability.getRevision().getBundle()));
+                    instead.add(RequirementText.describe(capability) + " from "
+                            + who(capability.getRevision().getBundle()));
                 }
             }
         }
         List<String> evidence = new ArrayList<>();
-        evidence.add(RequirementText.header(requirement.getNamespace()) + ": " + DeclaredDependencies.format(requirement));
+        evidence.add(
+                RequirementText.header(requirement.getNamespace()) + ": " + DeclaredDependencies.format(requirement));
         if (instead.isEmpty()) {
             evidence.add("nothing installed provides " + (name == null ? "it" : name) + " in any version");
-            return Cause.root(CauseKind.MISSING_REQUIREMENT, id, id + " requires " + wanted + ", which nothing installed provides",
-                    "install a bundle providing " + wanted, evidence);
+            return Cause.root(
+                    CauseKind.MISSING_REQUIREMENT,
+                    id,
+                    id + " requires " + wanted + ", which nothing installed provides",
+                    "install a bundle providing " + wanted,
+                    evidence);
         }
         instead.forEach(i -> evidence.add("installed instead: " + i));
-        return Cause.root(CauseKind.WRONG_VERSION, id,
+        return Cause.root(
+                CauseKind.WRONG_VERSION,
+                id,
                 id + " requires " + wanted + ", but only " + String.join(", ", instead) + " is installed",
                 "install a bundle providing " + wanted + ", or change " + id + "'s "
                         + RequirementText.header(requirement.getNamespace()) + " to accept the installed version",
@@ -114,8 +127,12 @@ final class RequirementCauses {
      * A requirement whose providers are all unresolved: a cause only when none of them could
      * resolve (one that is merely not resolved yet would be resolved along with the requirer).
      */
-    private Optional<Cause> providersUnresolved(String id, Bundle self, BundleRequirement requirement,
-            List<BundleCapability> matching, Recursion recursion) {
+    private Optional<Cause> providersUnresolved(
+            String id,
+            Bundle self,
+            BundleRequirement requirement,
+            List<BundleCapability> matching,
+            Recursion recursion) {
         List<Cause> below = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         for (BundleCapability capability : matching) {
@@ -124,8 +141,11 @@ final class RequirementCauses {
                 return Optional.empty(); // its own export: fine if the rest resolves
             }
             String providerId = idOfBundle.apply(provider.getBundleId());
-            List<Cause> blocking = providerId == null ? List.of()
-                    : recursion.causesOf(providerId).stream().filter(c -> STRUCTURAL.contains(c.kind())).toList();
+            List<Cause> blocking = providerId == null
+                    ? List.of()
+                    : recursion.causesOf(providerId).stream()
+                            .filter(c -> STRUCTURAL.contains(c.kind()))
+                            .toList();
             if (providerId != null && blocking.isEmpty()) {
                 return Optional.empty(); // this provider can resolve together with the requirer
             }
@@ -135,9 +155,13 @@ final class RequirementCauses {
         String message = id + " requires " + RequirementText.describe(requirement)
                 + ", whose only providers cannot resolve themselves";
         if (below.isEmpty()) {
-            return Optional.of(Cause.root(CauseKind.PROVIDER_NOT_RESOLVED, id, message,
+            return Optional.of(Cause.root(
+                    CauseKind.PROVIDER_NOT_RESOLVED,
+                    id,
+                    message,
                     "make " + matching.get(0).getRevision().getBundle().getSymbolicName()
-                            + " resolve (run registry:why on it), or install another provider", evidence));
+                            + " resolve (run registry:why on it), or install another provider",
+                    evidence));
         }
         return Optional.of(new Cause(CauseKind.PROVIDER_NOT_RESOLVED, id, message, null, evidence, below));
     }

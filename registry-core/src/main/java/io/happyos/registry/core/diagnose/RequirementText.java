@@ -23,8 +23,7 @@ final class RequirementText {
     private static final Pattern AT_MOST = Pattern.compile("\\(" + VERSION_ATTRIBUTE + "<=([^()]+)\\)");
     private static final Pattern EXACTLY = Pattern.compile("\\(" + VERSION_ATTRIBUTE + "=([^()*]+)\\)");
 
-    private RequirementText() {
-    }
+    private RequirementText() {}
 
     /**
      * The name a requirement asks for: the package, the bundle's symbolic name, or the value of
@@ -68,7 +67,8 @@ final class RequirementText {
             floor = m.group(1).strip();
             floorOpen = true;
         }
-        String rest = NOT_AT_MOST.matcher(NOT_AT_LEAST.matcher(filter).replaceAll("")).replaceAll("");
+        String rest =
+                NOT_AT_MOST.matcher(NOT_AT_LEAST.matcher(filter).replaceAll("")).replaceAll("");
         m = AT_LEAST.matcher(rest);
         if (floor == null && m.find()) {
             floor = m.group(1).strip();

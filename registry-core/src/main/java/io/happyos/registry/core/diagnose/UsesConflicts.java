@@ -54,7 +54,8 @@ final class UsesConflicts {
             for (String used : uses(via)) {
                 Optional<BundleCapability> seen = seenBy(via.getRevision().getBundle(), used);
                 Optional<BundleRequirement> own = imports.stream()
-                        .filter(r -> used.equals(RequirementText.name(r))).findFirst();
+                        .filter(r -> used.equals(RequirementText.name(r)))
+                        .findFirst();
                 if (seen.isEmpty() || own.isEmpty() || own.get().matches(seen.get())) {
                     continue;
                 }
@@ -64,13 +65,15 @@ final class UsesConflicts {
         return causes;
     }
 
-    private Cause conflict(String id, Bundle bundle, BundleCapability via, String used, BundleCapability seen,
-            BundleRequirement own) {
+    private Cause conflict(
+            String id, Bundle bundle, BundleCapability via, String used, BundleCapability seen, BundleRequirement own) {
         String provider = requirements.who(via.getRevision().getBundle());
         String seenFrom = requirements.who(seen.getRevision().getBundle());
         List<BundleCapability> ownProviders = requirements.matching(own, bundle);
-        String ownFrom = ownProviders.isEmpty() ? "nothing installed"
-                : RequirementText.describe(ownProviders.get(0)) + " from " + requirements.who(ownProviders.get(0).getRevision().getBundle());
+        String ownFrom = ownProviders.isEmpty()
+                ? "nothing installed"
+                : RequirementText.describe(ownProviders.get(0)) + " from "
+                        + requirements.who(ownProviders.get(0).getRevision().getBundle());
         String viaPackage = String.valueOf(via.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE));
         String message = "uses conflict on package " + used + ": " + id + " imports " + viaPackage + " from " + provider
                 + ", whose " + viaPackage + " uses " + used + " and sees " + RequirementText.describe(seen) + " from "
@@ -78,11 +81,13 @@ final class UsesConflicts {
                 + " (" + ownFrom + "): two versions of " + used + " would meet in " + id + "'s class space";
         List<String> evidence = List.of(
                 id + " Import-Package: " + RequirementText.describe(own),
-                provider + " exports " + RequirementText.describe(via) + " with uses:=\"" + String.join(",", uses(via)) + "\"",
+                provider + " exports " + RequirementText.describe(via) + " with uses:=\"" + String.join(",", uses(via))
+                        + "\"",
                 provider + " is wired to " + RequirementText.describe(seen) + " from " + seenFrom,
                 "the alternative: " + ownFrom);
         String fix = "make " + id + " import " + used + " in a range that includes " + RequirementText.version(seen)
-                + " (as " + provider + " does), or install a version of " + via.getRevision().getBundle().getSymbolicName()
+                + " (as " + provider + " does), or install a version of "
+                + via.getRevision().getBundle().getSymbolicName()
                 + " that uses " + RequirementText.describe(own);
         return Cause.root(CauseKind.USES_CONFLICT, id, message, fix, evidence);
     }

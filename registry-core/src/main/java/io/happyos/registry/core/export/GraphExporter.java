@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public final class GraphExporter {
 
-    private GraphExporter() {
-    }
+    private GraphExporter() {}
 
     /**
      * The graph as text in one format.
@@ -39,9 +38,12 @@ public final class GraphExporter {
     private static String dot(DependencyGraphView view) {
         StringBuilder out = new StringBuilder("digraph dependencies {\n  rankdir=LR;\n  node [shape=box];\n");
         for (Node node : view.nodes()) {
-            out.append("  ").append(dotQuote(node.id())).append(" [label=")
+            out.append("  ")
+                    .append(dotQuote(node.id()))
+                    .append(" [label=")
                     .append(dotQuote(node.id() + "\n" + node.type() + " · " + node.status()))
-                    .append(dotStyle(node.status())).append("];\n");
+                    .append(dotStyle(node.status()))
+                    .append("];\n");
         }
         for (Edge edge : view.edges()) {
             out.append("  ").append(dotQuote(edge.from())).append(" -> ").append(dotQuote(edge.to()));

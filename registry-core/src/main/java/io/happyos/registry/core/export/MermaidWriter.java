@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class MermaidWriter {
 
-    private MermaidWriter() {
-    }
+    private MermaidWriter() {}
 
     static String write(DependencyGraphView view) {
         StringBuilder out = new StringBuilder("flowchart LR\n");
@@ -25,9 +24,17 @@ final class MermaidWriter {
         for (Node node : view.nodes()) {
             String nodeId = "n" + nodeIds.size();
             nodeIds.put(node.id(), nodeId);
-            out.append("    ").append(nodeId).append("[\"").append(label(node.id()))
-                    .append("<br/>").append(label(node.type())).append(" · ").append(node.status())
-                    .append("\"]:::").append(className(node.status())).append('\n');
+            out.append("    ")
+                    .append(nodeId)
+                    .append("[\"")
+                    .append(label(node.id()))
+                    .append("<br/>")
+                    .append(label(node.type()))
+                    .append(" · ")
+                    .append(node.status())
+                    .append("\"]:::")
+                    .append(className(node.status()))
+                    .append('\n');
         }
         for (Edge edge : view.edges()) {
             String arrow = edge.origin() == DependencyOrigin.EXPLICIT ? " -.-> " : " --> ";
@@ -36,7 +43,11 @@ final class MermaidWriter {
             out.append("    ").append(from).append(arrow).append(to).append('\n');
         }
         for (ComponentStatus status : ComponentStatus.values()) {
-            out.append("    classDef ").append(className(status)).append(' ').append(classStyle(status)).append('\n');
+            out.append("    classDef ")
+                    .append(className(status))
+                    .append(' ')
+                    .append(classStyle(status))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -47,7 +58,11 @@ final class MermaidWriter {
         if (nodeId == null) {
             nodeId = "n" + nodeIds.size();
             nodeIds.put(componentId, nodeId);
-            out.append("    ").append(nodeId).append("[\"").append(label(componentId)).append("\"]\n");
+            out.append("    ")
+                    .append(nodeId)
+                    .append("[\"")
+                    .append(label(componentId))
+                    .append("\"]\n");
         }
         return nodeId;
     }

@@ -1,7 +1,6 @@
 package io.happyos.registry.core.extension;
 
 import io.happyos.registry.core.concurrent.TimedCalls;
-
 import io.happyos.registry.spi.LifecycleEvent;
 import io.happyos.registry.spi.LifecycleHook;
 import java.time.Duration;
@@ -49,8 +48,10 @@ public final class Hooks {
             try {
                 call(hook, event);
             } catch (Exception e) {
-                throw new Veto(event.phase() + " hook " + hook.getClass().getName() + " vetoed "
-                        + event.componentId() + ": " + message(e), e);
+                throw new Veto(
+                        event.phase() + " hook " + hook.getClass().getName() + " vetoed " + event.componentId() + ": "
+                                + message(e),
+                        e);
             }
         }
     }
@@ -75,10 +76,12 @@ public final class Hooks {
     }
 
     private void call(LifecycleHook hook, LifecycleEvent event) throws Exception {
-        calls.call(() -> {
-            hook.call(event);
-            return null;
-        }, timeout);
+        calls.call(
+                () -> {
+                    hook.call(event);
+                    return null;
+                },
+                timeout);
     }
 
     private static String message(Throwable e) {

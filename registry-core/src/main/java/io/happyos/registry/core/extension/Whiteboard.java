@@ -38,11 +38,9 @@ public final class Whiteboard implements AutoCloseable {
      *     instances it made can be found when it goes away
      * @param factory the factory
      */
-    public record Factory(Object key, InstanceFactory factory) {
-    }
+    public record Factory(Object key, InstanceFactory factory) {}
 
-    private record Registered<T>(Object key, T value) {
-    }
+    private record Registered<T>(Object key, T value) {}
 
     private final BundleContext context;
     private final StatusNotifier notifier;

@@ -41,6 +41,7 @@ public final class DependencyGraph {
     private String[] names = new String[16];
     /** Bumped whenever the set of nodes changes; tells {@link #ranks} its cache is stale. */
     private int nodeVersion;
+
     private volatile NameRanks ranks;
 
     /**
@@ -499,6 +500,5 @@ public final class DependencyGraph {
      * @param rankOf each node's position in id order, indexed by node
      * @param nodeAt the node at each position
      */
-    record NameRanks(int version, int[] rankOf, int[] nodeAt) {
-    }
+    record NameRanks(int version, int[] rankOf, int[] nodeAt) {}
 }

@@ -20,8 +20,7 @@ import java.util.Set;
  */
 public final class GraphAlgorithms {
 
-    private GraphAlgorithms() {
-    }
+    private GraphAlgorithms() {}
 
     /**
      * The strongly connected groups of the given nodes, considering only edges between them. Each

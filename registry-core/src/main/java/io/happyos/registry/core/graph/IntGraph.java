@@ -29,6 +29,7 @@ final class IntGraph {
     boolean[] alive = new boolean[16];
     /** Position of each node in the maintained topological order (dependencies first); distinct values. */
     int[] ord = new int[16];
+
     private int nextOrd;
     private int[] freeNodes = new int[16];
     private int freeNodeCount;

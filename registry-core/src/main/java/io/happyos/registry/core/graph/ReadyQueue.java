@@ -11,6 +11,7 @@ final class ReadyQueue {
     private final long[] words;
     /** Where each level starts in {@link #words}, leaves first. */
     private final int[] start;
+
     private final int top;
 
     /**

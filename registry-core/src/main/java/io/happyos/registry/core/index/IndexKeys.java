@@ -13,8 +13,7 @@ final class IndexKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexKeys.class);
 
-    private IndexKeys() {
-    }
+    private IndexKeys() {}
 
     /**
      * The keys of one entry: none for {@code null}, one per non-null element of a collection, else

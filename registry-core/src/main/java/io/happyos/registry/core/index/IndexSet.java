@@ -31,8 +31,7 @@ public final class IndexSet {
     private final KeyedIds byStatus = new KeyedIds();
     private final Map<String, CustomIndex> custom = new HashMap<>();
 
-    private record CustomIndex(Function<RegistryEntry, ?> keyFunction, KeyedIds ids) {
-    }
+    private record CustomIndex(Function<RegistryEntry, ?> keyFunction, KeyedIds ids) {}
 
     /**
      * Files an entry, or re-files it when its id is already filed: it leaves the keys it no longer
@@ -168,8 +167,8 @@ public final class IndexSet {
         return read(() -> {
             CustomIndex index = custom.get(name);
             if (index == null) {
-                throw new RegistryException("no index named '" + name + "': create it first (registry:index create "
-                        + name + " HEADER)");
+                throw new RegistryException(
+                        "no index named '" + name + "': create it first (registry:index create " + name + " HEADER)");
             }
             return index.ids().ids(key);
         });

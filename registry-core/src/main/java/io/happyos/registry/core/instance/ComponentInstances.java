@@ -46,8 +46,14 @@ public final class ComponentInstances {
      * @param performance where lookups are timed
      * @param ticker the cache's clock
      */
-    public ComponentInstances(ComponentStore store, Whiteboard whiteboard, TimedCalls calls, Duration timeout,
-            BundleContext context, PerformanceRecorder performance, com.github.benmanes.caffeine.cache.Ticker ticker) {
+    public ComponentInstances(
+            ComponentStore store,
+            Whiteboard whiteboard,
+            TimedCalls calls,
+            Duration timeout,
+            BundleContext context,
+            PerformanceRecorder performance,
+            com.github.benmanes.caffeine.cache.Ticker ticker) {
         this.store = store;
         this.whiteboard = whiteboard;
         this.calls = calls;
@@ -84,8 +90,8 @@ public final class ComponentInstances {
         record = store.record(id);
         ComponentStatus status = record.status();
         if (status != ComponentStatus.ACTIVE) {
-            throw new RegistryException(id + " is not active (" + status + "): activate it first (registry:activate "
-                    + id + ")");
+            throw new RegistryException(
+                    id + " is not active (" + status + "): activate it first (registry:activate " + id + ")");
         }
         if (!timed) {
             start = System.nanoTime();
@@ -123,12 +129,14 @@ public final class ComponentInstances {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted while the factory made the instance of " + record.id(), e);
             } catch (Exception e) {
-                throw new RegistryException("the factory for type " + entry.component().type() + " could not make "
-                        + record.id() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                throw new RegistryException(
+                        "the factory for type " + entry.component().type() + " could not make " + record.id() + ": "
+                                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                        e);
             }
             if (instance == null) {
-                throw new RegistryException("the factory for type " + entry.component().type() + " returned null for "
-                        + record.id());
+                throw new RegistryException(
+                        "the factory for type " + entry.component().type() + " returned null for " + record.id());
             }
             return new InstanceCache.Held(instance, factory, record);
         }
@@ -137,7 +145,8 @@ public final class ComponentInstances {
         if (service == null) {
             throw new RegistryException("nothing provides an instance of " + record.id() + ": register a "
                     + "InstanceFactory for type " + entry.component().type() + ", or have its bundle register a "
-                    + "service with " + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + entry.component().name());
+                    + "service with " + DynamicRegistry.COMPONENT_NAME_PROPERTY + "="
+                    + entry.component().name());
         }
         return new InstanceCache.Held(service, ref, record);
     }
@@ -150,7 +159,8 @@ public final class ComponentInstances {
         if (!record.hasBundle()) {
             return null;
         }
-        String filter = "(" + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + escape(record.info().name()) + ")";
+        String filter = "(" + DynamicRegistry.COMPONENT_NAME_PROPERTY + "="
+                + escape(record.info().name()) + ")";
         ServiceReference<?>[] refs;
         try {
             refs = context.getAllServiceReferences(null, filter);
@@ -159,7 +169,8 @@ public final class ComponentInstances {
         }
         ServiceReference<?> best = null;
         for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
-            if (ref.getBundle() != null && ref.getBundle().getBundleId() == record.bundleId()
+            if (ref.getBundle() != null
+                    && ref.getBundle().getBundleId() == record.bundleId()
                     && (best == null || ref.compareTo(best) > 0)) {
                 best = ref;
             }
@@ -168,7 +179,10 @@ public final class ComponentInstances {
     }
 
     private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+        return value.replace("\\", "\\\\")
+                .replace("*", "\\*")
+                .replace("(", "\\(")
+                .replace(")", "\\)");
     }
 
     private void dispose(String id, InstanceCache.Held held) {
@@ -177,10 +191,12 @@ public final class ComponentInstances {
         } else if (held.source() instanceof Whiteboard.Factory factory) {
             RegistryEntry entry = store.find(id).map(store::snapshot).orElse(null);
             try {
-                calls.call(() -> {
-                    factory.factory().dispose(entry, held.instance());
-                    return null;
-                }, timeout);
+                calls.call(
+                        () -> {
+                            factory.factory().dispose(entry, held.instance());
+                            return null;
+                        },
+                        timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -225,6 +241,7 @@ public final class ComponentInstances {
      * @param factoryKey the factory's key (see {@link Whiteboard.Factory#key()})
      */
     public void factoryGone(Object factoryKey) {
-        cache.removeIf((id, held) -> held.source() instanceof Whiteboard.Factory f && f.key().equals(factoryKey));
+        cache.removeIf((id, held) ->
+                held.source() instanceof Whiteboard.Factory f && f.key().equals(factoryKey));
     }
 }

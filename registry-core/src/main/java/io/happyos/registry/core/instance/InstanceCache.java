@@ -99,10 +99,12 @@ public final class InstanceCache {
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive, not " + ttl);
         }
-        AsyncCache<String, Slot> bounded = builder().maximumSize(maxSize).expireAfterWrite(ttl).buildAsync();
+        AsyncCache<String, Slot> bounded =
+                builder().maximumSize(maxSize).expireAfterWrite(ttl).buildAsync();
         swap.writeLock().lock();
         try {
-            List<Map.Entry<String, CompletableFuture<Slot>>> held = new ArrayList<>(cache.asMap().entrySet());
+            List<Map.Entry<String, CompletableFuture<Slot>>> held =
+                    new ArrayList<>(cache.asMap().entrySet());
             // coldest first, so the bound's recency order roughly follows the real one
             held.sort(Comparator.comparingLong(entry -> Slot.lastAccessOf(entry.getValue())));
             for (Map.Entry<String, CompletableFuture<Slot>> entry : held) {

@@ -15,8 +15,7 @@ final class RecentTime implements Ticker {
     /** How stale a remembered reading may be, as the ticker counts. */
     static final long STEP_NANOS = 1_000_000L;
 
-    private record Reading(long nanos, long millis) {
-    }
+    private record Reading(long nanos, long millis) {}
 
     private final Ticker ticker;
     private final boolean system;

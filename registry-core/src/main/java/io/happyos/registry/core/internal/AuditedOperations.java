@@ -1,10 +1,9 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.Journal;
-import io.happyos.registry.core.model.PendingWrites;
-
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.lifecycle.LifecycleExecutor;
+import io.happyos.registry.core.model.Journal;
+import io.happyos.registry.core.model.PendingWrites;
 import io.happyos.registry.core.stats.PerformanceRecorder;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +39,12 @@ final class AuditedOperations {
      * @return completes once the work is done and recorded
      */
     <T> CompletionStage<T> run(String actor, String name, String componentId, Callable<T> operation) {
-        return run(actor, name, componentId, value -> value == null || value instanceof Boolean ? name
-                : String.valueOf(value), operation);
+        return run(
+                actor,
+                name,
+                componentId,
+                value -> value == null || value instanceof Boolean ? name : String.valueOf(value),
+                operation);
     }
 
     /**
@@ -54,8 +57,7 @@ final class AuditedOperations {
      * @param operation the work, run on the lifecycle thread
      * @return completes once the work is done and recorded
      */
-    <T> CompletionStage<T> run(String actor, String name, String componentId, String details,
-            Callable<T> operation) {
+    <T> CompletionStage<T> run(String actor, String name, String componentId, String details, Callable<T> operation) {
         return run(actor, name, componentId, value -> details, operation);
     }
 
@@ -70,43 +72,58 @@ final class AuditedOperations {
      * @param operation the work, run on the lifecycle thread
      * @return completes once the work is done and recorded
      */
-    <T> CompletionStage<T> run(String actor, String name, String componentId,
-            Function<? super T, String> details, Callable<T> operation) {
+    <T> CompletionStage<T> run(
+            String actor, String name, String componentId, Function<? super T, String> details, Callable<T> operation) {
         CompletableFuture<T> result = new CompletableFuture<>();
         PendingWrites[] pending = new PendingWrites[1];
-        lifecycle.submit(() -> {
-            pending[0] = PendingWrites.begin();
-            try {
-                return operation.call();
-            } finally {
-                PendingWrites.end();
-            }
-        }).thenCompose(value -> pending[0].durable().handle((ok, writeError) -> {
-            if (writeError == null) {
-                return CompletableFuture.completedFuture(value);
-            }
-            // a change that could not be recorded is undone before the operation fails
-            return lifecycle.submit(() -> {
-                pending[0].undo();
-                return value;
-            }).thenCompose(undone -> CompletableFuture.<T>failedFuture(unwrap(writeError)));
-        }).thenCompose(stage -> stage)).whenComplete((value, error) -> {
-            Throwable cause = unwrap(error);
-            performance.operation(cause != null);
-            String recorded = cause != null ? null : details.apply(value);
-            journal.audit(actor, name, componentId, cause == null ? null : String.valueOf(cause.getMessage()), recorded)
-                    .whenComplete((ignored, auditError) -> {
-                        if (cause != null) {
-                            result.completeExceptionally(cause);
-                        } else if (auditError != null) {
-                            result.completeExceptionally(new RegistryException(name + " " + componentId
-                                    + " was done, but its audit record could not be written: "
-                                    + auditError.getMessage(), auditError));
-                        } else {
-                            result.complete(value);
-                        }
-                    });
-        });
+        lifecycle
+                .submit(() -> {
+                    pending[0] = PendingWrites.begin();
+                    try {
+                        return operation.call();
+                    } finally {
+                        PendingWrites.end();
+                    }
+                })
+                .thenCompose(value -> pending[0]
+                        .durable()
+                        .handle((ok, writeError) -> {
+                            if (writeError == null) {
+                                return CompletableFuture.completedFuture(value);
+                            }
+                            // a change that could not be recorded is undone before the operation fails
+                            return lifecycle
+                                    .submit(() -> {
+                                        pending[0].undo();
+                                        return value;
+                                    })
+                                    .thenCompose(undone -> CompletableFuture.<T>failedFuture(unwrap(writeError)));
+                        })
+                        .thenCompose(stage -> stage))
+                .whenComplete((value, error) -> {
+                    Throwable cause = unwrap(error);
+                    performance.operation(cause != null);
+                    String recorded = cause != null ? null : details.apply(value);
+                    journal.audit(
+                                    actor,
+                                    name,
+                                    componentId,
+                                    cause == null ? null : String.valueOf(cause.getMessage()),
+                                    recorded)
+                            .whenComplete((ignored, auditError) -> {
+                                if (cause != null) {
+                                    result.completeExceptionally(cause);
+                                } else if (auditError != null) {
+                                    result.completeExceptionally(new RegistryException(
+                                            name + " " + componentId
+                                                    + " was done, but its audit record could not be written: "
+                                                    + auditError.getMessage(),
+                                            auditError));
+                                } else {
+                                    result.complete(value);
+                                }
+                            });
+                });
         return result.minimalCompletionStage();
     }
 

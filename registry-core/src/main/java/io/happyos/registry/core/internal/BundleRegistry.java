@@ -1,8 +1,5 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentRecord;
-import io.happyos.registry.core.model.ComponentStore;
-
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependencies;
@@ -16,6 +13,8 @@ import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.Versions;
 import io.happyos.registry.core.instance.ComponentInstances;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.usage.UsageTelemetry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -75,8 +74,8 @@ public final class BundleRegistry implements DynamicRegistry {
     @Override
     public CompletionStage<String> registerComponent(ComponentInfo component) {
         Objects.requireNonNull(component, "component");
-        return core.operations.run(caller.actor(), "register", component.name(),
-                () -> core.installation.register(component));
+        return core.operations.run(
+                caller.actor(), "register", component.name(), () -> core.installation.register(component));
     }
 
     @Override
@@ -92,7 +91,10 @@ public final class BundleRegistry implements DynamicRegistry {
     @Override
     public CompletionStage<Boolean> activateComponent(String id) {
         Objects.requireNonNull(id, "id");
-        return core.operations.run(caller.actor(), "activate", id,
+        return core.operations.run(
+                caller.actor(),
+                "activate",
+                id,
                 started -> started ? "activated " + id : id + " was already active",
                 () -> core.activation.activate(id));
     }
@@ -142,7 +144,8 @@ public final class BundleRegistry implements DynamicRegistry {
     public Optional<String> findComponentByPath(String path) {
         String wanted = normalise(Objects.requireNonNull(path, "path"));
         return store.records().stream()
-                .filter(r -> r.info().path() != null && normalise(r.info().path()).equals(wanted))
+                .filter(r ->
+                        r.info().path() != null && normalise(r.info().path()).equals(wanted))
                 .map(ComponentRecord::id)
                 .sorted()
                 .findFirst();
@@ -188,8 +191,8 @@ public final class BundleRegistry implements DynamicRegistry {
     public <T> T getComponentInstance(String id, Class<T> type) {
         Object instance = getComponentInstance(id);
         if (!type.isInstance(instance)) {
-            throw new RegistryException("the instance of " + id + " is a " + instance.getClass().getName()
-                    + ", not a " + type.getName());
+            throw new RegistryException(
+                    "the instance of " + id + " is a " + instance.getClass().getName() + ", not a " + type.getName());
         }
         return type.cast(instance);
     }

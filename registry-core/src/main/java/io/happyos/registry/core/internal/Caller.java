@@ -1,7 +1,6 @@
 package io.happyos.registry.core.internal;
 
 import io.happyos.registry.core.model.Actors;
-
 import org.osgi.framework.Bundle;
 
 /**

@@ -32,8 +32,7 @@ final class DeclaredServiceComponents {
     private static final Logger LOG = LoggerFactory.getLogger(DeclaredServiceComponents.class);
     private static final String HEADER = "Service-Component";
 
-    private DeclaredServiceComponents() {
-    }
+    private DeclaredServiceComponents() {}
 
     /**
      * @param context a bundle context
@@ -42,7 +41,9 @@ final class DeclaredServiceComponents {
     static Set<String> names(BundleContext context) {
         Set<String> names = new HashSet<>();
         for (Bundle bundle : context.getBundles()) {
-            String header = bundle.getState() == Bundle.UNINSTALLED ? null : bundle.getHeaders("").get(HEADER);
+            String header = bundle.getState() == Bundle.UNINSTALLED
+                    ? null
+                    : bundle.getHeaders("").get(HEADER);
             if (header == null) {
                 continue;
             }

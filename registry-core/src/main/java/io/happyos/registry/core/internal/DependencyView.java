@@ -1,7 +1,5 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentStore;
-
 import io.happyos.registry.Dependencies;
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyGraphView;
@@ -9,6 +7,7 @@ import io.happyos.registry.DependencyProblem;
 import io.happyos.registry.GraphFormat;
 import io.happyos.registry.core.export.GraphExporter;
 import io.happyos.registry.core.graph.GraphAlgorithms;
+import io.happyos.registry.core.model.ComponentStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -89,8 +88,14 @@ final class DependencyView implements Dependencies {
     @Override
     public CompletionStage<List<DependencyProblem>> validateDependencies(String id) {
         Objects.requireNonNull(id, "id");
-        return core.operations.run(actor, "validate", id, problems -> problems.isEmpty() ? "no dependency problems"
-                : problems.size() + " dependency problems: " + problems, () -> core.recovery.validate(id));
+        return core.operations.run(
+                actor,
+                "validate",
+                id,
+                problems -> problems.isEmpty()
+                        ? "no dependency problems"
+                        : problems.size() + " dependency problems: " + problems,
+                () -> core.recovery.validate(id));
     }
 
     @Override

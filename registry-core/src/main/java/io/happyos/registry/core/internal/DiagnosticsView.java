@@ -1,7 +1,5 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentStore;
-
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentStatus;
@@ -13,6 +11,7 @@ import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.StatusChange;
 import io.happyos.registry.UsageStats;
+import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.stats.Statistics;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +51,8 @@ final class DiagnosticsView implements Diagnostics {
 
     @Override
     public Optional<Duration> getActivationTime(String id) {
-        return Optional.ofNullable(store.record(Objects.requireNonNull(id, "id")).lastActivationTime());
+        return Optional.ofNullable(
+                store.record(Objects.requireNonNull(id, "id")).lastActivationTime());
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.core.model.Actors;
 import io.happyos.registry.core.model.ComponentRecord;
 import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.model.Journal;
 import io.happyos.registry.core.model.PendingWrites;
-
-import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.RegistryEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +31,7 @@ final class DurableState {
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     /** Explicit dependencies put back, so that a later entry does not put them back twice. */
     private final Set<String> restoredEdges = new java.util.HashSet<>();
+
     private volatile Journal.Restored kept = Journal.NONE.restore();
 
     DurableState(ComponentStore store, Journal journal, BundleContext context) {
@@ -82,8 +82,10 @@ final class DurableState {
         known.addAll(restored.manualStatuses().keySet());
         known.addAll(restored.access().keySet());
         restored.dependencies().forEach(edge -> known.addAll(List.of(edge[0], edge[1])));
-        Set<String> declaredByBundles = known.stream().allMatch(id -> store.find(id).isPresent()) ? Set.of()
-                : DeclaredServiceComponents.names(context);
+        Set<String> declaredByBundles =
+                known.stream().allMatch(id -> store.find(id).isPresent())
+                        ? Set.of()
+                        : DeclaredServiceComponents.names(context);
         for (String id : known) {
             if (store.find(id).isPresent()) {
                 putBack(id);
@@ -91,7 +93,11 @@ final class DurableState {
                 waiting.add(id);
             } else {
                 journal.deleteComponent(id);
-                journal.audit(Actors.FRAMEWORK, "forget", id, null,
+                journal.audit(
+                        Actors.FRAMEWORK,
+                        "forget",
+                        id,
+                        null,
                         "its bundle was removed from the framework cache while the container was down");
             }
         }
@@ -136,13 +142,19 @@ final class DurableState {
     private synchronized void putBackDependencies() {
         for (String[] edge : kept.dependencies()) {
             String key = edge[0] + "\n" + edge[1];
-            if (restoredEdges.contains(key) || store.find(edge[0]).isEmpty() || store.find(edge[1]).isEmpty()) {
+            if (restoredEdges.contains(key)
+                    || store.find(edge[0]).isEmpty()
+                    || store.find(edge[1]).isEmpty()) {
                 continue;
             }
             restoredEdges.add(key);
             if (store.updateGraph(g -> g.addExplicit(edge[0], edge[1])).isPresent()) {
                 PendingWrites.await(journal.deleteDependency(edge[0], edge[1]));
-                journal.audit(Actors.REGISTRY, "drop-dependency", edge[0], null,
+                journal.audit(
+                        Actors.REGISTRY,
+                        "drop-dependency",
+                        edge[0],
+                        null,
                         edge[0] + " -> " + edge[1] + " would now close a cycle declared by the manifests");
             }
         }

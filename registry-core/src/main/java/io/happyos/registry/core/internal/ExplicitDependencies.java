@@ -1,11 +1,10 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.CircularDependencyException;
+import io.happyos.registry.DependencyException;
 import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.model.Journal;
 import io.happyos.registry.core.model.PendingWrites;
-
-import io.happyos.registry.CircularDependencyException;
-import io.happyos.registry.DependencyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +54,8 @@ final class ExplicitDependencies {
         store.record(dependent);
         store.record(dependency);
         if (!store.readGraph(g -> g.hasExplicit(dependent, dependency))) {
-            if (!store.readGraph(g -> g.contains(dependent) && g.dependencies(dependent).contains(dependency))) {
+            if (!store.readGraph(
+                    g -> g.contains(dependent) && g.dependencies(dependent).contains(dependency))) {
                 throw new DependencyException(dependent + " does not depend on " + dependency + "; registry:deps "
                         + dependent + " lists its dependencies");
             }

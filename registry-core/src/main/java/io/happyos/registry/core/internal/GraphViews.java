@@ -1,9 +1,8 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentStore;
-
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyGraphView;
+import io.happyos.registry.core.model.ComponentStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,8 +13,7 @@ import java.util.TreeSet;
 /** Snapshots of the dependency graph for export: the whole graph, or one component's neighbourhood. */
 final class GraphViews {
 
-    private GraphViews() {
-    }
+    private GraphViews() {}
 
     static DependencyGraphView whole(ComponentStore store) {
         return view(store, store.readGraph(g -> new TreeSet<>(g.nodeIds())));
@@ -34,8 +32,9 @@ final class GraphViews {
     private static DependencyGraphView view(ComponentStore store, Collection<String> ids) {
         List<DependencyGraphView.Node> nodes = new ArrayList<>();
         for (String id : ids) {
-            store.find(id).ifPresent(r -> nodes.add(new DependencyGraphView.Node(id, r.info().name(), r.info().type(),
-                    r.status())));
+            store.find(id)
+                    .ifPresent(r -> nodes.add(new DependencyGraphView.Node(
+                            id, r.info().name(), r.info().type(), r.status())));
         }
         Set<DependencyGraphView.Edge> edges = new LinkedHashSet<>();
         store.readGraph(g -> {

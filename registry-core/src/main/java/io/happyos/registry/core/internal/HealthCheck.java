@@ -1,13 +1,12 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentRecord;
-import io.happyos.registry.core.model.ComponentStore;
-
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.HealthStats;
 import io.happyos.registry.core.bundle.BundleComponents;
 import io.happyos.registry.core.lifecycle.WaitingComponents;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.stats.Statistics;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -19,8 +18,7 @@ import org.osgi.framework.BundleContext;
  */
 final class HealthCheck {
 
-    private HealthCheck() {
-    }
+    private HealthCheck() {}
 
     static HealthStats of(ComponentStore store, BundleContext context, WaitingComponents waiting) {
         var indexes = store.indexes();
@@ -29,7 +27,9 @@ final class HealthCheck {
         int down = 0;
         for (ComponentRecord record : store.records()) {
             ComponentStatus status = record.status();
-            if (status != ComponentStatus.ERROR && status != ComponentStatus.INACTIVE && status != ComponentStatus.ACTIVE
+            if (status != ComponentStatus.ERROR
+                    && status != ComponentStatus.INACTIVE
+                    && status != ComponentStatus.ACTIVE
                     && shouldRun(record, context, waiting)) {
                 down++;
             }
@@ -41,7 +41,8 @@ final class HealthCheck {
         if (waiting.contains(record.id())) {
             return true;
         }
-        if (!record.hasBundle() || DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {
+        if (!record.hasBundle()
+                || DynamicRegistry.TYPE_SYSTEM.equals(record.info().type())) {
             return false;
         }
         Bundle bundle = context.getBundle(record.bundleId());

@@ -1,9 +1,8 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentStore;
-
 import io.happyos.registry.Indexes;
 import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.core.model.ComponentStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -33,8 +32,8 @@ final class IndexView implements Indexes {
 
     @Override
     public List<RegistryEntry> getComponentsByIndex(String name, String key) {
-        return store.snapshots(store.indexes().idsByIndex(Objects.requireNonNull(name, "name"),
-                Objects.requireNonNull(key, "key")));
+        return store.snapshots(
+                store.indexes().idsByIndex(Objects.requireNonNull(name, "name"), Objects.requireNonNull(key, "key")));
     }
 
     @Override

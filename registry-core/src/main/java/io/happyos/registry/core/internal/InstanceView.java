@@ -34,7 +34,7 @@ final class InstanceView implements Instances {
 
     @Override
     public Registration registerInstanceFactory(String type, InstanceFactory factory) {
-        return core.whiteboard.registerFactory(Objects.requireNonNull(type, "type"),
-                Objects.requireNonNull(factory, "factory"));
+        return core.whiteboard.registerFactory(
+                Objects.requireNonNull(type, "type"), Objects.requireNonNull(factory, "factory"));
     }
 }

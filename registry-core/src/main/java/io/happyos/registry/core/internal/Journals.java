@@ -1,7 +1,6 @@
 package io.happyos.registry.core.internal;
 
 import io.happyos.registry.core.model.Journal;
-
 import io.happyos.registry.core.persist.SqliteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,23 +12,30 @@ final class Journals {
     /** Framework property: {@code false} keeps the registry's state in memory only. */
     static final String PERSISTENCE = "happyos.persistence";
 
-    private Journals() {
-    }
+    private Journals() {}
 
     /** Framework property: audit records kept at most (default 100000). */
     static final String AUDIT_MAX_RECORDS = "happyos.audit.maxRecords";
     /** Framework property: days audit records are kept (default 90). */
     static final String AUDIT_MAX_DAYS = "happyos.audit.maxDays";
 
-    static Journal open(BundleContext context, RegistrySettings settings,
+    static Journal open(
+            BundleContext context,
+            RegistrySettings settings,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         if ("false".equalsIgnoreCase(context.getProperty(PERSISTENCE))) {
             return Journal.NONE;
         }
         String dir = context.getProperty("happyos.storage.dir");
-        Path storage = dir != null && !dir.isBlank() ? Path.of(dir) : context.getDataFile("").toPath();
-        return new SqliteJournal(storage.resolve("registry.db"), settings.errorHistorySize(),
-                number(context, AUDIT_MAX_RECORDS, 100_000), Duration.ofDays(number(context, AUDIT_MAX_DAYS, 90)), threads);
+        Path storage = dir != null && !dir.isBlank()
+                ? Path.of(dir)
+                : context.getDataFile("").toPath();
+        return new SqliteJournal(
+                storage.resolve("registry.db"),
+                settings.errorHistorySize(),
+                number(context, AUDIT_MAX_RECORDS, 100_000),
+                Duration.ofDays(number(context, AUDIT_MAX_DAYS, 90)),
+                threads);
     }
 
     private static int number(BundleContext context, String property, int fallback) {

@@ -58,8 +58,8 @@ final class LifecycleView implements Lifecycle {
     @Override
     public CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses) {
         Map<String, ComponentStatus> copy = new LinkedHashMap<>(statuses);
-        return core.operations.run(actor, "status-batch", null,
-                () -> core.batches.updateStatus(copy, core.statuses::change));
+        return core.operations.run(
+                actor, "status-batch", null, () -> core.batches.updateStatus(copy, core.statuses::change));
     }
 
     @Override
@@ -89,8 +89,13 @@ final class LifecycleView implements Lifecycle {
     @Override
     public CompletionStage<Void> clearComponentError(String id) {
         Objects.requireNonNull(id, "id");
-        return core.operations.<ComponentStatus>run(actor, "clear-error", id,
-                now -> "ERROR cleared by hand; status now " + now, () -> core.statuses.clearError(id))
+        return core.operations
+                .<ComponentStatus>run(
+                        actor,
+                        "clear-error",
+                        id,
+                        now -> "ERROR cleared by hand; status now " + now,
+                        () -> core.statuses.clearError(id))
                 .thenApply(now -> null);
     }
 
@@ -101,7 +106,7 @@ final class LifecycleView implements Lifecycle {
 
     @Override
     public Registration registerLifecycleHook(LifecyclePhase phase, LifecycleHook hook) {
-        return core.whiteboard.registerHook(Objects.requireNonNull(phase, "phase"),
-                Objects.requireNonNull(hook, "hook"));
+        return core.whiteboard.registerHook(
+                Objects.requireNonNull(phase, "phase"), Objects.requireNonNull(hook, "hook"));
     }
 }

@@ -1,79 +1,38 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentStore;
-import io.happyos.registry.core.model.Journal;
-import io.happyos.registry.core.model.StatusNotifier;
-
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.happyos.registry.BatchResult;
-import io.happyos.registry.DependencyGraphView;
-import io.happyos.registry.DependencyProblem;
-import io.happyos.registry.GraphFormat;
-import io.happyos.registry.HealthStats;
-import io.happyos.registry.PerformanceMetrics;
-import io.happyos.registry.RetryPolicy;
-import io.happyos.registry.UsageStats;
-import io.happyos.registry.AuditQuery;
-import io.happyos.registry.AuditRecord;
-import io.happyos.registry.JarVersion;
-import io.happyos.registry.Explanation;
-import io.happyos.registry.core.diagnose.Explainer;
-import io.happyos.registry.core.diagnose.ServiceDiagnosis;
-import io.happyos.registry.core.deploy.FolderDeployer;
-import io.happyos.registry.core.deploy.Reloads;
-import io.happyos.registry.core.deploy.VersionHistory;
-import io.happyos.registry.core.export.GraphExporter;
-import io.happyos.registry.core.extension.Hooks;
+import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.core.bundle.BundleTracking;
+import io.happyos.registry.core.concurrent.RegistryThreads;
 import io.happyos.registry.core.concurrent.TimedCalls;
+import io.happyos.registry.core.deploy.FolderDeployer;
+import io.happyos.registry.core.deploy.FolderScanner;
+import io.happyos.registry.core.deploy.FolderWatcher;
+import io.happyos.registry.core.deploy.Reloads;
+import io.happyos.registry.core.deploy.StartupDeployment;
+import io.happyos.registry.core.deploy.VersionHistory;
+import io.happyos.registry.core.diagnose.Explainer;
+import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.extension.Whiteboard;
 import io.happyos.registry.core.instance.ComponentInstances;
-import io.happyos.registry.core.lifecycle.ParallelActivation;
-import io.happyos.registry.core.lifecycle.SequentialBatches;
-import io.happyos.registry.core.lifecycle.Lifecycle;
-import io.happyos.registry.core.lifecycle.Recovery;
-import io.happyos.registry.core.stats.PerformanceRecorder;
-import io.happyos.registry.core.stats.Statistics;
-import io.happyos.registry.core.stats.StatusHistory;
-import io.happyos.registry.StatusChange;
-import io.happyos.registry.core.usage.UsageTelemetry;
-import io.happyos.registry.DriftReport;
-import io.happyos.registry.ServiceUsage;
-import io.happyos.registry.spi.InstanceFactory;
-import io.happyos.registry.spi.LifecycleHook;
-import io.happyos.registry.spi.LifecyclePhase;
-import java.time.Clock;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import java.util.function.Function;
-import io.happyos.registry.ComponentInfo;
-import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.Dependency;
-import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.RegistryEntry;
-import io.happyos.registry.RegistryException;
-import io.happyos.registry.Registration;
-import io.happyos.registry.spi.StatusListener;
-import io.happyos.registry.core.graph.GraphAlgorithms;
 import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.lifecycle.Deactivation;
 import io.happyos.registry.core.lifecycle.Installation;
+import io.happyos.registry.core.lifecycle.Lifecycle;
 import io.happyos.registry.core.lifecycle.LifecycleExecutor;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
-import io.happyos.registry.core.bundle.BundleTracking;
-import io.happyos.registry.core.concurrent.RegistryThreads;
-import io.happyos.registry.core.deploy.FolderScanner;
-import io.happyos.registry.core.deploy.FolderWatcher;
-import io.happyos.registry.core.deploy.StartupDeployment;
+import io.happyos.registry.core.lifecycle.ParallelActivation;
+import io.happyos.registry.core.lifecycle.Recovery;
+import io.happyos.registry.core.lifecycle.SequentialBatches;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.Journal;
+import io.happyos.registry.core.model.StatusNotifier;
 import io.happyos.registry.core.servicecomponent.ServiceComponentTracker;
+import io.happyos.registry.core.stats.PerformanceRecorder;
+import io.happyos.registry.core.stats.StatusHistory;
+import io.happyos.registry.core.usage.UsageTelemetry;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.TimeUnit;
@@ -101,9 +60,11 @@ public final class RegistryCore {
     final LifecycleExecutor lifecycle;
     final Activation activation;
     final io.happyos.registry.core.lifecycle.WaitingComponents waiting;
-    private final java.util.concurrent.atomic.AtomicBoolean retryQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean retryQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** Off until start-up is done: before, entries and their requirements are still being built. */
     private volatile boolean retrying;
+
     final Deactivation deactivation;
     final Installation installation;
     final BundleContext context;
@@ -143,8 +104,8 @@ public final class RegistryCore {
      * @param threads makes and stops every thread of the registry
      * @param journal where what the registry is told is kept ({@link Journal#NONE} for nothing)
      */
-    public RegistryCore(BundleContext context, RegistrySettings settings, Ticker ticker, RegistryThreads threads,
-            Journal journal) {
+    public RegistryCore(
+            BundleContext context, RegistrySettings settings, Ticker ticker, RegistryThreads threads, Journal journal) {
         this.context = context;
         this.settings = settings;
         this.threads = threads;
@@ -156,11 +117,19 @@ public final class RegistryCore {
         store.errorSink((id, error) -> journal.queueError(id, error.at(), error.message()));
         this.lifecycle = new LifecycleExecutor(threads);
         this.whiteboard = new Whiteboard(context, notifier, this::factoryGone);
-        this.instances = new ComponentInstances(store, whiteboard, calls, settings.activationTimeout(), context,
-                performance, ticker);
-        Lifecycle shared = new Lifecycle(store, context, new Hooks(whiteboard, calls, settings.activationTimeout()),
-                calls, settings.activationTimeout(), performance, instances::cleanup, journal);
-        this.waiting = new io.happyos.registry.core.lifecycle.WaitingComponents(storage(context).resolve("waiting.txt"));
+        this.instances = new ComponentInstances(
+                store, whiteboard, calls, settings.activationTimeout(), context, performance, ticker);
+        Lifecycle shared = new Lifecycle(
+                store,
+                context,
+                new Hooks(whiteboard, calls, settings.activationTimeout()),
+                calls,
+                settings.activationTimeout(),
+                performance,
+                instances::cleanup,
+                journal);
+        this.waiting = new io.happyos.registry.core.lifecycle.WaitingComponents(
+                storage(context).resolve("waiting.txt"));
         this.activation = new Activation(shared, waiting);
         notifier.internal((id, from, to) -> {
             if (to == ComponentStatus.ACTIVE || from == ComponentStatus.ERROR) {
@@ -223,7 +192,9 @@ public final class RegistryCore {
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir);
         }
-        return context.getDataFile("") == null ? Path.of(".happyos-registry") : context.getDataFile("").toPath();
+        return context.getDataFile("") == null
+                ? Path.of(".happyos-registry")
+                : context.getDataFile("").toPath();
     }
 
     /**
@@ -233,12 +204,23 @@ public final class RegistryCore {
      * @return the deployer
      */
     private FolderDeployer bundlesFolder(Path folder) {
-        FolderDeployer created = new FolderDeployer(folder, store, context, activation, installation, reloads, history,
-                storage(context).resolve("deploy-state.properties"), settings.autoRollback(), settings.reloadGrace(),
+        FolderDeployer created = new FolderDeployer(
+                folder,
+                store,
+                context,
+                activation,
+                installation,
+                reloads,
+                history,
+                storage(context).resolve("deploy-state.properties"),
+                settings.autoRollback(),
+                settings.reloadGrace(),
                 task -> lifecycle.submit(() -> {
                     task.run();
                     return null;
-                }), journal, threads);
+                }),
+                journal,
+                threads);
         deployer = created;
         return created;
     }
@@ -254,10 +236,16 @@ public final class RegistryCore {
     public void open() {
         whiteboard.open();
         usage.open();
-        accessFlusher.scheduleWithFixedDelay(usage::sampleHolders, USAGE_SAMPLE_SECONDS, USAGE_SAMPLE_SECONDS,
+        accessFlusher.scheduleWithFixedDelay(
+                usage::sampleHolders,
+                USAGE_SAMPLE_SECONDS,
+                USAGE_SAMPLE_SECONDS,
                 java.util.concurrent.TimeUnit.SECONDS);
-        accessFlusher.scheduleWithFixedDelay(kept::flushAccess, DurableState.ACCESS_FLUSH_SECONDS,
-                DurableState.ACCESS_FLUSH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        accessFlusher.scheduleWithFixedDelay(
+                kept::flushAccess,
+                DurableState.ACCESS_FLUSH_SECONDS,
+                DurableState.ACCESS_FLUSH_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
         // retention of the audit log: queued on the writer, so it never blocks an operation
         accessFlusher.scheduleWithFixedDelay(journal::prune, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }
@@ -326,22 +314,24 @@ public final class RegistryCore {
         StartupDeployment deployment = new StartupDeployment(store, context, activation);
         // on the framework's start-level thread, which alone may start bundles at this point
         TimedCalls.inline(deployment::restoreStarted);
-        registration = context.registerService(DynamicRegistry.class, new RegistryServiceFactory(this),
-                state("starting"));
+        registration =
+                context.registerService(DynamicRegistry.class, new RegistryServiceFactory(this), state("starting"));
         String folder = context.getProperty(BUNDLES_DIR_PROPERTY);
-        lifecycle.submit(() -> {
-            if (folder != null && !folder.isBlank()) {
-                deployFolder(Path.of(folder).toAbsolutePath().normalize());
-            }
-            services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
-            startRetrying(); // what waited when the container stopped, once everything is back
-            return null;
-        }).whenComplete((ignored, error) -> {
-            if (error != null) {
-                LOG.error("start-up deployment failed", error);
-            }
-            markReady();
-        });
+        lifecycle
+                .submit(() -> {
+                    if (folder != null && !folder.isBlank()) {
+                        deployFolder(Path.of(folder).toAbsolutePath().normalize());
+                    }
+                    services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
+                    startRetrying(); // what waited when the container stopped, once everything is back
+                    return null;
+                })
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        LOG.error("start-up deployment failed", error);
+                    }
+                    markReady();
+                });
     }
 
     /** Reconciles the folder with the framework, then watches it unless told not to. */
@@ -354,15 +344,23 @@ public final class RegistryCore {
         FolderScanner scanner = new FolderScanner(folder, settings.settle().toMillis(), System::currentTimeMillis);
         created.reconcile(scanner);
         if (settings.watch()) {
-            watcher = new FolderWatcher(scanner, folder, settings.rescan().toMillis(), settings.settle().toMillis(),
-                    changes -> lifecycle.submit(() -> {
-                        created.handle(changes, scanner);
-                        return null;
-                    }).whenComplete((ok, error) -> {
-                        if (error != null) {
-                            LOG.warn("could not apply the changes in {}: {}", folder, error.getMessage(), error);
-                        }
-                    }), threads);
+            watcher = new FolderWatcher(
+                    scanner,
+                    folder,
+                    settings.rescan().toMillis(),
+                    settings.settle().toMillis(),
+                    changes -> lifecycle
+                            .submit(() -> {
+                                created.handle(changes, scanner);
+                                return null;
+                            })
+                            .whenComplete((ok, error) -> {
+                                if (error != null) {
+                                    LOG.warn(
+                                            "could not apply the changes in {}: {}", folder, error.getMessage(), error);
+                                }
+                            }),
+                    threads);
             watcher.start();
             LOG.info("watching {} for new, changed and removed JARs", folder);
         }
@@ -391,12 +389,17 @@ public final class RegistryCore {
     private void frameworkStopping() {
         LOG.info("container stopping: deactivating components in reverse dependency order");
         try {
-            lifecycle.submit(() -> {
-                deactivation.deactivateAllForShutdown();
-                return null;
-            }).toCompletableFuture().get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            lifecycle
+                    .submit(() -> {
+                        deactivation.deactivateAllForShutdown();
+                        return null;
+                    })
+                    .toCompletableFuture()
+                    .get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("components not all deactivated within {} s; the framework stops the rest", SHUTDOWN_TIMEOUT_SECONDS);
+            LOG.warn(
+                    "components not all deactivated within {} s; the framework stops the rest",
+                    SHUTDOWN_TIMEOUT_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -431,5 +434,4 @@ public final class RegistryCore {
             threads.close();
         }
     }
-
 }

@@ -23,8 +23,8 @@ final class RegistryServiceFactory implements ServiceFactory<DynamicRegistry> {
     }
 
     @Override
-    public void ungetService(Bundle bundle, ServiceRegistration<DynamicRegistry> registration,
-            DynamicRegistry service) {
+    public void ungetService(
+            Bundle bundle, ServiceRegistration<DynamicRegistry> registration, DynamicRegistry service) {
         // a bundle's registry object holds nothing of its own
     }
 }

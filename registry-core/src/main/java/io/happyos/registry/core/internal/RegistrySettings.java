@@ -24,8 +24,16 @@ import org.slf4j.LoggerFactory;
  * @param reloadGrace how long after a reload a component going to ERROR still rolls it back
  *     ({@value #RELOAD_GRACE}, default 10 s)
  */
-public record RegistrySettings(Duration activationTimeout, Duration listenerTimeout, int errorHistorySize,
-        int batchParallelism, boolean watch, Duration settle, Duration rescan, int historySize, boolean autoRollback,
+public record RegistrySettings(
+        Duration activationTimeout,
+        Duration listenerTimeout,
+        int errorHistorySize,
+        int batchParallelism,
+        boolean watch,
+        Duration settle,
+        Duration rescan,
+        int historySize,
+        boolean autoRollback,
         Duration reloadGrace) {
 
     /** Framework property: activation timeout, as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601. */
@@ -55,8 +63,17 @@ public record RegistrySettings(Duration activationTimeout, Duration listenerTime
 
     /** @return every setting at its default */
     public static RegistrySettings defaults() {
-        return new RegistrySettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 4, true,
-                Duration.ofMillis(300), Duration.ofSeconds(2), 5, true, Duration.ofSeconds(10));
+        return new RegistrySettings(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                100,
+                4,
+                true,
+                Duration.ofMillis(300),
+                Duration.ofSeconds(2),
+                5,
+                true,
+                Duration.ofSeconds(10));
     }
 
     /**

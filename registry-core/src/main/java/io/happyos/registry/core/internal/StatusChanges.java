@@ -1,14 +1,13 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentRecord;
-import io.happyos.registry.core.model.ComponentStore;
-import io.happyos.registry.core.model.Journal;
-
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.lifecycle.Activation;
 import io.happyos.registry.core.lifecycle.Deactivation;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.Journal;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -27,7 +26,11 @@ final class StatusChanges {
     private final Activation activation;
     private final Deactivation deactivation;
 
-    StatusChanges(ComponentStore store, Journal journal, BundleContext context, Activation activation,
+    StatusChanges(
+            ComponentStore store,
+            Journal journal,
+            BundleContext context,
+            Activation activation,
             Deactivation deactivation) {
         this.store = store;
         this.journal = journal;
@@ -130,8 +133,10 @@ final class StatusChanges {
      * @param id the component
      */
     void waitEnded(String id) {
-        store.find(id).filter(r -> !r.errorHeld()).ifPresent(record ->
-                store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record)));
+        store.find(id)
+                .filter(r -> !r.errorHeld())
+                .ifPresent(record ->
+                        store.compareAndSetStatus(record, s -> s == ComponentStatus.ERROR, statusFromState(record)));
     }
 
     /** The container's own components (the framework, the registry, the shell, SCR) follow their bundles alone. */

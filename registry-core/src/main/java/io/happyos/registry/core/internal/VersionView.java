@@ -1,11 +1,10 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentRecord;
-
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.Versions;
 import io.happyos.registry.core.deploy.FolderDeployer;
+import io.happyos.registry.core.model.ComponentRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -38,19 +37,23 @@ final class VersionView implements Versions {
         return core.operations.run(actor, "rollback", id, () -> {
             ComponentRecord record = core.store.record(id);
             List<JarVersion> versions = getVersionHistory(id);
-            JarVersion target = versions.stream().skip(1)
+            JarVersion target = versions.stream()
+                    .skip(1)
                     .filter(v -> version == null || v.version().equals(version))
                     .findFirst()
-                    .orElseThrow(() -> new RegistryException(version == null
-                            ? id + " has no earlier version to roll back to (registry:history " + id + ")"
-                            : id + " has no kept version " + version + " (registry:history " + id + " lists them)"));
+                    .orElseThrow(() -> new RegistryException(
+                            version == null
+                                    ? id + " has no earlier version to roll back to (registry:history " + id + ")"
+                                    : id + " has no kept version " + version + " (registry:history " + id
+                                            + " lists them)"));
             FolderDeployer current = core.deployer;
-            List<String> failures = current != null ? current.rollBackTo(record, target, List.of())
-                    : core.reloads.reinstate(record, target, file -> { }, List.of());
+            List<String> failures = current != null
+                    ? current.rollBackTo(record, target, List.of())
+                    : core.reloads.reinstate(record, target, file -> {}, List.of());
             core.store.recordError(record, "rolled back " + id + " to " + target.version() + " by request");
             if (!failures.isEmpty()) {
-                throw new RegistryException("rolled back " + id + " to " + target.version() + ", but "
-                        + String.join("; ", failures));
+                throw new RegistryException(
+                        "rolled back " + id + " to " + target.version() + ", but " + String.join("; ", failures));
             }
             return target.version();
         });

@@ -84,7 +84,8 @@ public final class Activation {
     private static String inError(ComponentRecord record) {
         ErrorRecord last = lastError(record);
         return record.id() + " is in ERROR (" + (last == null ? "no reason recorded" : last.message())
-                + "); fix it, then activate " + record.id() + " directly or clear it with registry:clear " + record.id();
+                + "); fix it, then activate " + record.id() + " directly or clear it with registry:clear "
+                + record.id();
     }
 
     /** @return the components waiting for something outside them */
@@ -194,20 +195,23 @@ public final class Activation {
     }
 
     /** Why a component cannot be activated now, or {@code null} when nothing stands in the way. */
-    private record Blocker(String message, boolean waits) {
-    }
+    private record Blocker(String message, boolean waits) {}
 
     private Blocker blocker(ComponentRecord target, List<ComponentRecord> plan) {
         for (ComponentRecord record : plan) {
             if (record != target && record.status() == ComponentStatus.ERROR && !waiting.contains(record.id())) {
-                return new Blocker("cannot activate " + target.id() + ": its dependency " + inError(record)
-                        + " (" + target.id() + " is activated as soon as nothing blocks it)", true);
+                return new Blocker(
+                        "cannot activate " + target.id() + ": its dependency " + inError(record) + " (" + target.id()
+                                + " is activated as soon as nothing blocks it)",
+                        true);
             }
             if (!isResolved(record) && !record.missingRequirements().isEmpty()) {
                 String requirement = record.missingRequirements().get(0);
                 String who = record == target ? target.id() + ": it" : target.id() + ": its dependency " + record.id();
-                return new Blocker("cannot activate " + who + " has a missing requirement " + requirement
-                        + "; install a bundle that provides it (" + target.id() + " is activated when it arrives)",
+                return new Blocker(
+                        "cannot activate " + who + " has a missing requirement " + requirement
+                                + "; install a bundle that provides it (" + target.id()
+                                + " is activated when it arrives)",
                         true);
             }
         }
@@ -218,11 +222,15 @@ public final class Activation {
     private void attached(ComponentRecord fragment) {
         if (!isResolved(fragment)) {
             List<String> hosts = FragmentAttachment.hosts(lifecycle.context(), lifecycle.bundle(fragment)).stream()
-                    .map(b -> b.getSymbolicName() + " " + b.getVersion()).toList();
-            throw fail(fragment, fragment.id() + " is a fragment and could not attach to "
-                    + (hosts.isEmpty() ? "a host: no installed bundle matches its Fragment-Host; install the host"
-                            : String.join(", ", hosts) + ": the framework did not resolve the host with it"
-                                    + " (registry:why " + fragment.id() + " tells why)"));
+                    .map(b -> b.getSymbolicName() + " " + b.getVersion())
+                    .toList();
+            throw fail(
+                    fragment,
+                    fragment.id() + " is a fragment and could not attach to "
+                            + (hosts.isEmpty()
+                                    ? "a host: no installed bundle matches its Fragment-Host; install the host"
+                                    : String.join(", ", hosts) + ": the framework did not resolve the host with it"
+                                            + " (registry:why " + fragment.id() + " tells why)"));
         }
         store.setStatus(fragment, ComponentStatus.ACTIVE);
     }
@@ -267,16 +275,19 @@ public final class Activation {
             enable(record);
             return;
         }
-        lifecycle.callBundle(record, "start", () -> RegistryStarts.run(() -> {
-            bundle.start();
-            return null;
-        }));
+        lifecycle.callBundle(
+                record,
+                "start",
+                () -> RegistryStarts.run(() -> {
+                    bundle.start();
+                    return null;
+                }));
         if (bundle.getState() != Bundle.ACTIVE) {
             StartMarks.awaitStartedByFramework(lifecycle.context(), bundle, lifecycle.timeout());
         }
         if (bundle.getState() != Bundle.ACTIVE) {
-            throw new BundleException(record.id() + " did not become active (bundle state "
-                    + bundle.getState() + "): check its start level and activation policy");
+            throw new BundleException(record.id() + " did not become active (bundle state " + bundle.getState()
+                    + "): check its start level and activation policy");
         }
         // the STARTED event normally did this already; a bundle started earlier and marked in error
         // by hand is set back here
@@ -325,8 +336,8 @@ public final class Activation {
         }
     }
 
-    private ComponentActivationException failed(ComponentRecord target, ComponentRecord culprit, String reason,
-            Throwable cause) {
+    private ComponentActivationException failed(
+            ComponentRecord target, ComponentRecord culprit, String reason, Throwable cause) {
         String message;
         if (culprit == null) {
             message = "cannot activate " + target.id() + ": " + reason;

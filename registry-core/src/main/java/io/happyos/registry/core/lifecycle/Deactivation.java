@@ -101,8 +101,8 @@ public final class Deactivation {
             lifecycle.post(LifecyclePhase.POST_DEACTIVATION, record, null);
         }
         if (!failures.isEmpty()) {
-            ComponentActivationException exception = new ComponentActivationException(id,
-                    "deactivated " + id + ", but " + String.join("; ", failures), null);
+            ComponentActivationException exception = new ComponentActivationException(
+                    id, "deactivated " + id + ", but " + String.join("; ", failures), null);
             lifecycle.post(LifecyclePhase.ON_ERROR, target, exception);
             throw exception;
         }

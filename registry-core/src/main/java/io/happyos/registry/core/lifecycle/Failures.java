@@ -5,8 +5,7 @@ import org.osgi.framework.BundleException;
 /** Turns what a bundle threw into one readable line. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * The framework's message followed by the root cause's, when they differ.
@@ -32,7 +31,9 @@ final class Failures {
         if (message == null || message.isBlank()) {
             return error.getClass().getSimpleName();
         }
-        if (error instanceof BundleException || error instanceof RuntimeException && error.getClass().getName().startsWith("io.happyos")) {
+        if (error instanceof BundleException
+                || error instanceof RuntimeException
+                        && error.getClass().getName().startsWith("io.happyos")) {
             return message.strip();
         }
         return error.getClass().getSimpleName() + ": " + message.strip();

@@ -17,8 +17,7 @@ import org.osgi.framework.wiring.BundleRevision;
  */
 final class FragmentAttachment {
 
-    private FragmentAttachment() {
-    }
+    private FragmentAttachment() {}
 
     /**
      * Refreshes the resolved hosts of an unattached fragment, and waits for the framework to finish.

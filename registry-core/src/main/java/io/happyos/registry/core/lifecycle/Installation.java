@@ -66,8 +66,8 @@ public final class Installation {
         try {
             lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_REGISTRATION, component.name(), component));
         } catch (Hooks.Veto veto) {
-            throw new RegistryException("cannot register " + component.name() + ": " + veto.getMessage(),
-                    veto.getCause());
+            throw new RegistryException(
+                    "cannot register " + component.name() + ": " + veto.getMessage(), veto.getCause());
         }
         String id = install(component, resolve);
         store.find(id).ifPresent(record -> lifecycle.post(LifecyclePhase.POST_REGISTRATION, record, null));
@@ -93,23 +93,29 @@ public final class Installation {
         String location = file.toUri().toString();
         Bundle existing = context.getBundle(location);
         if (existing != null) {
-            String id = store.findByBundle(existing.getBundleId()).map(ComponentRecord::id).orElse("?");
-            throw new RegistryException(file + " is already registered as " + id
-                    + ": unregister it first to install it again");
+            String id = store.findByBundle(existing.getBundleId())
+                    .map(ComponentRecord::id)
+                    .orElse("?");
+            throw new RegistryException(
+                    file + " is already registered as " + id + ": unregister it first to install it again");
         }
         Bundle bundle;
         try {
             bundle = context.installBundle(location);
         } catch (BundleException | RuntimeException e) {
-            throw new RegistryException("cannot install " + file + ": " + Failures.describe(e)
-                    + "; check that it is an OSGi bundle JAR (a manifest with a Bundle-SymbolicName)", e);
+            throw new RegistryException(
+                    "cannot install " + file + ": " + Failures.describe(e)
+                            + "; check that it is an OSGi bundle JAR (a manifest with a Bundle-SymbolicName)",
+                    e);
         }
         LOG.info("installed {} as bundle {}", file, bundle.getBundleId());
         if (resolve) {
             context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
         }
-        return store.findByBundle(bundle.getBundleId()).map(ComponentRecord::id).orElseThrow(
-                () -> new RegistryException("bundle " + bundle.getBundleId() + " was installed but has no entry"));
+        return store.findByBundle(bundle.getBundleId())
+                .map(ComponentRecord::id)
+                .orElseThrow(() ->
+                        new RegistryException("bundle " + bundle.getBundleId() + " was installed but has no entry"));
     }
 
     /**
@@ -135,8 +141,11 @@ public final class Installation {
         stopped.remove(id);
         uninstall(record);
         lifecycle.stopped().accept(id);
-        lifecycle.hooks().post(lifecycle.event(LifecyclePhase.POST_UNREGISTRATION, id, record.info()),
-                message -> LOG.warn("{}", message));
+        lifecycle
+                .hooks()
+                .post(
+                        lifecycle.event(LifecyclePhase.POST_UNREGISTRATION, id, record.info()),
+                        message -> LOG.warn("{}", message));
         return stopped;
     }
 

@@ -2,8 +2,8 @@ package io.happyos.registry.core.lifecycle;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.RegistryEntry;
-import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.concurrent.TimedCalls;
+import io.happyos.registry.core.extension.Hooks;
 import io.happyos.registry.core.model.ComponentRecord;
 import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.stats.PerformanceRecorder;
@@ -29,8 +29,14 @@ import org.osgi.framework.BundleException;
  * @param stopped told the id of each component that stopped (its instance is disposed of)
  * @param journal where registrations and removals are kept
  */
-public record Lifecycle(ComponentStore store, BundleContext context, Hooks hooks, TimedCalls calls,
-        Duration timeout, PerformanceRecorder performance, Consumer<String> stopped,
+public record Lifecycle(
+        ComponentStore store,
+        BundleContext context,
+        Hooks hooks,
+        TimedCalls calls,
+        Duration timeout,
+        PerformanceRecorder performance,
+        Consumer<String> stopped,
         io.happyos.registry.core.model.Journal journal) {
 
     /**
@@ -85,8 +91,10 @@ public record Lifecycle(ComponentStore store, BundleContext context, Hooks hooks
                 case "stop" -> " (the bundle stays STOPPING until then)";
                 default -> "";
             };
-            throw new BundleException(record.id() + " timed out after " + TimedCalls.describe(timeout) + ": its "
-                    + what + " did not return; the thread running it was interrupted and is left to finish" + state, e);
+            throw new BundleException(
+                    record.id() + " timed out after " + TimedCalls.describe(timeout) + ": its " + what
+                            + " did not return; the thread running it was interrupted and is left to finish" + state,
+                    e);
         } catch (BundleException | RuntimeException e) {
             throw e;
         } catch (InterruptedException e) {

@@ -1,13 +1,12 @@
 package io.happyos.registry.core.lifecycle;
 
+import io.happyos.registry.RegistryException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import io.happyos.registry.RegistryException;
 
 /**
  * Runs lifecycle operations one at a time on a thread of their own, so two operations never start
@@ -49,16 +48,19 @@ public final class LifecycleExecutor implements AutoCloseable {
             lifecycle.execute(() -> {
                 CompletableFuture<T> inner = new CompletableFuture<>();
                 complete(inner, operation);
-                inner.whenCompleteAsync((value, error) -> {
-                    if (error != null) {
-                        result.completeExceptionally(error);
-                    } else {
-                        result.complete(value);
-                    }
-                }, completions);
+                inner.whenCompleteAsync(
+                        (value, error) -> {
+                            if (error != null) {
+                                result.completeExceptionally(error);
+                            } else {
+                                result.complete(value);
+                            }
+                        },
+                        completions);
             });
         } catch (RejectedExecutionException stopped) {
-            result.completeExceptionally(new RegistryException("the registry is stopped: the container is shutting down"));
+            result.completeExceptionally(
+                    new RegistryException("the registry is stopped: the container is shutting down"));
         }
         return result.minimalCompletionStage();
     }

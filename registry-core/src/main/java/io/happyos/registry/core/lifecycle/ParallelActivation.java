@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -35,7 +34,10 @@ public final class ParallelActivation implements AutoCloseable {
      * @param activation how one component is activated
      * @param parallelism how many at once
      */
-    public ParallelActivation(ComponentStore store, Activation activation, int parallelism,
+    public ParallelActivation(
+            ComponentStore store,
+            Activation activation,
+            int parallelism,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.store = store;
         this.activation = activation;
@@ -61,8 +63,9 @@ public final class ParallelActivation implements AutoCloseable {
                 String blocker = failedDependency(group, items);
                 if (blocker != null) {
                     for (String id : group) {
-                        items.put(id, new BatchItem(id, id, BatchOutcome.SKIPPED,
-                                "its dependency " + blocker + " failed"));
+                        items.put(
+                                id,
+                                new BatchItem(id, id, BatchOutcome.SKIPPED, "its dependency " + blocker + " failed"));
                     }
                     continue;
                 }
@@ -110,8 +113,8 @@ public final class ParallelActivation implements AutoCloseable {
     }
 
     /** Groups (cycles together) of the closure, bucketed by level: 1 + the highest level they need. */
-    private static List<List<List<String>>> levels(DependencyGraph graph, Collection<String> ids,
-            Map<String, Integer> level) {
+    private static List<List<List<String>>> levels(
+            DependencyGraph graph, Collection<String> ids, Map<String, Integer> level) {
         List<List<List<String>>> levels = new ArrayList<>();
         for (List<String> group : GraphAlgorithms.activationGroups(graph, ids)) {
             Set<String> members = Set.copyOf(group);

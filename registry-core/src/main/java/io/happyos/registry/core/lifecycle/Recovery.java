@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -32,7 +31,8 @@ public final class Recovery implements AutoCloseable {
      * @param store the entries
      * @param context the registry bundle's context
      */
-    public Recovery(ComponentStore store, BundleContext context, io.happyos.registry.core.concurrent.RegistryThreads threads) {
+    public Recovery(
+            ComponentStore store, BundleContext context, io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.timer = threads.scheduler("retry");
         this.store = store;
         this.context = context;
@@ -47,24 +47,31 @@ public final class Recovery implements AutoCloseable {
      * @param attempt one activation attempt
      * @return the last attempt's outcome
      */
-    public CompletionStage<Boolean> withRetries(String id, RetryPolicy policy,
-            Function<String, CompletionStage<Boolean>> attempt) {
+    public CompletionStage<Boolean> withRetries(
+            String id, RetryPolicy policy, Function<String, CompletionStage<Boolean>> attempt) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         tryOnce(id, policy, 1, attempt, result);
         return result.minimalCompletionStage();
     }
 
-    private void tryOnce(String id, RetryPolicy policy, int n, Function<String, CompletionStage<Boolean>> attempt,
+    private void tryOnce(
+            String id,
+            RetryPolicy policy,
+            int n,
+            Function<String, CompletionStage<Boolean>> attempt,
             CompletableFuture<Boolean> result) {
         attempt.apply(id).whenComplete((ok, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause == null) {
                 result.complete(ok);
             } else if (n >= policy.maxAttempts() || cause instanceof ComponentNotFoundException) {
                 result.completeExceptionally(cause);
             } else {
-                timer.schedule(() -> tryOnce(id, policy, n + 1, attempt, result),
-                        policy.delayBefore(n + 1).toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(
+                        () -> tryOnce(id, policy, n + 1, attempt, result),
+                        policy.delayBefore(n + 1).toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         });
     }
@@ -81,8 +88,8 @@ public final class Recovery implements AutoCloseable {
         Bundle bundle = record.hasBundle() ? context.getBundle(record.bundleId()) : null;
         if (bundle != null && bundle.getState() == Bundle.INSTALLED) {
             for (String requirement : record.missingRequirements()) {
-                problems.add(new DependencyProblem(requirement, DependencyProblem.Kind.MISSING,
-                        "nothing installed provides " + requirement));
+                problems.add(new DependencyProblem(
+                        requirement, DependencyProblem.Kind.MISSING, "nothing installed provides " + requirement));
             }
         }
         Set<String> dependencies = store.readGraph(g -> g.dependencies(id));
@@ -91,18 +98,28 @@ public final class Recovery implements AutoCloseable {
                 ComponentStatus status = d.status();
                 if (status == ComponentStatus.ERROR) {
                     List<ErrorRecord> errors = d.errors();
-                    String why = errors.isEmpty() ? "no reason recorded" : errors.get(errors.size() - 1).message();
-                    problems.add(new DependencyProblem(dependency, DependencyProblem.Kind.IN_ERROR,
-                            dependency + " is in ERROR (" + why + ")"));
+                    String why = errors.isEmpty()
+                            ? "no reason recorded"
+                            : errors.get(errors.size() - 1).message();
+                    problems.add(new DependencyProblem(
+                            dependency, DependencyProblem.Kind.IN_ERROR, dependency + " is in ERROR (" + why + ")"));
                 } else if (status != ComponentStatus.ACTIVE) {
-                    problems.add(new DependencyProblem(dependency, DependencyProblem.Kind.NOT_ACTIVE,
+                    problems.add(new DependencyProblem(
+                            dependency,
+                            DependencyProblem.Kind.NOT_ACTIVE,
                             dependency + " is not active (" + status + ")"));
                 }
             });
         }
         if (!problems.isEmpty()) {
-            store.markError(record, "dependency problems: "
-                    + String.join("; ", problems.stream().map(DependencyProblem::message).toList()));
+            store.markError(
+                    record,
+                    "dependency problems: "
+                            + String.join(
+                                    "; ",
+                                    problems.stream()
+                                            .map(DependencyProblem::message)
+                                            .toList()));
         }
         return List.copyOf(problems);
     }

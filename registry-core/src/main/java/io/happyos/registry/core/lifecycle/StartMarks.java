@@ -24,8 +24,7 @@ final class StartMarks {
     /** How long a bundle marked during start-up may take to be started by the framework. */
     private static final long AWAIT_MILLIS_AT_MOST = 5000;
 
-    private StartMarks() {
-    }
+    private StartMarks() {}
 
     /**
      * Clears the mark of a bundle that is not started (stopping a bundle that is not active only
@@ -35,7 +34,8 @@ final class StartMarks {
      * @param id its component, for the log
      */
     static void clear(Bundle bundle, String id) {
-        if (bundle == null || (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0
+        if (bundle == null
+                || (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0
                 || !BundleComponents.isMarkedToStart(bundle)) {
             return;
         }

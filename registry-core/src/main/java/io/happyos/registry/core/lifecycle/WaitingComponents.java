@@ -120,8 +120,8 @@ public final class WaitingComponents {
         if (ready.isEmpty()) {
             return List.of();
         }
-        List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(g,
-                ready.stream().filter(g::contains).toList()));
+        List<String> order = store.readGraph(g -> GraphAlgorithms.activationOrder(
+                g, ready.stream().filter(g::contains).toList()));
         Set<String> wanted = Set.copyOf(ready);
         List<String> activated = new ArrayList<>();
         for (String id : order) {

@@ -19,8 +19,7 @@ public final class Actors {
     /** The actor of shell commands. */
     public static final String SHELL = "shell";
 
-    private Actors() {
-    }
+    private Actors() {}
 
     /**
      * The actor name of a bundle: {@code shell} for the registry's shell, else

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -43,9 +42,9 @@ public final class ComponentStore {
     private final StatusNotifier notifier;
     private final Clock clock;
     private final int maxErrors;
-    private volatile java.util.function.BiConsumer<String, ErrorRecord> errorSink = (id, error) -> { };
-    private volatile Consumer<ComponentRecord> addedSink = record -> { };
-    private volatile Consumer<String> heldErrorSink = id -> { };
+    private volatile java.util.function.BiConsumer<String, ErrorRecord> errorSink = (id, error) -> {};
+    private volatile Consumer<ComponentRecord> addedSink = record -> {};
+    private volatile Consumer<String> heldErrorSink = id -> {};
 
     /**
      * A store that reports status changes to a notifier.
@@ -284,8 +283,8 @@ public final class ComponentStore {
      * @param status the new status
      * @return whether it changed
      */
-    public boolean compareAndSetStatus(ComponentRecord record, Predicate<ComponentStatus> expected,
-            ComponentStatus status) {
+    public boolean compareAndSetStatus(
+            ComponentRecord record, Predicate<ComponentStatus> expected, ComponentStatus status) {
         synchronized (record) {
             if (!expected.test(record.status()) || record.errorHeld() && status != ComponentStatus.ERROR) {
                 return false;
@@ -352,7 +351,8 @@ public final class ComponentStore {
         synchronized (record) {
             // an ERROR set by hand is about the version it was set on: another version (a reload, a
             // rollback) ends it
-            heldErrorEnded = record.errorHeld() && !java.util.Objects.equals(record.info().version(), info.version());
+            heldErrorEnded = record.errorHeld()
+                    && !java.util.Objects.equals(record.info().version(), info.version());
             if (heldErrorEnded) {
                 record.errorHeld(false);
             }

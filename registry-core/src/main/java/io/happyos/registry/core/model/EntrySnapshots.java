@@ -56,9 +56,17 @@ final class EntrySnapshots {
             } else if (last.accessCount() == accesses) {
                 entry = last;
             } else {
-                entry = new RegistryEntry(last.id(), last.component(), last.status(), last.registeredAt(),
-                        record.lastAccessed(), accesses, last.dependencies(), last.dependents(),
-                        last.errorHistory(), last.bundleId());
+                entry = new RegistryEntry(
+                        last.id(),
+                        last.component(),
+                        last.status(),
+                        last.registeredAt(),
+                        record.lastAccessed(),
+                        accesses,
+                        last.dependencies(),
+                        last.dependents(),
+                        last.errorHistory(),
+                        last.bundleId());
             }
             record.publish(entry, version, graph);
         }
@@ -85,9 +93,16 @@ final class EntrySnapshots {
             Set<String>[] pair = new Set[] {g.dependencies(record.id()), g.dependents(record.id())};
             return pair;
         });
-        return new RegistryEntry(record.id(), info, status, record.registeredAt(),
-                record.lastAccessed(), accesses,
-                edges == null ? Set.of() : edges[0], edges == null ? Set.of() : edges[1],
-                errors, record.bundleId());
+        return new RegistryEntry(
+                record.id(),
+                info,
+                status,
+                record.registeredAt(),
+                record.lastAccessed(),
+                accesses,
+                edges == null ? Set.of() : edges[0],
+                edges == null ? Set.of() : edges[1],
+                errors,
+                record.bundleId());
     }
 }

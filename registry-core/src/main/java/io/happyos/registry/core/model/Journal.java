@@ -19,8 +19,7 @@ import java.util.concurrent.CompletableFuture;
 public interface Journal extends AutoCloseable {
 
     /** Keeps nothing: the registry without persistence. */
-    Journal NONE = new Journal() {
-    };
+    Journal NONE = new Journal() {};
 
     /**
      * Records one audit entry.
@@ -32,8 +31,8 @@ public interface Journal extends AutoCloseable {
      * @param details more, or {@code null}
      * @return completes once the record is durable
      */
-    default CompletableFuture<Void> audit(String actor, String operation, String componentId, String error,
-            String details) {
+    default CompletableFuture<Void> audit(
+            String actor, String operation, String componentId, String error, String details) {
         return CompletableFuture.completedFuture(null);
     }
 
@@ -77,8 +76,7 @@ public interface Journal extends AutoCloseable {
      *
      * @param id its id
      */
-    default void deleteComponent(String id) {
-    }
+    default void deleteComponent(String id) {}
 
     /**
      * Durably keeps a status set by hand.
@@ -87,16 +85,14 @@ public interface Journal extends AutoCloseable {
      * @param status the status
      * @param reason why
      */
-    default void writeManualStatus(String id, ComponentStatus status, String reason) {
-    }
+    default void writeManualStatus(String id, ComponentStatus status, String reason) {}
 
     /**
      * Durably forgets a status set by hand.
      *
      * @param id the component
      */
-    default void deleteManualStatus(String id) {
-    }
+    default void deleteManualStatus(String id) {}
 
     /**
      * Durably keeps the definition of a header index.
@@ -104,16 +100,14 @@ public interface Journal extends AutoCloseable {
      * @param name the index
      * @param header the manifest header
      */
-    default void writeHeaderIndex(String name, String header) {
-    }
+    default void writeHeaderIndex(String name, String header) {}
 
     /**
      * Durably forgets the definition of a header index.
      *
      * @param name the index
      */
-    default void deleteHeaderIndex(String name) {
-    }
+    default void deleteHeaderIndex(String name) {}
 
     /**
      * Queues an error for a component's history.
@@ -122,20 +116,17 @@ public interface Journal extends AutoCloseable {
      * @param at when
      * @param message what
      */
-    default void queueError(String id, Instant at, String message) {
-    }
+    default void queueError(String id, Instant at, String message) {}
 
     /**
      * Queues the access counts of the components accessed since the last call.
      *
      * @param counts for each id, its count and last access in epoch milliseconds
      */
-    default void queueAccess(Map<String, long[]> counts) {
-    }
+    default void queueAccess(Map<String, long[]> counts) {}
 
     /** Queues the pruning of the audit log to its retention; never blocks. */
-    default void prune() {
-    }
+    default void prune() {}
 
     /**
      * The audit log.
@@ -162,10 +153,13 @@ public interface Journal extends AutoCloseable {
      * @param access access counts and last access (epoch ms) by component id
      * @param headerIndexes header index definitions, name to header
      */
-    record Restored(List<StoredComponent> components, List<String[]> dependencies,
-            Map<String, List<io.happyos.registry.ErrorRecord>> errors, Map<String, String> manualStatuses,
-            Map<String, long[]> access, Map<String, String> headerIndexes) {
-    }
+    record Restored(
+            List<StoredComponent> components,
+            List<String[]> dependencies,
+            Map<String, List<io.happyos.registry.ErrorRecord>> errors,
+            Map<String, String> manualStatuses,
+            Map<String, long[]> access,
+            Map<String, String> headerIndexes) {}
 
     /**
      * A component registered without a bundle.
@@ -174,10 +168,8 @@ public interface Journal extends AutoCloseable {
      * @param info what it is
      * @param registeredAt when
      */
-    record StoredComponent(String id, ComponentInfo info, Instant registeredAt) {
-    }
+    record StoredComponent(String id, ComponentInfo info, Instant registeredAt) {}
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -24,8 +24,7 @@ public final class PendingWrites {
     private final List<CompletableFuture<Void>> writes = new ArrayList<>();
     private final Deque<Runnable> undos = new ArrayDeque<>();
 
-    private PendingWrites() {
-    }
+    private PendingWrites() {}
 
     /** @return the writes of an operation starting on this thread */
     public static PendingWrites begin() {
@@ -73,8 +72,10 @@ public final class PendingWrites {
         try {
             write.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RegistryException r ? r
-                    : new RegistryException("could not record the change: " + e.getCause().getMessage(), e.getCause());
+            throw e.getCause() instanceof RegistryException r
+                    ? r
+                    : new RegistryException(
+                            "could not record the change: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new RegistryException("could not record the change within " + WAIT_SECONDS + " s", e);
         } catch (InterruptedException e) {

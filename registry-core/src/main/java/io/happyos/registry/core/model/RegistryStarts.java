@@ -11,8 +11,7 @@ public final class RegistryStarts {
 
     private static final ThreadLocal<Boolean> STARTING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private RegistryStarts() {
-    }
+    private RegistryStarts() {}
 
     /**
      * Runs a start on this thread, marked as the registry's.

@@ -2,13 +2,12 @@ package io.happyos.registry.core.model;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Registration;
-import io.happyos.registry.spi.StatusListener;
 import io.happyos.registry.core.concurrent.TimedCalls;
 import io.happyos.registry.core.stats.StatusHistory;
+import io.happyos.registry.spi.StatusListener;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ public final class StatusNotifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusNotifier.class);
 
     private final CopyOnWriteArrayList<StatusListener> callbacks = new CopyOnWriteArrayList<>();
-    private volatile StatusListener internal = (id, oldStatus, newStatus) -> { };
+    private volatile StatusListener internal = (id, oldStatus, newStatus) -> {};
     private final TimedCalls calls;
     private final Duration timeout;
     private final StatusHistory history;
@@ -34,7 +33,10 @@ public final class StatusNotifier implements AutoCloseable {
      * @param timeout how long one callback may run before it is given up on
      * @param history where every change is kept, callbacks or not
      */
-    public StatusNotifier(TimedCalls calls, Duration timeout, StatusHistory history,
+    public StatusNotifier(
+            TimedCalls calls,
+            Duration timeout,
+            StatusHistory history,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.thread = threads.single("status-callbacks");
         this.calls = calls;
@@ -85,16 +87,23 @@ public final class StatusNotifier implements AutoCloseable {
     private void deliver(String id, ComponentStatus oldStatus, ComponentStatus newStatus) {
         for (StatusListener callback : callbacks) {
             try {
-                calls.call(() -> {
-                    callback.statusChanged(id, oldStatus, newStatus);
-                    return null;
-                }, timeout);
+                calls.call(
+                        () -> {
+                            callback.statusChanged(id, oldStatus, newStatus);
+                            return null;
+                        },
+                        timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception | LinkageError e) {
-                LOG.warn("status callback {} failed on {} {} -> {}; the other callbacks still run",
-                        callback, id, oldStatus, newStatus, e);
+                LOG.warn(
+                        "status callback {} failed on {} {} -> {}; the other callbacks still run",
+                        callback,
+                        id,
+                        oldStatus,
+                        newStatus,
+                        e);
             }
         }
     }

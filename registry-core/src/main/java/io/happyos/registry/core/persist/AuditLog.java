@@ -48,8 +48,8 @@ public final class AuditLog {
      * @return completes once the record is committed; fails with a {@code RegistryException}
      * @throws NullPointerException when {@code actor} or {@code operation} is null
      */
-    public CompletableFuture<Void> record(String actor, String operation, String componentId, boolean ok,
-            String error, String details) {
+    public CompletableFuture<Void> record(
+            String actor, String operation, String componentId, boolean ok, String error, String details) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(operation, "operation");
         long at = clock.millis();
@@ -132,8 +132,15 @@ public final class AuditLog {
             List<AuditRecord> records = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    records.add(new AuditRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getInt(6) != 0, rs.getString(7), rs.getString(8)));
+                    records.add(new AuditRecord(
+                            rs.getLong(1),
+                            Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6) != 0,
+                            rs.getString(7),
+                            rs.getString(8)));
                 }
             }
             return List.copyOf(records);

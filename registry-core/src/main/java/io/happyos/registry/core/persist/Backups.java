@@ -17,8 +17,7 @@ final class Backups {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
 
-    private Backups() {
-    }
+    private Backups() {}
 
     /**
      * @param database the database file
@@ -41,7 +40,8 @@ final class Backups {
      * @throws StartupRefusedException when the checkpoint cannot complete or the copy cannot be written
      */
     static Path write(Connection writer, Path database, int version) throws SQLException {
-        try (Statement s = writer.createStatement(); var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        try (Statement s = writer.createStatement();
+                var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
             if (rs.next() && rs.getInt(1) != 0) {
                 throw StartupRefusedException.inUse(database, null);
             }
@@ -52,9 +52,12 @@ final class Backups {
             Files.copy(database, temp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temp, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw StartupRefusedException.unusable(database, "cannot write the backup " + backup.getFileName()
-                    + " before upgrading it (" + e + ")", "free some disk space or make the folder writable, "
-                    + "then start again; the database was not changed", e);
+            throw StartupRefusedException.unusable(
+                    database,
+                    "cannot write the backup " + backup.getFileName() + " before upgrading it (" + e + ")",
+                    "free some disk space or make the folder writable, "
+                            + "then start again; the database was not changed",
+                    e);
         }
         LOG.info("copied {} (schema version {}) to {} before upgrading it", database, version, backup);
         return backup;

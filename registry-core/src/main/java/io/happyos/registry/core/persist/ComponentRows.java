@@ -13,8 +13,7 @@ import java.util.List;
 /** Standalone components as rows of {@code standalone_component}. */
 final class ComponentRows {
 
-    private ComponentRows() {
-    }
+    private ComponentRows() {}
 
     static void put(Connection c, String id, ComponentInfo info, Instant registeredAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO standalone_component(id, name, type,"
@@ -39,14 +38,22 @@ final class ComponentRows {
 
     static List<StoredComponent> all(Connection c) throws SQLException {
         List<StoredComponent> components = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, name, type, path, module_name, version,"
-                + " last_modified, metadata, registered_at FROM standalone_component ORDER BY registered_at, id");
+        try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id, name, type, path, module_name, version,"
+                                + " last_modified, metadata, registered_at FROM standalone_component ORDER BY registered_at, id");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 long modified = rs.getLong(7);
                 Instant lastModified = rs.wasNull() ? null : Instant.ofEpochMilli(modified);
-                ComponentInfo info = new ComponentInfo(rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), lastModified, rs.getString(6), MetadataText.parse(rs.getString(8)), null);
+                ComponentInfo info = new ComponentInfo(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        lastModified,
+                        rs.getString(6),
+                        MetadataText.parse(rs.getString(8)),
+                        null);
                 components.add(new StoredComponent(rs.getString(1), info, Instant.ofEpochMilli(rs.getLong(9))));
             }
         }

@@ -16,8 +16,7 @@ final class Connections {
     /** How long a connection waits for a lock once the start-up checks have passed. */
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
-    private Connections() {
-    }
+    private Connections() {}
 
     /**
      * Opens a connection that does not wait for locks: a locked database fails at once with
@@ -59,7 +58,8 @@ final class Connections {
      * @throws SQLException when it fails
      */
     static String queryText(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -37,8 +37,11 @@ final class ContainerLock implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw StartupRefusedException.unusable(database, "cannot create the lock file " + file.getFileName()
-                    + " (" + e + ")", "check that the storage folder is writable", e);
+            throw StartupRefusedException.unusable(
+                    database,
+                    "cannot create the lock file " + file.getFileName() + " (" + e + ")",
+                    "check that the storage folder is writable",
+                    e);
         }
         try {
             FileLock lock = channel.tryLock();

@@ -25,8 +25,7 @@ final class DatabaseRecreation {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseRecreation.class);
 
-    private DatabaseRecreation() {
-    }
+    private DatabaseRecreation() {}
 
     /**
      * Writes a copy of the database, from the old write connection, where the file should be.
@@ -52,9 +51,12 @@ final class DatabaseRecreation {
             syncFolder(file.getParent());
         } catch (IOException | SQLException e) {
             deleteQuietly(temp);
-            throw new RegistryException(file + " was deleted or replaced while the container ran and cannot be"
-                    + " re-created (" + e.getMessage() + "); changes are refused until it can be: make the storage"
-                    + " folder writable and free some disk space", e);
+            throw new RegistryException(
+                    file + " was deleted or replaced while the container ran and cannot be"
+                            + " re-created (" + e.getMessage()
+                            + "); changes are refused until it can be: make the storage"
+                            + " folder writable and free some disk space",
+                    e);
         }
     }
 
@@ -76,8 +78,11 @@ final class DatabaseRecreation {
         }
         Path aside = file.resolveSibling(file.getFileName() + ".replaced-" + System.currentTimeMillis());
         Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-        LOG.warn("{} was replaced by another file while the container ran: that file is kept as {}, and the"
-                + " registry's database is put back in its place", file, aside.getFileName());
+        LOG.warn(
+                "{} was replaced by another file while the container ran: that file is kept as {}, and the"
+                        + " registry's database is put back in its place",
+                file,
+                aside.getFileName());
     }
 
     /** Makes the rename durable; some file systems cannot sync a folder, which is then left to the OS. */

@@ -31,8 +31,7 @@ final class DatabaseStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseStartup.class);
 
-    private DatabaseStartup() {
-    }
+    private DatabaseStartup() {}
 
     static RegistryDatabase open(Path file) {
         Path db = file.toAbsolutePath().normalize();
@@ -73,8 +72,8 @@ final class DatabaseStartup {
         try {
             Files.createDirectories(db.getParent());
         } catch (IOException e) {
-            throw StartupRefusedException.unusable(db, "cannot create its folder (" + e + ")",
-                    "check the storage folder's permissions", e);
+            throw StartupRefusedException.unusable(
+                    db, "cannot create its folder (" + e + ")", "check the storage folder's permissions", e);
         }
     }
 
@@ -85,14 +84,14 @@ final class DatabaseStartup {
      */
     private static void checkExisting(Path db) throws SQLException {
         if (isEmpty(db)) {
-            throw StartupRefusedException.corrupt(db, "the file is empty (0 bytes), so whatever it held is lost",
-                    Backups.newest(db), null);
+            throw StartupRefusedException.corrupt(
+                    db, "the file is empty (0 bytes), so whatever it held is lost", Backups.newest(db), null);
         }
         try (Connection c = Connections.open(db, true)) {
             List<String> problems = quickCheck(c);
             if (!problems.equals(List.of("ok"))) {
-                throw StartupRefusedException.corrupt(db, "quick_check: " + String.join("; ", problems),
-                        Backups.newest(db), null);
+                throw StartupRefusedException.corrupt(
+                        db, "quick_check: " + String.join("; ", problems), Backups.newest(db), null);
             }
             int version = Connections.userVersion(c);
             if (version > Schema.LATEST) {
@@ -100,14 +99,21 @@ final class DatabaseStartup {
             }
             List<String> foreign = foreignTables(c);
             if (!foreign.isEmpty()) {
-                throw StartupRefusedException.corrupt(db, "it is an SQLite file of another program: the registry never"
-                        + " creates the tables " + String.join(", ", foreign), Backups.newest(db), null);
+                throw StartupRefusedException.corrupt(
+                        db,
+                        "it is an SQLite file of another program: the registry never" + " creates the tables "
+                                + String.join(", ", foreign),
+                        Backups.newest(db),
+                        null);
             }
             java.util.Set<String> missing = new java.util.TreeSet<>(Schema.tablesAt(version));
             missing.removeAll(tables(c));
             if (!missing.isEmpty()) {
-                throw StartupRefusedException.corrupt(db, "schema version " + version + " but its tables "
-                        + String.join(", ", missing) + " are missing", Backups.newest(db), null);
+                throw StartupRefusedException.corrupt(
+                        db,
+                        "schema version " + version + " but its tables " + String.join(", ", missing) + " are missing",
+                        Backups.newest(db),
+                        null);
             }
         }
     }
@@ -126,8 +132,9 @@ final class DatabaseStartup {
 
     private static List<String> tables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM sqlite_master"
-                + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT name FROM sqlite_master"
+                        + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
@@ -137,7 +144,8 @@ final class DatabaseStartup {
 
     private static List<String> quickCheck(Connection c) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check(5)")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA quick_check(5)")) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -183,8 +191,11 @@ final class DatabaseStartup {
     private static void useWal(Connection writer, Path db) throws SQLException {
         String mode = Connections.queryText(writer, "PRAGMA journal_mode = WAL");
         if (!"wal".equalsIgnoreCase(mode)) {
-            throw StartupRefusedException.unusable(db, "cannot switch it to write-ahead logging (journal mode stays "
-                    + mode + ")", "put the storage folder on a local disk", null);
+            throw StartupRefusedException.unusable(
+                    db,
+                    "cannot switch it to write-ahead logging (journal mode stays " + mode + ")",
+                    "put the storage folder on a local disk",
+                    null);
         }
         Connections.execute(writer, "PRAGMA synchronous = NORMAL");
     }
@@ -197,11 +208,15 @@ final class DatabaseStartup {
                 throw e;
             }
             Path backup = Backups.newest(db);
-            throw StartupRefusedException.unusable(db, "cannot upgrade it from schema version " + version + " to "
-                    + Schema.LATEST + " (" + e.getMessage() + "); it was left at version " + version,
-                    backup == null ? "run the container that wrote it, or start with --clean"
+            throw StartupRefusedException.unusable(
+                    db,
+                    "cannot upgrade it from schema version " + version + " to " + Schema.LATEST + " (" + e.getMessage()
+                            + "); it was left at version " + version,
+                    backup == null
+                            ? "run the container that wrote it, or start with --clean"
                             : "run the container that wrote it, restore " + backup.getFileName()
-                                    + ", or start with --clean", e);
+                                    + ", or start with --clean",
+                    e);
         }
     }
 

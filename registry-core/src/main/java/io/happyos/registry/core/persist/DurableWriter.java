@@ -28,7 +28,7 @@ public final class DurableWriter implements AutoCloseable {
     public static final String THREAD_NAME = "happyos-registry-db-writer";
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
-    private static final Task STOP = new Task("stop", c -> { }, new CompletableFuture<>());
+    private static final Task STOP = new Task("stop", c -> {}, new CompletableFuture<>());
 
     private final RegistryDatabase db;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
@@ -75,8 +75,8 @@ public final class DurableWriter implements AutoCloseable {
         Task task = new Task(what, work, new CompletableFuture<>());
         synchronized (this) {
             if (closed) {
-                task.future.completeExceptionally(new RegistryException("could not record " + what
-                        + ": the registry database is closed"));
+                task.future.completeExceptionally(
+                        new RegistryException("could not record " + what + ": the registry database is closed"));
                 return task.future;
             }
             pending.incrementAndGet();
@@ -192,8 +192,7 @@ public final class DurableWriter implements AutoCloseable {
      * @param work the change
      * @param future completed after the commit
      */
-    record Task(String what, SqlWork work, CompletableFuture<Void> future) {
-    }
+    record Task(String what, SqlWork work, CompletableFuture<Void> future) {}
 
     /** One transaction holding several changes. */
     private static final class Batch {
@@ -257,8 +256,8 @@ public final class DurableWriter implements AutoCloseable {
             LOG.error("{} changes to the registry database are lost: {}: {}", tasks.size(), problem, e.getMessage());
             List<RegistryException> failures = new ArrayList<>();
             for (Task task : tasks) {
-                failures.add(new RegistryException("could not record " + task.what + ": " + problem + ": "
-                        + e.getMessage(), e));
+                failures.add(new RegistryException(
+                        "could not record " + task.what + ": " + problem + ": " + e.getMessage(), e));
             }
             return failures;
         }

@@ -22,7 +22,8 @@ record FileIdentity(Object key) {
      */
     static FileIdentity of(Path file) {
         try {
-            return new FileIdentity(Files.readAttributes(file, BasicFileAttributes.class).fileKey());
+            return new FileIdentity(
+                    Files.readAttributes(file, BasicFileAttributes.class).fileKey());
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {

@@ -12,8 +12,7 @@ import java.util.TreeMap;
  */
 final class MetadataText {
 
-    private MetadataText() {
-    }
+    private MetadataText() {}
 
     static String format(Map<String, String> metadata) {
         StringBuilder text = new StringBuilder();

@@ -49,9 +49,13 @@ public final class PersistentState {
      */
     public CompletableFuture<Void> addDependency(String dependent, String dependency, String actor) {
         long at = clock.millis();
-        return update("the dependency of " + dependent + " on " + dependency,
+        return update(
+                "the dependency of " + dependent + " on " + dependency,
                 "INSERT OR IGNORE INTO explicit_dependency(dependent, dependency, added_at, actor) VALUES (?, ?, ?, ?)",
-                dependent, dependency, at, actor);
+                dependent,
+                dependency,
+                at,
+                actor);
     }
 
     /**
@@ -60,8 +64,11 @@ public final class PersistentState {
      * @return completes once committed
      */
     public CompletableFuture<Void> removeDependency(String dependent, String dependency) {
-        return update("the removal of the dependency of " + dependent + " on " + dependency,
-                "DELETE FROM explicit_dependency WHERE dependent = ? AND dependency = ?", dependent, dependency);
+        return update(
+                "the removal of the dependency of " + dependent + " on " + dependency,
+                "DELETE FROM explicit_dependency WHERE dependent = ? AND dependency = ?",
+                dependent,
+                dependency);
     }
 
     /** @return every explicit dependency as {@code {dependent, dependency}}, oldest first */
@@ -69,7 +76,7 @@ public final class PersistentState {
         return db.read(c -> {
             List<String[]> pairs = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT dependent, dependency FROM explicit_dependency ORDER BY added_at, rowid");
+                            "SELECT dependent, dependency FROM explicit_dependency ORDER BY added_at, rowid");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     pairs.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -123,11 +130,19 @@ public final class PersistentState {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(message, "message");
         return writer.submit("an error of " + componentId, c -> {
-            execute(c, "INSERT INTO error_history(component_id, at, message) VALUES (?, ?, ?)",
-                    componentId, at.toEpochMilli(), message);
-            execute(c, "DELETE FROM error_history WHERE component_id = ? AND rowid NOT IN (SELECT rowid"
-                    + " FROM error_history WHERE component_id = ? ORDER BY at DESC, rowid DESC LIMIT ?)",
-                    componentId, componentId, keepNewest);
+            execute(
+                    c,
+                    "INSERT INTO error_history(component_id, at, message) VALUES (?, ?, ?)",
+                    componentId,
+                    at.toEpochMilli(),
+                    message);
+            execute(
+                    c,
+                    "DELETE FROM error_history WHERE component_id = ? AND rowid NOT IN (SELECT rowid"
+                            + " FROM error_history WHERE component_id = ? ORDER BY at DESC, rowid DESC LIMIT ?)",
+                    componentId,
+                    componentId,
+                    keepNewest);
         });
     }
 
@@ -154,8 +169,13 @@ public final class PersistentState {
      */
     public CompletableFuture<Void> setManualStatus(String componentId, String status, String reason) {
         long at = clock.millis();
-        return update("the manual status of " + componentId, "INSERT OR REPLACE INTO manual_status(component_id,"
-                + " status, reason, at) VALUES (?, ?, ?, ?)", componentId, status, reason, at);
+        return update(
+                "the manual status of " + componentId,
+                "INSERT OR REPLACE INTO manual_status(component_id," + " status, reason, at) VALUES (?, ?, ?, ?)",
+                componentId,
+                status,
+                reason,
+                at);
     }
 
     /**
@@ -163,16 +183,18 @@ public final class PersistentState {
      * @return completes once committed
      */
     public CompletableFuture<Void> clearManualStatus(String componentId) {
-        return update("the clearing of the manual status of " + componentId,
-                "DELETE FROM manual_status WHERE component_id = ?", componentId);
+        return update(
+                "the clearing of the manual status of " + componentId,
+                "DELETE FROM manual_status WHERE component_id = ?",
+                componentId);
     }
 
     /** @return the statuses set by hand, by component id */
     public Map<String, String> manualStatuses() {
         return db.read(c -> {
             Map<String, String> statuses = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT component_id, status FROM manual_status ORDER BY component_id");
+            try (PreparedStatement s =
+                            c.prepareStatement("SELECT component_id, status FROM manual_status ORDER BY component_id");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     statuses.put(rs.getString(1), rs.getString(2));
@@ -192,8 +214,8 @@ public final class PersistentState {
         Map<String, long[]> copy = new LinkedHashMap<>();
         countAndLastMillis.forEach((id, v) -> copy.put(id, new long[] {v[0], v[1]}));
         return writer.submit("the access counts", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO access(component_id, count,"
-                    + " last_accessed) VALUES (?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT OR REPLACE INTO access(component_id, count," + " last_accessed) VALUES (?, ?, ?)")) {
                 for (Map.Entry<String, long[]> e : copy.entrySet()) {
                     s.setString(1, e.getKey());
                     s.setLong(2, e.getValue()[0]);
@@ -210,7 +232,7 @@ public final class PersistentState {
         return db.read(c -> {
             Map<String, long[]> counts = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT component_id, count, last_accessed FROM access ORDER BY component_id");
+                            "SELECT component_id, count, last_accessed FROM access ORDER BY component_id");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
@@ -233,8 +255,11 @@ public final class PersistentState {
             execute(c, "DELETE FROM error_history WHERE component_id = ?", componentId);
             execute(c, "DELETE FROM manual_status WHERE component_id = ?", componentId);
             execute(c, "DELETE FROM access WHERE component_id = ?", componentId);
-            execute(c, "DELETE FROM explicit_dependency WHERE dependent = ? OR dependency = ?",
-                    componentId, componentId);
+            execute(
+                    c,
+                    "DELETE FROM explicit_dependency WHERE dependent = ? OR dependency = ?",
+                    componentId,
+                    componentId);
         });
     }
 
@@ -311,7 +336,8 @@ public final class PersistentState {
     public Map<String, String> headerIndexes() {
         return db.read(c -> {
             Map<String, String> indexes = new java.util.TreeMap<>();
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT name, header FROM header_index")) {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT name, header FROM header_index")) {
                 while (rs.next()) {
                     indexes.put(rs.getString(1), rs.getString(2));
                 }

@@ -108,8 +108,10 @@ public final class RegistryDatabase implements AutoCloseable {
         }
         if (!noticed) {
             noticed = true; // said once, however often putting it back fails
-            LOG.warn("{} was deleted or replaced while the container ran: re-creating it with everything the"
-                    + " registry kept", file);
+            LOG.warn(
+                    "{} was deleted or replaced while the container ran: re-creating it with everything the"
+                            + " registry kept",
+                    file);
         }
         DatabaseRecreation.copyInPlace(writer, file);
         synchronized (reading) {
@@ -120,9 +122,12 @@ public final class RegistryDatabase implements AutoCloseable {
                 writer = DatabaseStartup.openWriter(file);
                 reader = DatabaseStartup.openReader(file);
             } catch (IOException | SQLException e) {
-                throw new RegistryException(file + " was re-created but cannot be opened again (" + e.getMessage()
-                        + "); stop the container and start it again: " + file.getFileName() + " holds every change"
-                        + " recorded so far", e);
+                throw new RegistryException(
+                        file + " was re-created but cannot be opened again (" + e.getMessage()
+                                + "); stop the container and start it again: " + file.getFileName()
+                                + " holds every change"
+                                + " recorded so far",
+                        e);
             }
             identity = FileIdentity.of(file);
         }

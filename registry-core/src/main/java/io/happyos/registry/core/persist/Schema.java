@@ -23,26 +23,32 @@ final class Schema {
 
     /** Every migration, in order of version, starting at 1. */
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "create the tables", List.of(
-                    "CREATE TABLE explicit_dependency(dependent TEXT NOT NULL, dependency TEXT NOT NULL,"
-                            + " added_at INTEGER NOT NULL, actor TEXT, PRIMARY KEY(dependent, dependency))",
-                    "CREATE TABLE standalone_component(id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,"
-                            + " path TEXT, module_name TEXT, version TEXT, last_modified INTEGER, metadata TEXT,"
-                            + " registered_at INTEGER NOT NULL)",
-                    "CREATE TABLE error_history(component_id TEXT NOT NULL, at INTEGER NOT NULL, message TEXT NOT NULL)",
-                    "CREATE INDEX error_history_component ON error_history(component_id)",
-                    "CREATE TABLE manual_status(component_id TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT,"
-                            + " at INTEGER NOT NULL)",
-                    "CREATE TABLE access(component_id TEXT PRIMARY KEY, count INTEGER NOT NULL,"
-                            + " last_accessed INTEGER NOT NULL)",
-                    "CREATE TABLE audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
-                            + " actor TEXT NOT NULL, operation TEXT NOT NULL, component_id TEXT, ok INTEGER NOT NULL,"
-                            + " error TEXT, details TEXT)",
-                    "CREATE INDEX audit_at ON audit(at)",
-                    "CREATE INDEX audit_component ON audit(component_id)",
-                    "CREATE INDEX audit_operation ON audit(operation)")),
-            new Migration(2, "keep the definitions of header indexes", List.of(
-                    "CREATE TABLE header_index(name TEXT PRIMARY KEY, header TEXT NOT NULL, created_at INTEGER NOT NULL)")));
+            new Migration(
+                    1,
+                    "create the tables",
+                    List.of(
+                            "CREATE TABLE explicit_dependency(dependent TEXT NOT NULL, dependency TEXT NOT NULL,"
+                                    + " added_at INTEGER NOT NULL, actor TEXT, PRIMARY KEY(dependent, dependency))",
+                            "CREATE TABLE standalone_component(id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,"
+                                    + " path TEXT, module_name TEXT, version TEXT, last_modified INTEGER, metadata TEXT,"
+                                    + " registered_at INTEGER NOT NULL)",
+                            "CREATE TABLE error_history(component_id TEXT NOT NULL, at INTEGER NOT NULL, message TEXT NOT NULL)",
+                            "CREATE INDEX error_history_component ON error_history(component_id)",
+                            "CREATE TABLE manual_status(component_id TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT,"
+                                    + " at INTEGER NOT NULL)",
+                            "CREATE TABLE access(component_id TEXT PRIMARY KEY, count INTEGER NOT NULL,"
+                                    + " last_accessed INTEGER NOT NULL)",
+                            "CREATE TABLE audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
+                                    + " actor TEXT NOT NULL, operation TEXT NOT NULL, component_id TEXT, ok INTEGER NOT NULL,"
+                                    + " error TEXT, details TEXT)",
+                            "CREATE INDEX audit_at ON audit(at)",
+                            "CREATE INDEX audit_component ON audit(component_id)",
+                            "CREATE INDEX audit_operation ON audit(operation)")),
+            new Migration(
+                    2,
+                    "keep the definitions of header indexes",
+                    List.of(
+                            "CREATE TABLE header_index(name TEXT PRIMARY KEY, header TEXT NOT NULL, created_at INTEGER NOT NULL)")));
 
     /** Every table some schema version creates: a database with another table is not the registry's. */
     static final Set<String> TABLES = MIGRATIONS.stream()
@@ -71,8 +77,7 @@ final class Schema {
     /** The newest schema version this code knows. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /**
      * Brings a database up to {@link #LATEST}, one migration per transaction, each setting

@@ -11,8 +11,7 @@ final class SqliteErrors {
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
 
-    private SqliteErrors() {
-    }
+    private SqliteErrors() {}
 
     /**
      * @param e a failure from the SQLite driver
@@ -52,7 +51,10 @@ final class SqliteErrors {
         if (isCorrupt(e)) {
             return StartupRefusedException.corrupt(file, e.getMessage(), Backups.newest(file), e);
         }
-        return StartupRefusedException.unusable(file, "cannot open the registry database (" + e.getMessage() + ")",
-                "check that the file and its folder are readable and writable", e);
+        return StartupRefusedException.unusable(
+                file,
+                "cannot open the registry database (" + e.getMessage() + ")",
+                "check that the file and its folder are readable and writable",
+                e);
     }
 }

@@ -48,7 +48,11 @@ public final class SqliteJournal implements Journal {
      * @param threads makes the writer thread
      * @throws StartupRefusedException when the file is corrupt, newer or in use
      */
-    public SqliteJournal(Path file, int keepErrors, int keepAudit, Duration auditMaxAge,
+    public SqliteJournal(
+            Path file,
+            int keepErrors,
+            int keepAudit,
+            Duration auditMaxAge,
             io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.db = RegistryDatabase.open(file);
         this.writer = new DurableWriter(db, threads);
@@ -66,11 +70,13 @@ public final class SqliteJournal implements Journal {
             write.get(WRITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new RegistryException("could not record " + what + ": " + cause.getMessage()
-                    + " (is the disk full? the registry.db file writable?); nothing was changed", cause);
+            throw new RegistryException(
+                    "could not record " + what + ": " + cause.getMessage()
+                            + " (is the disk full? the registry.db file writable?); nothing was changed",
+                    cause);
         } catch (TimeoutException e) {
-            throw new RegistryException("could not record " + what + " within " + WRITE_TIMEOUT.toSeconds()
-                    + " s; nothing was changed", e);
+            throw new RegistryException(
+                    "could not record " + what + " within " + WRITE_TIMEOUT.toSeconds() + " s; nothing was changed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted while recording " + what, e);
@@ -78,8 +84,8 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
-    public CompletableFuture<Void> audit(String actor, String operation, String componentId, String error,
-            String details) {
+    public CompletableFuture<Void> audit(
+            String actor, String operation, String componentId, String error, String details) {
         return audit.record(actor, operation, componentId, error == null, error, details);
     }
 
@@ -87,19 +93,20 @@ public final class SqliteJournal implements Journal {
     private static CompletableFuture<Void> queued(CompletableFuture<Void> write, String what) {
         return write.exceptionallyCompose(e -> CompletableFuture.failedFuture(new RegistryException(
                 "could not record " + what + ": " + (e.getCause() == null ? e : e.getCause()).getMessage()
-                        + " (is the disk full? the registry.db file writable?); the change was undone", e)));
+                        + " (is the disk full? the registry.db file writable?); the change was undone",
+                e)));
     }
 
     @Override
     public CompletableFuture<Void> writeDependency(String dependent, String dependency, String actor) {
-        return queued(state.addDependency(dependent, dependency, actor),
-                "the dependency " + dependent + " -> " + dependency);
+        return queued(
+                state.addDependency(dependent, dependency, actor), "the dependency " + dependent + " -> " + dependency);
     }
 
     @Override
     public CompletableFuture<Void> deleteDependency(String dependent, String dependency) {
-        return queued(state.removeDependency(dependent, dependency),
-                "the removal of " + dependent + " -> " + dependency);
+        return queued(
+                state.removeDependency(dependent, dependency), "the removal of " + dependent + " -> " + dependency);
     }
 
     @Override
@@ -156,9 +163,15 @@ public final class SqliteJournal implements Journal {
     @Override
     public Restored restore() {
         List<Journal.StoredComponent> stored = state.components().stream()
-                .map(c -> new Journal.StoredComponent(c.id(), c.info(), c.registeredAt())).toList();
-        return new Restored(stored,
-                state.dependencies(), state.allErrors(), state.manualStatuses(), state.access(), state.headerIndexes());
+                .map(c -> new Journal.StoredComponent(c.id(), c.info(), c.registeredAt()))
+                .toList();
+        return new Restored(
+                stored,
+                state.dependencies(),
+                state.allErrors(),
+                state.manualStatuses(),
+                state.access(),
+                state.headerIndexes());
     }
 
     /** Prunes the audit log to its retention (never blocks an operation: it is queued). */

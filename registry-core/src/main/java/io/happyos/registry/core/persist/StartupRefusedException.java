@@ -29,11 +29,11 @@ public class StartupRefusedException extends RuntimeException {
      * @return the exception
      */
     static StartupRefusedException corrupt(Path file, String problem, Path backup, Throwable cause) {
-        String restore = backup == null
-                ? "restore it from a backup"
-                : "restore the backup " + backup.getFileName() + " over it";
-        return new StartupRefusedException("Cannot start: " + file + " is not a usable registry database ("
-                + oneLine(problem) + "); " + restore + ", or start with --clean to begin with an empty registry.",
+        String restore =
+                backup == null ? "restore it from a backup" : "restore the backup " + backup.getFileName() + " over it";
+        return new StartupRefusedException(
+                "Cannot start: " + file + " is not a usable registry database (" + oneLine(problem) + "); " + restore
+                        + ", or start with --clean to begin with an empty registry.",
                 cause);
     }
 
@@ -50,9 +50,11 @@ public class StartupRefusedException extends RuntimeException {
         String restore = backup == null
                 ? "restore the backup written before the last upgrade (none found beside it)"
                 : "restore the backup written before the last upgrade (" + backup.getFileName() + ")";
-        return new StartupRefusedException("Cannot start: " + file + " has schema version " + found
-                + " but this container knows only up to version " + known + "; run a newer container, or "
-                + restore + ".", null);
+        return new StartupRefusedException(
+                "Cannot start: " + file + " has schema version " + found
+                        + " but this container knows only up to version " + known + "; run a newer container, or "
+                        + restore + ".",
+                null);
     }
 
     /**
@@ -63,8 +65,10 @@ public class StartupRefusedException extends RuntimeException {
      * @return the exception
      */
     static StartupRefusedException inUse(Path file, Throwable cause) {
-        return new StartupRefusedException("Cannot start: " + file + " is in use by another container; stop that "
-                + "container first, or give this one another storage folder.", cause);
+        return new StartupRefusedException(
+                "Cannot start: " + file + " is in use by another container; stop that "
+                        + "container first, or give this one another storage folder.",
+                cause);
     }
 
     /**
@@ -77,8 +81,8 @@ public class StartupRefusedException extends RuntimeException {
      * @return the exception
      */
     static StartupRefusedException unusable(Path file, String problem, String advice, Throwable cause) {
-        return new StartupRefusedException("Cannot start: " + file + ": " + oneLine(problem) + "; " + advice + ".",
-                cause);
+        return new StartupRefusedException(
+                "Cannot start: " + file + ": " + oneLine(problem) + "; " + advice + ".", cause);
     }
 
     private static String oneLine(String text) {

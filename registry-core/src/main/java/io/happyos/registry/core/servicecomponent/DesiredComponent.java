@@ -16,6 +16,10 @@ import java.util.Map;
  * @param control how it is switched on and off
  * @param dependencies for each component id it depends on, why
  */
-record DesiredComponent(String key, ComponentInfo info, ComponentStatus status, String error,
-        ComponentControl control, Map<String, List<String>> dependencies) {
-}
+record DesiredComponent(
+        String key,
+        ComponentInfo info,
+        ComponentStatus status,
+        String error,
+        ComponentControl control,
+        Map<String, List<String>> dependencies) {}

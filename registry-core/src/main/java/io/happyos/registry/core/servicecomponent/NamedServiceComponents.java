@@ -43,7 +43,8 @@ final class NamedServiceComponents {
         List<DesiredComponent> result = new ArrayList<>();
         for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
             String name = String.valueOf(ref.getProperty(DynamicRegistry.COMPONENT_NAME_PROPERTY));
-            ComponentRecord owner = ref.getBundle() == null ? null
+            ComponentRecord owner = ref.getBundle() == null
+                    ? null
                     : store.findByBundle(ref.getBundle().getBundleId()).orElse(null);
             if (owner == null || owner.info().name().equals(name) || ref.getProperty(DS_NAME) != null) {
                 continue;
@@ -52,11 +53,21 @@ final class NamedServiceComponents {
             Map<String, String> metadata = new TreeMap<>();
             metadata.put("Service-Id", String.valueOf(ref.getProperty("service.id")));
             metadata.put("Registered-By", owner.id());
-            ComponentInfo info = new ComponentInfo(name, type == null ? DynamicRegistry.TYPE_SERVICE : type.toString(),
-                    owner.info().path(), owner.info().moduleName(), owner.info().lastModified(),
-                    owner.info().version(), metadata, null);
-            result.add(new DesiredComponent("service:" + ref.getProperty("service.id"), info, ComponentStatus.ACTIVE,
-                    null, new FixedService(ref, owner.id()),
+            ComponentInfo info = new ComponentInfo(
+                    name,
+                    type == null ? DynamicRegistry.TYPE_SERVICE : type.toString(),
+                    owner.info().path(),
+                    owner.info().moduleName(),
+                    owner.info().lastModified(),
+                    owner.info().version(),
+                    metadata,
+                    null);
+            result.add(new DesiredComponent(
+                    "service:" + ref.getProperty("service.id"),
+                    info,
+                    ComponentStatus.ACTIVE,
+                    null,
+                    new FixedService(ref, owner.id()),
                     Map.of(owner.id(), List.of("registered by bundle " + owner.id()))));
         }
         return result;

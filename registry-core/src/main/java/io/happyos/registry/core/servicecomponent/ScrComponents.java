@@ -53,12 +53,23 @@ final class ScrComponents {
             Map<String, String> metadata = new TreeMap<>();
             metadata.put("DS-Component", d.implementationClass);
             metadata.put("Declared-By", bundle.id());
-            ComponentInfo info = new ComponentInfo(d.name, type == null ? DynamicRegistry.TYPE_SERVICE : type.toString(),
-                    bundle.info().path(), bundle.info().moduleName(), bundle.info().lastModified(),
-                    bundle.info().version(), metadata, null);
+            ComponentInfo info = new ComponentInfo(
+                    d.name,
+                    type == null ? DynamicRegistry.TYPE_SERVICE : type.toString(),
+                    bundle.info().path(),
+                    bundle.info().moduleName(),
+                    bundle.info().lastModified(),
+                    bundle.info().version(),
+                    metadata,
+                    null);
             Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(d);
-            result.add(new DesiredComponent("ds:" + d.bundle.id + ":" + d.name, info, status(d, configurations),
-                    failure(d, configurations), new DsControl(d), dependencies(d, bundle)));
+            result.add(new DesiredComponent(
+                    "ds:" + d.bundle.id + ":" + d.name,
+                    info,
+                    status(d, configurations),
+                    failure(d, configurations),
+                    new DsControl(d),
+                    dependencies(d, bundle)));
         }
         return result;
     }
@@ -89,8 +100,14 @@ final class ScrComponents {
                     }
                 }
                 String type = declared == null ? "(unknown interface)" : declared.interfaceName;
-                gaps.add(new ReferenceGap(d.name, u.name, type, u.target,
-                        declared == null ? "1..1" : declared.cardinality, registered(type), providersOf(type, d.name)));
+                gaps.add(new ReferenceGap(
+                        d.name,
+                        u.name,
+                        type,
+                        u.target,
+                        declared == null ? "1..1" : declared.cardinality,
+                        registered(type),
+                        providersOf(type, d.name)));
             }
         }
         return gaps;
@@ -108,7 +125,8 @@ final class ScrComponents {
     private List<String> providersOf(String type, String self) {
         List<String> names = new ArrayList<>();
         for (ComponentDescriptionDTO other : scr.getComponentDescriptionDTOs()) {
-            if (!other.name.equals(self) && other.serviceInterfaces != null
+            if (!other.name.equals(self)
+                    && other.serviceInterfaces != null
                     && java.util.Arrays.asList(other.serviceInterfaces).contains(type)) {
                 names.add(other.name);
             }
@@ -171,7 +189,9 @@ final class ScrComponents {
                 id = store.find(dsName.toString()).map(ComponentRecord::id).orElse(null);
             }
             if (id == null && ref.getBundle() != null && ref.getBundle().getBundleId() != 0) {
-                id = store.findByBundle(ref.getBundle().getBundleId()).map(ComponentRecord::id).orElse(null);
+                id = store.findByBundle(ref.getBundle().getBundleId())
+                        .map(ComponentRecord::id)
+                        .orElse(null);
             }
             if (id != null && !providers.contains(id)) {
                 providers.add(id);
@@ -191,8 +211,8 @@ final class ScrComponents {
         @Override
         public ComponentStatus enable(Duration timeout) throws Exception {
             scr.enableComponent(description).timeout(timeout.toMillis()).getValue();
-            ComponentDescriptionDTO now = scr.getComponentDescriptionDTO(context.getBundle(description.bundle.id),
-                    description.name);
+            ComponentDescriptionDTO now =
+                    scr.getComponentDescriptionDTO(context.getBundle(description.bundle.id), description.name);
             return now == null ? ComponentStatus.REGISTERED : status(now, scr.getComponentConfigurationDTOs(now));
         }
 
@@ -204,7 +224,8 @@ final class ScrComponents {
         @Override
         public ServiceReference<?> service() {
             try {
-                ServiceReference<?>[] refs = context.getAllServiceReferences(null,
+                ServiceReference<?>[] refs = context.getAllServiceReferences(
+                        null,
                         "(&(component.name=" + description.name + ")(service.bundleid=" + description.bundle.id + "))");
                 return refs == null || refs.length == 0 ? null : refs[0];
             } catch (InvalidSyntaxException e) {

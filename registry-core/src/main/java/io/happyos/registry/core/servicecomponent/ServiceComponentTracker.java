@@ -5,7 +5,6 @@ import io.happyos.registry.core.model.ComponentStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.BundleContext;
@@ -42,7 +41,8 @@ public final class ServiceComponentTracker implements ServiceListener, BundleLis
      * @param context the registry bundle's context
      * @param store the entries
      */
-    public ServiceComponentTracker(BundleContext context, ComponentStore store, io.happyos.registry.core.concurrent.RegistryThreads threads) {
+    public ServiceComponentTracker(
+            BundleContext context, ComponentStore store, io.happyos.registry.core.concurrent.RegistryThreads threads) {
         this.refresher = threads.single("services");
         this.context = context;
         this.store = store;
@@ -126,7 +126,8 @@ public final class ServiceComponentTracker implements ServiceListener, BundleLis
             refresher.submit(this::refreshNow).get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
                 | java.util.concurrent.RejectedExecutionException e) {
             LOG.warn("service components not refreshed: {}", e.toString());
         }

@@ -53,8 +53,11 @@ final class ServiceComponents {
                 store.markError(record, d.error() == null ? record.id() + " failed" : d.error());
             }
         } else if (current != d.status()) {
-            store.setStatus(record, d.status() == ComponentStatus.REGISTERED && record.wasActive()
-                    ? ComponentStatus.INACTIVE : d.status());
+            store.setStatus(
+                    record,
+                    d.status() == ComponentStatus.REGISTERED && record.wasActive()
+                            ? ComponentStatus.INACTIVE
+                            : d.status());
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.Collection;
 /** Health and usage figures computed from counts and entries. Pure functions. */
 public final class Statistics {
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /**
      * The health of the components.

@@ -20,8 +20,15 @@ import java.util.List;
  * @param offers what it offers now, in words (one item per service, and the factory)
  * @param dependencies its dependency edges, every origin
  */
-record ComponentFacts(String id, boolean active, boolean system, long ownerBundle, String ownerEntry,
-        boolean observable, List<String> offers, List<Dependency> dependencies) {
+record ComponentFacts(
+        String id,
+        boolean active,
+        boolean system,
+        long ownerBundle,
+        String ownerEntry,
+        boolean observable,
+        List<String> offers,
+        List<Dependency> dependencies) {
 
     ComponentFacts {
         offers = List.copyOf(offers);

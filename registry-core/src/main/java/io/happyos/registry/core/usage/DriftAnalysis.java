@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  */
 final class DriftAnalysis {
 
-    private static final Comparator<DriftItem> ORDER = Comparator
-            .comparing((DriftItem i) -> i.consumer() == null ? "" : i.consumer())
+    private static final Comparator<DriftItem> ORDER = Comparator.comparing(
+                    (DriftItem i) -> i.consumer() == null ? "" : i.consumer())
             .thenComparing(DriftItem::component);
 
     private final Instant since;
@@ -40,11 +40,12 @@ final class DriftAnalysis {
      */
     DriftAnalysis(Instant since, List<ComponentFacts> components, Map<String, ServiceUsage> usage) {
         this.since = since;
-        this.byId = components.stream().collect(Collectors.toMap(ComponentFacts::id, Function.identity(),
-                (a, b) -> a, LinkedHashMap::new));
+        this.byId = components.stream()
+                .collect(Collectors.toMap(ComponentFacts::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.usage = usage;
         this.byOwnerBundle = components.stream().collect(Collectors.groupingBy(ComponentFacts::ownerBundle));
-        this.byOwnerEntry = components.stream().filter(c -> c.ownerEntry() != null)
+        this.byOwnerEntry = components.stream()
+                .filter(c -> c.ownerEntry() != null)
                 .collect(Collectors.groupingBy(ComponentFacts::ownerEntry));
     }
 
@@ -65,11 +66,18 @@ final class DriftAnalysis {
             }
             for (ConsumerUsage use : consumers(provider.id())) {
                 ComponentFacts consumer = use.consumer() == null ? null : byId.get(use.consumer());
-                if (consumer == null || consumer.system() || use.bundleId() == provider.ownerBundle()
+                if (consumer == null
+                        || consumer.system()
+                        || use.bundleId() == provider.ownerBundle()
                         || declares(use.bundleId(), provider)) {
                     continue;
                 }
-                items.add(new DriftItem(consumer.id(), provider.id(), use.lookups(), use.instanceCalls(), use.inUse(),
+                items.add(new DriftItem(
+                        consumer.id(),
+                        provider.id(),
+                        use.lookups(),
+                        use.instanceCalls(),
+                        use.inUse(),
                         consumer.id() + " used " + provider.id() + ": " + Evidence.uses(use) + "; but neither "
                                 + consumer.id() + " nor any component of it declares a dependency on " + provider.id()
                                 + providedBy(provider) + ". Fix: declare it (Import-Package, Require-Capability or a"
@@ -81,7 +89,8 @@ final class DriftAnalysis {
     }
 
     private String providedBy(ComponentFacts provider) {
-        return provider.ownerEntry() == null || provider.ownerEntry().equals(provider.id()) ? ""
+        return provider.ownerEntry() == null || provider.ownerEntry().equals(provider.id())
+                ? ""
                 : " or on " + provider.ownerEntry() + ", which provides it";
     }
 
@@ -116,8 +125,13 @@ final class DriftAnalysis {
                 List<ComponentFacts> offering = offeredThrough(dependency);
                 boolean observable = offering.stream().anyMatch(ComponentFacts::observable);
                 if (observable && offering.stream().noneMatch(o -> usedBy(o, dependent.ownerBundle()))) {
-                    items.add(new DriftItem(dependent.id(), dependencyId, 0, 0, false, unusedEvidence(dependent,
-                            dependency, why, offering)));
+                    items.add(new DriftItem(
+                            dependent.id(),
+                            dependencyId,
+                            0,
+                            0,
+                            false,
+                            unusedEvidence(dependent, dependency, why, offering)));
                 }
             });
         }
@@ -128,8 +142,10 @@ final class DriftAnalysis {
     /** An edge that only brings in code (Import-Package, Require-Bundle): using it is loading classes. */
     private static boolean classLevel(Dependency edge) {
         String requirement = edge.requirement();
-        return edge.origin() == DependencyOrigin.DECLARED && requirement != null
-                && (requirement.startsWith("osgi.wiring.package") || requirement.startsWith("osgi.wiring.bundle")
+        return edge.origin() == DependencyOrigin.DECLARED
+                && requirement != null
+                && (requirement.startsWith("osgi.wiring.package")
+                        || requirement.startsWith("osgi.wiring.bundle")
                         || requirement.startsWith("osgi.wiring.host"));
     }
 
@@ -149,25 +165,33 @@ final class DriftAnalysis {
         return consumers(component.id()).stream().anyMatch(u -> u.bundleId() == bundle);
     }
 
-    private String unusedEvidence(ComponentFacts dependent, ComponentFacts dependency, List<Dependency> why,
-            List<ComponentFacts> offering) {
+    private String unusedEvidence(
+            ComponentFacts dependent, ComponentFacts dependency, List<Dependency> why, List<ComponentFacts> offering) {
         String bundle = byOwnerBundle.getOrDefault(dependent.ownerBundle(), List.of()).stream()
                 .filter(c -> c.id().equals(c.ownerEntry()))
-                .map(ComponentFacts::id).findFirst().orElse("#" + dependent.ownerBundle());
-        List<String> offers = offering.stream().filter(ComponentFacts::observable)
-                .flatMap(o -> o.offers().stream().map(s -> o.id() + ": " + s)).toList();
+                .map(ComponentFacts::id)
+                .findFirst()
+                .orElse("#" + dependent.ownerBundle());
+        List<String> offers = offering.stream()
+                .filter(ComponentFacts::observable)
+                .flatMap(o -> o.offers().stream().map(s -> o.id() + ": " + s))
+                .toList();
         boolean explicit = why.stream().anyMatch(d -> d.origin() == DependencyOrigin.EXPLICIT);
-        boolean code = why.stream().anyMatch(d -> d.requirement() != null
-                && (d.requirement().startsWith("osgi.wiring.package") || d.requirement().startsWith("osgi.wiring.bundle")));
+        boolean code = why.stream()
+                .anyMatch(d -> d.requirement() != null
+                        && (d.requirement().startsWith("osgi.wiring.package")
+                                || d.requirement().startsWith("osgi.wiring.bundle")));
         return dependent.id() + " declares a dependency on " + dependency.id() + " (" + Evidence.origins(why)
                 + ") but " + (bundle.equals(dependent.id()) ? "it" : "its bundle " + bundle)
                 + " obtained nothing " + dependency.id() + " offers (" + String.join("; ", offers) + ") since "
                 + since + ": 0 lookups, 0 instance calls, never seen holding a service. "
-                + (code ? "It also imports code from " + dependency.id() + " (Import-Package or Require-Bundle), and"
-                        + " use of classes alone cannot be observed: it may need only those. "
+                + (code
+                        ? "It also imports code from " + dependency.id() + " (Import-Package or Require-Bundle), and"
+                                + " use of classes alone cannot be observed: it may need only those. "
                         : "Use of classes alone cannot be observed. ")
                 + "Fix: if it is not needed, remove the "
-                + (explicit ? "dependency (registry:undepend " + dependent.id() + " " + dependency.id() + ")"
+                + (explicit
+                        ? "dependency (registry:undepend " + dependent.id() + " " + dependency.id() + ")"
                         : "requirement from the manifest");
     }
 
@@ -178,10 +202,18 @@ final class DriftAnalysis {
                 continue;
             }
             if (consumers(c.id()).stream().allMatch(u -> u.bundleId() == c.ownerBundle())) {
-                items.add(new DriftItem(null, c.id(), 0, 0, false, c.id() + " is active and offers "
-                        + String.join("; ", c.offers()) + ", but no other bundle looked it up, held it or obtained"
-                        + " its instance since " + since + " (0 lookups, 0 instance calls). Fix: if nothing needs"
-                        + " it, deactivate or remove it"));
+                items.add(new DriftItem(
+                        null,
+                        c.id(),
+                        0,
+                        0,
+                        false,
+                        c.id() + " is active and offers "
+                                + String.join("; ", c.offers())
+                                + ", but no other bundle looked it up, held it or obtained"
+                                + " its instance since " + since
+                                + " (0 lookups, 0 instance calls). Fix: if nothing needs"
+                                + " it, deactivate or remove it"));
             }
         }
         items.sort(Comparator.comparing(DriftItem::component));
@@ -191,8 +223,7 @@ final class DriftAnalysis {
     /** How uses and edges read in evidence. */
     static final class Evidence {
 
-        private Evidence() {
-        }
+        private Evidence() {}
 
         static String uses(ConsumerUsage use) {
             List<String> parts = new ArrayList<>();
@@ -201,11 +232,12 @@ final class DriftAnalysis {
             if (use.inUse()) {
                 parts.add("holds its service now");
             } else {
-                parts.add(use.lookups() == 0 && use.instanceCalls() == 0 ? "was seen holding its service"
-                        : "holds none of its services now");
+                parts.add(
+                        use.lookups() == 0 && use.instanceCalls() == 0
+                                ? "was seen holding its service"
+                                : "holds none of its services now");
             }
-            return String.join(", ", parts) + " (first seen " + use.firstSeen() + ", last seen " + use.lastSeen()
-                    + ")";
+            return String.join(", ", parts) + " (first seen " + use.firstSeen() + ", last seen " + use.lastSeen() + ")";
         }
 
         static String times(long n) {
@@ -214,7 +246,8 @@ final class DriftAnalysis {
 
         static String origins(List<Dependency> why) {
             return why.stream()
-                    .map(d -> d.origin() == DependencyOrigin.EXPLICIT ? "explicit"
+                    .map(d -> d.origin() == DependencyOrigin.EXPLICIT
+                            ? "explicit"
                             : "declared: " + Objects.requireNonNullElse(d.requirement(), "?"))
                     .distinct()
                     .collect(Collectors.joining("; "));

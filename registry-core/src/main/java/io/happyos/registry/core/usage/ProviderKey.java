@@ -47,7 +47,8 @@ record ProviderKey(Kind kind, long bundleId, String name) {
         if (bundle == null) {
             return null;
         }
-        return ds != null ? new ProviderKey(Kind.DS, bundle.getBundleId(), ds.toString())
+        return ds != null
+                ? new ProviderKey(Kind.DS, bundle.getBundleId(), ds.toString())
                 : new ProviderKey(Kind.NAMED, bundle.getBundleId(), named.toString());
     }
 
@@ -71,13 +72,17 @@ record ProviderKey(Kind kind, long bundleId, String name) {
         String bundle = "(service.bundleid=" + bundleId + ")";
         return switch (kind) {
             case DS -> "(&(" + DS_NAME + "=" + escape(name) + ")" + bundle + ")";
-            case NAMED -> "(&(" + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + escape(name) + ")" + bundle
-                    + "(!(" + DS_NAME + "=*)))";
+            case NAMED ->
+                "(&(" + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=" + escape(name) + ")" + bundle + "(!(" + DS_NAME
+                        + "=*)))";
             case INSTANCE -> throw new IllegalStateException("an instance key has no services");
         };
     }
 
     private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+        return value.replace("\\", "\\\\")
+                .replace("*", "\\*")
+                .replace("(", "\\(")
+                .replace(")", "\\)");
     }
 }

@@ -34,7 +34,11 @@ final class ServiceLookupHook implements FindHook {
     }
 
     @Override
-    public void find(BundleContext context, String name, String filter, boolean allServices,
+    public void find(
+            BundleContext context,
+            String name,
+            String filter,
+            boolean allServices,
             Collection<ServiceReference<?>> references) {
         try {
             if (name == null && filter == null || references.isEmpty()) {
@@ -56,8 +60,10 @@ final class ServiceLookupHook implements FindHook {
             }
         } catch (RuntimeException | LinkageError e) {
             if (warned.compareAndSet(false, true)) {
-                LOG.warn("usage telemetry could not count a service lookup (further failures logged at debug): {}",
-                        e.toString(), e);
+                LOG.warn(
+                        "usage telemetry could not count a service lookup (further failures logged at debug): {}",
+                        e.toString(),
+                        e);
             } else {
                 LOG.debug("usage telemetry could not count a service lookup", e);
             }

@@ -64,8 +64,8 @@ final class UsageCounters {
      * @return a live, unmodifiable view; empty when nobody used it
      */
     Map<Long, ConsumerCounters> consumers(ProviderKey key) {
-        Map<Long, ConsumerCounters> consumers = key.kind() == ProviderKey.Kind.INSTANCE ? byInstance.get(key.name())
-                : byProvider.get(key);
+        Map<Long, ConsumerCounters> consumers =
+                key.kind() == ProviderKey.Kind.INSTANCE ? byInstance.get(key.name()) : byProvider.get(key);
         return consumers == null ? Map.of() : java.util.Collections.unmodifiableMap(consumers);
     }
 

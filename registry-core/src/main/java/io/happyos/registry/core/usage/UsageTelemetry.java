@@ -44,10 +44,11 @@ import org.slf4j.LoggerFactory;
 public final class UsageTelemetry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageTelemetry.class);
-    private static final String COMPONENT_SERVICES = "(|(" + ProviderKey.DS_NAME + "=*)("
-            + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=*))";
+    private static final String COMPONENT_SERVICES =
+            "(|(" + ProviderKey.DS_NAME + "=*)(" + DynamicRegistry.COMPONENT_NAME_PROPERTY + "=*))";
     /** Metadata the service components carry: the entry of the bundle that declares or registers them. */
     private static final List<String> OWNER_KEYS = List.of("Declared-By", "Registered-By");
+
     private static final String DS_MARKER = "DS-Component";
 
     private final BundleContext context;
@@ -79,8 +80,7 @@ public final class UsageTelemetry implements AutoCloseable {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
         props.put(Constants.SERVICE_DESCRIPTION, "HappyOS registry usage telemetry (counts lookups, hides nothing)");
-        hook = context.registerService(FindHook.class,
-                new ServiceLookupHook(ownBundleId, counters, clock), props);
+        hook = context.registerService(FindHook.class, new ServiceLookupHook(ownBundleId, counters, clock), props);
     }
 
     /** Stops counting lookups. */
@@ -217,8 +217,14 @@ public final class UsageTelemetry implements AutoCloseable {
             ProviderKey key = serviceKey(r, owner);
             List<String> offers = offers(r, key, services);
             boolean active = r.status() == ComponentStatus.ACTIVE;
-            facts.add(new ComponentFacts(r.id(), active, DynamicRegistry.TYPE_SYSTEM.equals(r.info().type()),
-                    owner.bundleId(), owner.entry(), active && !offers.isEmpty(), offers,
+            facts.add(new ComponentFacts(
+                    r.id(),
+                    active,
+                    DynamicRegistry.TYPE_SYSTEM.equals(r.info().type()),
+                    owner.bundleId(),
+                    owner.entry(),
+                    active && !offers.isEmpty(),
+                    offers,
                     edges.getOrDefault(r.id(), List.of())));
             ServiceUsage u = usage(r, key, holders, offers);
             if (!u.consumers().isEmpty()) {
@@ -267,8 +273,7 @@ public final class UsageTelemetry implements AutoCloseable {
     }
 
     /** The bundle behind a component and its entry. */
-    private record Owner(String entry, long bundleId) {
-    }
+    private record Owner(String entry, long bundleId) {}
 
     private Owner owner(ComponentRecord record) {
         if (record.hasBundle()) {
@@ -277,7 +282,8 @@ public final class UsageTelemetry implements AutoCloseable {
         for (String key : OWNER_KEYS) {
             String by = record.info().metadata().get(key);
             if (by != null) {
-                ComponentRecord bundle = store.find(by).filter(ComponentRecord::hasBundle).orElse(null);
+                ComponentRecord bundle =
+                        store.find(by).filter(ComponentRecord::hasBundle).orElse(null);
                 if (bundle != null) {
                     return new Owner(bundle.id(), bundle.bundleId());
                 }
@@ -292,42 +298,59 @@ public final class UsageTelemetry implements AutoCloseable {
             return null;
         }
         boolean ds = !record.hasBundle() && record.info().metadata().containsKey(DS_MARKER);
-        return new ProviderKey(ds ? ProviderKey.Kind.DS : ProviderKey.Kind.NAMED, owner.bundleId(),
+        return new ProviderKey(
+                ds ? ProviderKey.Kind.DS : ProviderKey.Kind.NAMED,
+                owner.bundleId(),
                 record.info().name());
     }
 
-    private List<String> offers(ComponentRecord record, ProviderKey key,
-            Map<ProviderKey, List<ServiceReference<?>>> services) {
+    private List<String> offers(
+            ComponentRecord record, ProviderKey key, Map<ProviderKey, List<ServiceReference<?>>> services) {
         List<String> offers = new ArrayList<>();
-        for (ServiceReference<?> ref : key == null ? List.<ServiceReference<?>>of() : services.getOrDefault(key, List.of())) {
+        for (ServiceReference<?> ref :
+                key == null ? List.<ServiceReference<?>>of() : services.getOrDefault(key, List.of())) {
             Object classes = ref.getProperty(Constants.OBJECTCLASS);
-            offers.add("service " + (classes instanceof String[] names ? String.join(", ", names) : String.valueOf(classes))
+            offers.add("service "
+                    + (classes instanceof String[] names ? String.join(", ", names) : String.valueOf(classes))
                     + " (service.id " + ref.getProperty(Constants.SERVICE_ID) + ")");
         }
         if (hasFactory.test(record.info().type())) {
-            offers.add("instances made by the InstanceFactory for type " + record.info().type());
+            offers.add("instances made by the InstanceFactory for type "
+                    + record.info().type());
         }
         return offers;
     }
 
-    private ServiceUsage usage(ComponentRecord record, ProviderKey key, Map<ProviderKey, Set<Long>> holders,
-            List<String> offers) {
+    private ServiceUsage usage(
+            ComponentRecord record, ProviderKey key, Map<ProviderKey, Set<Long>> holders, List<String> offers) {
         Map<Long, Merged> merged = new TreeMap<>();
         if (key != null) {
-            counters.consumers(key).values().forEach(c -> merged.computeIfAbsent(c.bundleId(), id -> new Merged(c))
-                    .add(c));
+            counters.consumers(key)
+                    .values()
+                    .forEach(c -> merged.computeIfAbsent(c.bundleId(), id -> new Merged(c))
+                            .add(c));
         }
-        counters.consumers(ProviderKey.instance(record.id())).values()
-                .forEach(c -> merged.computeIfAbsent(c.bundleId(), id -> new Merged(c)).add(c));
+        counters.consumers(ProviderKey.instance(record.id()))
+                .values()
+                .forEach(c -> merged.computeIfAbsent(c.bundleId(), id -> new Merged(c))
+                        .add(c));
         Set<Long> holding = key == null ? Set.of() : holders.getOrDefault(key, Set.of());
         List<ConsumerUsage> consumers = new ArrayList<>();
         for (Merged m : merged.values()) {
             if (m.first == Long.MAX_VALUE) {
                 continue; // counters made a moment ago, not counted yet
             }
-            String entry = store.findByBundle(m.bundleId).map(ComponentRecord::id).orElse(null);
-            consumers.add(new ConsumerUsage(entry, m.bundleId, m.symbolicName, m.lookups, m.instanceCalls,
-                    holding.contains(m.bundleId), Instant.ofEpochMilli(m.first), Instant.ofEpochMilli(m.last)));
+            String entry =
+                    store.findByBundle(m.bundleId).map(ComponentRecord::id).orElse(null);
+            consumers.add(new ConsumerUsage(
+                    entry,
+                    m.bundleId,
+                    m.symbolicName,
+                    m.lookups,
+                    m.instanceCalls,
+                    holding.contains(m.bundleId),
+                    Instant.ofEpochMilli(m.first),
+                    Instant.ofEpochMilli(m.last)));
         }
         consumers.sort(Comparator.comparingLong((ConsumerUsage c) -> -(c.lookups() + c.instanceCalls()))
                 .thenComparing(ConsumerUsage::name));

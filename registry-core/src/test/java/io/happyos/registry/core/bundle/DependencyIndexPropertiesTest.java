@@ -2,7 +2,6 @@ package io.happyos.registry.core.bundle;
 
 import static io.happyos.registry.core.bundle.FakeRevisions.capability;
 import static io.happyos.registry.core.bundle.FakeRevisions.requirement;
-import static io.happyos.registry.core.bundle.FakeRevisions.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -38,7 +37,8 @@ class DependencyIndexPropertiesTest {
     }
 
     @Property(tries = 300)
-    void theIndexNeverMissesAMatch(@ForAll("bundles") @Size(min = 1, max = 12) List<FakeBundle> bundles,
+    void theIndexNeverMissesAMatch(
+            @ForAll("bundles") @Size(min = 1, max = 12) List<FakeBundle> bundles,
             @ForAll("bundles") @Size(max = 4) List<FakeBundle> replacements) {
         DependencyIndex index = new DependencyIndex();
         Map<Long, FakeBundle> installed = new HashMap<>();
@@ -60,10 +60,14 @@ class DependencyIndexPropertiesTest {
                         matching.add(providerId);
                     }
                 });
-                assertThat(index.candidates(requirement)).as(requirement.toString()).containsAll(matching);
+                assertThat(index.candidates(requirement))
+                        .as(requirement.toString())
+                        .containsAll(matching);
                 if (!requirer.resolved()) {
-                    matching.forEach(providerId -> assertThat(index.requirersOf(installed.get(providerId).revision()))
-                            .as(requirement.toString()).contains(requirerId));
+                    matching.forEach(providerId -> assertThat(
+                                    index.requirersOf(installed.get(providerId).revision()))
+                            .as(requirement.toString())
+                            .contains(requirerId));
                 }
             }
         });
@@ -81,13 +85,18 @@ class DependencyIndexPropertiesTest {
 
     @Provide
     Arbitrary<List<FakeBundle>> bundles() {
-        return Combinators.combine(capabilities().list().ofMaxSize(3), requirements().list().ofMaxSize(3),
-                Arbitraries.of(true, false)).as(FakeBundle::new).list();
+        return Combinators.combine(
+                        capabilities().list().ofMaxSize(3),
+                        requirements().list().ofMaxSize(3),
+                        Arbitraries.of(true, false))
+                .as(FakeBundle::new)
+                .list();
     }
 
     private Arbitrary<BundleCapability> capabilities() {
         Arbitrary<String> namespace = Arbitraries.of(NAMESPACES);
-        Arbitrary<Object> value = Arbitraries.oneOf(Arbitraries.of(VALUES).map(v -> (Object) v),
+        Arbitrary<Object> value = Arbitraries.oneOf(
+                Arbitraries.of(VALUES).map(v -> (Object) v),
                 Arbitraries.of(VALUES).list().ofMinSize(1).ofMaxSize(2).map(v -> (Object) v),
                 Arbitraries.just((Object) null));
         Arbitrary<String> version = Arbitraries.of("1.0.0", "2.0.0");
@@ -106,15 +115,18 @@ class DependencyIndexPropertiesTest {
         Arbitrary<String> a = Arbitraries.of(VALUES);
         Arbitrary<String> b = Arbitraries.of(VALUES);
         Arbitrary<Integer> shape = Arbitraries.integers().between(0, 7);
-        return Combinators.combine(namespace, a, b, shape).as((ns, x, y, s) -> requirement(ns, switch (s) {
-            case 0 -> "(" + ns + "=" + x + ")";
-            case 1 -> "(&(" + ns + "=" + x + ")(version>=1.0.0)(!(version>=2.0.0)))";
-            case 2 -> "(|(" + ns + "=" + x + ")(" + ns + "=" + y + "))";
-            case 3 -> "(!(" + ns + "=" + x + "))";
-            case 4 -> "(" + ns + "=" + x + "*)";
-            case 5 -> "(!(&(" + ns + "=" + x + ")(version>=2.0.0)))";
-            case 6 -> "(version>=1.0.0)";
-            default -> "(&(" + ns + "=" + x + ")(" + ns + "=" + y + "))";
-        }));
+        return Combinators.combine(namespace, a, b, shape)
+                .as((ns, x, y, s) -> requirement(
+                        ns,
+                        switch (s) {
+                            case 0 -> "(" + ns + "=" + x + ")";
+                            case 1 -> "(&(" + ns + "=" + x + ")(version>=1.0.0)(!(version>=2.0.0)))";
+                            case 2 -> "(|(" + ns + "=" + x + ")(" + ns + "=" + y + "))";
+                            case 3 -> "(!(" + ns + "=" + x + "))";
+                            case 4 -> "(" + ns + "=" + x + "*)";
+                            case 5 -> "(!(&(" + ns + "=" + x + ")(version>=2.0.0)))";
+                            case 6 -> "(version>=1.0.0)";
+                            default -> "(&(" + ns + "=" + x + ")(" + ns + "=" + y + "))";
+                        }));
     }
 }

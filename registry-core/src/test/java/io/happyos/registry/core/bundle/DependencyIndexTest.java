@@ -17,17 +17,25 @@ class DependencyIndexTest {
     void demandedValueIsTheNamespacesOwnEqualityWhenEveryMatchMustHaveIt() {
         assertThat(DependencyIndex.demanded(requirement(PACKAGE, "(osgi.wiring.package=com.acme)")))
                 .isEqualTo("com.acme");
-        assertThat(DependencyIndex.demanded(requirement(PACKAGE,
-                "(&(osgi.wiring.package=com.acme)(version>=1.0.0)(!(version>=2.0.0)))"))).isEqualTo("com.acme");
+        assertThat(DependencyIndex.demanded(
+                        requirement(PACKAGE, "(&(osgi.wiring.package=com.acme)(version>=1.0.0)(!(version>=2.0.0)))")))
+                .isEqualTo("com.acme");
     }
 
     @Test
     void noDemandedValueWhereTheEqualityIsNotNecessary() {
-        for (String filter : List.of("(|(osgi.wiring.package=a)(osgi.wiring.package=b))",
-                "(!(osgi.wiring.package=a))", "(!(&(osgi.wiring.package=a)(version>=1.0)))",
-                "(osgi.wiring.package=com.*)", "(version>=1.0)", "(&(osgi.wiring.package=a)(osgi.wiring.package=b))",
-                "(osgi.wiring.package=a\\)b)", "(& (osgi.wiring.package=a) (version>=1.0))")) {
-            assertThat(DependencyIndex.demanded(requirement(PACKAGE, filter))).as(filter).isNull();
+        for (String filter : List.of(
+                "(|(osgi.wiring.package=a)(osgi.wiring.package=b))",
+                "(!(osgi.wiring.package=a))",
+                "(!(&(osgi.wiring.package=a)(version>=1.0)))",
+                "(osgi.wiring.package=com.*)",
+                "(version>=1.0)",
+                "(&(osgi.wiring.package=a)(osgi.wiring.package=b))",
+                "(osgi.wiring.package=a\\)b)",
+                "(& (osgi.wiring.package=a) (version>=1.0))")) {
+            assertThat(DependencyIndex.demanded(requirement(PACKAGE, filter)))
+                    .as(filter)
+                    .isNull();
         }
     }
 
@@ -39,10 +47,12 @@ class DependencyIndexTest {
         index.provide(3, revision(List.of(capability(PACKAGE, Map.of("other", "x"))), List.of()));
         index.provide(4, revision(List.of(capability(PACKAGE, Map.of(PACKAGE, List.of("a", "c")))), List.of()));
 
-        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=a)"))).containsExactly(1L, 3L, 4L);
+        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=a)")))
+                .containsExactly(1L, 3L, 4L);
         assertThat(index.candidates(requirement(PACKAGE, "(|(osgi.wiring.package=a)(osgi.wiring.package=b))")))
                 .containsExactly(1L, 2L, 3L, 4L);
-        assertThat(index.candidates(requirement("osgi.service", "(objectClass=x)"))).isEmpty();
+        assertThat(index.candidates(requirement("osgi.service", "(objectClass=x)")))
+                .isEmpty();
     }
 
     @Test
@@ -50,10 +60,13 @@ class DependencyIndexTest {
         DependencyIndex index = new DependencyIndex();
         index.provide(1, revision(List.of(capability(PACKAGE, Map.of(PACKAGE, "a"))), List.of()));
         index.provide(1, revision(List.of(capability(PACKAGE, Map.of(PACKAGE, "b"))), List.of()));
-        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=a)"))).isEmpty();
-        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=b)"))).containsExactly(1L);
+        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=a)")))
+                .isEmpty();
+        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=b)")))
+                .containsExactly(1L);
         index.uninstalled(1);
-        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=b)"))).isEmpty();
+        assertThat(index.candidates(requirement(PACKAGE, "(osgi.wiring.package=b)")))
+                .isEmpty();
     }
 
     @Test

@@ -2,13 +2,13 @@ package io.happyos.registry.core.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happyos.registry.testing.TestBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import io.happyos.registry.testing.TestBundle;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -82,7 +82,10 @@ class CompleteZipTest {
      */
     static byte[] outerCutAfterItsInnerJar() {
         byte[] inner = TestBundle.builder("inner-identity").build();
-        byte[] outer = TestBundle.builder("outer-identity").entry("lib/inner.jar", inner).stored().build();
+        byte[] outer = TestBundle.builder("outer-identity")
+                .entry("lib/inner.jar", inner)
+                .stored()
+                .build();
         int at = indexOf(outer, inner);
         assertThat(at).as("the inner JAR is stored as it is").isPositive();
         return Arrays.copyOf(outer, at + inner.length);
@@ -119,7 +122,9 @@ class CompleteZipTest {
         try {
             for (int length = 0; length < content.length; length++) {
                 Files.write(file, Arrays.copyOf(content, length));
-                assertThat(CompleteZip.isComplete(file, length)).as("prefix of %d bytes", length).isFalse();
+                assertThat(CompleteZip.isComplete(file, length))
+                        .as("prefix of %d bytes", length)
+                        .isFalse();
             }
             Files.write(file, content);
             assertThat(CompleteZip.isComplete(file, content.length)).isTrue();

@@ -347,7 +347,8 @@ class FolderScannerTest {
             assertThat(scanner.holding()).isTrue();
         }
 
-        assertThat(scanAfter(scanner, FolderScanner.DEFAULT_QUIET_MILLIS - 1).isEmpty()).isTrue();
+        assertThat(scanAfter(scanner, FolderScanner.DEFAULT_QUIET_MILLIS - 1).isEmpty())
+                .isTrue();
         assertThat(scanAfter(scanner, 1).added()).containsExactlyElementsOf(jars);
         assertThat(allAdded()).hasSize(4);
         assertThat(scanner.holding()).isFalse();

@@ -55,7 +55,8 @@ class FolderWatcherTest {
     }
 
     private Path sampleJar() throws IOException {
-        return JarInspectorTest.bundle(source.resolve("sample.jar"), Map.of("Bundle-SymbolicName", "io.happyos.sample"));
+        return JarInspectorTest.bundle(
+                source.resolve("sample.jar"), Map.of("Bundle-SymbolicName", "io.happyos.sample"));
     }
 
     private boolean receivedAdded(Path file) {

@@ -20,7 +20,8 @@ class JarInspectorPropertiesTest {
             throws IOException {
         Path dir = Files.createTempDirectory("jar-inspector");
         try {
-            Path good = JarInspectorTest.bundle(dir.resolve("good.jar"),
+            Path good = JarInspectorTest.bundle(
+                    dir.resolve("good.jar"),
                     Map.of("Bundle-SymbolicName", "io.happyos.sample", "Bundle-Version", "1.0.0"));
             byte[] bytes = Files.readAllBytes(good);
             Path partial = Files.write(dir.resolve("partial.jar"), Arrays.copyOf(bytes, bytes.length * percent / 100));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happyos.registry.core.deploy.JarInspector.JarCheck;
 import io.happyos.registry.testing.TestBundle;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,13 +23,22 @@ class JarInspectorTest {
 
     /** Writes a JAR holding only a manifest with the given main headers. */
     static Path bundle(Path file, Map<String, String> headers) throws IOException {
-        return TestBundle.plainJar().headers(headers)
-                .entry("io/happyos/sample/readme.txt", "some content so the file has a body").writeTo(file);
+        return TestBundle.plainJar()
+                .headers(headers)
+                .entry("io/happyos/sample/readme.txt", "some content so the file has a body")
+                .writeTo(file);
     }
 
     private Path goodBundle(String name) throws IOException {
-        return bundle(dir.resolve(name), Map.of("Bundle-ManifestVersion", "2",
-                "Bundle-SymbolicName", "io.happyos.sample;singleton:=true", "Bundle-Version", "1.2.3.qualifier"));
+        return bundle(
+                dir.resolve(name),
+                Map.of(
+                        "Bundle-ManifestVersion",
+                        "2",
+                        "Bundle-SymbolicName",
+                        "io.happyos.sample;singleton:=true",
+                        "Bundle-Version",
+                        "1.2.3.qualifier"));
     }
 
     private static String sha256Of(Path file) throws Exception {
@@ -71,7 +79,11 @@ class JarInspectorTest {
 
     @Test
     void realWorldBundleFromMavenCentralIsValid() throws Exception {
-        Path felix = Path.of(FrameworkFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path felix = Path.of(FrameworkFactory.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         String declared;
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(felix.toFile())) {
             declared = jar.getManifest().getMainAttributes().getValue("Bundle-Version");
@@ -102,7 +114,8 @@ class JarInspectorTest {
 
         assertThat(check.valid()).isFalse();
         assertThat(check.sha256()).isEqualTo(sha256Of(file));
-        assertThat(check.reason()).startsWith("not a ZIP/JAR file (the central directory cannot be read: ")
+        assertThat(check.reason())
+                .startsWith("not a ZIP/JAR file (the central directory cannot be read: ")
                 .endsWith("): copy a complete bundle JAR");
     }
 
@@ -119,7 +132,9 @@ class JarInspectorTest {
 
     @Test
     void zipWithoutManifestIsRejected() throws IOException {
-        Path file = TestBundle.plainJar().entry("a.txt", new byte[] {1}).withoutManifest()
+        Path file = TestBundle.plainJar()
+                .entry("a.txt", new byte[] {1})
+                .withoutManifest()
                 .writeTo(dir.resolve("nomanifest.jar"));
 
         JarCheck check = JarInspector.inspect(file);
@@ -148,7 +163,8 @@ class JarInspectorTest {
 
     @Test
     void badVersionIsRejectedWithTheValueAndTheFix() throws IOException {
-        Path jar = bundle(dir.resolve("badversion.jar"),
+        Path jar = bundle(
+                dir.resolve("badversion.jar"),
                 Map.of("Bundle-SymbolicName", "io.happyos.bad", "Bundle-Version", "x.y.z."));
 
         JarCheck check = JarInspector.inspect(jar);
@@ -156,13 +172,15 @@ class JarInspectorTest {
         assertThat(check.valid()).isFalse();
         assertThat(check.symbolicName()).isEqualTo("io.happyos.bad");
         assertThat(check.version()).isNull();
-        assertThat(check.reason()).startsWith("Bundle-Version 'x.y.z.' is not a valid OSGi version")
+        assertThat(check.reason())
+                .startsWith("Bundle-Version 'x.y.z.' is not a valid OSGi version")
                 .contains("e.g. 1.2.3");
     }
 
     private JarCheck inspectWith(String header, String value) throws IOException {
-        return JarInspector.inspect(bundle(dir.resolve("headers.jar"), Map.of("Bundle-ManifestVersion", "2",
-                "Bundle-SymbolicName", "io.happyos.sample", header, value)));
+        return JarInspector.inspect(bundle(
+                dir.resolve("headers.jar"),
+                Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "io.happyos.sample", header, value)));
     }
 
     @Test
@@ -171,16 +189,20 @@ class JarInspectorTest {
 
         assertThat(check.valid()).isFalse();
         assertThat(check.symbolicName()).isEqualTo("io.happyos.sample");
-        assertThat(check.reason()).startsWith("Import-Package a.b: version \"[1,x)\" is not a valid version range")
-                .contains("x").doesNotContain("Bundle-SymbolicName");
+        assertThat(check.reason())
+                .startsWith("Import-Package a.b: version \"[1,x)\" is not a valid version range")
+                .contains("x")
+                .doesNotContain("Bundle-SymbolicName");
     }
 
     @Test
     void badFilterIsRejectedNamingTheHeaderTheValueAndWhatIsWrong() throws IOException {
-        JarCheck check = inspectWith("Require-Capability", "osgi.ee;filter:=\"(osgi.ee=JavaSE)\",x;filter:=\"(&(a=1)\"");
+        JarCheck check =
+                inspectWith("Require-Capability", "osgi.ee;filter:=\"(osgi.ee=JavaSE)\",x;filter:=\"(&(a=1)\"");
 
         assertThat(check.valid()).isFalse();
-        assertThat(check.reason()).startsWith("Require-Capability x: filter \"(&(a=1)\" is not a valid LDAP filter")
+        assertThat(check.reason())
+                .startsWith("Require-Capability x: filter \"(&(a=1)\" is not a valid LDAP filter")
                 .doesNotContain("Bundle-SymbolicName");
     }
 
@@ -190,21 +212,26 @@ class JarInspectorTest {
                 .startsWith("Require-Bundle a: bundle-version \"[1,2\" is not a valid version range");
         assertThat(inspectWith("Export-Package", "a;version=1.x").reason())
                 .startsWith("Export-Package a: version \"1.x\" is not a valid version");
-        assertThat(inspectWith("Fragment-Host", "h;bundle-version=\"(2,1)x\"").valid()).isFalse();
+        assertThat(inspectWith("Fragment-Host", "h;bundle-version=\"(2,1)x\"").valid())
+                .isFalse();
     }
 
     @Test
     void wellFormedDependencyHeadersAreAccepted() throws IOException {
-        assertThat(inspectWith("Import-Package", "a.b;version=\"[1.0,2)\";resolution:=optional,c;version=1.2,"
-                + "d;x=\"q,r;s\"").reason()).isNull();
+        assertThat(inspectWith(
+                                "Import-Package",
+                                "a.b;version=\"[1.0,2)\";resolution:=optional,c;version=1.2," + "d;x=\"q,r;s\"")
+                        .reason())
+                .isNull();
         assertThat(inspectWith("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=17))\"")
-                .reason()).isNull();
+                        .reason())
+                .isNull();
     }
 
     @Test
     void manifestVersionOtherThanTwoIsRejected() throws IOException {
-        Path jar = bundle(dir.resolve("r3.jar"),
-                Map.of("Bundle-SymbolicName", "io.happyos.old", "Bundle-ManifestVersion", "1"));
+        Path jar = bundle(
+                dir.resolve("r3.jar"), Map.of("Bundle-SymbolicName", "io.happyos.old", "Bundle-ManifestVersion", "1"));
 
         assertThat(JarInspector.inspect(jar).reason()).startsWith("Bundle-ManifestVersion '1' is not supported");
     }

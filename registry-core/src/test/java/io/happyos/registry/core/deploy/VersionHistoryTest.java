@@ -28,7 +28,9 @@ class VersionHistoryTest {
 
     private Path jar(String name) throws IOException {
         Path dir = Files.createDirectories(storage.resolve("jars"));
-        return TestBundle.builder("jar-" + Math.abs(name.hashCode())).header("X-Name", name).writeToFolder(dir);
+        return TestBundle.builder("jar-" + Math.abs(name.hashCode()))
+                .header("X-Name", name)
+                .writeToFolder(dir);
     }
 
     private static List<Path> jarsIn(Path dir) throws IOException {
@@ -59,7 +61,9 @@ class VersionHistoryTest {
         for (String name : names) {
             List<JarVersion> versions = history.list(name);
             assertThat(versions).as(name).extracting(JarVersion::checksum).containsExactly("sha" + names.indexOf(name));
-            assertThat(Path.of(versions.get(0).path()).getParent().getParent()).as(name).isEqualTo(root());
+            assertThat(Path.of(versions.get(0).path()).getParent().getParent())
+                    .as(name)
+                    .isEqualTo(root());
         }
     }
 
@@ -70,7 +74,9 @@ class VersionHistoryTest {
         JarVersion kept = history.record("com.acme.echo-skill", "1.0.0.build_7", "ab12", jar("x"));
 
         assertThat(Path.of(kept.path()).getParent()).isEqualTo(root().resolve("com.acme.echo-skill"));
-        assertThat(history.list("com.acme.echo-skill")).extracting(JarVersion::version).containsExactly("1.0.0.build_7");
+        assertThat(history.list("com.acme.echo-skill"))
+                .extracting(JarVersion::version)
+                .containsExactly("1.0.0.build_7");
     }
 
     @Test
@@ -78,13 +84,17 @@ class VersionHistoryTest {
         Path normal = Files.createDirectories(root().resolve("com.acme.echo-skill"));
         Files.copy(jar("old"), normal.resolve("1700000000000_1.0.0_ab12.jar"));
         Path shared = Files.createDirectories(root().resolve("my-bundle"));
-        Files.copy(TestBundle.builder("my_bundle").writeToFolder(storage.resolve("a")),
+        Files.copy(
+                TestBundle.builder("my_bundle").writeToFolder(storage.resolve("a")),
                 shared.resolve("1700000000000_1.0.0_cd34.jar"));
-        Files.copy(TestBundle.builder("my-bundle").writeToFolder(storage.resolve("b")),
+        Files.copy(
+                TestBundle.builder("my-bundle").writeToFolder(storage.resolve("b")),
                 shared.resolve("1700000000001_2.0.0_ef56.jar"));
         VersionHistory history = history();
 
-        assertThat(history.list("com.acme.echo-skill")).extracting(JarVersion::checksum).containsExactly("ab12");
+        assertThat(history.list("com.acme.echo-skill"))
+                .extracting(JarVersion::checksum)
+                .containsExactly("ab12");
         assertThat(history.list("my_bundle")).extracting(JarVersion::checksum).containsExactly("cd34");
         assertThat(history.list("my-bundle")).extracting(JarVersion::checksum).containsExactly("ef56");
     }

@@ -36,23 +36,29 @@ class RequirementTextTest {
     @Test
     void rangesReadBackInIntervalNotation() {
         String p = "osgi.wiring.package";
-        assertThat(RequirementText.range(requirement(p,
-                "(&(osgi.wiring.package=a)(version>=1.2.0)(!(version>=2.0.0)))"))).isEqualTo("[1.2.0,2.0.0)");
-        assertThat(RequirementText.range(requirement(p,
-                "(&(osgi.wiring.package=a)(!(version<=1.0.0))(version<=2.0.0))"))).isEqualTo("(1.0.0,2.0.0]");
+        assertThat(RequirementText.range(
+                        requirement(p, "(&(osgi.wiring.package=a)(version>=1.2.0)(!(version>=2.0.0)))")))
+                .isEqualTo("[1.2.0,2.0.0)");
+        assertThat(RequirementText.range(
+                        requirement(p, "(&(osgi.wiring.package=a)(!(version<=1.0.0))(version<=2.0.0))")))
+                .isEqualTo("(1.0.0,2.0.0]");
         assertThat(RequirementText.range(requirement(p, "(&(osgi.wiring.package=a)(version>=1.5.0))")))
                 .isEqualTo("1.5.0 or later");
-        assertThat(RequirementText.range(requirement(p, "(osgi.wiring.package=a)"))).isEqualTo("any version");
-        assertThat(RequirementText.range(requirement("osgi.wiring.bundle",
-                "(&(osgi.wiring.bundle=b)(bundle-version>=3.0.0)(!(bundle-version>=4.0.0)))"))).isEqualTo("[3.0.0,4.0.0)");
+        assertThat(RequirementText.range(requirement(p, "(osgi.wiring.package=a)")))
+                .isEqualTo("any version");
+        assertThat(RequirementText.range(requirement(
+                        "osgi.wiring.bundle",
+                        "(&(osgi.wiring.bundle=b)(bundle-version>=3.0.0)(!(bundle-version>=4.0.0)))")))
+                .isEqualTo("[3.0.0,4.0.0)");
         assertThat(RequirementText.range(requirement("osgi.ee", "(&(osgi.ee=JavaSE)(version=17))")))
                 .isEqualTo("exactly 17");
     }
 
     @Test
     void describeNamesTheKindTheNameAndTheRange() {
-        assertThat(RequirementText.describe(requirement("osgi.wiring.package",
-                "(&(osgi.wiring.package=com.acme.log)(version>=1.2.0)(!(version>=2.0.0)))")))
+        assertThat(RequirementText.describe(requirement(
+                        "osgi.wiring.package",
+                        "(&(osgi.wiring.package=com.acme.log)(version>=1.2.0)(!(version>=2.0.0)))")))
                 .isEqualTo("package com.acme.log in [1.2.0,2.0.0)");
         assertThat(RequirementText.describe(requirement("osgi.wiring.bundle", "(osgi.wiring.bundle=base-util)")))
                 .isEqualTo("bundle base-util");

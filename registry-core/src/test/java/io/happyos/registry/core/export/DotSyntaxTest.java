@@ -42,7 +42,8 @@ class DotSyntaxTest {
             process.destroyForcibly();
             fail("dot did not finish within 60 s");
         }
-        assertThat(process.exitValue()).as("dot exit code; stderr: %s; input:%n%s", Files.readString(errors), dotText)
+        assertThat(process.exitValue())
+                .as("dot exit code; stderr: %s; input:%n%s", Files.readString(errors), dotText)
                 .isZero();
         assertThat(Files.readString(errors)).as("dot warnings").isEmpty();
         assertThat(Files.readString(svg)).contains("<svg");

@@ -64,8 +64,8 @@ class GraphExporterTest {
 
     @Test
     void json() {
-        assertThat(GraphExporter.export(SMALL, GraphFormat.JSON)).isEqualTo(
-                "{\"nodes\":["
+        assertThat(GraphExporter.export(SMALL, GraphFormat.JSON))
+                .isEqualTo("{\"nodes\":["
                         + "{\"id\":\"base-util\",\"name\":\"base-util\",\"type\":\"bundle\",\"status\":\"ERROR\"},"
                         + "{\"id\":\"calculator-skill\",\"name\":\"calculator-skill\",\"type\":\"skill\","
                         + "\"status\":\"ACTIVE\"},"
@@ -85,17 +85,19 @@ class GraphExporterTest {
 
     @Test
     void dotEscapesQuotesAndBackslashes() {
-        assertThat(GraphExporter.export(AWKWARD, GraphFormat.DOT)).contains(
-                "\"we\\\"ird\\\\id.v1@host#2 <x>&y\" [label=\"we\\\"ird\\\\id.v1@host#2 <x>&y\\nty\tpe · REGISTERED\"];",
-                "\"we\\\"ird\\\\id.v1@host#2 <x>&y\" -> \"org.example-1.0@x#y\";");
+        assertThat(GraphExporter.export(AWKWARD, GraphFormat.DOT))
+                .contains(
+                        "\"we\\\"ird\\\\id.v1@host#2 <x>&y\" [label=\"we\\\"ird\\\\id.v1@host#2 <x>&y\\nty\tpe · REGISTERED\"];",
+                        "\"we\\\"ird\\\\id.v1@host#2 <x>&y\" -> \"org.example-1.0@x#y\";");
     }
 
     @Test
     void mermaidUsesEntityCodes() {
-        assertThat(GraphExporter.export(AWKWARD, GraphFormat.MERMAID)).contains(
-                "n0[\"we#quot;ird\\id.v1@host#35;2 #lt;x#gt;#amp;y<br/>ty\tpe · REGISTERED\"]:::registered\n",
-                "n1[\"org.example-1.0@x#35;y<br/>bundle · DISCOVERED\"]:::discovered\n",
-                "n0 --> n1\n");
+        assertThat(GraphExporter.export(AWKWARD, GraphFormat.MERMAID))
+                .contains(
+                        "n0[\"we#quot;ird\\id.v1@host#35;2 #lt;x#gt;#amp;y<br/>ty\tpe · REGISTERED\"]:::registered\n",
+                        "n1[\"org.example-1.0@x#35;y<br/>bundle · DISCOVERED\"]:::discovered\n",
+                        "n0 --> n1\n");
     }
 
     @Test
@@ -110,8 +112,8 @@ class GraphExporterTest {
 
     @Test
     void jsonEscapesAsRfc8259Says() {
-        assertThat(GraphExporter.export(AWKWARD, GraphFormat.JSON)).startsWith(
-                "{\"nodes\":[{\"id\":\"we\\\"ird\\\\id.v1@host#2 <x>&y\",\"name\":\"na\\\"me\\n\","
+        assertThat(GraphExporter.export(AWKWARD, GraphFormat.JSON))
+                .startsWith("{\"nodes\":[{\"id\":\"we\\\"ird\\\\id.v1@host#2 <x>&y\",\"name\":\"na\\\"me\\n\","
                         + "\"type\":\"ty\\tpe\",\"status\":\"REGISTERED\"}");
         DependencyGraphView control = new DependencyGraphView(
                 List.of(new Node("a\u0001\u001f\b\f\r\u2028\ud800é", "n", "t", ComponentStatus.ACTIVE)), List.of());

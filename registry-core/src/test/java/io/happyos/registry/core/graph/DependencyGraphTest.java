@@ -46,9 +46,10 @@ class DependencyGraphTest {
         graph.setDeclared("a", Map.of());
 
         assertThat(graph.dependencies("a")).containsExactlyInAnyOrder("b", "c");
-        assertThat(graph.dependencyDetails("a")).containsExactly(
-                new Dependency("b", DependencyOrigin.EXPLICIT, null),
-                new Dependency("c", DependencyOrigin.EXPLICIT, null));
+        assertThat(graph.dependencyDetails("a"))
+                .containsExactly(
+                        new Dependency("b", DependencyOrigin.EXPLICIT, null),
+                        new Dependency("c", DependencyOrigin.EXPLICIT, null));
     }
 
     @Test
@@ -59,8 +60,9 @@ class DependencyGraphTest {
 
         assertThat(graph.removeExplicit("a", "b")).isTrue();
         assertThat(graph.removeExplicit("a", "b")).isFalse();
-        assertThat(graph.dependencyDetails("a")).containsExactly(
-                new Dependency("b", DependencyOrigin.DECLARED, "osgi.wiring.package;filter:=\"(x=1)\""));
+        assertThat(graph.dependencyDetails("a"))
+                .containsExactly(
+                        new Dependency("b", DependencyOrigin.DECLARED, "osgi.wiring.package;filter:=\"(x=1)\""));
     }
 
     @Test
@@ -132,8 +134,11 @@ class DependencyGraphTest {
         graph.addNode("x");
         assertThat(graph.addExplicit("x", "n500")).isEmpty();
         assertThat(graph.orderSearchVisits()).isEqualTo(before);
-        assertThat(graph.addExplicit("late", "x")).hasValueSatisfying(cycle -> assertThat(cycle)
-                .hasSize(504).startsWith("late", "x", "n500").endsWith("n0", "late"));
+        assertThat(graph.addExplicit("late", "x"))
+                .hasValueSatisfying(cycle -> assertThat(cycle)
+                        .hasSize(504)
+                        .startsWith("late", "x", "n500")
+                        .endsWith("n0", "late"));
     }
 
     @Test

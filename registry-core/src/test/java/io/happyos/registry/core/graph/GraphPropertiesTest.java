@@ -74,7 +74,8 @@ class GraphPropertiesTest {
     Arbitrary<RandomGraph> graphs() {
         return Arbitraries.integers().between(1, 25).flatMap(n -> {
             Arbitrary<int[]> edge = Combinators.combine(
-                    Arbitraries.integers().between(0, n - 1), Arbitraries.integers().between(0, n - 1))
+                            Arbitraries.integers().between(0, n - 1),
+                            Arbitraries.integers().between(0, n - 1))
                     .as((a, b) -> new int[] {a, b});
             return edge.list().ofMaxSize(n * 3).map(edges -> new RandomGraph(n, edges));
         });
@@ -82,10 +83,12 @@ class GraphPropertiesTest {
 
     @Provide
     Arbitrary<RandomGraph> dags() {
-        return graphs().map(g -> new RandomGraph(g.size(), g.edges().stream()
-                .filter(e -> e[0] != e[1])
-                .map(e -> new int[] {Math.max(e[0], e[1]), Math.min(e[0], e[1])})
-                .toList()));
+        return graphs().map(g -> new RandomGraph(
+                g.size(),
+                g.edges().stream()
+                        .filter(e -> e[0] != e[1])
+                        .map(e -> new int[] {Math.max(e[0], e[1]), Math.min(e[0], e[1])})
+                        .toList()));
     }
 
     @Property
@@ -94,7 +97,8 @@ class GraphPropertiesTest {
         List<String> order = GraphAlgorithms.activationOrder(graph, graph.nodeIds());
         assertThat(order).hasSize(g.size()).doesNotHaveDuplicates();
         for (int[] e : g.edges()) {
-            assertThat(order.indexOf(name(e[0]))).as("%s after %s", name(e[0]), name(e[1]))
+            assertThat(order.indexOf(name(e[0])))
+                    .as("%s after %s", name(e[0]), name(e[1]))
                     .isGreaterThan(order.indexOf(name(e[1])));
         }
     }

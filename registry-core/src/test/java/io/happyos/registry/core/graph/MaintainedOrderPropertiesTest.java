@@ -29,16 +29,23 @@ class MaintainedOrderPropertiesTest {
     private static final int NODES = 12;
 
     /** One change: 0 add node a, 1 remove node a, 2 declare a → b (added to a's declared set), 3 undeclare all of a, 4 explicit a → b, 5 remove explicit a → b. */
-    record Op(int kind, int a, int b) {
-    }
+    record Op(int kind, int a, int b) {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Integer> node = Arbitraries.integers().between(0, NODES - 1);
         Arbitrary<Integer> kind = Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(2, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(3, 2),
-                net.jqwik.api.Tuple.of(1, 3), net.jqwik.api.Tuple.of(6, 4), net.jqwik.api.Tuple.of(2, 5));
-        return Combinators.combine(kind, node, node).as(Op::new).list().ofMinSize(1).ofMaxSize(80);
+                net.jqwik.api.Tuple.of(2, 0),
+                net.jqwik.api.Tuple.of(1, 1),
+                net.jqwik.api.Tuple.of(3, 2),
+                net.jqwik.api.Tuple.of(1, 3),
+                net.jqwik.api.Tuple.of(6, 4),
+                net.jqwik.api.Tuple.of(2, 5));
+        return Combinators.combine(kind, node, node)
+                .as(Op::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(80);
     }
 
     static String name(int i) {
@@ -109,7 +116,9 @@ class MaintainedOrderPropertiesTest {
                 assertThat(g.edgeFrom[e]).isEqualTo(n);
                 assertThat(g.edgeTo[e]).isEqualTo(to);
                 if ((g.edgeFlags[e] & IntGraph.UNORDERED) == 0) {
-                    assertThat(g.ord[to]).as("%s before %s", graph.name(to), graph.name(n)).isLessThan(g.ord[n]);
+                    assertThat(g.ord[to])
+                            .as("%s before %s", graph.name(to), graph.name(n))
+                            .isLessThan(g.ord[n]);
                 }
             }
         }
@@ -170,15 +179,17 @@ class MaintainedOrderPropertiesTest {
             }
             remaining.put(group, needs.size());
         }
-        PriorityQueue<TreeSet<String>> ready = new PriorityQueue<>((x, y) -> x.first().compareTo(y.first()));
+        PriorityQueue<TreeSet<String>> ready =
+                new PriorityQueue<>((x, y) -> x.first().compareTo(y.first()));
         groups.stream().filter(group -> remaining.get(group) == 0).forEach(ready::add);
         List<String> order = new ArrayList<>();
         while (!ready.isEmpty()) {
             TreeSet<String> group = ready.poll();
             order.addAll(group);
             for (TreeSet<String> other : groups) {
-                if (!other.equals(group) && other.stream().anyMatch(id -> adjacency.get(id).stream()
-                        .anyMatch(group::contains))) {
+                if (!other.equals(group)
+                        && other.stream()
+                                .anyMatch(id -> adjacency.get(id).stream().anyMatch(group::contains))) {
                     if (remaining.merge(other, -1, Integer::sum) == 0) {
                         ready.add(other);
                     }
@@ -211,7 +222,11 @@ class MaintainedOrderPropertiesTest {
 
     @Provide
     Arbitrary<List<Integer>> queueOps() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(-1, -1), Arbitraries.integers().between(0, 200),
-                Arbitraries.integers().between(0, 69_999)).list().ofMaxSize(300);
+        return Arbitraries.oneOf(
+                        Arbitraries.integers().between(-1, -1),
+                        Arbitraries.integers().between(0, 200),
+                        Arbitraries.integers().between(0, 69_999))
+                .list()
+                .ofMaxSize(300);
     }
 }

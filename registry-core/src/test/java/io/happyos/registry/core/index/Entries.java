@@ -11,13 +11,12 @@ import java.util.Set;
 /** Entries for index tests. */
 final class Entries {
 
-    private Entries() {
-    }
+    private Entries() {}
 
     static RegistryEntry entry(String id, String type, ComponentStatus status, Map<String, String> metadata) {
         ComponentInfo info = new ComponentInfo(id, type, null, null, null, null, metadata, null);
-        return new RegistryEntry(id, info, status, Instant.EPOCH, null, 0, Set.of(), Set.of(), List.of(),
-                RegistryEntry.NO_BUNDLE);
+        return new RegistryEntry(
+                id, info, status, Instant.EPOCH, null, 0, Set.of(), Set.of(), List.of(), RegistryEntry.NO_BUNDLE);
     }
 
     static RegistryEntry entry(String id, String type, ComponentStatus status) {

@@ -31,31 +31,28 @@ class IndexSetPropertiesTest {
     /** The key functions an index may use, by name: single key, several keys, none, throwing. */
     private static final Map<String, Function<RegistryEntry, ?>> KEY_FUNCTIONS = Map.of(
             "vendor", e -> e.component().metadata().get("vendor"),
-            "tags", e -> {
-                String tags = e.component().metadata().get("tags");
-                return tags == null ? null : List.of(tags.split(""));
-            },
-            "fragile", e -> {
-                if (e.component().metadata().containsKey("boom")) {
-                    throw new IllegalStateException("boom");
-                }
-                return e.component().type();
-            });
+            "tags",
+                    e -> {
+                        String tags = e.component().metadata().get("tags");
+                        return tags == null ? null : List.of(tags.split(""));
+                    },
+            "fragile",
+                    e -> {
+                        if (e.component().metadata().containsKey("boom")) {
+                            throw new IllegalStateException("boom");
+                        }
+                        return e.component().type();
+                    });
 
-    sealed interface Step permits Put, Remove, Create, Drop {
-    }
+    sealed interface Step permits Put, Remove, Create, Drop {}
 
-    record Put(RegistryEntry entry) implements Step {
-    }
+    record Put(RegistryEntry entry) implements Step {}
 
-    record Remove(String id) implements Step {
-    }
+    record Remove(String id) implements Step {}
 
-    record Create(String name, String function) implements Step {
-    }
+    record Create(String name, String function) implements Step {}
 
-    record Drop(String name) implements Step {
-    }
+    record Drop(String name) implements Step {}
 
     @Property
     void everyAnswerEqualsAFullRecount(@ForAll("steps") @Size(max = 60) List<Step> steps) {
@@ -80,11 +77,12 @@ class IndexSetPropertiesTest {
         }
     }
 
-    private static void assertMatchesRecount(IndexSet indexes, Map<String, RegistryEntry> entries,
-            Map<String, Function<RegistryEntry, ?>> custom) {
+    private static void assertMatchesRecount(
+            IndexSet indexes, Map<String, RegistryEntry> entries, Map<String, Function<RegistryEntry, ?>> custom) {
         assertThat(indexes.size()).isEqualTo(entries.size());
         for (String type : TYPES) {
-            assertThat(indexes.idsByType(type)).isEqualTo(recount(entries, e -> Set.of(e.component().type()), type));
+            assertThat(indexes.idsByType(type))
+                    .isEqualTo(recount(entries, e -> Set.of(e.component().type()), type));
         }
         for (ComponentStatus status : ComponentStatus.values()) {
             Set<String> expected = recount(entries, e -> Set.of(e.status().name()), status.name());
@@ -121,8 +119,8 @@ class IndexSetPropertiesTest {
         return keys;
     }
 
-    private static Set<String> recount(Map<String, RegistryEntry> entries,
-            Function<RegistryEntry, Set<String>> keys, String key) {
+    private static Set<String> recount(
+            Map<String, RegistryEntry> entries, Function<RegistryEntry, Set<String>> keys, String key) {
         Set<String> ids = new HashSet<>();
         entries.values().stream().filter(e -> keys.apply(e).contains(key)).forEach(e -> ids.add(e.id()));
         return ids;
@@ -133,9 +131,9 @@ class IndexSetPropertiesTest {
         Arbitrary<String> ids = Arbitraries.integers().between(0, 29).map(i -> "c" + i);
         Arbitrary<String> names = Arbitraries.of("i0", "i1", "i2");
         Arbitrary<Map<String, String>> metadata = Combinators.combine(
-                Arbitraries.of(VALUES).injectNull(0.3),
-                Arbitraries.strings().withChars("abc").ofMaxLength(3).injectNull(0.3),
-                Arbitraries.of(true, false))
+                        Arbitraries.of(VALUES).injectNull(0.3),
+                        Arbitraries.strings().withChars("abc").ofMaxLength(3).injectNull(0.3),
+                        Arbitraries.of(true, false))
                 .as((vendor, tags, boom) -> {
                     Map<String, String> map = new TreeMap<>();
                     if (vendor != null) {
@@ -149,8 +147,9 @@ class IndexSetPropertiesTest {
                     }
                     return map;
                 });
-        Arbitrary<Step> put = Combinators.combine(ids, Arbitraries.of(TYPES), Arbitraries.of(ComponentStatus.class),
-                metadata).as((id, type, status, meta) -> new Put(Entries.entry(id, type, status, meta)));
+        Arbitrary<Step> put = Combinators.combine(
+                        ids, Arbitraries.of(TYPES), Arbitraries.of(ComponentStatus.class), metadata)
+                .as((id, type, status, meta) -> new Put(Entries.entry(id, type, status, meta)));
         Arbitrary<Step> remove = ids.map(Remove::new);
         Arbitrary<Step> create = Combinators.combine(names, Arbitraries.of(KEY_FUNCTIONS.keySet()))
                 .as(Create::new);
@@ -160,6 +159,8 @@ class IndexSetPropertiesTest {
                         net.jqwik.api.Tuple.of(3, remove),
                         net.jqwik.api.Tuple.of(1, create),
                         net.jqwik.api.Tuple.of(1, drop))
-                .list().ofMaxSize(60).map(ArrayList::new);
+                .list()
+                .ofMaxSize(60)
+                .map(ArrayList::new);
     }
 }

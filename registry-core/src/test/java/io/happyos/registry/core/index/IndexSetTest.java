@@ -48,10 +48,13 @@ class IndexSetTest {
     @Test
     void aKeyFunctionMayGiveSeveralKeysAndNullsAreIgnored() {
         RegistryEntry calc = entry("calc", "skill", ComponentStatus.ACTIVE, Map.of("tags", "math,tools"));
-        indexes.createIndex("tag", e -> {
-            String tags = e.component().metadata().get("tags");
-            return tags == null ? null : Arrays.asList((tags + ",").split(","));
-        }, List.of(calc));
+        indexes.createIndex(
+                "tag",
+                e -> {
+                    String tags = e.component().metadata().get("tags");
+                    return tags == null ? null : Arrays.asList((tags + ",").split(","));
+                },
+                List.of(calc));
         indexes.put(entry("logger", "service", ComponentStatus.ACTIVE, Map.of("tags", "tools")));
         indexes.put(entry("plain", "bundle", ComponentStatus.ACTIVE));
 
@@ -70,12 +73,15 @@ class IndexSetTest {
 
     @Test
     void aThrowingKeyFunctionGivesNoKeyAndDoesNotStopTheOthers() {
-        indexes.createIndex("fragile", e -> {
-            if (e.id().equals("bad")) {
-                throw new IllegalStateException("boom");
-            }
-            return "ok";
-        }, List.of());
+        indexes.createIndex(
+                "fragile",
+                e -> {
+                    if (e.id().equals("bad")) {
+                        throw new IllegalStateException("boom");
+                    }
+                    return "ok";
+                },
+                List.of());
         indexes.createIndex("type-again", e -> e.component().type(), List.of());
 
         indexes.put(entry("bad", "skill", ComponentStatus.ACTIVE));

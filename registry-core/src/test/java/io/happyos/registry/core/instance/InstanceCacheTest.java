@@ -112,8 +112,7 @@ class InstanceCacheTest {
     void enableRefusesNonsense() {
         assertThatThrownBy(() -> cache.enable(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cache.enable(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> cache.enable(1, Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cache.enable(1, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -187,8 +186,10 @@ class InstanceCacheTest {
     @Test
     void aThrowingCreatorCachesNothing() {
         assertThatThrownBy(() -> cache.get("calc", id -> {
-            throw new IllegalStateException("factory failed");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("factory failed");
+                    throw new IllegalStateException("factory failed");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("factory failed");
 
         assertThat(cache.size()).isZero();
         assertThat(cache.peek("calc")).isNull();
@@ -213,8 +214,10 @@ class InstanceCacheTest {
                 waiterThread.set(Thread.currentThread());
                 return get("calc");
             });
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waiterThread.get() != null
-                    && waiterThread.get().getState() == Thread.State.WAITING);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            waiterThread.get() != null && waiterThread.get().getState() == Thread.State.WAITING);
             fail.countDown();
 
             assertThatThrownBy(() -> creator.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("factory failed");

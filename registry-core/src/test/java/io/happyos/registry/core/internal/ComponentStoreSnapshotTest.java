@@ -1,15 +1,14 @@
 package io.happyos.registry.core.internal;
 
-import io.happyos.registry.core.model.ComponentRecord;
-import io.happyos.registry.core.model.ComponentStore;
-import io.happyos.registry.core.model.StatusNotifier;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.core.concurrent.TimedCalls;
+import io.happyos.registry.core.model.ComponentRecord;
+import io.happyos.registry.core.model.ComponentStore;
+import io.happyos.registry.core.model.StatusNotifier;
 import io.happyos.registry.core.stats.StatusHistory;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +35,8 @@ class ComponentStoreSnapshotTest {
         threads.close();
     }
 
-    private final StatusNotifier notifier = new StatusNotifier(new TimedCalls("test", threads), Duration.ofSeconds(5),
-            new StatusHistory(16, Clock.systemUTC()), threads);
+    private final StatusNotifier notifier = new StatusNotifier(
+            new TimedCalls("test", threads), Duration.ofSeconds(5), new StatusHistory(16, Clock.systemUTC()), threads);
     private final ComponentStore store = new ComponentStore(notifier, Clock.systemUTC(), 3);
 
     @AfterEach
@@ -78,7 +77,9 @@ class ComponentStoreSnapshotTest {
         store.snapshot(a);
 
         store.recordError(a, "one");
-        assertThat(store.snapshot(a).errorHistory()).extracting(e -> e.message()).containsExactly("one");
+        assertThat(store.snapshot(a).errorHistory())
+                .extracting(e -> e.message())
+                .containsExactly("one");
         assertThat(store.snapshot(a).status()).isEqualTo(ComponentStatus.REGISTERED);
 
         store.markError(a, "two");

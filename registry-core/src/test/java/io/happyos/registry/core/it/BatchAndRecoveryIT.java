@@ -25,8 +25,11 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
     Path dir;
 
     private void start() throws Exception {
-        startRegistry(Map.of("happyos.activation.timeout", "1s",
-                "happyos.test.slow.gate", dir.resolve("gate").toString()));
+        startRegistry(Map.of(
+                "happyos.activation.timeout",
+                "1s",
+                "happyos.test.slow.gate",
+                dir.resolve("gate").toString()));
         installDemo();
         install("failing-activator");
     }
@@ -36,8 +39,8 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
         start();
         join(registry.dependencies().addDependency("weather-skill", "failing-activator"));
 
-        BatchResult result = join(registry.lifecycle().activateComponentsBatch(
-                List.of("calculator-skill", "weather-skill", "failing-activator")));
+        BatchResult result = join(registry.lifecycle()
+                .activateComponentsBatch(List.of("calculator-skill", "weather-skill", "failing-activator")));
 
         assertThat(result.item("failing-activator").outcome()).isEqualTo(BatchOutcome.FAILED);
         assertThat(result.item("failing-activator").message()).contains("simulated start failure");
@@ -54,7 +57,8 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
         assertThat(started.indexOf("calculator-skill")).isGreaterThan(started.indexOf("logger"));
 
         BatchResult stop = join(registry.lifecycle().deactivateComponentsBatch(List.of("config-manager")));
-        assertThat(stop.items()).extracting(i -> i.key())
+        assertThat(stop.items())
+                .extracting(i -> i.key())
                 .containsExactly("calculator-skill", "logger", "config-manager");
     }
 
@@ -77,15 +81,19 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
         start();
         long begin = System.nanoTime();
 
-        assertThatThrownBy(() -> join(registry.lifecycle().activateComponent("failing-activator",
-                new RetryPolicy(3, Duration.ofMillis(50), 2.0, Duration.ofSeconds(1)))))
+        assertThatThrownBy(() -> join(registry.lifecycle()
+                        .activateComponent(
+                                "failing-activator",
+                                new RetryPolicy(3, Duration.ofMillis(50), 2.0, Duration.ofSeconds(1)))))
                 .isInstanceOf(ComponentActivationException.class);
 
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
         assertThat(registry.getComponent("failing-activator").status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(registry.getComponent("failing-activator").errorHistory()).hasSize(3)
+        assertThat(registry.getComponent("failing-activator").errorHistory())
+                .hasSize(3)
                 .allSatisfy(e -> assertThat(e.message()).contains("simulated start failure"));
-        assertThat(RetryPolicy.exponential(5, Duration.ofSeconds(1)).delayBefore(4)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(RetryPolicy.exponential(5, Duration.ofSeconds(1)).delayBefore(4))
+                .isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
@@ -98,7 +106,8 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
                 .hasMessageContaining("timed out after 1 s");
         assertThat(registry.getComponent("slow-activator").status()).isEqualTo(ComponentStatus.ERROR);
 
-        CompletableFuture<Boolean> other = registry.activateComponent("calculator-skill").toCompletableFuture();
+        CompletableFuture<Boolean> other =
+                registry.activateComponent("calculator-skill").toCompletableFuture();
         assertThat(join(other)).isTrue();
         Files.createFile(dir.resolve("gate")); // let the stuck activator finish
     }
@@ -111,9 +120,11 @@ class BatchAndRecoveryIT extends FrameworkTestSupport {
 
         List<DependencyProblem> problems = join(registry.dependencies().validateDependencies("calculator-skill"));
 
-        assertThat(problems).extracting(DependencyProblem::dependency, DependencyProblem::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("base-util", DependencyProblem.Kind.IN_ERROR),
-                org.assertj.core.groups.Tuple.tuple("logger", DependencyProblem.Kind.NOT_ACTIVE));
+        assertThat(problems)
+                .extracting(DependencyProblem::dependency, DependencyProblem::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("base-util", DependencyProblem.Kind.IN_ERROR),
+                        org.assertj.core.groups.Tuple.tuple("logger", DependencyProblem.Kind.NOT_ACTIVE));
         assertThat(registry.getComponent("calculator-skill").status()).isEqualTo(ComponentStatus.ERROR);
         assertThat(join(registry.dependencies().validateDependencies("logger"))).isEmpty();
     }

@@ -27,7 +27,6 @@ import org.osgi.framework.SynchronousBundleListener;
 /** The bundles folder, watched live: drops, slow writes, quarantine, reloads, rollbacks, removals. */
 class BundlesFolderIT extends FrameworkTestSupport {
 
-
     @TempDir
     Path folder;
 
@@ -40,8 +39,11 @@ class BundlesFolderIT extends FrameworkTestSupport {
     }
 
     private void awaitVersion(String id, String version) {
-        await().atMost(WAIT).until(() -> registry.findComponent(id)
-                .filter(e -> e.status() == ComponentStatus.ACTIVE && version.equals(e.component().version())).isPresent());
+        await().atMost(WAIT)
+                .until(() -> registry.findComponent(id)
+                        .filter(e -> e.status() == ComponentStatus.ACTIVE
+                                && version.equals(e.component().version()))
+                        .isPresent());
     }
 
     @Test
@@ -52,14 +54,16 @@ class BundlesFolderIT extends FrameworkTestSupport {
         }
         drop(EmbeddedFelix.sampleBundle("echo-skill"), "echo.jar");
 
-        for (String id : List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill", "echo-skill")) {
+        for (String id :
+                List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill", "echo-skill")) {
             awaitStatus(id, ComponentStatus.ACTIVE);
         }
         List<String> started = recorded("started");
         assertThat(started.indexOf("logger")).isGreaterThan(started.indexOf("config-manager"));
         assertThat(started.indexOf("calculator-skill")).isGreaterThan(started.indexOf("logger"));
         assertThat(started.indexOf("echo-skill")).isGreaterThan(started.indexOf("base-util"));
-        assertThat(registry.findComponentByPath(folder.resolve("echo.jar").toString())).contains("echo-skill");
+        assertThat(registry.findComponentByPath(folder.resolve("echo.jar").toString()))
+                .contains("echo-skill");
     }
 
     @Test
@@ -83,9 +87,15 @@ class BundlesFolderIT extends FrameworkTestSupport {
             awaitStatus(id, ComponentStatus.ACTIVE);
         }
         List<String> events = List.copyOf(lifecycle);
-        int lastInstall = events.stream().filter(e -> e.startsWith("installed ")).mapToInt(events::indexOf).max()
+        int lastInstall = events.stream()
+                .filter(e -> e.startsWith("installed "))
+                .mapToInt(events::indexOf)
+                .max()
                 .orElseThrow();
-        int firstStart = events.stream().filter(e -> e.startsWith("started ")).mapToInt(events::indexOf).min()
+        int firstStart = events.stream()
+                .filter(e -> e.startsWith("started "))
+                .mapToInt(events::indexOf)
+                .min()
                 .orElseThrow();
         assertThat(lastInstall).as("one set: %s", events).isLessThan(firstStart);
         assertThat(recorded("started")).containsSubsequence("config-manager", "logger");
@@ -100,9 +110,10 @@ class BundlesFolderIT extends FrameworkTestSupport {
             drop(EmbeddedFelix.sampleBundle(sample), sample + ".jar");
         }
         awaitStatus("logger", ComponentStatus.ERROR);
-        await().atMost(WAIT).until(() -> registry.findComponent("calculator-skill")
-                .map(e -> e.status() != ComponentStatus.DISCOVERED && e.status() != ComponentStatus.REGISTERED)
-                .orElse(false));
+        await().atMost(WAIT)
+                .until(() -> registry.findComponent("calculator-skill")
+                        .map(e -> e.status() != ComponentStatus.DISCOVERED && e.status() != ComponentStatus.REGISTERED)
+                        .orElse(false));
 
         drop(EmbeddedFelix.sampleBundle("config-manager"), "config-manager.jar");
 
@@ -144,7 +155,10 @@ class BundlesFolderIT extends FrameworkTestSupport {
     /** An outer JAR whose last entry is a stored inner JAR, and the outer JAR cut right after the inner JAR's end. */
     private static byte[][] outerJarAndItsCutCopy() {
         byte[] inner = TestBundle.builder("inner-identity").build();
-        byte[] outer = TestBundle.builder("outer-identity").entry("lib/inner.jar", inner).stored().build();
+        byte[] outer = TestBundle.builder("outer-identity")
+                .entry("lib/inner.jar", inner)
+                .stored()
+                .build();
         for (int at = 0; at + inner.length <= outer.length; at++) {
             if (Arrays.equals(outer, at, at + inner.length, inner, 0, inner.length)) {
                 return new byte[][] {outer, Arrays.copyOf(outer, at + inner.length)};
@@ -192,7 +206,8 @@ class BundlesFolderIT extends FrameworkTestSupport {
         awaitStatus("outer-identity", ComponentStatus.ACTIVE);
         await().atMost(WAIT).until(() -> registry.findComponent("outer.jar").isEmpty());
         assertThat(quarantined).doesNotExist();
-        assertThat(folder.resolve(".quarantine").resolve("outer.jar.reason.txt")).doesNotExist();
+        assertThat(folder.resolve(".quarantine").resolve("outer.jar.reason.txt"))
+                .doesNotExist();
         assertThat(folder.resolve("outer.jar")).hasBinaryContent(outer[0]);
     }
 
@@ -201,12 +216,18 @@ class BundlesFolderIT extends FrameworkTestSupport {
         start();
         Files.write(folder.resolve("bad.jar"), new byte[] {1, 2, 3});
         Path reason = folder.resolve(".quarantine").resolve("bad.jar.reason.txt");
-        await().atMost(WAIT).until(() -> Files.exists(reason) && Files.readString(reason).contains("not a ZIP"));
+        await().atMost(WAIT)
+                .until(() -> Files.exists(reason) && Files.readString(reason).contains("not a ZIP"));
 
-        TestBundle.plainJar().entry("hello.txt", "hello").withoutManifest().writeTo(folder.resolve(".quarantine/bad.jar"));
+        TestBundle.plainJar()
+                .entry("hello.txt", "hello")
+                .withoutManifest()
+                .writeTo(folder.resolve(".quarantine/bad.jar"));
 
         await().atMost(WAIT).until(() -> Files.readString(reason).contains("MANIFEST"));
-        await().atMost(WAIT).until(() -> registry.getComponent("bad.jar").lastError().message().contains("MANIFEST"));
+        await().atMost(WAIT)
+                .until(() ->
+                        registry.getComponent("bad.jar").lastError().message().contains("MANIFEST"));
         assertThat(registry.getComponent("bad.jar").status()).isEqualTo(ComponentStatus.ERROR);
     }
 
@@ -216,11 +237,19 @@ class BundlesFolderIT extends FrameworkTestSupport {
         Files.write(folder.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
         awaitStatus("corrupt.jar", ComponentStatus.ERROR);
 
-        felix = felix.restart(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms"));
+        felix = felix.restart(Map.of(
+                "happyos.bundles.dir",
+                folder.toString(),
+                "happyos.bundles.settle",
+                "200ms",
+                "happyos.bundles.rescan",
+                "500ms"));
         registry = felix.service(DynamicRegistry.class, WAIT);
-        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
-                "(happyos.registry.state=ready)").size() == 1);
+        await().atMost(WAIT)
+                .until(() -> felix.context()
+                                .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)")
+                                .size()
+                        == 1);
 
         RegistryEntry corrupt = awaitStatus("corrupt.jar", ComponentStatus.ERROR);
         assertThat(corrupt.lastError().message()).contains("quarantined").contains("not a ZIP");
@@ -236,7 +265,9 @@ class BundlesFolderIT extends FrameworkTestSupport {
         Files.write(folder.resolve("late.jar"), new byte[] {1, 2, 3, 4, 5});
         awaitStatus("late.jar", ComponentStatus.ERROR);
         felix.stopFramework();
-        Files.copy(EmbeddedFelix.sampleBundle("base-util"), folder.resolve(".quarantine").resolve("late.jar"),
+        Files.copy(
+                EmbeddedFelix.sampleBundle("base-util"),
+                folder.resolve(".quarantine").resolve("late.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         restartWithFolder(folder);
@@ -252,17 +283,22 @@ class BundlesFolderIT extends FrameworkTestSupport {
             TestBundle.builder("gen-" + i).writeToFolder(folder);
         }
         startRegistry(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms"));
-        await().atMost(WAIT).until(() -> java.util.Arrays.stream(felix.context().getBundles())
-                .anyMatch(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("gen-")));
+        await().atMost(WAIT)
+                .until(() -> java.util.Arrays.stream(felix.context().getBundles())
+                        .anyMatch(b -> b.getSymbolicName() != null
+                                && b.getSymbolicName().startsWith("gen-")));
         long installed = java.util.Arrays.stream(felix.context().getBundles())
-                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("gen-")).count();
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("gen-"))
+                .count();
 
         felix.stopFramework();
 
         Path quarantine = folder.resolve(".quarantine");
-        try (var quarantined = Files.exists(quarantine) ? Files.list(quarantine) : java.util.stream.Stream.<Path>empty()) {
+        try (var quarantined =
+                Files.exists(quarantine) ? Files.list(quarantine) : java.util.stream.Stream.<Path>empty()) {
             assertThat(quarantined.map(p -> p.getFileName().toString()).toList())
-                    .as("quarantined while stopping after %d of 150 installs", installed).isEmpty();
+                    .as("quarantined while stopping after %d of 150 installs", installed)
+                    .isEmpty();
         }
         try (var jars = Files.list(folder)) {
             assertThat(jars.filter(p -> p.toString().endsWith(".jar")).count()).isEqualTo(150);
@@ -281,12 +317,16 @@ class BundlesFolderIT extends FrameworkTestSupport {
         drop(EmbeddedFelix.sampleBundle("base-util"), "base-util-copy.jar");
 
         Path quarantine = folder.resolve(".quarantine");
-        await().atMost(WAIT).until(() -> Files.exists(quarantine.resolve("base-util-copy.jar.reason.txt"))
-                && Files.exists(quarantine.resolve("corrupt.jar.reason.txt"))
-                && Files.exists(quarantine.resolve("no-manifest.jar.reason.txt")));
-        assertThat(Files.readString(quarantine.resolve("corrupt.jar.reason.txt"))).contains("not a ZIP");
-        assertThat(Files.readString(quarantine.resolve("no-manifest.jar.reason.txt"))).contains("MANIFEST");
-        assertThat(Files.readString(quarantine.resolve("base-util-copy.jar.reason.txt"))).contains("duplicate");
+        await().atMost(WAIT)
+                .until(() -> Files.exists(quarantine.resolve("base-util-copy.jar.reason.txt"))
+                        && Files.exists(quarantine.resolve("corrupt.jar.reason.txt"))
+                        && Files.exists(quarantine.resolve("no-manifest.jar.reason.txt")));
+        assertThat(Files.readString(quarantine.resolve("corrupt.jar.reason.txt")))
+                .contains("not a ZIP");
+        assertThat(Files.readString(quarantine.resolve("no-manifest.jar.reason.txt")))
+                .contains("MANIFEST");
+        assertThat(Files.readString(quarantine.resolve("base-util-copy.jar.reason.txt")))
+                .contains("duplicate");
         RegistryEntry corrupt = awaitStatus("corrupt.jar", ComponentStatus.ERROR);
         assertThat(corrupt.lastError().message()).contains("quarantined").contains("not a ZIP");
         assertThat(registry.getComponent("base-util").status()).isEqualTo(ComponentStatus.ACTIVE);
@@ -317,7 +357,11 @@ class BundlesFolderIT extends FrameworkTestSupport {
         assertThat(history).extracting(JarVersion::version).containsExactly("2.0.0", "1.0.0");
         assertThat(registry.dependencies().getImpact("base-util")).containsExactly("echo-skill", "base-util");
 
-        assertThat(registry.versions().rollbackComponent("echo-skill").toCompletableFuture().get()).isEqualTo("1.0.0");
+        assertThat(registry.versions()
+                        .rollbackComponent("echo-skill")
+                        .toCompletableFuture()
+                        .get())
+                .isEqualTo("1.0.0");
         awaitVersion("echo-skill", "1.0.0");
         assertThat(Files.readAllBytes(echo)).isEqualTo(Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill")));
     }
@@ -331,13 +375,16 @@ class BundlesFolderIT extends FrameworkTestSupport {
 
         drop(EmbeddedFelix.updateBundle("echo-skill-3.0.0.jar"), "echo.jar");
 
-        await().atMost(WAIT).until(() -> registry.getComponent("echo-skill").errorHistory().stream()
-                .anyMatch(e -> e.message().contains("rolled back echo-skill to 1.0.0")));
+        await().atMost(WAIT)
+                .until(() -> registry.getComponent("echo-skill").errorHistory().stream()
+                        .anyMatch(e -> e.message().contains("rolled back echo-skill to 1.0.0")));
         awaitVersion("echo-skill", "1.0.0");
-        assertThat(registry.getComponent("echo-skill").errorHistory()).extracting(e -> e.message())
+        assertThat(registry.getComponent("echo-skill").errorHistory())
+                .extracting(e -> e.message())
                 .anyMatch(m -> m.contains("broken on purpose"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Files.readAllBytes(echo))
-                .isEqualTo(Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill"))));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(Files.readAllBytes(echo))
+                        .isEqualTo(Files.readAllBytes(EmbeddedFelix.sampleBundle("echo-skill"))));
     }
 
     @Test
@@ -349,11 +396,15 @@ class BundlesFolderIT extends FrameworkTestSupport {
         drop(EmbeddedFelix.updateBundle("echo-skill-2.0.0.jar"), "echo.jar");
         awaitVersion("echo-skill", "2.0.0");
 
-        registry.lifecycle().markComponentError("echo-skill", "crashed right after the reload").toCompletableFuture().get();
+        registry.lifecycle()
+                .markComponentError("echo-skill", "crashed right after the reload")
+                .toCompletableFuture()
+                .get();
 
-        await().atMost(WAIT).until(() -> registry.getComponent("echo-skill").errorHistory().stream()
-                .anyMatch(e -> e.message().contains("rolled back echo-skill to 1.0.0")
-                        && e.message().contains("went to ERROR within 5 s")));
+        await().atMost(WAIT)
+                .until(() -> registry.getComponent("echo-skill").errorHistory().stream()
+                        .anyMatch(e -> e.message().contains("rolled back echo-skill to 1.0.0")
+                                && e.message().contains("went to ERROR within 5 s")));
         awaitVersion("echo-skill", "1.0.0");
     }
 
@@ -371,7 +422,8 @@ class BundlesFolderIT extends FrameworkTestSupport {
         RegistryEntry echo = registry.getComponent("echo-skill");
         assertThat(echo.status()).isEqualTo(ComponentStatus.ERROR);
         assertThat(echo.lastError().message()).contains("missing requirement").contains("activated when it arrives");
-        assertThat(felix.context().getBundle(echo.bundleId()).getState()).isNotEqualTo(org.osgi.framework.Bundle.ACTIVE);
+        assertThat(felix.context().getBundle(echo.bundleId()).getState())
+                .isNotEqualTo(org.osgi.framework.Bundle.ACTIVE);
     }
 
     @Test
@@ -413,8 +465,11 @@ class BundlesFolderIT extends FrameworkTestSupport {
 
         felix = felix.restart(Map.of("happyos.bundles.dir", folder.toString(), "happyos.bundles.settle", "200ms"));
         registry = felix.service(DynamicRegistry.class, WAIT);
-        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
-                "(happyos.registry.state=ready)").size() == 1);
+        await().atMost(WAIT)
+                .until(() -> felix.context()
+                                .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)")
+                                .size()
+                        == 1);
 
         awaitVersion("echo-skill", "2.0.0");
         assertThat(registry.findComponent("config-manager")).isEqualTo(Optional.empty());

@@ -34,8 +34,12 @@ class CallerIT extends FrameworkTestSupport {
     }
 
     private Bundle client(Path dir, String name) throws Exception {
-        Bundle bundle = felix.context().installBundle(TestBundle.builder(name).importPackage("io.happyos.registry")
-                .writeToFolder(dir).toUri().toString());
+        Bundle bundle = felix.context()
+                .installBundle(TestBundle.builder(name)
+                        .importPackage("io.happyos.registry")
+                        .writeToFolder(dir)
+                        .toUri()
+                        .toString());
         bundle.start();
         return bundle;
     }
@@ -59,7 +63,8 @@ class CallerIT extends FrameworkTestSupport {
                 DynamicRegistry who = i % 2 == 0 ? alpha : beta;
                 String id = i % 2 == 0 ? "a1" : "b1";
                 ComponentStatus status = i % 4 < 2 ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE;
-                calls.add(pool.submit(() -> who.lifecycle().setComponentStatus(id, status).toCompletableFuture()));
+                calls.add(pool.submit(
+                        () -> who.lifecycle().setComponentStatus(id, status).toCompletableFuture()));
             }
             for (Future<CompletableFuture<Void>> call : calls) {
                 call.get().get();
@@ -70,15 +75,19 @@ class CallerIT extends FrameworkTestSupport {
         join(alpha.dependencies().addDependency("a1", "b1"));
         join(beta.dependencies().validateDependencies("b1"));
 
-        List<AuditRecord> byAlpha = registry.diagnostics().getAuditLog(
-                new AuditQuery(null, null, "bundle:alpha", null, null, false, 100));
-        List<AuditRecord> byBeta = registry.diagnostics().getAuditLog(
-                new AuditQuery(null, null, "bundle:beta", null, null, false, 100));
+        List<AuditRecord> byAlpha =
+                registry.diagnostics().getAuditLog(new AuditQuery(null, null, "bundle:alpha", null, null, false, 100));
+        List<AuditRecord> byBeta =
+                registry.diagnostics().getAuditLog(new AuditQuery(null, null, "bundle:beta", null, null, false, 100));
         assertThat(byAlpha).extracting(AuditRecord::componentId).containsOnly("a1");
         assertThat(byBeta).extracting(AuditRecord::componentId).containsOnly("b1");
-        assertThat(byAlpha).extracting(AuditRecord::operation)
-                .contains("register", "set-status", "add-dependency").hasSize(12);
-        assertThat(byBeta).extracting(AuditRecord::operation)
-                .contains("register", "set-status", "validate").hasSize(12);
+        assertThat(byAlpha)
+                .extracting(AuditRecord::operation)
+                .contains("register", "set-status", "add-dependency")
+                .hasSize(12);
+        assertThat(byBeta)
+                .extracting(AuditRecord::operation)
+                .contains("register", "set-status", "validate")
+                .hasSize(12);
     }
 }

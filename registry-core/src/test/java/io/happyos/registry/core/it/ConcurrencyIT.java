@@ -36,7 +36,7 @@ class ConcurrencyIT extends FrameworkTestSupport {
             ids.add(join(registry.registerComponent(ComponentInfo.of(name, "skill"))));
         }
         registry.instances().registerInstanceFactory("skill", entry -> "instance of " + entry.id());
-        registry.lifecycle().registerLifecycleHook(io.happyos.registry.spi.LifecyclePhase.POST_ACTIVATION, event -> { });
+        registry.lifecycle().registerLifecycleHook(io.happyos.registry.spi.LifecyclePhase.POST_ACTIVATION, event -> {});
         registry.indexes().createIndex("status", e -> e.status().name());
         registry.instances().enableInstanceCaching(4, java.time.Duration.ofMinutes(5));
         Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -120,33 +120,47 @@ class ConcurrencyIT extends FrameworkTestSupport {
         List<RegistryEntry> entries = registry.listComponents();
         Bundle[] bundles = felix.context().getBundles();
         for (Bundle bundle : bundles) {
-            assertThat(entries).filteredOn(e -> e.bundleId() == bundle.getBundleId())
-                    .as("entries of bundle %d", bundle.getBundleId()).hasSize(1);
+            assertThat(entries)
+                    .filteredOn(e -> e.bundleId() == bundle.getBundleId())
+                    .as("entries of bundle %d", bundle.getBundleId())
+                    .hasSize(1);
         }
         for (RegistryEntry entry : entries) {
             if (entry.hasBundle() && entry.status() != ComponentStatus.ERROR) {
                 boolean active = felix.context().getBundle(entry.bundleId()).getState() == Bundle.ACTIVE;
-                assertThat(entry.status() == ComponentStatus.ACTIVE).as("status of %s", entry.id()).isEqualTo(active);
+                assertThat(entry.status() == ComponentStatus.ACTIVE)
+                        .as("status of %s", entry.id())
+                        .isEqualTo(active);
             }
             if (entry.status() == ComponentStatus.ACTIVE) {
                 registry.dependencies().getDependencyDetails(entry.id()).stream()
                         .filter(d -> d.origin() == DependencyOrigin.DECLARED)
                         .forEach(d -> assertThat(registry.getComponent(d.id()).status())
-                                .as("%s needs %s", entry.id(), d.id()).isEqualTo(ComponentStatus.ACTIVE));
+                                .as("%s needs %s", entry.id(), d.id())
+                                .isEqualTo(ComponentStatus.ACTIVE));
             }
         }
         assertThat(registry.dependencies().findCircularDependencies()).isEmpty();
         for (ComponentStatus status : ComponentStatus.values()) {
             List<String> byIndex = registry.indexes().getComponentsByIndex("status", status.name()).stream()
-                    .map(RegistryEntry::id).toList();
-            List<String> byStatus = registry.getComponentsByStatus(status).stream().map(RegistryEntry::id).toList();
-            List<String> recount = entries.stream().filter(e -> e.status() == status).map(RegistryEntry::id).toList();
+                    .map(RegistryEntry::id)
+                    .toList();
+            List<String> byStatus = registry.getComponentsByStatus(status).stream()
+                    .map(RegistryEntry::id)
+                    .toList();
+            List<String> recount = entries.stream()
+                    .filter(e -> e.status() == status)
+                    .map(RegistryEntry::id)
+                    .toList();
             assertThat(byIndex).as("index for %s", status).isEqualTo(recount);
             assertThat(byStatus).as("status index for %s", status).isEqualTo(recount);
         }
         var health = registry.getHealthStats();
         assertThat(health.total()).isEqualTo(entries.size());
-        assertThat(health.error()).isEqualTo(entries.stream().filter(e -> e.status() == ComponentStatus.ERROR).count());
+        assertThat(health.error())
+                .isEqualTo(entries.stream()
+                        .filter(e -> e.status() == ComponentStatus.ERROR)
+                        .count());
         List<String> order = registry.dependencies().getActivationOrder(List.of());
         for (RegistryEntry entry : entries) {
             for (String dependency : registry.dependencies().getDependencies(entry.id())) {

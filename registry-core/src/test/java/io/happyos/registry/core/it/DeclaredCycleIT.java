@@ -23,6 +23,7 @@ class DeclaredCycleIT {
 
     @InjectFramework
     EmbeddedFelix felix;
+
     @InjectService
     DynamicRegistry registry;
 
@@ -32,9 +33,11 @@ class DeclaredCycleIT {
         felix.install(ring(dir, "ring-b", "b", "c"));
         felix.install(ring(dir, "ring-c", "c", "a"));
         felix.install(TestBundle.builder("ring-user")
-                .requireCapability("happyos.service;filter:=\"(happyos.service=b)\"").writeToFolder(dir));
+                .requireCapability("happyos.service;filter:=\"(happyos.service=b)\"")
+                .writeToFolder(dir));
 
-        assertThat(registry.dependencies().findCircularDependencies()).containsExactly(List.of("ring-a", "ring-b", "ring-c"));
+        assertThat(registry.dependencies().findCircularDependencies())
+                .containsExactly(List.of("ring-a", "ring-b", "ring-c"));
         assertThat(registry.dependencies().getActivationOrder(List.of("ring-user")))
                 .containsExactly("ring-a", "ring-b", "ring-c", "ring-user");
 
@@ -44,7 +47,8 @@ class DeclaredCycleIT {
             assertThat(registry.getComponent(id).status()).as(id).isEqualTo(ComponentStatus.ACTIVE);
         }
         // the cycle stays reported once resolved, now from the wiring
-        assertThat(registry.dependencies().findCircularDependencies()).containsExactly(List.of("ring-a", "ring-b", "ring-c"));
+        assertThat(registry.dependencies().findCircularDependencies())
+                .containsExactly(List.of("ring-a", "ring-b", "ring-c"));
         // an explicit edge that would close a second cycle is still refused
         assertThatThrownBy(() -> join(registry.dependencies().addDependency("ring-a", "ring-user")))
                 .isInstanceOf(CircularDependencyException.class);
@@ -52,7 +56,9 @@ class DeclaredCycleIT {
 
     /** A bundle providing {@code happyos.service=provides} and requiring {@code happyos.service=needs}. */
     private static Path ring(Path dir, String name, String provides, String needs) throws Exception {
-        return TestBundle.builder(name).provideCapability("happyos.service;happyos.service=" + provides)
-                .requireCapability("happyos.service;filter:=\"(happyos.service=" + needs + ")\"").writeToFolder(dir);
+        return TestBundle.builder(name)
+                .provideCapability("happyos.service;happyos.service=" + provides)
+                .requireCapability("happyos.service;filter:=\"(happyos.service=" + needs + ")\"")
+                .writeToFolder(dir);
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,7 +46,8 @@ class DropOrderPropertyIT extends FrameworkTestSupport {
             return Stream.of(DynamicTest.dynamicTest("seed " + one, () -> run(one)));
         }
         int seeds = Integer.getInteger("drop.seeds", CI_SEEDS);
-        return IntStream.range(0, seeds).mapToObj(i -> 20261204L + i)
+        return IntStream.range(0, seeds)
+                .mapToObj(i -> 20261204L + i)
                 .map(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed)));
     }
 
@@ -64,20 +63,31 @@ class DropOrderPropertyIT extends FrameworkTestSupport {
         try {
             for (Path jar : bundles) {
                 drop(jar, folder, jar.getFileName().toString());
-                Thread.sleep(random.nextInt(4) == 0 ? 300 + random.nextInt(400) : random.nextInt(40)); // the gaps are the input
+                Thread.sleep(
+                        random.nextInt(4) == 0
+                                ? 300 + random.nextInt(400)
+                                : random.nextInt(40)); // the gaps are the input
             }
-            List<String> ids = IntStream.range(0, size).mapToObj(DropOrderPropertyIT::name).toList();
+            List<String> ids =
+                    IntStream.range(0, size).mapToObj(DropOrderPropertyIT::name).toList();
             await().atMost(Duration.ofSeconds(90)).until(() -> notActive(ids).isEmpty());
             for (String id : ids) {
                 RegistryEntry entry = registry.getComponent(id);
                 Bundle bundle = felix.context().getBundle(entry.bundleId());
-                assertThat(bundle.getState()).as("seed %d: %s is ACTIVE in the registry", seed, id)
+                assertThat(bundle.getState())
+                        .as("seed %d: %s is ACTIVE in the registry", seed, id)
                         .isEqualTo(Bundle.ACTIVE);
             }
-            assertThat(registry.getComponentsByStatus(ComponentStatus.ERROR)).as("seed %d", seed).isEmpty();
+            assertThat(registry.getComponentsByStatus(ComponentStatus.ERROR))
+                    .as("seed %d", seed)
+                    .isEmpty();
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("seed " + seed + " (" + size + " bundles): not ACTIVE: "
-                    + describe(notActive(IntStream.range(0, size).mapToObj(DropOrderPropertyIT::name).toList())), e);
+            throw new AssertionError(
+                    "seed " + seed + " (" + size + " bundles): not ACTIVE: "
+                            + describe(notActive(IntStream.range(0, size)
+                                    .mapToObj(DropOrderPropertyIT::name)
+                                    .toList())),
+                    e);
         } finally {
             felix.close();
             felix = null;
@@ -97,9 +107,14 @@ class DropOrderPropertyIT extends FrameworkTestSupport {
     private String describe(List<String> ids) {
         Map<String, String> states = new TreeMap<>();
         for (String id : ids) {
-            states.put(id, registry.findComponent(id)
-                    .map(e -> e.status() + (e.lastError() == null ? "" : " (" + e.lastError().message() + ")"))
-                    .orElse("no entry"));
+            states.put(
+                    id,
+                    registry.findComponent(id)
+                            .map(e -> e.status()
+                                    + (e.lastError() == null
+                                            ? ""
+                                            : " (" + e.lastError().message() + ")"))
+                            .orElse("no entry"));
         }
         return states.toString();
     }
@@ -137,7 +152,9 @@ class DropOrderPropertyIT extends FrameworkTestSupport {
             TreeSet<Integer> deps = imports.get(i);
             deps.remove(i);
             if (!deps.isEmpty()) {
-                headers.put("Import-Package", String.join(",", deps.stream().map(d -> "gen.p" + d).toList()));
+                headers.put(
+                        "Import-Package",
+                        String.join(",", deps.stream().map(d -> "gen.p" + d).toList()));
             }
             jars.add(TestBundle.builder(name(i)).headers(headers).writeToFolder(dir));
         }

@@ -11,12 +11,10 @@ import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.Explanation;
-import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.spi.LifecyclePhase;
 import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * root cause and fix the explanation must name.
  */
 class ExplainIT extends FrameworkTestSupport {
-
 
     @TempDir
     Path dir;
@@ -56,14 +53,20 @@ class ExplainIT extends FrameworkTestSupport {
         assertThat(why.healthy()).isTrue();
         assertThat(why.causes()).isEmpty();
         assertThat(why.summary()).contains("base-util is ACTIVE");
-        assertThatThrownBy(() -> registry.diagnostics().explain("no-such-thing")).isInstanceOf(ComponentNotFoundException.class);
+        assertThatThrownBy(() -> registry.diagnostics().explain("no-such-thing"))
+                .isInstanceOf(ComponentNotFoundException.class);
     }
 
     @Test
     void dynamicImportsNeverBlockAndTheRealBlockerIsTheOnlyRoot() throws Exception {
         startRegistry();
-        manifestOnly("console", Map.of("Import-Package", "org.acme.logging;version=\"[1.7.0,2.0.0)\"",
-                "DynamicImport-Package", "org.acme.obr,org.acme.prefs;version=\"[1.0,2)\",org.acme.extra.*"));
+        manifestOnly(
+                "console",
+                Map.of(
+                        "Import-Package",
+                        "org.acme.logging;version=\"[1.7.0,2.0.0)\"",
+                        "DynamicImport-Package",
+                        "org.acme.obr,org.acme.prefs;version=\"[1.0,2)\",org.acme.extra.*"));
 
         Explanation why = registry.diagnostics().explain("console");
 
@@ -116,7 +119,8 @@ class ExplainIT extends FrameworkTestSupport {
         Cause root = onlyRoot(registry.diagnostics().explain("needs-log"));
 
         assertThat(root.kind()).isEqualTo(CauseKind.WRONG_VERSION);
-        assertThat(root.message()).contains("package com.acme.log in [1.2.0,2.0.0)")
+        assertThat(root.message())
+                .contains("package com.acme.log in [1.2.0,2.0.0)")
                 .contains("only package com.acme.log 1.0.0 from old-log 1.0.0 is installed");
         assertThat(root.fix()).contains("install a bundle providing package com.acme.log in [1.2.0,2.0.0)");
     }
@@ -124,8 +128,13 @@ class ExplainIT extends FrameworkTestSupport {
     @Test
     void aProviderThatCannotResolveIsFollowedDownToItsOwnMissingRequirement() throws Exception {
         startRegistry();
-        manifestOnly("middle", Map.of("Export-Package", "com.acme.api;version=1.0",
-                "Require-Capability", "acme.storage;filter:=\"(acme.storage=sql)\""));
+        manifestOnly(
+                "middle",
+                Map.of(
+                        "Export-Package",
+                        "com.acme.api;version=1.0",
+                        "Require-Capability",
+                        "acme.storage;filter:=\"(acme.storage=sql)\""));
         manifestOnly("top", Map.of("Import-Package", "com.acme.api"));
 
         Explanation why = registry.diagnostics().explain("top");
@@ -142,19 +151,27 @@ class ExplainIT extends FrameworkTestSupport {
         startRegistry();
         manifestOnly("lib-v1", Map.of("Export-Package", "com.acme.model;version=1.0.0"));
         manifestOnly("lib-v2", Map.of("Export-Package", "com.acme.model;version=2.0.0"));
-        Bundle api = manifestOnly("api", Map.of("Export-Package", "com.acme.api;version=1.0.0;uses:=\"com.acme.model\"",
-                "Import-Package", "com.acme.model;version=\"[1,2)\""));
-        Bundle consumer = manifestOnly("consumer", Map.of("Import-Package",
-                "com.acme.api,com.acme.model;version=\"[2,3)\""));
+        Bundle api = manifestOnly(
+                "api",
+                Map.of(
+                        "Export-Package",
+                        "com.acme.api;version=1.0.0;uses:=\"com.acme.model\"",
+                        "Import-Package",
+                        "com.acme.model;version=\"[1,2)\""));
+        Bundle consumer =
+                manifestOnly("consumer", Map.of("Import-Package", "com.acme.api,com.acme.model;version=\"[2,3)\""));
         FrameworkWiring wiring = felix.framework().adapt(FrameworkWiring.class);
         assertThat(wiring.resolveBundles(List.of(api))).isTrue();
-        assertThat(wiring.resolveBundles(List.of(consumer))).as("the resolver must refuse consumer").isFalse();
+        assertThat(wiring.resolveBundles(List.of(consumer)))
+                .as("the resolver must refuse consumer")
+                .isFalse();
 
         Explanation why = registry.diagnostics().explain("consumer");
         Cause root = onlyRoot(why);
 
         assertThat(root.kind()).as(why.toString()).isEqualTo(CauseKind.USES_CONFLICT);
-        assertThat(root.message()).contains("uses conflict on package com.acme.model")
+        assertThat(root.message())
+                .contains("uses conflict on package com.acme.model")
                 .contains("imports com.acme.api from api 1.0.0")
                 .contains("package com.acme.model 1.0.0 from lib-v1 1.0.0")
                 .contains("package com.acme.model 2.0.0 from lib-v2 1.0.0");
@@ -200,10 +217,14 @@ class ExplainIT extends FrameworkTestSupport {
 
     @Test
     void anActivatorThatTimesOutIsNamed() throws Exception {
-        startRegistry(Map.of("happyos.activation.timeout", "1s",
-                "happyos.test.slow.gate", dir.resolve("never").toString()));
+        startRegistry(Map.of(
+                "happyos.activation.timeout",
+                "1s",
+                "happyos.test.slow.gate",
+                dir.resolve("never").toString()));
         install("slow-activator");
-        assertThatThrownBy(() -> join(registry.activateComponent("slow-activator"))).hasMessageContaining("timed out");
+        assertThatThrownBy(() -> join(registry.activateComponent("slow-activator")))
+                .hasMessageContaining("timed out");
 
         Cause root = onlyRoot(registry.diagnostics().explain("slow-activator"));
 
@@ -239,17 +260,31 @@ class ExplainIT extends FrameworkTestSupport {
     @Test
     void aManifestCycleShowsItsPathAndTheRequirementsBehindIt() throws Exception {
         startRegistry();
-        manifestOnly("ping", Map.of("Provide-Capability", "acme.peer;acme.peer=ping",
-                "Require-Capability", "acme.peer;filter:=\"(acme.peer=pong)\""));
-        manifestOnly("pong", Map.of("Provide-Capability", "acme.peer;acme.peer=pong",
-                "Require-Capability", "acme.peer;filter:=\"(acme.peer=ping)\""));
-        await().atMost(WAIT).until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
+        manifestOnly(
+                "ping",
+                Map.of(
+                        "Provide-Capability",
+                        "acme.peer;acme.peer=ping",
+                        "Require-Capability",
+                        "acme.peer;filter:=\"(acme.peer=pong)\""));
+        manifestOnly(
+                "pong",
+                Map.of(
+                        "Provide-Capability",
+                        "acme.peer;acme.peer=pong",
+                        "Require-Capability",
+                        "acme.peer;filter:=\"(acme.peer=ping)\""));
+        await().atMost(WAIT)
+                .until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
 
-        Cause cycle = registry.diagnostics().explain("ping").causes().stream().filter(c -> c.kind() == CauseKind.CYCLE)
-                .findFirst().orElseThrow();
+        Cause cycle = registry.diagnostics().explain("ping").causes().stream()
+                .filter(c -> c.kind() == CauseKind.CYCLE)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(cycle.message()).contains("ping -> pong -> ping");
-        assertThat(cycle.evidence()).anyMatch(e -> e.startsWith("ping -> pong: ") && e.contains("(acme.peer=pong)"))
+        assertThat(cycle.evidence())
+                .anyMatch(e -> e.startsWith("ping -> pong: ") && e.contains("(acme.peer=pong)"))
                 .anyMatch(e -> e.startsWith("pong -> ping: ") && e.contains("(acme.peer=ping)"));
         assertThat(cycle.fix()).startsWith("break the cycle ping -> pong -> ping");
     }
@@ -261,25 +296,33 @@ class ExplainIT extends FrameworkTestSupport {
         manifestOnly("pong", Map.of("Provide-Capability", "acme.peer;acme.peer=pong"));
         join(registry.dependencies().addDependency("pong", "ping"));
         // ping's next version requires pong: with the explicit pong -> ping, a cycle
-        Path next = TestBundle.builder("ping").provideCapability("acme.peer;acme.peer=ping")
-                .requireCapability("acme.peer;filter:=\"(acme.peer=pong)\"").writeToFolder(dir.resolve("v2"));
+        Path next = TestBundle.builder("ping")
+                .provideCapability("acme.peer;acme.peer=ping")
+                .requireCapability("acme.peer;filter:=\"(acme.peer=pong)\"")
+                .writeToFolder(dir.resolve("v2"));
         try (var in = Files.newInputStream(next)) {
             ping.update(in);
         }
-        await().atMost(WAIT).until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
+        await().atMost(WAIT)
+                .until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
 
-        Cause cycle = registry.diagnostics().explain("ping").causes().stream().filter(c -> c.kind() == CauseKind.CYCLE)
-                .findFirst().orElseThrow();
+        Cause cycle = registry.diagnostics().explain("ping").causes().stream()
+                .filter(c -> c.kind() == CauseKind.CYCLE)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(cycle.evidence()).anyMatch(e -> e.startsWith("pong -> ping: explicit dependency added at "));
-        assertThat(cycle.fix()).startsWith("remove the explicit dependency pong -> ping added at ")
+        assertThat(cycle.fix())
+                .startsWith("remove the explicit dependency pong -> ping added at ")
                 .endsWith("(registry:undepend pong ping)");
     }
 
     @Test
     void anUnsatisfiedReferenceNamesTheServiceTheFilterAndTheCardinality() throws Exception {
         startRegistry(Map.of(), true);
-        Bundle needy = felix.install(dsBundle("needy-bundle", "needy",
+        Bundle needy = felix.install(dsBundle(
+                "needy-bundle",
+                "needy",
                 "<reference name=\"log\" interface=\"com.acme.Log\" cardinality=\"1..1\" target=\"(flavour=loud)\"/>"));
         join(registry.activateComponent("needy-bundle"));
         assertThat(needy.getState()).isEqualTo(Bundle.ACTIVE);
@@ -287,23 +330,36 @@ class ExplainIT extends FrameworkTestSupport {
 
         Cause root = onlyRoot(registry.diagnostics().explain("needy"));
         assertThat(root.kind()).isEqualTo(CauseKind.UNSATISFIED_REFERENCE);
-        assertThat(root.message()).contains("reference log (1..1)").contains("service com.acme.Log matching (flavour=loud)")
+        assertThat(root.message())
+                .contains("reference log (1..1)")
+                .contains("service com.acme.Log matching (flavour=loud)")
                 .contains("no service of that interface is registered");
-        assertThat(root.fix()).isEqualTo("install and start a bundle that registers a service com.acme.Log matching"
-                + " (flavour=loud) (the reference is mandatory)");
+        assertThat(root.fix())
+                .isEqualTo("install and start a bundle that registers a service com.acme.Log matching"
+                        + " (flavour=loud) (the reference is mandatory)");
 
         Explanation bundle = registry.diagnostics().explain("needy-bundle");
         assertThat(bundle.status()).isEqualTo(ComponentStatus.ACTIVE);
-        assertThat(bundle.healthy()).as("active, but its DS component is not satisfied").isFalse();
+        assertThat(bundle.healthy())
+                .as("active, but its DS component is not satisfied")
+                .isFalse();
         assertThat(onlyRoot(bundle).kind()).isEqualTo(CauseKind.UNSATISFIED_REFERENCE);
     }
 
     @Test
     void aQuarantinedFileGivesTheReason() throws Exception {
-        startRegistry(Map.of("happyos.bundles.dir", dir.toString(), "happyos.bundles.settle", "200ms",
-                "happyos.bundles.rescan", "500ms"));
-        await().atMost(WAIT).until(() -> felix.context().getServiceReferences(DynamicRegistry.class,
-                "(happyos.registry.state=ready)").size() == 1);
+        startRegistry(Map.of(
+                "happyos.bundles.dir",
+                dir.toString(),
+                "happyos.bundles.settle",
+                "200ms",
+                "happyos.bundles.rescan",
+                "500ms"));
+        await().atMost(WAIT)
+                .until(() -> felix.context()
+                                .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)")
+                                .size()
+                        == 1);
         Files.write(dir.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
         awaitStatus("corrupt.jar", ComponentStatus.ERROR);
 
@@ -323,5 +379,4 @@ class ExplainIT extends FrameworkTestSupport {
                 + "</scr:component>\n";
         return TestBundle.builder(symbolicName).component(component, xml).writeToFolder(dir);
     }
-
 }

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.Registration;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
-import io.happyos.registry.Registration;
 import io.happyos.registry.spi.InstanceFactory;
 import io.happyos.registry.testing.EmbeddedFelix;
 import io.happyos.registry.testing.EmbeddedFramework;
@@ -30,6 +30,7 @@ class FactoriesAndInstancesIT {
 
     @InjectFramework
     EmbeddedFelix felix;
+
     @InjectService
     DynamicRegistry registry;
 
@@ -69,7 +70,8 @@ class FactoriesAndInstancesIT {
         ServiceRegistration<InstanceFactory> b = publish(factory("B"), "skill", 10);
 
         assertThat(registry.getComponentInstance("calculator-skill")).isEqualTo("B:calculator-skill");
-        assertThat(registry.getComponentInstance("calculator-skill", String.class)).isEqualTo("B:calculator-skill");
+        assertThat(registry.getComponentInstance("calculator-skill", String.class))
+                .isEqualTo("B:calculator-skill");
         RegistryEntry entry = registry.getComponent("calculator-skill");
         assertThat(entry.accessCount()).isEqualTo(2);
         assertThat(entry.lastAccessed()).isNotNull();
@@ -116,11 +118,18 @@ class FactoriesAndInstancesIT {
 
         assertThat(registry.getComponent("hot-0").accessCount()).isEqualTo(5);
         assertThat(registry.getComponent("hot-103").accessCount()).isEqualTo(3);
-        assertThat(registry.diagnostics().getPerformanceMetrics().lookups() - lookupsBefore).isEqualTo(8);
-        assertThat(registry.diagnostics().getServiceUsage("hot-0").consumer("org.apache.felix.framework")
-                .instanceCalls()).isEqualTo(5);
-        assertThat(registry.diagnostics().getServiceUsage("hot-103").consumer("org.apache.felix.framework")
-                .instanceCalls()).isEqualTo(3);
+        assertThat(registry.diagnostics().getPerformanceMetrics().lookups() - lookupsBefore)
+                .isEqualTo(8);
+        assertThat(registry.diagnostics()
+                        .getServiceUsage("hot-0")
+                        .consumer("org.apache.felix.framework")
+                        .instanceCalls())
+                .isEqualTo(5);
+        assertThat(registry.diagnostics()
+                        .getServiceUsage("hot-103")
+                        .consumer("org.apache.felix.framework")
+                        .instanceCalls())
+                .isEqualTo(3);
     }
 
     @Test
@@ -175,10 +184,12 @@ class FactoriesAndInstancesIT {
             return "too late";
         });
         assertThatThrownBy(() -> registry.getComponentInstance("calculator-skill"))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("timed out after 1 s");
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("timed out after 1 s");
         hanging.close();
 
-        assertThat(registry.getComponentInstance("calculator-skill").getClass().getName()).contains("Calculator");
+        assertThat(registry.getComponentInstance("calculator-skill").getClass().getName())
+                .contains("Calculator");
     }
 
     @Test
@@ -198,8 +209,10 @@ class FactoriesAndInstancesIT {
         registry.getComponentInstance("calculator-skill");
         registry.getComponentInstance("logger");
 
-        assertThat(registry.instances().cleanupIdleInstances(Duration.ofHours(1))).isEmpty();
-        assertThat(registry.instances().cleanupIdleInstances(Duration.ofNanos(1))).containsExactly("calculator-skill", "logger");
+        assertThat(registry.instances().cleanupIdleInstances(Duration.ofHours(1)))
+                .isEmpty();
+        assertThat(registry.instances().cleanupIdleInstances(Duration.ofNanos(1)))
+                .containsExactly("calculator-skill", "logger");
         assertThat(disposed).containsExactlyInAnyOrder("A:calculator-skill", "L:logger");
 
         registry.instances().enableInstanceCaching(1, Duration.ofHours(1));

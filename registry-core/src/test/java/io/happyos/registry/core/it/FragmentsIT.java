@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.testing.EmbeddedFelix;
 import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -20,7 +16,6 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /** A fragment attaches to its host, whenever it arrives: it is never an error and shows in the host's tree. */
 class FragmentsIT extends FrameworkTestSupport {
-
 
     @TempDir
     Path folder;
@@ -33,10 +28,12 @@ class FragmentsIT extends FrameworkTestSupport {
     }
 
     private boolean attachedToHost(String fragment, String host) {
-        Bundle hostBundle = felix.context().getBundle(registry.getComponent(host).bundleId());
+        Bundle hostBundle =
+                felix.context().getBundle(registry.getComponent(host).bundleId());
         BundleWiring wiring = hostBundle.adapt(BundleWiring.class);
-        return wiring != null && wiring.getProvidedWires("osgi.wiring.host").stream()
-                .anyMatch(w -> w.getRequirer().getSymbolicName().equals(fragment));
+        return wiring != null
+                && wiring.getProvidedWires("osgi.wiring.host").stream()
+                        .anyMatch(w -> w.getRequirer().getSymbolicName().equals(fragment));
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.osgi.framework.SynchronousBundleListener;
 /** A fresh Felix with the registry for every test, and the means to watch what it does. */
 abstract class FrameworkTestSupport {
 
-    static final List<String> DEMO = List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
+    static final List<String> DEMO =
+            List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
 
     EmbeddedFelix felix;
     DynamicRegistry registry;
@@ -58,7 +59,10 @@ abstract class FrameworkTestSupport {
 
     List<String> recorded(String kind) {
         synchronized (events) {
-            return events.stream().filter(e -> e.startsWith(kind + " ")).map(e -> e.substring(kind.length() + 1)).toList();
+            return events.stream()
+                    .filter(e -> e.startsWith(kind + " "))
+                    .map(e -> e.substring(kind.length() + 1))
+                    .toList();
         }
     }
 
@@ -88,8 +92,13 @@ abstract class FrameworkTestSupport {
 
     /** The properties of a watched bundles folder with short settle and rescan times. */
     static Map<String, String> folderProperties(java.nio.file.Path folder, String... more) {
-        Map<String, String> properties = new java.util.HashMap<>(Map.of("happyos.bundles.dir", folder.toString(),
-                "happyos.bundles.settle", "200ms", "happyos.bundles.rescan", "500ms"));
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
+                "happyos.bundles.dir",
+                folder.toString(),
+                "happyos.bundles.settle",
+                "200ms",
+                "happyos.bundles.rescan",
+                "500ms"));
         for (int i = 0; i + 1 < more.length; i += 2) {
             properties.put(more[i], more[i + 1]);
         }
@@ -121,8 +130,12 @@ abstract class FrameworkTestSupport {
 
     /** Waits until the registry service says its start-up deployment is done. */
     void awaitReady() {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> felix.context()
-                .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)").size() == 1);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> felix.context()
+                                .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)")
+                                .size()
+                        == 1);
     }
 
     /**
@@ -136,14 +149,21 @@ abstract class FrameworkTestSupport {
     static java.nio.file.Path drop(java.nio.file.Path jar, java.nio.file.Path folder, String name) throws Exception {
         java.nio.file.Path part = folder.resolve(name + ".part");
         java.nio.file.Files.copy(jar, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return java.nio.file.Files.move(part, folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        return java.nio.file.Files.move(
+                part,
+                folder.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Waits until a component has a status, and returns its entry then. */
     io.happyos.registry.RegistryEntry awaitStatus(String id, io.happyos.registry.ComponentStatus status) {
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> registry.findComponent(id)
-                .map(io.happyos.registry.RegistryEntry::status).orElse(null) == status);
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> registry.findComponent(id)
+                                .map(io.happyos.registry.RegistryEntry::status)
+                                .orElse(null)
+                        == status);
         return registry.getComponent(id);
     }
 

@@ -38,11 +38,14 @@ class HooksAndListenersIT extends FrameworkTestSupport {
 
     @Test
     void aPreActivationHookVetoesWithItsExceptionAsCauseAndNothingStarts() {
-        publishHook(event -> {
-            if (event.componentId().equals("logger")) {
-                throw new SecurityException("logger may not start on Sundays");
-            }
-        }, 0, "PRE_ACTIVATION");
+        publishHook(
+                event -> {
+                    if (event.componentId().equals("logger")) {
+                        throw new SecurityException("logger may not start on Sundays");
+                    }
+                },
+                0,
+                "PRE_ACTIVATION");
 
         assertThatThrownBy(() -> join(registry.activateComponent("calculator-skill")))
                 .isInstanceOf(ComponentActivationException.class)
@@ -52,7 +55,8 @@ class HooksAndListenersIT extends FrameworkTestSupport {
 
         assertThat(recorded("started")).isEmpty();
         assertThat(registry.getComponent("calculator-skill").status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(registry.getComponent("calculator-skill").lastError().message()).contains("Sundays");
+        assertThat(registry.getComponent("calculator-skill").lastError().message())
+                .contains("Sundays");
     }
 
     @Test
@@ -69,8 +73,12 @@ class HooksAndListenersIT extends FrameworkTestSupport {
 
         assertThat(calls).containsExactly("high:base-util", "high:base-util", "low:base-util", "api:base-util");
         assertThat(registry.getComponent("base-util").status()).isEqualTo(ComponentStatus.ACTIVE);
-        assertThat(registry.getComponent("base-util").errorHistory()).extracting(ErrorRecord::message)
-                .singleElement().asString().contains("POST_ACTIVATION").contains("post hook trouble");
+        assertThat(registry.getComponent("base-util").errorHistory())
+                .extracting(ErrorRecord::message)
+                .singleElement()
+                .asString()
+                .contains("POST_ACTIVATION")
+                .contains("post hook trouble");
     }
 
     @Test
@@ -82,7 +90,8 @@ class HooksAndListenersIT extends FrameworkTestSupport {
             throw new IllegalStateException("busy");
         });
         assertThatThrownBy(() -> join(registry.deactivateComponent("config-manager")))
-                .isInstanceOf(ComponentActivationException.class).hasMessageContaining("busy");
+                .isInstanceOf(ComponentActivationException.class)
+                .hasMessageContaining("busy");
         assertThat(registry.getComponent("calculator-skill").status()).isEqualTo(ComponentStatus.ACTIVE);
         assertThat(seen.get(0).entry().status()).isEqualTo(ComponentStatus.ACTIVE);
         veto.close();
@@ -97,16 +106,20 @@ class HooksAndListenersIT extends FrameworkTestSupport {
     @Test
     void registrationHooksSeeTheComponentAndAPreRegistrationVetoRegistersNothing() throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
-        registry.lifecycle().registerLifecycleHook(LifecyclePhase.POST_REGISTRATION, e -> calls.add("post:" + e.entry().id()));
-        registry.lifecycle().registerLifecycleHook(LifecyclePhase.POST_UNREGISTRATION, e -> calls.add("gone:" + e.componentId()));
+        registry.lifecycle()
+                .registerLifecycleHook(
+                        LifecyclePhase.POST_REGISTRATION,
+                        e -> calls.add("post:" + e.entry().id()));
+        registry.lifecycle()
+                .registerLifecycleHook(LifecyclePhase.POST_UNREGISTRATION, e -> calls.add("gone:" + e.componentId()));
         var veto = registry.lifecycle().registerLifecycleHook(LifecyclePhase.PRE_REGISTRATION, e -> {
             if (e.component().name().startsWith("forbidden")) {
                 throw new IllegalArgumentException("names starting with forbidden are reserved");
             }
         });
 
-        assertThatThrownBy(() -> join(registry.registerComponent(
-                io.happyos.registry.ComponentInfo.of("forbidden-fruit", "skill"))))
+        assertThatThrownBy(() -> join(
+                        registry.registerComponent(io.happyos.registry.ComponentInfo.of("forbidden-fruit", "skill"))))
                 .hasMessageContaining("names starting with forbidden are reserved")
                 .hasCauseInstanceOf(IllegalArgumentException.class);
         assertThat(registry.findComponent("forbidden-fruit")).isEmpty();
@@ -120,14 +133,22 @@ class HooksAndListenersIT extends FrameworkTestSupport {
     @Test
     void statusListenerServicesAreToldAndOneThatThrowsOrHangsDoesNotStopTheOthers() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        felix.context().registerService(StatusListener.class, (id, from, to) -> {
-            throw new IllegalStateException("listener failure on purpose");
-        }, null);
-        felix.context().registerService(StatusListener.class, (id, from, to) -> {
-            if (id.equals("config-manager") && to == ComponentStatus.ACTIVE) {
-                sleepQuietly(5_000);
-            }
-        }, null);
+        felix.context()
+                .registerService(
+                        StatusListener.class,
+                        (id, from, to) -> {
+                            throw new IllegalStateException("listener failure on purpose");
+                        },
+                        null);
+        felix.context()
+                .registerService(
+                        StatusListener.class,
+                        (id, from, to) -> {
+                            if (id.equals("config-manager") && to == ComponentStatus.ACTIVE) {
+                                sleepQuietly(5_000);
+                            }
+                        },
+                        null);
         felix.context().registerService(StatusListener.class, (id, from, to) -> seen.add(id + "->" + to), null);
 
         join(registry.activateComponent("logger"));

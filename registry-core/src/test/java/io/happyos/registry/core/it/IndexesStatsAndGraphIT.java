@@ -37,7 +37,10 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
 
     @Test
     void aCustomIndexFollowsRegisterStatusChangesAndUnregister() throws Exception {
-        registry.indexes().createIndex("status-and-type", e -> List.of(e.status().name(), e.component().type()));
+        registry.indexes()
+                .createIndex(
+                        "status-and-type",
+                        e -> List.of(e.status().name(), e.component().type()));
         registry.indexes().createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
 
         assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "HappyOS")))
@@ -46,11 +49,14 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
                 .containsExactly("calculator-skill", "weather-skill");
 
         join(registry.activateComponent("logger"));
-        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "ACTIVE"))).contains("config-manager", "logger");
-        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "REGISTERED"))).doesNotContain("logger");
+        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "ACTIVE")))
+                .contains("config-manager", "logger");
+        assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "REGISTERED")))
+                .doesNotContain("logger");
 
         install("failing-activator");
-        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "HappyOS"))).contains("failing-activator");
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "HappyOS")))
+                .contains("failing-activator");
         join(registry.unregisterComponent("weather-skill"));
         assertThat(ids(registry.indexes().getComponentsByIndex("status-and-type", "skill")))
                 .containsExactly("calculator-skill", "failing-activator");
@@ -59,30 +65,42 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
 
         assertThat(registry.indexes().dropIndex("vendor")).isTrue();
         assertThatThrownBy(() -> registry.indexes().getComponentsByIndex("vendor", "HappyOS"))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("no index named 'vendor'");
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("no index named 'vendor'");
     }
 
     @Test
     void aCustomIndexFollowsABundleUpdate(@TempDir Path dir) throws Exception {
-        Path v1 = TestBundle.builder("vendor-probe").header("Bundle-Vendor", "Acme").writeToFolder(dir.resolve("v1"));
-        Path v2 = TestBundle.builder("vendor-probe").header("Bundle-Vendor", "Globex").writeToFolder(dir.resolve("v2"));
+        Path v1 = TestBundle.builder("vendor-probe")
+                .header("Bundle-Vendor", "Acme")
+                .writeToFolder(dir.resolve("v1"));
+        Path v2 = TestBundle.builder("vendor-probe")
+                .header("Bundle-Vendor", "Globex")
+                .writeToFolder(dir.resolve("v2"));
         var bundle = felix.install(v1);
         registry.indexes().createIndex("vendor", e -> e.component().metadata().get("Bundle-Vendor"));
-        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Acme"))).containsExactly("vendor-probe");
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Acme")))
+                .containsExactly("vendor-probe");
 
         try (var in = Files.newInputStream(v2)) {
             bundle.update(in);
         }
 
-        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Acme"))).isEmpty();
-        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Globex"))).containsExactly("vendor-probe");
-        assertThat(registry.getComponent("vendor-probe").component().metadata()).containsEntry("Bundle-Vendor", "Globex");
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Acme")))
+                .isEmpty();
+        assertThat(ids(registry.indexes().getComponentsByIndex("vendor", "Globex")))
+                .containsExactly("vendor-probe");
+        assertThat(registry.getComponent("vendor-probe").component().metadata())
+                .containsEntry("Bundle-Vendor", "Globex");
     }
 
     @Test
     void statisticsAgreeWithWhatHappened() throws Exception {
-        felix.context().registerService(InstanceFactory.class, entry -> "instance of " + entry.id(),
-                new java.util.Hashtable<>(Map.of(InstanceFactory.TYPE_PROPERTY, "skill")));
+        felix.context()
+                .registerService(
+                        InstanceFactory.class,
+                        entry -> "instance of " + entry.id(),
+                        new java.util.Hashtable<>(Map.of(InstanceFactory.TYPE_PROPERTY, "skill")));
         join(registry.activateComponent("calculator-skill"));
         install("failing-activator");
         try {
@@ -106,7 +124,9 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
         UsageStats usage = registry.diagnostics().getUsageStats();
         assertThat(usage.totalAccesses()).isEqualTo(3);
         assertThat(usage.mostAccessed()).isEqualTo("calculator-skill");
-        assertThat(usage.activeComponents()).isEqualTo(registry.getComponentsByStatus(ComponentStatus.ACTIVE).size());
+        assertThat(usage.activeComponents())
+                .isEqualTo(
+                        registry.getComponentsByStatus(ComponentStatus.ACTIVE).size());
 
         PerformanceMetrics perf = registry.diagnostics().getPerformanceMetrics();
         assertThat(perf.activations()).isEqualTo(4); // base-util, config-manager, logger, calculator-skill
@@ -123,17 +143,20 @@ class IndexesStatsAndGraphIT extends FrameworkTestSupport {
         join(registry.dependencies().addDependency("weather-skill", "base-util"));
 
         DependencyGraphView around = registry.dependencies().getDependencyGraph("calculator-skill");
-        assertThat(around.nodes()).extracting(DependencyGraphView.Node::id)
+        assertThat(around.nodes())
+                .extracting(DependencyGraphView.Node::id)
                 .containsExactly("base-util", "calculator-skill", "config-manager", "logger");
-        assertThat(around.edges()).contains(new DependencyGraphView.Edge("calculator-skill", "logger",
-                DependencyOrigin.DECLARED));
+        assertThat(around.edges())
+                .contains(new DependencyGraphView.Edge("calculator-skill", "logger", DependencyOrigin.DECLARED));
 
         DependencyGraphView whole = registry.dependencies().getDependencyGraph();
-        assertThat(whole.edges()).contains(new DependencyGraphView.Edge("weather-skill", "base-util",
-                DependencyOrigin.EXPLICIT));
+        assertThat(whole.edges())
+                .contains(new DependencyGraphView.Edge("weather-skill", "base-util", DependencyOrigin.EXPLICIT));
         assertThat(registry.dependencies().exportDependencyGraph(GraphFormat.DOT, null))
-                .startsWith("digraph").contains("\"weather-skill\" -> \"base-util\"");
-        assertThat(registry.dependencies().exportDependencyGraph(GraphFormat.MERMAID, "logger")).startsWith("flowchart");
+                .startsWith("digraph")
+                .contains("\"weather-skill\" -> \"base-util\"");
+        assertThat(registry.dependencies().exportDependencyGraph(GraphFormat.MERMAID, "logger"))
+                .startsWith("flowchart");
         assertThat(registry.dependencies().exportDependencyGraph(GraphFormat.JSON, "logger"))
                 .contains("{\"from\":\"logger\",\"to\":\"config-manager\",\"origin\":\"declared\"}");
     }

@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.it.named.NamerActivator;
-import io.happyos.registry.testing.TestBundle;
 import io.happyos.registry.testing.EmbeddedFelix;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -25,7 +21,6 @@ import org.osgi.framework.Bundle;
  * stopped with its bundle, so deactivating, removing or reloading the bundle, or what it uses, works.
  */
 class NamedServiceIT extends FrameworkTestSupport {
-
 
     @TempDir
     Path folder;
@@ -38,8 +33,10 @@ class NamedServiceIT extends FrameworkTestSupport {
     Path jars;
 
     private Path namer() throws Exception {
-        return TestBundle.builder("namer").activator(NamerActivator.class)
-                .importPackage("org.osgi.framework,io.happyos.samples.config").writeToFolder(jars);
+        return TestBundle.builder("namer")
+                .activator(NamerActivator.class)
+                .importPackage("org.osgi.framework,io.happyos.samples.config")
+                .writeToFolder(jars);
     }
 
     @Test
@@ -53,8 +50,10 @@ class NamedServiceIT extends FrameworkTestSupport {
         join(registry.deactivateComponent("namer"));
 
         assertThat(registry.getComponent("namer").status()).isEqualTo(ComponentStatus.INACTIVE);
-        await().atMost(WAIT).until(() -> registry.findComponent("named-x")
-                .map(e -> e.status() != ComponentStatus.ACTIVE).orElse(true));
+        await().atMost(WAIT)
+                .until(() -> registry.findComponent("named-x")
+                        .map(e -> e.status() != ComponentStatus.ACTIVE)
+                        .orElse(true));
         // on its own, the service still cannot be switched: the message says what to do
         join(registry.activateComponent("namer"));
         awaitStatus("named-x", ComponentStatus.ACTIVE);
@@ -91,9 +90,11 @@ class NamedServiceIT extends FrameworkTestSupport {
         Files.delete(folder.resolve("config-manager.jar"));
 
         await().atMost(WAIT).until(() -> felix.context().getBundle(configBundle) == null);
-        await().atMost(WAIT).until(() -> registry.findComponent("config-manager").isEmpty());
+        await().atMost(WAIT)
+                .until(() -> registry.findComponent("config-manager").isEmpty());
         assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest()).stream()
-                .anyMatch(r -> r.operation().equals("remove") && "config-manager".equals(r.componentId()))).isTrue();
+                        .anyMatch(r -> r.operation().equals("remove") && "config-manager".equals(r.componentId())))
+                .isTrue();
 
         drop(EmbeddedFelix.sampleBundle("config-manager"), "config-manager.jar");
         awaitStatus("namer", ComponentStatus.ACTIVE);

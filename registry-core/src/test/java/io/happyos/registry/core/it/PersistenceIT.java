@@ -61,10 +61,17 @@ class PersistenceIT extends FrameworkTestSupport {
         assertThat(base.errorHistory()).extracting(e -> e.message()).containsExactly("disk full");
 
         List<AuditRecord> log = registry.diagnostics().getAuditLog(AuditQuery.latest());
-        List<String> steps = log.stream().filter(r -> !r.at().isBefore(begin.minusSeconds(1)))
-                .map(r -> r.operation() + " " + r.componentId()).toList();
-        assertThat(steps).containsSubsequence("mark-error base-util", "activate planner",
-                "add-dependency weather-skill", "add-dependency planner", "register planner");
+        List<String> steps = log.stream()
+                .filter(r -> !r.at().isBefore(begin.minusSeconds(1)))
+                .map(r -> r.operation() + " " + r.componentId())
+                .toList();
+        assertThat(steps)
+                .containsSubsequence(
+                        "mark-error base-util",
+                        "activate planner",
+                        "add-dependency weather-skill",
+                        "add-dependency planner",
+                        "register planner");
         assertThat(log).allSatisfy(r -> assertThat(r.actor()).isNotBlank());
         assertThat(log.get(0).sequence()).isGreaterThan(log.get(log.size() - 1).sequence());
     }
@@ -79,22 +86,30 @@ class PersistenceIT extends FrameworkTestSupport {
         join(registry.deactivateComponent("logger"));
 
         assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().forComponent("logger")))
-                .extracting(AuditRecord::operation).containsExactly("deactivate", "activate");
-        List<AuditRecord> failed = registry.diagnostics().getAuditLog(
-                new AuditQuery(null, null, null, null, null, true, 10));
+                .extracting(AuditRecord::operation)
+                .containsExactly("deactivate", "activate");
+        List<AuditRecord> failed =
+                registry.diagnostics().getAuditLog(new AuditQuery(null, null, null, null, null, true, 10));
         assertThat(failed).singleElement().satisfies(r -> {
             assertThat(r.componentId()).isEqualTo("failing-activator");
             assertThat(r.ok()).isFalse();
             assertThat(r.error()).contains("simulated start failure");
         });
         assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, "activate", null, null, null, false, 10)))
-                .extracting(AuditRecord::componentId).containsExactly("failing-activator", "logger");
-        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, null, "bundle:org.apache.felix.framework", null, null,
-                false, 10))).hasSize(3);
-        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, null, "shell", null, null, false, 10))).isEmpty();
-        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, null, null, Instant.now().plusSeconds(60), null,
-                false, 10))).isEmpty();
-        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().limit(1))).hasSize(1);
+                .extracting(AuditRecord::componentId)
+                .containsExactly("failing-activator", "logger");
+        assertThat(registry.diagnostics()
+                        .getAuditLog(
+                                new AuditQuery(null, null, "bundle:org.apache.felix.framework", null, null, false, 10)))
+                .hasSize(3);
+        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, null, "shell", null, null, false, 10)))
+                .isEmpty();
+        assertThat(registry.diagnostics()
+                        .getAuditLog(
+                                new AuditQuery(null, null, null, Instant.now().plusSeconds(60), null, false, 10)))
+                .isEmpty();
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().limit(1)))
+                .hasSize(1);
     }
 
     @Test
@@ -105,11 +120,17 @@ class PersistenceIT extends FrameworkTestSupport {
 
         felix.context().getBundle(registry.getComponent("base-util").bundleId()).stop();
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                registry.diagnostics().getAuditLog(AuditQuery.latest().forComponent("base-util")).stream()
-                        .anyMatch(r -> r.operation().equals("stopped") && r.actor().equals("framework")));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> registry
+                        .diagnostics()
+                        .getAuditLog(AuditQuery.latest().forComponent("base-util"))
+                        .stream()
+                        .anyMatch(r ->
+                                r.operation().equals("stopped") && r.actor().equals("framework")));
         assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().forComponent("base-util")))
-                .extracting(AuditRecord::operation).containsExactly("stopped", "activate");
+                .extracting(AuditRecord::operation)
+                .containsExactly("stopped", "activate");
     }
 
     @Test
@@ -130,11 +151,18 @@ class PersistenceIT extends FrameworkTestSupport {
         join(registry.unregisterComponent(planner));
 
         List<AuditRecord> log = registry.diagnostics().getAuditLog(AuditQuery.latest());
-        assertThat(log).hasSizeGreaterThanOrEqualTo(12).allSatisfy(r -> assertThat(r.details())
-                .as(r.operation() + " " + r.componentId()).isNotBlank());
-        assertThat(log).filteredOn(r -> r.operation().equals("mark-error")).singleElement()
+        assertThat(log)
+                .hasSizeGreaterThanOrEqualTo(12)
+                .allSatisfy(r -> assertThat(r.details())
+                        .as(r.operation() + " " + r.componentId())
+                        .isNotBlank());
+        assertThat(log)
+                .filteredOn(r -> r.operation().equals("mark-error"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.details()).contains("disk full"));
-        assertThat(log).filteredOn(r -> r.operation().equals("set-status")).singleElement()
+        assertThat(log)
+                .filteredOn(r -> r.operation().equals("set-status"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.details()).contains("ACTIVE"));
     }
 
@@ -170,7 +198,9 @@ class PersistenceIT extends FrameworkTestSupport {
         join(registry.dependencies().addDependency("weather-skill", "base-util"));
         Path db;
         try (var files = Files.walk(felix.storage())) {
-            db = files.filter(p -> p.getFileName().toString().equals("registry.db")).findFirst().orElseThrow();
+            db = files.filter(p -> p.getFileName().toString().equals("registry.db"))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         Files.delete(db);
@@ -182,7 +212,8 @@ class PersistenceIT extends FrameworkTestSupport {
         assertThat(registry.dependencies().getDependencyDetails("weather-skill"))
                 .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
         assertThat(registry.getComponent("logger").status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest())).extracting(AuditRecord::operation)
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest()))
+                .extracting(AuditRecord::operation)
                 .contains("add-dependency", "mark-error");
     }
 
@@ -196,7 +227,8 @@ class PersistenceIT extends FrameworkTestSupport {
         restart();
 
         assertThat(registry.indexes().getIndexNames()).containsExactly("by-version");
-        assertThat(registry.indexes().getComponentsByIndex("by-version", "1.0.0")).extracting(RegistryEntry::id)
+        assertThat(registry.indexes().getComponentsByIndex("by-version", "1.0.0"))
+                .extracting(RegistryEntry::id)
                 .containsAll(DEMO);
         assertThat(registry.indexes().dropIndex("by-version")).isTrue();
         restart();

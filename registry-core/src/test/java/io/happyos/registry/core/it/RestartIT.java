@@ -1,7 +1,6 @@
 package io.happyos.registry.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
@@ -26,7 +25,8 @@ class RestartIT extends FrameworkTestSupport {
     void theBundlesFolderIsDeployedInDependencyOrderAndAFailingJarDoesNotStopTheRest(@TempDir Path folder)
             throws Exception {
         // file names sort in the wrong order on purpose
-        List<String> names = List.of("a-calculator-skill", "b-weather-skill", "c-logger", "d-config-manager", "e-base-util");
+        List<String> names =
+                List.of("a-calculator-skill", "b-weather-skill", "c-logger", "d-config-manager", "e-base-util");
         for (String name : names) {
             Files.copy(EmbeddedFelix.sampleBundle(name.substring(2)), folder.resolve(name + ".jar"));
         }
@@ -41,9 +41,12 @@ class RestartIT extends FrameworkTestSupport {
             assertThat(registry.getComponent(id).status()).as(id).isEqualTo(ComponentStatus.ACTIVE);
         }
         assertThat(registry.getComponent("failing-activator").status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(registry.findComponentByPath(folder.resolve("broken.jar").toString())).isEmpty();
-        assertThat(registry.findComponentByPath(folder.resolve("c-logger.jar").toString())).contains("logger");
-        List<String> started = recorded("started").stream().filter(DEMO::contains).toList();
+        assertThat(registry.findComponentByPath(folder.resolve("broken.jar").toString()))
+                .isEmpty();
+        assertThat(registry.findComponentByPath(folder.resolve("c-logger.jar").toString()))
+                .contains("logger");
+        List<String> started =
+                recorded("started").stream().filter(DEMO::contains).toList();
         assertThat(started).hasSize(5);
         assertDependenciesFirst(started);
     }
@@ -64,13 +67,15 @@ class RestartIT extends FrameworkTestSupport {
         events.clear();
 
         felix.stopFramework();
-        List<String> stopped = recorded("stopped").stream().filter(DEMO::contains).toList();
+        List<String> stopped =
+                recorded("stopped").stream().filter(DEMO::contains).toList();
         assertThat(stopped).hasSize(5);
         assertDependenciesFirst(reversed(stopped));
 
         List<String> started = new CopyOnWriteArrayList<>();
         felix = felix.restart(Map.of(), (SynchronousBundleListener) e -> {
-            if (e.getType() == BundleEvent.STARTED && DEMO.contains(e.getBundle().getSymbolicName())) {
+            if (e.getType() == BundleEvent.STARTED
+                    && DEMO.contains(e.getBundle().getSymbolicName())) {
                 started.add(e.getBundle().getSymbolicName());
             }
         });
@@ -115,7 +120,8 @@ class RestartIT extends FrameworkTestSupport {
                 return;
             }
             for (String dependency : dependencies) {
-                assertThat(order.indexOf(dependency)).as("%s before %s in %s", dependency, component, order)
+                assertThat(order.indexOf(dependency))
+                        .as("%s before %s in %s", dependency, component, order)
                         .isBetween(0, order.indexOf(component) - 1);
             }
         });

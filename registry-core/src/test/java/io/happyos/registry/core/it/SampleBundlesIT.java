@@ -37,11 +37,14 @@ class SampleBundlesIT extends FrameworkTestSupport {
         assertThat(registry.getComponent(core).component().type()).isEqualTo("system");
 
         assertThatThrownBy(() -> join(registry.lifecycle().markComponentError(core, "boom")))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("part of the container");
         assertThatThrownBy(() -> join(registry.lifecycle().setComponentStatus(core, ComponentStatus.ERROR)))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("part of the container");
         assertThatThrownBy(() -> join(registry.lifecycle().setComponentStatus(core, ComponentStatus.INACTIVE)))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("part of the container");
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("part of the container");
 
         RegistryEntry entry = registry.getComponent(core);
         assertThat(entry.status()).isEqualTo(ComponentStatus.ACTIVE);
@@ -62,18 +65,23 @@ class SampleBundlesIT extends FrameworkTestSupport {
         assertThat(registry.getComponent("config-manager").component().type()).isEqualTo("service");
         assertThat(registry.getComponent("base-util").component().type()).isEqualTo("library");
         assertThat(registry.dependencies().getDependencies("logger")).containsExactly("config-manager");
-        assertThat(registry.dependencies().getDependents("logger")).containsExactlyInAnyOrder("calculator-skill", "weather-skill");
-        assertThat(registry.getComponentsByType("skill")).extracting(RegistryEntry::id)
+        assertThat(registry.dependencies().getDependents("logger"))
+                .containsExactlyInAnyOrder("calculator-skill", "weather-skill");
+        assertThat(registry.getComponentsByType("skill"))
+                .extracting(RegistryEntry::id)
                 .containsExactly("calculator-skill", "weather-skill");
-        assertThat(registry.getComponent("io.happyos.registry.core").component().type()).isEqualTo("system");
+        assertThat(registry.getComponent("io.happyos.registry.core").component().type())
+                .isEqualTo("system");
     }
 
     @Test
     void declaredDependenciesNameTheRequirementThatCausedThem() {
         List<Dependency> details = registry.dependencies().getDependencyDetails("calculator-skill");
         assertThat(details).allMatch(d -> d.origin() == DependencyOrigin.DECLARED);
-        assertThat(details).anyMatch(d -> d.id().equals("logger") && d.requirement().contains("(happyos.service=logger)"));
-        assertThat(details).anyMatch(d -> d.id().equals("base-util") && d.requirement().startsWith("osgi.wiring.package"));
+        assertThat(details)
+                .anyMatch(d -> d.id().equals("logger") && d.requirement().contains("(happyos.service=logger)"));
+        assertThat(details)
+                .anyMatch(d -> d.id().equals("base-util") && d.requirement().startsWith("osgi.wiring.package"));
     }
 
     @Test
@@ -99,8 +107,10 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
         join(registry.deactivateComponent("config-manager"));
 
-        assertThat(recorded("stopped")).containsExactly("weather-skill", "calculator-skill", "logger", "config-manager");
-        assertThat(registry.getComponentsByStatus(ComponentStatus.INACTIVE)).extracting(RegistryEntry::id)
+        assertThat(recorded("stopped"))
+                .containsExactly("weather-skill", "calculator-skill", "logger", "config-manager");
+        assertThat(registry.getComponentsByStatus(ComponentStatus.INACTIVE))
+                .extracting(RegistryEntry::id)
                 .containsExactly("calculator-skill", "config-manager", "logger", "weather-skill");
         assertThat(registry.getComponent("base-util").status()).isEqualTo(ComponentStatus.ACTIVE);
     }
@@ -144,7 +154,8 @@ class SampleBundlesIT extends FrameworkTestSupport {
 
         RegistryEntry entry = registry.getComponent("failing-activator");
         assertThat(entry.status()).isEqualTo(ComponentStatus.ERROR);
-        assertThat(entry.errorHistory()).singleElement()
+        assertThat(entry.errorHistory())
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("failing-activator failed to start"));
     }
 
@@ -158,18 +169,24 @@ class SampleBundlesIT extends FrameworkTestSupport {
         assertThat(recorded("started")).isEmpty();
 
         join(registry.lifecycle().clearComponentError("logger"));
-        assertThat(registry.getComponent("logger").errorHistory()).extracting(e -> e.message()).containsExactly("disk full");
+        assertThat(registry.getComponent("logger").errorHistory())
+                .extracting(e -> e.message())
+                .containsExactly("disk full");
         // calculator-skill waited for logger: clearing the error lets it come up, dependencies first
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                registry.getComponent("calculator-skill").status() == ComponentStatus.ACTIVE);
-        assertThat(recorded("started").indexOf("logger")).isLessThan(recorded("started").indexOf("calculator-skill"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> registry.getComponent("calculator-skill").status() == ComponentStatus.ACTIVE);
+        assertThat(recorded("started").indexOf("logger"))
+                .isLessThan(recorded("started").indexOf("calculator-skill"));
     }
 
     @Test
     void aDependencyMarkedInErrorByHandWhileRunningStillStopsActivation() throws Exception {
         join(registry.activateComponent("base-util"));
         join(registry.lifecycle().markComponentError("base-util", "corrupt cache"));
-        assertThat(felix.context().getBundle(registry.getComponent("base-util").bundleId()).getState())
+        assertThat(felix.context()
+                        .getBundle(registry.getComponent("base-util").bundleId())
+                        .getState())
                 .isEqualTo(org.osgi.framework.Bundle.ACTIVE);
 
         assertThatThrownBy(() -> join(registry.activateComponent("calculator-skill")))
@@ -193,13 +210,17 @@ class SampleBundlesIT extends FrameworkTestSupport {
         var before = registry.listComponents();
 
         assertThatThrownBy(() -> join(registry.dependencies().addDependency("config-manager", "base-util")))
-                .isInstanceOfSatisfying(CircularDependencyException.class, e -> assertThat(e.cycle())
-                        .containsExactly("config-manager", "base-util", "weather-skill", "config-manager"))
+                .isInstanceOfSatisfying(
+                        CircularDependencyException.class,
+                        e -> assertThat(e.cycle())
+                                .containsExactly("config-manager", "base-util", "weather-skill", "config-manager"))
                 .hasMessageContaining("config-manager -> base-util -> weather-skill -> config-manager");
 
         assertThat(registry.listComponents()).isEqualTo(before);
-        assertThat(registry.dependencies().hasCircularDependency("config-manager", "base-util")).isTrue();
-        assertThat(registry.dependencies().hasCircularDependency("base-util", "config-manager")).isFalse();
+        assertThat(registry.dependencies().hasCircularDependency("config-manager", "base-util"))
+                .isTrue();
+        assertThat(registry.dependencies().hasCircularDependency("base-util", "config-manager"))
+                .isFalse();
         assertThat(registry.dependencies().findCircularDependencies()).isEmpty();
     }
 
@@ -208,19 +229,22 @@ class SampleBundlesIT extends FrameworkTestSupport {
         join(registry.dependencies().addDependency("weather-skill", "base-util"));
         assertThat(registry.dependencies().getDependencyDetails("weather-skill"))
                 .contains(new Dependency("base-util", DependencyOrigin.EXPLICIT, null));
-        assertThat(registry.dependencies().getActivationOrder(List.of("weather-skill"))).startsWith("base-util");
+        assertThat(registry.dependencies().getActivationOrder(List.of("weather-skill")))
+                .startsWith("base-util");
 
         assertThatThrownBy(() -> join(registry.dependencies().removeDependency("weather-skill", "logger")))
                 .isInstanceOf(DependencyException.class)
                 .hasMessageContaining("declared dependencies follow the manifests");
         join(registry.dependencies().removeDependency("weather-skill", "base-util"));
-        assertThat(registry.dependencies().getDependencies("weather-skill")).containsExactlyInAnyOrder("logger", "config-manager");
+        assertThat(registry.dependencies().getDependencies("weather-skill"))
+                .containsExactlyInAnyOrder("logger", "config-manager");
     }
 
     @Test
     void aBundleStoppedBehindTheRegistrysBackShowsAsInactive() throws Exception {
         join(registry.activateComponent("base-util"));
-        Bundle bundle = felix.context().getBundle(registry.getComponent("base-util").bundleId());
+        Bundle bundle =
+                felix.context().getBundle(registry.getComponent("base-util").bundleId());
 
         bundle.stop();
 
@@ -249,8 +273,9 @@ class SampleBundlesIT extends FrameworkTestSupport {
         assertThat(id).isEqualTo("failing-activator");
         assertThat(registry.getComponent(id).status()).isEqualTo(ComponentStatus.REGISTERED);
         assertThatThrownBy(() -> join(registry.registerComponent(ComponentInfo.ofJar(
-                EmbeddedFelix.sampleBundle("failing-activator").toString()))))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("already registered as failing-activator");
+                        EmbeddedFelix.sampleBundle("failing-activator").toString()))))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("already registered as failing-activator");
 
         Path corrupt = Files.write(dir.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4});
         int before = registry.listComponents().size();
@@ -276,13 +301,15 @@ class SampleBundlesIT extends FrameworkTestSupport {
         join(registry.lifecycle().setComponentStatus(id, ComponentStatus.REGISTERED));
         assertThat(registry.getComponent(id).status()).isEqualTo(ComponentStatus.REGISTERED);
         assertThatThrownBy(() -> join(registry.lifecycle().setComponentStatus("logger", ComponentStatus.REGISTERED)))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("follows its bundle");
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("follows its bundle");
     }
 
     @Test
     void anUnknownIdIsAClearError() {
         assertThatThrownBy(() -> registry.getComponent("nope"))
-                .isInstanceOf(ComponentNotFoundException.class).hasMessageContaining("'nope'");
+                .isInstanceOf(ComponentNotFoundException.class)
+                .hasMessageContaining("'nope'");
         assertThatThrownBy(() -> join(registry.activateComponent("nope")))
                 .isInstanceOf(ComponentNotFoundException.class);
         assertThat(registry.findComponent("nope")).isEmpty();

@@ -43,11 +43,15 @@ class ServiceComponentsIT extends FrameworkTestSupport {
             registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
             awaitStatus("greeting", ComponentStatus.ACTIVE);
             awaitStatus("farewell", ComponentStatus.ERROR);
-            await().atMost(Duration.ofSeconds(20)).until(() -> registry.dependencies().getDependencyDetails("greeting")
-                    .contains(new Dependency("config-manager", DependencyOrigin.EXPLICIT, null)));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> registry.dependencies()
+                            .getDependencyDetails("greeting")
+                            .contains(new Dependency("config-manager", DependencyOrigin.EXPLICIT, null)));
         }
-        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, "forget", null, null, null, false, 10))).isEmpty();
-        assertThat(registry.getComponent("farewell").errorHistory()).extracting(ErrorRecord::message)
+        assertThat(registry.diagnostics().getAuditLog(new AuditQuery(null, "forget", null, null, null, false, 10)))
+                .isEmpty();
+        assertThat(registry.getComponent("farewell").errorHistory())
+                .extracting(ErrorRecord::message)
                 .containsExactly("boom");
     }
 
@@ -58,9 +62,12 @@ class ServiceComponentsIT extends FrameworkTestSupport {
         assertThat(greeting.component().type()).isEqualTo("skill");
         assertThat(greeting.hasBundle()).isFalse();
         assertThat(greeting.dependencies()).containsExactlyInAnyOrder("greeting-skill", "logger");
-        assertThat(registry.dependencies().getDependencyDetails("greeting")).extracting(Dependency::requirement)
+        assertThat(registry.dependencies().getDependencyDetails("greeting"))
+                .extracting(Dependency::requirement)
                 .anyMatch(r -> r.contains("io.happyos.samples.logger.LoggerService"));
-        assertThat(awaitStatus("farewell", ComponentStatus.REGISTERED).component().metadata())
+        assertThat(awaitStatus("farewell", ComponentStatus.REGISTERED)
+                        .component()
+                        .metadata())
                 .containsEntry("Declared-By", "greeting-skill");
     }
 
@@ -86,18 +93,21 @@ class ServiceComponentsIT extends FrameworkTestSupport {
 
     @Test
     void aServiceNamedWithTheComponentPropertyIsAnEntryWhileRegistered() {
-        Hashtable<String, Object> props = new Hashtable<>(Map.of("happyos.component.name", "clock",
-                "happyos.component.type", "utility"));
-        ServiceRegistration<Runnable> clock = felix.context().registerService(Runnable.class, () -> { }, props);
+        Hashtable<String, Object> props =
+                new Hashtable<>(Map.of("happyos.component.name", "clock", "happyos.component.type", "utility"));
+        ServiceRegistration<Runnable> clock = felix.context().registerService(Runnable.class, () -> {}, props);
 
         RegistryEntry entry = awaitStatus("clock", ComponentStatus.ACTIVE);
         assertThat(entry.component().type()).isEqualTo("utility");
         assertThat(entry.dependencies()).containsExactly("org.apache.felix.framework");
         assertThat(registry.getComponentInstance("clock")).isInstanceOf(Runnable.class);
-        assertThatThrownBy(() -> registry.deactivateComponent("clock").toCompletableFuture().join())
+        assertThatThrownBy(() -> registry.deactivateComponent("clock")
+                        .toCompletableFuture()
+                        .join())
                 .hasMessageContaining("cannot be deactivated on its own");
 
         clock.unregister();
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.findComponent("clock").equals(Optional.empty()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> registry.findComponent("clock").equals(Optional.empty()));
     }
 }

@@ -25,7 +25,8 @@ class SlowActivationIT extends FrameworkTestSupport {
         installDemo();
         Bundle slow = install("slow-activator");
 
-        CompletableFuture<Boolean> activation = registry.activateComponent("slow-activator").toCompletableFuture();
+        CompletableFuture<Boolean> activation =
+                registry.activateComponent("slow-activator").toCompletableFuture();
         await().atMost(Duration.ofSeconds(10)).until(() -> slow.getState() == Bundle.STARTING);
 
         CompletableFuture<Object> reads = CompletableFuture.supplyAsync(() -> {

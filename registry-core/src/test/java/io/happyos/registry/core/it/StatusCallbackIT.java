@@ -31,12 +31,19 @@ class StatusCallbackIT extends FrameworkTestSupport {
         join(registry.deactivateComponent("logger"));
         join(registry.lifecycle().markComponentError("logger", "broken on purpose"));
 
-        List<String> expectedLogger = List.of("logger:null->REGISTERED", "logger:REGISTERED->ACTIVE",
-                "logger:ACTIVE->INACTIVE", "logger:INACTIVE->ERROR");
-        await().atMost(Duration.ofSeconds(10)).until(() -> onlyFor("logger", seen).size() == expectedLogger.size());
+        List<String> expectedLogger = List.of(
+                "logger:null->REGISTERED",
+                "logger:REGISTERED->ACTIVE",
+                "logger:ACTIVE->INACTIVE",
+                "logger:INACTIVE->ERROR");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onlyFor("logger", seen).size() == expectedLogger.size());
         assertThat(onlyFor("logger", seen)).containsExactlyElementsOf(expectedLogger);
-        assertThat(onlyFor("calculator-skill", seen)).containsExactly("calculator-skill:null->REGISTERED",
-                "calculator-skill:REGISTERED->ACTIVE", "calculator-skill:ACTIVE->INACTIVE");
+        assertThat(onlyFor("calculator-skill", seen))
+                .containsExactly(
+                        "calculator-skill:null->REGISTERED",
+                        "calculator-skill:REGISTERED->ACTIVE",
+                        "calculator-skill:ACTIVE->INACTIVE");
         assertThat(threads).doesNotContain(Thread.currentThread());
 
         recording.close();

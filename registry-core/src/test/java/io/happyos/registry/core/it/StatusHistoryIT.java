@@ -24,6 +24,7 @@ class StatusHistoryIT {
 
     @InjectFramework
     EmbeddedFelix felix;
+
     @InjectService
     DynamicRegistry registry;
 
@@ -39,10 +40,10 @@ class StatusHistoryIT {
 
         List<StatusChange> changes = registry.diagnostics().getRecentStatusChanges(1000);
         assertThat(changes).extracting(StatusChange::sequence).isSorted().doesNotHaveDuplicates();
-        assertThat(onlyFor("logger", changes)).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE",
-                "ACTIVE->INACTIVE");
-        assertThat(onlyFor("weather-skill", changes)).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE",
-                "ACTIVE->INACTIVE");
+        assertThat(onlyFor("logger", changes))
+                .containsExactly("null->REGISTERED", "REGISTERED->ACTIVE", "ACTIVE->INACTIVE");
+        assertThat(onlyFor("weather-skill", changes))
+                .containsExactly("null->REGISTERED", "REGISTERED->ACTIVE", "ACTIVE->INACTIVE");
         // dependents go down first, dependencies come up first
         assertThat(indexOf(changes, "weather-skill", ComponentStatus.INACTIVE))
                 .isLessThan(indexOf(changes, "logger", ComponentStatus.INACTIVE));
@@ -50,7 +51,8 @@ class StatusHistoryIT {
                 .isLessThan(indexOf(changes, "logger", ComponentStatus.ACTIVE));
         StatusChange newest = changes.get(changes.size() - 1);
         assertThat(registry.diagnostics().getRecentStatusChanges(1)).containsExactly(newest);
-        assertThatThrownBy(() -> registry.diagnostics().getRecentStatusChanges(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.diagnostics().getRecentStatusChanges(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -62,11 +64,15 @@ class StatusHistoryIT {
         assertThat(logger).isPositive().isLessThan(Duration.ofSeconds(30));
         assertThat(registry.diagnostics().getActivationTime("config-manager")).isPresent();
         assertThat(registry.diagnostics().getActivationTime("base-util")).isEmpty();
-        assertThatThrownBy(() -> registry.diagnostics().getActivationTime("nope")).isInstanceOf(ComponentNotFoundException.class);
+        assertThatThrownBy(() -> registry.diagnostics().getActivationTime("nope"))
+                .isInstanceOf(ComponentNotFoundException.class);
     }
 
     private static List<String> onlyFor(String id, List<StatusChange> changes) {
-        return changes.stream().filter(c -> c.id().equals(id)).map(c -> c.from() + "->" + c.to()).toList();
+        return changes.stream()
+                .filter(c -> c.id().equals(id))
+                .map(c -> c.from() + "->" + c.to())
+                .toList();
     }
 
     private static int indexOf(List<StatusChange> changes, String id, ComponentStatus to) {

@@ -19,7 +19,10 @@ class ThirdPartyBundlesIT extends FrameworkTestSupport {
     @Test
     void felixScrDependsOnThePromiseBundleWhichDependsOnFunctionBeforeAndAfterResolving() throws Exception {
         startRegistry();
-        for (String jar : List.of("org.apache.felix.scr.jar", "org.osgi.util.promise.jar", "org.osgi.util.function.jar",
+        for (String jar : List.of(
+                "org.apache.felix.scr.jar",
+                "org.osgi.util.promise.jar",
+                "org.osgi.util.function.jar",
                 "org.osgi.service.component.jar")) {
             felix.install(EmbeddedFelix.itBundle(jar));
         }
@@ -32,7 +35,8 @@ class ThirdPartyBundlesIT extends FrameworkTestSupport {
                 .filteredOn(d -> d.id().equals(PROMISE))
                 .extracting(Dependency::requirement)
                 .anyMatch(r -> r.contains("osgi.wiring.package=org.osgi.util.promise"));
-        assertThat(registry.dependencies().getActivationOrder(List.of(SCR))).containsExactly(FUNCTION, PROMISE, COMPONENT_API, SCR);
+        assertThat(registry.dependencies().getActivationOrder(List.of(SCR)))
+                .containsExactly(FUNCTION, PROMISE, COMPONENT_API, SCR);
 
         join(registry.activateComponent(SCR));
 

@@ -36,12 +36,13 @@ class ThreadsIT extends FrameworkTestSupport {
         List<String> seen = new CopyOnWriteArrayList<>();
         registry.lifecycle().addStatusListener((id, from, to) -> seen.add(id));
         join(registry.lifecycle().activateComponentsBatch(DEMO));
-        join(registry.lifecycle().activateComponent("weather-skill",
-                RetryPolicy.exponential(2, Duration.ofMillis(10))));
+        join(registry.lifecycle()
+                .activateComponent("weather-skill", RetryPolicy.exponential(2, Duration.ofMillis(10))));
         drop(EmbeddedFelix.sampleBundle("echo-skill"), folder, "echo-skill.jar");
         awaitStatus("echo-skill", ComponentStatus.ACTIVE);
         registry.instances().enableInstanceCaching(16, Duration.ofMinutes(1));
-        assertThat(happyosThreads()).as("the registry's threads while it runs")
+        assertThat(happyosThreads())
+                .as("the registry's threads while it runs")
                 .anyMatch(t -> t.getName().equals("happyos-registry-lifecycle"))
                 .anyMatch(t -> t.getName().equals("happyos-registry-folder-watcher"))
                 .anyMatch(t -> t.getName().equals("happyos-registry-db-writer"));
@@ -57,7 +58,10 @@ class ThreadsIT extends FrameworkTestSupport {
             left = happyosThreads();
             left.removeAll(before);
         }
-        assertThat(left).as("threads left after the registry stopped").extracting(Thread::getName).isEmpty();
+        assertThat(left)
+                .as("threads left after the registry stopped")
+                .extracting(Thread::getName)
+                .isEmpty();
         assertThat(seen).isNotEmpty();
     }
 

@@ -40,9 +40,13 @@ class UsageTelemetryIT extends FrameworkTestSupport {
 
     /** usage-provider: exports the Echo interface and registers the named services echo and spare. */
     private Bundle startProvider() throws Exception {
-        Bundle provider = felix.install(TestBundle.builder("usage-provider").activator(EchoProvider.class)
-                .importPackage("org.osgi.framework").exportPackage(API_PACKAGE + ";version=1.0.0")
-                .provideCapability("happyos.service;happyos.service=usage").classes(Echo.class).writeToFolder(dir));
+        Bundle provider = felix.install(TestBundle.builder("usage-provider")
+                .activator(EchoProvider.class)
+                .importPackage("org.osgi.framework")
+                .exportPackage(API_PACKAGE + ";version=1.0.0")
+                .provideCapability("happyos.service;happyos.service=usage")
+                .classes(Echo.class)
+                .writeToFolder(dir));
         provider.start();
         awaitActive("echo");
         awaitActive("spare");
@@ -52,29 +56,49 @@ class UsageTelemetryIT extends FrameworkTestSupport {
     /** A consumer bundle running {@link ServiceUser} with these headers. */
     private Bundle startUser(String name, Map<String, String> headers) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of(
-                "Bundle-Activator", ServiceUser.class.getName(),
-                "Import-Package", "org.osgi.framework,io.happyos.registry"));
+                "Bundle-Activator",
+                ServiceUser.class.getName(),
+                "Import-Package",
+                "org.osgi.framework,io.happyos.registry"));
         all.putAll(headers);
-        Bundle user = felix.install(TestBundle.builder(name).headers(all).classes(ServiceUser.class).writeToFolder(dir));
+        Bundle user = felix.install(
+                TestBundle.builder(name).headers(all).classes(ServiceUser.class).writeToFolder(dir));
         user.start();
         return user;
     }
 
     private void awaitActive(String id) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.findComponent(id)
-                .map(RegistryEntry::status).orElse(null) == ComponentStatus.ACTIVE);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        registry.findComponent(id).map(RegistryEntry::status).orElse(null) == ComponentStatus.ACTIVE);
     }
 
     @Test
     void countsTheLookupsAndInstanceCallsOfAKnownConsumerBundleAndWhetherItHoldsTheService() throws Exception {
         startRegistry();
         startProvider();
-        Bundle consumer = startUser("usage-counter", Map.of(ServiceUser.SERVICE, ECHO, ServiceUser.LOOKUPS, "7",
-                ServiceUser.HOLD, "true", ServiceUser.INSTANCE_OF, "echo", ServiceUser.INSTANCE_CALLS, "3"));
+        Bundle consumer = startUser(
+                "usage-counter",
+                Map.of(
+                        ServiceUser.SERVICE,
+                        ECHO,
+                        ServiceUser.LOOKUPS,
+                        "7",
+                        ServiceUser.HOLD,
+                        "true",
+                        ServiceUser.INSTANCE_OF,
+                        "echo",
+                        ServiceUser.INSTANCE_CALLS,
+                        "3"));
 
         ServiceUsage usage = registry.diagnostics().getServiceUsage("echo");
-        assertThat(usage.consumers()).extracting(ConsumerUsage::consumer, ConsumerUsage::bundleId,
-                        ConsumerUsage::lookups, ConsumerUsage::instanceCalls, ConsumerUsage::inUse)
+        assertThat(usage.consumers())
+                .extracting(
+                        ConsumerUsage::consumer,
+                        ConsumerUsage::bundleId,
+                        ConsumerUsage::lookups,
+                        ConsumerUsage::instanceCalls,
+                        ConsumerUsage::inUse)
                 .containsExactly(tuple("usage-counter", consumer.getBundleId(), 7L, 3L, true));
         ConsumerUsage counter = usage.consumer("usage-counter");
         assertThat(counter.firstSeen()).isAfterOrEqualTo(usage.observedSince()).isBeforeOrEqualTo(counter.lastSeen());
@@ -88,13 +112,18 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         }
         context.getServiceReferences((String) null, "(happyos.component.name=echo)");
         context.getAllServiceReferences(null, null);
-        assertThat(registry.diagnostics().getServiceUsage("echo").consumer("usage-counter").lookups()).isEqualTo(13);
+        assertThat(registry.diagnostics()
+                        .getServiceUsage("echo")
+                        .consumer("usage-counter")
+                        .lookups())
+                .isEqualTo(13);
 
         // the test calls through the system bundle's view of the registry
         registry.getComponentInstance("echo");
         registry.getComponentInstance("echo", Object.class); // the typed call counts once
         assertThat(registry.diagnostics().getServiceUsage("echo").consumer("org.apache.felix.framework"))
-                .extracting(ConsumerUsage::lookups, ConsumerUsage::instanceCalls).containsExactly(0L, 2L);
+                .extracting(ConsumerUsage::lookups, ConsumerUsage::instanceCalls)
+                .containsExactly(0L, 2L);
 
         ServiceUsage spare = registry.diagnostics().getServiceUsage("spare");
         assertThat(spare.consumers()).isEmpty();
@@ -104,7 +133,8 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         assertThat(registry.diagnostics().getServiceUsage("echo").consumer("usage-counter"))
                 .extracting(ConsumerUsage::lookups, ConsumerUsage::instanceCalls, ConsumerUsage::inUse)
                 .containsExactly(13L, 3L, false);
-        assertThatThrownBy(() -> registry.diagnostics().getServiceUsage("nope")).isInstanceOf(ComponentNotFoundException.class);
+        assertThatThrownBy(() -> registry.diagnostics().getServiceUsage("nope"))
+                .isInstanceOf(ComponentNotFoundException.class);
     }
 
     @Test
@@ -114,28 +144,51 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         // looks echo up by interface name, declaring nothing on the provider
         startUser("usage-sneaky", Map.of(ServiceUser.SERVICE, ECHO, ServiceUser.LOOKUPS, "4"));
         // imports the interface's package: declared, and used
-        startUser("usage-declared", Map.of(ServiceUser.SERVICE, ECHO, ServiceUser.LOOKUPS, "2",
-                "Import-Package", "org.osgi.framework,io.happyos.registry," + API_PACKAGE));
+        startUser(
+                "usage-declared",
+                Map.of(
+                        ServiceUser.SERVICE,
+                        ECHO,
+                        ServiceUser.LOOKUPS,
+                        "2",
+                        "Import-Package",
+                        "org.osgi.framework,io.happyos.registry," + API_PACKAGE));
         // requires the provider's capability and never uses it
         felix.install(TestBundle.builder("usage-idle")
-                .requireCapability("happyos.service;filter:=\"(happyos.service=usage)\"").writeToFolder(dir)).start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.dependencies().getDependencies("usage-idle")
-                .contains("usage-provider") && registry.dependencies().getDependencies("usage-declared").contains("usage-provider"));
+                        .requireCapability("happyos.service;filter:=\"(happyos.service=usage)\"")
+                        .writeToFolder(dir))
+                .start();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        registry.dependencies().getDependencies("usage-idle").contains("usage-provider")
+                                && registry.dependencies()
+                                        .getDependencies("usage-declared")
+                                        .contains("usage-provider"));
         assertThat(registry.dependencies().getDependencies("usage-sneaky")).isEmpty();
 
         DriftReport drift = registry.diagnostics().getDrift();
 
-        assertThat(drift.undeclared()).extracting(DriftItem::consumer, DriftItem::component, DriftItem::lookups,
-                DriftItem::instanceCalls).containsExactly(tuple("usage-sneaky", "echo", 4L, 0L));
-        assertThat(drift.undeclared().get(0).evidence()).contains("usage-sneaky used echo",
-                "looked up its service 4 times", "on usage-provider, which provides it",
-                "registry:depend usage-sneaky echo");
-        assertThat(drift.unused()).extracting(DriftItem::consumer, DriftItem::component)
+        assertThat(drift.undeclared())
+                .extracting(DriftItem::consumer, DriftItem::component, DriftItem::lookups, DriftItem::instanceCalls)
+                .containsExactly(tuple("usage-sneaky", "echo", 4L, 0L));
+        assertThat(drift.undeclared().get(0).evidence())
+                .contains(
+                        "usage-sneaky used echo",
+                        "looked up its service 4 times",
+                        "on usage-provider, which provides it",
+                        "registry:depend usage-sneaky echo");
+        assertThat(drift.unused())
+                .extracting(DriftItem::consumer, DriftItem::component)
                 .containsExactly(tuple("usage-idle", "usage-provider"));
-        assertThat(drift.unused().get(0).evidence()).contains("usage-idle declares a dependency on usage-provider",
-                "(happyos.service=usage)", "echo: service " + ECHO, "0 lookups");
+        assertThat(drift.unused().get(0).evidence())
+                .contains(
+                        "usage-idle declares a dependency on usage-provider",
+                        "(happyos.service=usage)",
+                        "echo: service " + ECHO,
+                        "0 lookups");
         assertThat(drift.neverUsed()).extracting(DriftItem::component).containsExactly("spare");
-        assertThat(drift.neverUsed().get(0).evidence()).contains("spare is active and offers service java.lang.Runnable");
+        assertThat(drift.neverUsed().get(0).evidence())
+                .contains("spare is active and offers service java.lang.Runnable");
 
         // an explicit dependency is a declaration too
         join(registry.dependencies().addDependency("usage-sneaky", "echo"));
@@ -157,7 +210,11 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         assertThat(tracked.lookups()).isPositive();
         assertThat(tracked.inUse()).isFalse();
         // the logger's ServiceTracker on the config service
-        assertThat(registry.diagnostics().getServiceUsage("config-manager").consumer("logger").lookups()).isPositive();
+        assertThat(registry.diagnostics()
+                        .getServiceUsage("config-manager")
+                        .consumer("logger")
+                        .lookups())
+                .isPositive();
         DriftReport before = registry.diagnostics().getDrift();
         assertThat(before.undeclared()).isEmpty();
         assertThat(before.unused()).isEmpty();
@@ -165,8 +222,15 @@ class UsageTelemetryIT extends FrameworkTestSupport {
 
         registry.getComponentInstance("greeting"); // SCR activates it and binds the logger's service
 
-        assertThat(registry.diagnostics().getServiceUsage("logger").consumer("greeting-skill").inUse()).isTrue();
-        assertThat(registry.diagnostics().getServiceUsage("greeting").consumer("org.apache.felix.framework").instanceCalls())
+        assertThat(registry.diagnostics()
+                        .getServiceUsage("logger")
+                        .consumer("greeting-skill")
+                        .inUse())
+                .isTrue();
+        assertThat(registry.diagnostics()
+                        .getServiceUsage("greeting")
+                        .consumer("org.apache.felix.framework")
+                        .instanceCalls())
                 .isEqualTo(1);
         DriftReport after = registry.diagnostics().getDrift();
         assertThat(after.undeclared()).isEmpty();

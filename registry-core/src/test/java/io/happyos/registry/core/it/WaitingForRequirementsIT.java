@@ -1,17 +1,12 @@
 package io.happyos.registry.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,8 +76,8 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
 
         awaitStatus("cyc1", ComponentStatus.ACTIVE);
         awaitStatus("cyc2", ComponentStatus.ACTIVE);
-        assertThat(registry.dependencies().findCircularDependencies()).anySatisfy(cycle ->
-                assertThat(cycle).containsExactlyInAnyOrder("cyc1", "cyc2"));
+        assertThat(registry.dependencies().findCircularDependencies())
+                .anySatisfy(cycle -> assertThat(cycle).containsExactlyInAnyOrder("cyc1", "cyc2"));
     }
 
     @Test
@@ -91,7 +86,8 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         drop(bundle("consumer", "", "pkg.p"));
         awaitStatus("consumer", ComponentStatus.ERROR);
 
-        join(registry.registerComponent(ComponentInfo.ofJar(bundle("provider", "pkg.p", "").toString())));
+        join(registry.registerComponent(
+                ComponentInfo.ofJar(bundle("provider", "pkg.p", "").toString())));
 
         awaitStatus("consumer", ComponentStatus.ACTIVE);
         assertThat(registry.getComponent("provider").status()).isEqualTo(ComponentStatus.ACTIVE);
@@ -100,7 +96,8 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     @Test
     void aDependentIsActivatedWhenItsDependencyInErrorIsActivatedByHand() throws Exception {
         start();
-        join(registry.registerComponent(ComponentInfo.ofJar(bundle("dep", "pkg.d", "").toString())));
+        join(registry.registerComponent(
+                ComponentInfo.ofJar(bundle("dep", "pkg.d", "").toString())));
         join(registry.lifecycle().markComponentError("dep", "broken on purpose"));
         drop(bundle("user", "", "pkg.d"));
         awaitStatus("user", ComponentStatus.ERROR);
@@ -123,22 +120,26 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
         // still waiting, and saying why, without the reason recorded twice
         assertThat(registry.getComponent("late-user").status()).isEqualTo(ComponentStatus.ERROR);
         assertThat(registry.getComponent("late-user").errorHistory()).hasSize(1);
-        assertThat(registry.getHealthStats().healthy()).isLessThan(registry.getHealthStats().total());
+        assertThat(registry.getHealthStats().healthy())
+                .isLessThan(registry.getHealthStats().total());
         drop(bundle("late-provider", "pkg.late", ""));
 
         awaitStatus("late-provider", ComponentStatus.ACTIVE);
         try {
             awaitStatus("late-user", ComponentStatus.ACTIVE);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("late-user: " + registry.getComponent("late-user") + "; waiting files: "
-                    + waitingFiles() + "; audit: " + registry.diagnostics().getAuditLog(io.happyos.registry.AuditQuery.latest()), e);
+            throw new AssertionError(
+                    "late-user: " + registry.getComponent("late-user") + "; waiting files: " + waitingFiles()
+                            + "; audit: " + registry.diagnostics().getAuditLog(io.happyos.registry.AuditQuery.latest()),
+                    e);
         }
     }
 
     private String waitingFiles() throws Exception {
         try (var files = Files.walk(felix.storage())) {
             StringBuilder text = new StringBuilder();
-            for (Path file : files.filter(f -> f.getFileName().toString().equals("waiting.txt")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("waiting.txt"))
+                    .toList()) {
                 text.append(file).append('=').append(Files.readAllLines(file)).append(' ');
             }
             return text.toString();
@@ -160,19 +161,25 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
             awaitStatus(id, ComponentStatus.ACTIVE);
             assertThat(bundleOf(id).getState()).as(id).isEqualTo(Bundle.ACTIVE);
         }
-        assertThat(registry.dependencies().findCircularDependencies()).anySatisfy(cycle ->
-                assertThat(cycle).contains("slf4j.api", "ch.qos.logback.classic"));
+        assertThat(registry.dependencies().findCircularDependencies())
+                .anySatisfy(cycle -> assertThat(cycle).contains("slf4j.api", "ch.qos.logback.classic"));
     }
 
     @Test
     void realBundlesDroppedDependentsFirstEndActive() throws Exception {
         start();
-        for (String jar : List.of("org.apache.felix.scr.jar", "org.osgi.service.component.jar",
-                "org.osgi.util.promise.jar", "org.osgi.util.function.jar")) {
+        for (String jar : List.of(
+                "org.apache.felix.scr.jar",
+                "org.osgi.service.component.jar",
+                "org.osgi.util.promise.jar",
+                "org.osgi.util.function.jar")) {
             drop(io.happyos.registry.testing.EmbeddedFelix.itBundle(jar));
             Thread.sleep(700); // each file in a scan of its own: the gaps are the input
         }
-        for (String id : List.of("org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
+        for (String id : List.of(
+                "org.osgi.util.function",
+                "org.osgi.util.promise",
+                "org.osgi.service.component",
                 "org.apache.felix.scr")) {
             awaitStatus(id, ComponentStatus.ACTIVE);
         }
@@ -196,8 +203,7 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     }
 
     @Test
-    void deactivatingAWaitingComponentEndsItsWaitAndItsErrorAndItStaysDownWhenTheRequirementArrives()
-            throws Exception {
+    void deactivatingAWaitingComponentEndsItsWaitAndItsErrorAndItStaysDownWhenTheRequirementArrives() throws Exception {
         start();
         drop(bundle("told-off", "", "pkg.told"));
         awaitStatus("told-off", ComponentStatus.ERROR);
@@ -237,9 +243,11 @@ class WaitingForRequirementsIT extends FrameworkTestSupport {
     @Test
     void healthCountsWhatShouldBeRunningAndIsNot() throws Exception {
         start();
-        join(registry.registerComponent(ComponentInfo.ofJar(bundle("runs", "", "").toString())));
+        join(registry.registerComponent(
+                ComponentInfo.ofJar(bundle("runs", "", "").toString())));
         join(registry.activateComponent("runs"));
-        join(registry.registerComponent(ComponentInfo.ofJar(bundle("marked", "", "").toString())));
+        join(registry.registerComponent(
+                ComponentInfo.ofJar(bundle("marked", "", "").toString())));
         assertThat(registry.getHealthStats().down()).isZero();
         assertThat(registry.getHealthStats().healthPercentage()).isEqualTo(1.0);
 

@@ -71,8 +71,9 @@ class AuditLogTest {
         List<AuditRecord> all = audit.query(AuditQuery.latest());
 
         assertThat(seqs(all)).containsExactly(5L, 4L, 3L, 2L, 1L);
-        assertThat(all.get(2)).isEqualTo(new AuditRecord(3, T0.plus(Duration.ofMinutes(2)), "folder-watcher",
-                "activate", "b", false, "boom", null));
+        assertThat(all.get(2))
+                .isEqualTo(new AuditRecord(
+                        3, T0.plus(Duration.ofMinutes(2)), "folder-watcher", "activate", "b", false, "boom", null));
         assertThat(all.get(4).details()).isEqualTo("first");
         assertThat(all.get(1).componentId()).isNull();
     }
@@ -85,14 +86,17 @@ class AuditLogTest {
                 .containsExactly(5L, 3L, 1L);
         assertThat(seqs(audit.query(new AuditQuery(null, null, "shell", null, null, false, 10))))
                 .containsExactly(5L, 2L, 1L);
-        assertThat(seqs(audit.query(new AuditQuery(null, null, null, T0.plus(Duration.ofMinutes(2)), null, false,
-                10)))).as("since is inclusive").containsExactly(5L, 4L, 3L);
-        assertThat(seqs(audit.query(new AuditQuery(null, null, null, null, T0.plus(Duration.ofMinutes(2)), false,
-                10)))).as("until is exclusive").containsExactly(2L, 1L);
+        assertThat(seqs(audit.query(new AuditQuery(null, null, null, T0.plus(Duration.ofMinutes(2)), null, false, 10))))
+                .as("since is inclusive")
+                .containsExactly(5L, 4L, 3L);
+        assertThat(seqs(audit.query(new AuditQuery(null, null, null, null, T0.plus(Duration.ofMinutes(2)), false, 10))))
+                .as("until is exclusive")
+                .containsExactly(2L, 1L);
         assertThat(seqs(audit.query(new AuditQuery(null, null, null, null, null, true, 10))))
                 .containsExactly(5L, 3L);
-        assertThat(seqs(audit.query(new AuditQuery("a", "activate", "shell", T0, T0.plus(Duration.ofHours(1)),
-                true, 10)))).containsExactly(5L);
+        assertThat(seqs(audit.query(
+                        new AuditQuery("a", "activate", "shell", T0, T0.plus(Duration.ofHours(1)), true, 10))))
+                .containsExactly(5L);
         assertThat(seqs(audit.query(AuditQuery.latest().limit(2)))).containsExactly(5L, 4L);
         assertThat(audit.query(AuditQuery.latest().forComponent("nobody"))).isEmpty();
     }
@@ -109,7 +113,8 @@ class AuditLogTest {
         recordFive();
         clock.set(T0.plus(Duration.ofMinutes(10)));
         audit.prune(1000, Duration.ofMinutes(7)).join();
-        assertThat(seqs(audit.query(AuditQuery.latest()))).as("records at minute 3 and later remain")
+        assertThat(seqs(audit.query(AuditQuery.latest())))
+                .as("records at minute 3 and later remain")
                 .containsExactly(5L, 4L);
     }
 

@@ -85,7 +85,8 @@ class DeletedDatabaseTest {
 
     private void assertEverythingIsBack() {
         assertKept("a->b", "c->d");
-        assertThat(audit.query(AuditQuery.latest())).extracting(AuditRecord::operation)
+        assertThat(audit.query(AuditQuery.latest()))
+                .extracting(AuditRecord::operation)
                 .containsExactly("add-dependency", "mark-error");
     }
 
@@ -96,7 +97,9 @@ class DeletedDatabaseTest {
         assertThat(state.manualStatuses()).containsExactly(Map.entry("a", "ERROR"));
         assertThat(state.access().get("a")).containsExactly(3, 42);
         assertThat(state.headerIndexes()).containsExactly(Map.entry("by-vendor", "Bundle-Vendor"));
-        assertThat(audit.query(AuditQuery.latest())).extracting(AuditRecord::operation).contains("mark-error");
+        assertThat(audit.query(AuditQuery.latest()))
+                .extracting(AuditRecord::operation)
+                .contains("mark-error");
     }
 
     private void changeAfterTheDeletion() {
@@ -186,7 +189,8 @@ class DeletedDatabaseTest {
 
     private List<Path> besides(String prefix) throws IOException {
         try (Stream<Path> files = Files.list(storage)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .toList();
         }
     }
 }

@@ -57,8 +57,8 @@ class DurableWriterTest {
             List<CompletableFuture<CompletableFuture<Void>>> submissions = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 String id = "c" + i;
-                submissions.add(CompletableFuture.supplyAsync(() -> writer.submit("access of " + id,
-                        c -> insertAccess(c, id)), threads));
+                submissions.add(CompletableFuture.supplyAsync(
+                        () -> writer.submit("access of " + id, c -> insertAccess(c, id)), threads));
             }
             for (CompletableFuture<CompletableFuture<Void>> s : submissions) {
                 futures.add(s.get(10, TimeUnit.SECONDS));
@@ -98,17 +98,23 @@ class DurableWriterTest {
         blocker.get(10, TimeUnit.SECONDS);
         assertThatThrownBy(failing::join)
                 .isInstanceOf(CompletionException.class)
-                .cause().isInstanceOf(RegistryException.class)
+                .cause()
+                .isInstanceOf(RegistryException.class)
                 .hasMessageStartingWith("could not record the broken change: ")
                 .hasMessageContaining("no such table");
-        assertThat(db.<String>read(c -> text(c, "SELECT group_concat(component_id, ',') FROM"
-                + " (SELECT component_id FROM access ORDER BY component_id)"))).isEqualTo("after,before");
+        assertThat(db.<String>read(c -> text(
+                        c,
+                        "SELECT group_concat(component_id, ',') FROM"
+                                + " (SELECT component_id FROM access ORDER BY component_id)")))
+                .isEqualTo("after,before");
     }
 
     @Test
     void aFailingCommitFailsEveryFutureOfTheBatch() throws Exception {
         // a deferred foreign key is only checked at COMMIT: a stand-in for a full disk
-        execute(db.writeConnection(), "PRAGMA foreign_keys = ON",
+        execute(
+                db.writeConnection(),
+                "PRAGMA foreign_keys = ON",
                 "CREATE TABLE parent(id INTEGER PRIMARY KEY)",
                 "CREATE TABLE child(parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)");
         CountDownLatch release = new CountDownLatch(1);
@@ -118,7 +124,9 @@ class DurableWriterTest {
         release.countDown();
         blocker.get(10, TimeUnit.SECONDS);
 
-        assertThatThrownBy(good::join).cause().isInstanceOf(RegistryException.class)
+        assertThatThrownBy(good::join)
+                .cause()
+                .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("could not record the good change: the transaction could not be committed");
         assertThatThrownBy(orphan::join).cause().hasMessageContaining("FOREIGN KEY");
         assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM access"))).isEqualTo("0");
@@ -144,8 +152,9 @@ class DurableWriterTest {
         assertThat(closer.isAlive()).isFalse();
         assertThat(queued).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
         assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM access"))).isEqualTo("10");
-        assertThatThrownBy(() -> writer.submit("a late change", c -> { }).join())
-                .cause().hasMessageContaining("could not record a late change: the registry database is closed");
+        assertThatThrownBy(() -> writer.submit("a late change", c -> {}).join())
+                .cause()
+                .hasMessageContaining("could not record a late change: the registry database is closed");
     }
 
     private static void insertAccess(java.sql.Connection c, String id) throws java.sql.SQLException {

@@ -76,18 +76,35 @@ class PersistentStateTest {
 
     @Test
     void keepsStandaloneComponents() {
-        ComponentInfo full = new ComponentInfo("weather", "skill", "/x/weather.jar", "io.weather",
-                Instant.parse("2024-12-31T23:59:59.123Z"), "1.2.3",
-                Map.of("desc", "line one\nline two", "a=b", "c\\d", "empty", ""), "transient error");
+        ComponentInfo full = new ComponentInfo(
+                "weather",
+                "skill",
+                "/x/weather.jar",
+                "io.weather",
+                Instant.parse("2024-12-31T23:59:59.123Z"),
+                "1.2.3",
+                Map.of("desc", "line one\nline two", "a=b", "c\\d", "empty", ""),
+                "transient error");
         ComponentInfo bare = ComponentInfo.of("calc", "skill");
         done(state.putComponent(full, "weather", T0));
         done(state.putComponent(bare, "calc", T0.plusSeconds(1)));
         reopen();
 
-        assertThat(state.components()).containsExactly(
-                new StoredComponent("weather", new ComponentInfo("weather", "skill", "/x/weather.jar", "io.weather",
-                        Instant.parse("2024-12-31T23:59:59.123Z"), "1.2.3", full.metadata(), null), T0),
-                new StoredComponent("calc", bare, T0.plusSeconds(1)));
+        assertThat(state.components())
+                .containsExactly(
+                        new StoredComponent(
+                                "weather",
+                                new ComponentInfo(
+                                        "weather",
+                                        "skill",
+                                        "/x/weather.jar",
+                                        "io.weather",
+                                        Instant.parse("2024-12-31T23:59:59.123Z"),
+                                        "1.2.3",
+                                        full.metadata(),
+                                        null),
+                                T0),
+                        new StoredComponent("calc", bare, T0.plusSeconds(1)));
 
         done(state.putComponent(bare.withVersion("2.0"), "calc", T0.plusSeconds(2)));
         assertThat(state.components()).extracting(s -> s.info().version()).containsExactly("1.2.3", "2.0");
@@ -101,8 +118,11 @@ class PersistentStateTest {
         done(state.addError("b", T0, "only one", 3));
         reopen();
 
-        assertThat(state.errors("a")).containsExactly(new ErrorRecord(T0.plusSeconds(2), "error 2"),
-                new ErrorRecord(T0.plusSeconds(3), "error 3"), new ErrorRecord(T0.plusSeconds(4), "error 4"));
+        assertThat(state.errors("a"))
+                .containsExactly(
+                        new ErrorRecord(T0.plusSeconds(2), "error 2"),
+                        new ErrorRecord(T0.plusSeconds(3), "error 3"),
+                        new ErrorRecord(T0.plusSeconds(4), "error 4"));
         assertThat(state.errors("nobody")).isEmpty();
         assertThat(state.allErrors()).containsOnlyKeys("a", "b");
         assertThat(state.allErrors().get("b")).containsExactly(new ErrorRecord(T0, "only one"));
@@ -153,8 +173,8 @@ class PersistentStateTest {
 
     @Test
     void metadataTextSurvivesAwkwardCharacters() {
-        Map<String, String> metadata = Map.of("k=1", "v=2", "back\\slash", "\\n is not a newline", "cr", "a\r\nb",
-                "", "empty key");
+        Map<String, String> metadata =
+                Map.of("k=1", "v=2", "back\\slash", "\\n is not a newline", "cr", "a\r\nb", "", "empty key");
         assertThat(MetadataText.parse(MetadataText.format(metadata))).isEqualTo(metadata);
         assertThat(MetadataText.parse(MetadataText.format(Map.of()))).isEmpty();
     }

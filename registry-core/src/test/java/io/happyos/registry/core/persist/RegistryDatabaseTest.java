@@ -44,30 +44,44 @@ class RegistryDatabaseTest {
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
             List<String> tables = db.read(c -> {
                 List<String> names = new java.util.ArrayList<>();
-                try (ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                try (ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                     while (rs.next()) {
                         names.add(rs.getString(1));
                     }
                 }
                 return names;
             });
-            assertThat(tables).contains("explicit_dependency", "standalone_component", "error_history",
-                    "manual_status", "access", "audit", "header_index");
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(RegistryDatabase.schemaVersion()).isEqualTo(2);
+            assertThat(tables)
+                    .contains(
+                            "explicit_dependency",
+                            "standalone_component",
+                            "error_history",
+                            "manual_status",
+                            "access",
+                            "audit",
+                            "header_index");
+            assertThat(db.<Integer>read(Connections::userVersion))
+                    .isEqualTo(RegistryDatabase.schemaVersion())
+                    .isEqualTo(2);
             assertThat(db.<String>read(c -> text(c, "PRAGMA journal_mode"))).isEqualTo("wal");
-            assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                    + " AND name IN ('audit_at', 'audit_component', 'audit_operation', 'error_history_component')")))
+            assertThat(
+                            db.<String>read(
+                                    c -> text(
+                                            c,
+                                            "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                                    + " AND name IN ('audit_at', 'audit_component', 'audit_operation', 'error_history_component')")))
                     .isEqualTo("4");
         }
-        assertThat(listing())
-                .noneMatch(name -> name.contains(".bak-v"));
+        assertThat(listing()).noneMatch(name -> name.contains(".bak-v"));
     }
 
     @Test
     void reopeningKeepsTheData() throws Exception {
-        try (RegistryDatabase db = RegistryDatabase.open(file()); DurableWriter writer = new DurableWriter(db, threads)) {
-            writer.submit(c -> execute(c, "INSERT INTO manual_status VALUES ('a', 'STOPPED', 'test', 1)")).join();
+        try (RegistryDatabase db = RegistryDatabase.open(file());
+                DurableWriter writer = new DurableWriter(db, threads)) {
+            writer.submit(c -> execute(c, "INSERT INTO manual_status VALUES ('a', 'STOPPED', 'test', 1)"))
+                    .join();
         }
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
             assertThat(db.<String>read(c -> text(c, "SELECT status FROM manual_status WHERE component_id = 'a'")))
@@ -90,7 +104,8 @@ class RegistryDatabaseTest {
                 .hasMessageContaining("up to version 2")
                 .hasMessageContaining("run a newer container")
                 .hasMessageContaining("registry.db.bak-v1")
-                .message().doesNotContain("\n");
+                .message()
+                .doesNotContain("\n");
         assertThat(Files.readAllBytes(file())).isEqualTo(before);
     }
 
@@ -105,15 +120,18 @@ class RegistryDatabaseTest {
                 .hasMessageContaining(file().toString())
                 .hasMessageContaining("not a usable registry database")
                 .hasMessageContaining("--clean")
-                .message().doesNotContain("\n");
+                .message()
+                .doesNotContain("\n");
         assertThat(Files.readAllBytes(file())).isEqualTo(garbage);
         assertThat(storage.resolve("registry.db-wal")).doesNotExist();
     }
 
     @Test
     void namesTheNewestBackupWhenRefusingACorruptFile() throws Exception {
-        Files.writeString(file(), "this is a text file, not a database, but long enough to have a header........"
-                + "................................................................................");
+        Files.writeString(
+                file(),
+                "this is a text file, not a database, but long enough to have a header........"
+                        + "................................................................................");
         Files.writeString(storage.resolve("registry.db.bak-v0"), "old");
         Files.writeString(storage.resolve("registry.db.bak-v3"), "newer");
 
@@ -126,8 +144,10 @@ class RegistryDatabaseTest {
     void refusesADamagedDatabaseWithoutChangingIt() throws Exception {
         try (Connection c = raw(file())) {
             execute(c, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)", "CREATE INDEX t_v ON t(v)");
-            execute(c, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
-                    + " INSERT INTO t SELECT i, printf('value %08d', i) FROM n");
+            execute(
+                    c,
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                            + " INSERT INTO t SELECT i, printf('value %08d', i) FROM n");
         }
         byte[] damaged = Files.readAllBytes(file());
         // overwrite a few pages in the middle, leaving the header and the schema page intact
@@ -185,22 +205,27 @@ class RegistryDatabaseTest {
     void backsUpAnOlderDatabaseBeforeUpgradingIt() throws Exception {
         try (Connection c = raw(file())) {
             execute(c, Schema.MIGRATIONS.get(0).statements().toArray(String[]::new));
-            execute(c, "PRAGMA user_version = 1", "INSERT INTO explicit_dependency(dependent, dependency, added_at)"
-                    + " VALUES ('keep', 'me', 1)");
+            execute(
+                    c,
+                    "PRAGMA user_version = 1",
+                    "INSERT INTO explicit_dependency(dependent, dependency, added_at)" + " VALUES ('keep', 'me', 1)");
         }
         byte[] before = Files.readAllBytes(file());
 
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
             assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
-            assertThat(db.<String>read(c -> text(c, "SELECT dependency FROM explicit_dependency"))).isEqualTo("me");
-            assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM header_index"))).isEqualTo("0");
+            assertThat(db.<String>read(c -> text(c, "SELECT dependency FROM explicit_dependency")))
+                    .isEqualTo("me");
+            assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM header_index")))
+                    .isEqualTo("0");
         }
         Path backup = storage.resolve("registry.db.bak-v1");
         assertThat(backup).exists();
         try (Connection c = raw(backup)) {
             assertThat(text(c, "SELECT dependency FROM explicit_dependency")).isEqualTo("me");
             assertThat(text(c, "PRAGMA user_version")).isEqualTo("1");
-            assertThat(text(c, "SELECT count(*) FROM sqlite_master WHERE name = 'header_index'")).isEqualTo("0");
+            assertThat(text(c, "SELECT count(*) FROM sqlite_master WHERE name = 'header_index'"))
+                    .isEqualTo("0");
         }
         assertThat(before).isNotEmpty();
     }
@@ -214,7 +239,8 @@ class RegistryDatabaseTest {
                 .hasMessageContaining(file().toString())
                 .hasMessageContaining("empty")
                 .hasMessageContaining("--clean")
-                .message().doesNotContain("\n");
+                .message()
+                .doesNotContain("\n");
         assertThat(Files.size(file())).isZero();
         assertThat(listing()).containsExactlyInAnyOrder("registry.db", "registry.db.lock");
     }
@@ -222,7 +248,9 @@ class RegistryDatabaseTest {
     @Test
     void refusesAnSqliteFileOfAnotherProgramWithoutChangingIt() throws Exception {
         try (Connection c = raw(file())) {
-            execute(c, "CREATE TABLE customer(id INTEGER PRIMARY KEY, name TEXT)",
+            execute(
+                    c,
+                    "CREATE TABLE customer(id INTEGER PRIMARY KEY, name TEXT)",
                     "INSERT INTO customer(name) VALUES ('keep me')");
         }
         byte[] before = Files.readAllBytes(file());
@@ -231,7 +259,8 @@ class RegistryDatabaseTest {
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining(file().toString())
                 .hasMessageContaining("customer")
-                .message().doesNotContain("\n");
+                .message()
+                .doesNotContain("\n");
         assertThat(Files.readAllBytes(file())).isEqualTo(before);
         assertThat(listing()).containsExactlyInAnyOrder("registry.db", "registry.db.lock");
     }

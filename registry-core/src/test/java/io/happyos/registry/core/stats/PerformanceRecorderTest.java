@@ -19,8 +19,9 @@ class PerformanceRecorderTest {
 
     @Test
     void withNoSampleEveryTimeIsZero() {
-        assertThat(recorder.snapshot()).isEqualTo(new PerformanceMetrics(0, 0, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, Duration.ZERO, 0, Duration.ZERO, 0.0, 0, 0));
+        assertThat(recorder.snapshot())
+                .isEqualTo(new PerformanceMetrics(
+                        0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO, 0.0, 0, 0));
     }
 
     @Test

@@ -16,8 +16,17 @@ import org.junit.jupiter.api.Test;
 class StatisticsTest {
 
     private static RegistryEntry entry(String id, ComponentStatus status, long accessCount) {
-        return new RegistryEntry(id, ComponentInfo.of(id, "skill"), status, Instant.EPOCH, null, accessCount,
-                Set.of(), Set.of(), List.of(), RegistryEntry.NO_BUNDLE);
+        return new RegistryEntry(
+                id,
+                ComponentInfo.of(id, "skill"),
+                status,
+                Instant.EPOCH,
+                null,
+                accessCount,
+                Set.of(),
+                Set.of(),
+                List.of(),
+                RegistryEntry.NO_BUNDLE);
     }
 
     @Test

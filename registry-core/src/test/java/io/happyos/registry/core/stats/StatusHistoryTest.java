@@ -30,10 +30,11 @@ class StatusHistoryTest {
         history.record("logger", ComponentStatus.REGISTERED, ComponentStatus.ACTIVE);
         history.record("logger", ComponentStatus.ACTIVE, null);
 
-        assertThat(history.recent(10)).containsExactly(
-                new StatusChange(1, "logger", null, ComponentStatus.REGISTERED, T0),
-                new StatusChange(2, "logger", ComponentStatus.REGISTERED, ComponentStatus.ACTIVE, T0),
-                new StatusChange(3, "logger", ComponentStatus.ACTIVE, null, T0));
+        assertThat(history.recent(10))
+                .containsExactly(
+                        new StatusChange(1, "logger", null, ComponentStatus.REGISTERED, T0),
+                        new StatusChange(2, "logger", ComponentStatus.REGISTERED, ComponentStatus.ACTIVE, T0),
+                        new StatusChange(3, "logger", ComponentStatus.ACTIVE, null, T0));
         assertThat(history.recent(2)).extracting(StatusChange::sequence).containsExactly(2L, 3L);
     }
 
@@ -59,9 +60,11 @@ class StatusHistoryTest {
     @Test
     void rejectsALimitOrCapacityBelowOne() {
         assertThatThrownBy(() -> new StatusHistory(3, CLOCK).recent(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new StatusHistory(0, CLOCK))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
     }
 
     @Test
@@ -83,7 +86,9 @@ class StatusHistoryTest {
                     }
                     for (int i = 0; i < perThread; i++) {
                         boolean up = i % 2 == 0;
-                        history.record(id, up ? ComponentStatus.INACTIVE : ComponentStatus.ACTIVE,
+                        history.record(
+                                id,
+                                up ? ComponentStatus.INACTIVE : ComponentStatus.ACTIVE,
                                 up ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE);
                     }
                 });
@@ -96,7 +101,8 @@ class StatusHistoryTest {
         }
         List<StatusChange> all = history.recent(threads * perThread);
         assertThat(all).hasSize(threads * perThread);
-        List<Long> sequences = new ArrayList<>(all.stream().map(StatusChange::sequence).toList());
+        List<Long> sequences =
+                new ArrayList<>(all.stream().map(StatusChange::sequence).toList());
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
         // each component alternates up and down, so its changes were recorded in the order made
         Map<String, ComponentStatus> last = new HashMap<>();

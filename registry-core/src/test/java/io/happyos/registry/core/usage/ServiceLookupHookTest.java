@@ -29,7 +29,9 @@ class ServiceLookupHookTest {
     private final Bundle consumer = bundle(11, "consumer");
 
     private static Bundle bundle(long id, String name) {
-        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
+        return (Bundle) Proxy.newProxyInstance(
+                Bundle.class.getClassLoader(),
+                new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getBundleId" -> id;
                     case "getSymbolicName" -> name;
@@ -40,16 +42,20 @@ class ServiceLookupHookTest {
     }
 
     private static BundleContext context(Bundle bundle) {
-        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (BundleContext) Proxy.newProxyInstance(
+                BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> bundle;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
     private static ServiceReference<?> ref(Bundle owner, Map<String, Object> properties) {
-        return (ServiceReference<?>) Proxy.newProxyInstance(ServiceReference.class.getClassLoader(),
-                new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (ServiceReference<?>) Proxy.newProxyInstance(
+                ServiceReference.class.getClassLoader(),
+                new Class<?>[] {ServiceReference.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getProperty" -> properties.get((String) args[0]);
                     case "getBundle" -> owner;
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -59,8 +65,10 @@ class ServiceLookupHookTest {
     }
 
     private static ServiceReference<?> broken() {
-        return (ServiceReference<?>) Proxy.newProxyInstance(ServiceReference.class.getClassLoader(),
-                new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (ServiceReference<?>) Proxy.newProxyInstance(
+                ServiceReference.class.getClassLoader(),
+                new Class<?>[] {ServiceReference.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> throw new IllegalStateException("service registry is on fire");
@@ -83,10 +91,14 @@ class ServiceLookupHookTest {
         hook.find(context(consumer), null, "(happyos.component.name=echo)", false, new ArrayList<>(List.of(named)));
 
         assertThat(found).containsExactly(named, ds, plain);
-        assertThat(lookups(new ProviderKey(ProviderKey.Kind.NAMED, 10, "echo"), 11)).isEqualTo(2);
-        assertThat(lookups(new ProviderKey(ProviderKey.Kind.DS, 10, "greeting"), 11)).isEqualTo(1);
-        assertThat(lookups(new ProviderKey(ProviderKey.Kind.NAMED, 10, "x"), 11)).isZero();
-        ConsumerCounters c = counters.consumers(new ProviderKey(ProviderKey.Kind.NAMED, 10, "echo")).get(11L);
+        assertThat(lookups(new ProviderKey(ProviderKey.Kind.NAMED, 10, "echo"), 11))
+                .isEqualTo(2);
+        assertThat(lookups(new ProviderKey(ProviderKey.Kind.DS, 10, "greeting"), 11))
+                .isEqualTo(1);
+        assertThat(lookups(new ProviderKey(ProviderKey.Kind.NAMED, 10, "x"), 11))
+                .isZero();
+        ConsumerCounters c = counters.consumers(new ProviderKey(ProviderKey.Kind.NAMED, 10, "echo"))
+                .get(11L);
         assertThat(c.symbolicName()).isEqualTo("consumer");
         assertThat(c.firstSeen()).isEqualTo(clock.millis()).isEqualTo(c.lastSeen());
     }
@@ -95,9 +107,14 @@ class ServiceLookupHookTest {
     void listingsAndTheRegistrysOwnLookupsAreNotCounted() {
         ServiceReference<?> named = ref(provider, Map.of("happyos.component.name", "echo"));
         hook.find(context(consumer), null, null, true, new ArrayList<>(List.of(named)));
-        hook.find(context(bundle(REGISTRY, "io.happyos.registry.core")), "com.acme.Echo", null, false,
+        hook.find(
+                context(bundle(REGISTRY, "io.happyos.registry.core")),
+                "com.acme.Echo",
+                null,
+                false,
                 new ArrayList<>(List.of(named)));
-        assertThat(counters.consumers(new ProviderKey(ProviderKey.Kind.NAMED, 10, "echo"))).isEmpty();
+        assertThat(counters.consumers(new ProviderKey(ProviderKey.Kind.NAMED, 10, "echo")))
+                .isEmpty();
     }
 
     @Test
@@ -107,8 +124,8 @@ class ServiceLookupHookTest {
         hook.find(context(consumer), "com.acme.Echo", null, false, found);
         assertThat(found).containsExactly(bad);
 
-        BundleContext invalid = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
+        BundleContext invalid = (BundleContext) Proxy.newProxyInstance(
+                BundleContext.class.getClassLoader(), new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("invalid context");
                 });
         hook.find(invalid, "com.acme.Echo", null, false, found);

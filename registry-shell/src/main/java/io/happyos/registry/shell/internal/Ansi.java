@@ -19,7 +19,12 @@ final class Ansi {
 
     /** The colours and styles used. */
     enum Style {
-        GREEN("32"), RED("31"), YELLOW("33"), CYAN("36"), DIM("2"), BOLD("1");
+        GREEN("32"),
+        RED("31"),
+        YELLOW("33"),
+        CYAN("36"),
+        DIM("2"),
+        BOLD("1");
 
         private final String code;
 

@@ -30,8 +30,8 @@ public final class AuditCommands {
     static final int DEFAULT_LIMIT = 50;
 
     /** The forms {@code --since} accepts, for error messages. */
-    static final String SINCE_FORMS = "a duration back from now (30s, 10m, 2h, PT30S) "
-            + "or an ISO-8601 instant (2026-11-25T10:42:00Z)";
+    static final String SINCE_FORMS =
+            "a duration back from now (30s, 10m, 2h, PT30S) " + "or an ISO-8601 instant (2026-11-25T10:42:00Z)";
 
     private final CommandContext ctx;
     private final Supplier<Instant> now;
@@ -55,17 +55,34 @@ public final class AuditCommands {
             + "Example: registry:audit --component logger --since 10m --failed")
     public void audit(
             @Descriptor("print a JSON array of {\"sequence\",\"at\",\"actor\",\"operation\",\"component\",\"ok\","
-                    + "\"error\",\"details\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                            + "\"error\",\"details\"}")
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("only records of this component: id, name or bundle number (the id of a removed "
-                    + "component works too)")
-            @Parameter(names = {"--component"}, absentValue = "") String component,
+                            + "component works too)")
+                    @Parameter(
+                            names = {"--component"},
+                            absentValue = "")
+                    String component,
             @Descriptor("only records since then: " + SINCE_FORMS)
-            @Parameter(names = {"--since"}, absentValue = "") String since,
+                    @Parameter(
+                            names = {"--since"},
+                            absentValue = "")
+                    String since,
             @Descriptor("only operations that failed")
-            @Parameter(names = {"--failed"}, presentValue = "true", absentValue = "false") boolean failed,
+                    @Parameter(
+                            names = {"--failed"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean failed,
             @Descriptor("at most N records (default " + DEFAULT_LIMIT + ")")
-            @Parameter(names = {"--limit"}, absentValue = "" + DEFAULT_LIMIT) String limit) {
+                    @Parameter(
+                            names = {"--limit"},
+                            absentValue = "" + DEFAULT_LIMIT)
+                    String limit) {
         int most = OptionValues.wholeNumber("registry:audit", "--limit", limit, 1);
         AuditQuery query = new AuditQuery(componentId(component), null, null, since(since), null, failed, most);
         List<AuditRecord> records = ctx.registry().diagnostics().getAuditLog(query);
@@ -109,8 +126,13 @@ public final class AuditCommands {
     private static String table(List<AuditRecord> records) {
         TextTable table = new TextTable("TIME", "ACTOR", "OPERATION", "COMPONENT", "OUTCOME", "DETAILS");
         for (AuditRecord r : records) {
-            table.row(r.at().truncatedTo(ChronoUnit.SECONDS), r.actor(), r.operation(), r.componentId(),
-                    outcome(r), oneLine(r.details()));
+            table.row(
+                    r.at().truncatedTo(ChronoUnit.SECONDS),
+                    r.actor(),
+                    r.operation(),
+                    r.componentId(),
+                    outcome(r),
+                    oneLine(r.details()));
         }
         return table.render();
     }

@@ -31,8 +31,7 @@ final class BatchProgress implements StatusListener {
     static final int WIDTH = 80;
 
     /** One component reaching the target status. */
-    private record Step(int done, String label) {
-    }
+    private record Step(int done, String label) {}
 
     private final Set<String> watched;
     private final ComponentStatus target;
@@ -99,8 +98,12 @@ final class BatchProgress implements StatusListener {
 
     /** How many of the watched components have the target status now. */
     private long atTarget(CommandContext ctx) {
-        return watched.stream().filter(id -> ctx.registry().findComponent(id)
-                .map(e -> e.status() == target).orElse(false)).count();
+        return watched.stream()
+                .filter(id -> ctx.registry()
+                        .findComponent(id)
+                        .map(e -> e.status() == target)
+                        .orElse(false))
+                .count();
     }
 
     private void showNext(CommandContext ctx, Ansi ansi) {
@@ -125,7 +128,7 @@ final class BatchProgress implements StatusListener {
 
     /** The bar in the terminal's glyphs, the done part in green. */
     static ProgressBar bar(Ansi ansi) {
-        return new ProgressBar(ansi.glyph("\u2588", "#"), ansi.glyph("\u2591", "."),
-                done -> ansi.paint(Ansi.Style.GREEN, done));
+        return new ProgressBar(
+                ansi.glyph("\u2588", "#"), ansi.glyph("\u2591", "."), done -> ansi.paint(Ansi.Style.GREEN, done));
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class BatchReport {
 
-    private BatchReport() {
-    }
+    private BatchReport() {}
 
     /**
      * Prints the result, then fails when anything did not succeed.
@@ -80,13 +79,22 @@ final class BatchReport {
      */
     static String failure(BatchResult result, String what) {
         List<BatchItem> problems = result.problems();
-        StringBuilder out = new StringBuilder().append(problems.size()).append(" of ").append(result.items().size())
-                .append(' ').append(what).append(" failed: ");
+        StringBuilder out = new StringBuilder()
+                .append(problems.size())
+                .append(" of ")
+                .append(result.items().size())
+                .append(' ')
+                .append(what)
+                .append(" failed: ");
         for (int i = 0; i < problems.size(); i++) {
             BatchItem item = problems.get(i);
             String reason = item.message() == null ? "no reason given" : item.message();
-            out.append(i == 0 ? "" : ", ").append(item.key()).append(" (")
-                    .append(item.outcome() == BatchOutcome.SKIPPED ? "skipped: " : "").append(reason).append(')');
+            out.append(i == 0 ? "" : ", ")
+                    .append(item.key())
+                    .append(" (")
+                    .append(item.outcome() == BatchOutcome.SKIPPED ? "skipped: " : "")
+                    .append(reason)
+                    .append(')');
         }
         return out.toString().replace('\n', ' ');
     }

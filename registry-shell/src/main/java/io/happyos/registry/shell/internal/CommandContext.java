@@ -43,8 +43,7 @@ final class CommandContext {
      * @param out where to print, looked up at each print
      * @param terminal whether the output is a terminal, where progress lines are welcome
      */
-    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out,
-            BooleanSupplier terminal) {
+    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out, BooleanSupplier terminal) {
         this(lookup, completion, out, terminal, System::getenv, Charset.defaultCharset());
     }
 
@@ -58,8 +57,13 @@ final class CommandContext {
      * @param env the environment variables ({@code NO_COLOR}, {@code TERM}), by name
      * @param charset the output's character set
      */
-    CommandContext(RegistryLookup lookup, Completion completion, Supplier<PrintStream> out,
-            BooleanSupplier terminal, Function<String, String> env, Charset charset) {
+    CommandContext(
+            RegistryLookup lookup,
+            Completion completion,
+            Supplier<PrintStream> out,
+            BooleanSupplier terminal,
+            Function<String, String> env,
+            Charset charset) {
         this.lookup = lookup;
         this.completion = completion;
         this.out = out;
@@ -76,8 +80,13 @@ final class CommandContext {
      * @return the context
      */
     static CommandContext standard(RegistryLookup lookup) {
-        return new CommandContext(lookup, new Completion(Completion.DEFAULT_TIMEOUT), () -> System.out,
-                () -> System.console() != null, System::getenv, stdoutCharset());
+        return new CommandContext(
+                lookup,
+                new Completion(Completion.DEFAULT_TIMEOUT),
+                () -> System.out,
+                () -> System.console() != null,
+                System::getenv,
+                stdoutCharset());
     }
 
     /** What {@code System.out} encodes to: the terminal's encoding when it is one, else the default. */

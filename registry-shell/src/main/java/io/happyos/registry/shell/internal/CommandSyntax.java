@@ -88,7 +88,8 @@ final class CommandSyntax {
             Map.entry("undepend", before -> before.size() < 2 ? Argument.COMPONENT : Argument.NOTHING),
             Map.entry("status", before -> before.size() % 2 == 0 ? Argument.COMPONENT : Argument.STATUS),
             Map.entry("cache", CommandSyntax::cacheArgument),
-            Map.entry("index", before -> before.isEmpty() ? Argument.words("create", "drop", "list") : Argument.NOTHING));
+            Map.entry(
+                    "index", before -> before.isEmpty() ? Argument.words("create", "drop", "list") : Argument.NOTHING));
 
     /** The values of options that take one, by option name, whatever the command. */
     private static final Map<String, Argument> OPTION_VALUES = Map.of(

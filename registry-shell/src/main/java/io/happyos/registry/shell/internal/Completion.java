@@ -52,8 +52,10 @@ final class Completion {
         } catch (ExecutionException | CompletionException e) {
             throw unwrap(e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("gave up waiting for " + what + " after " + describe(timeout)
-                    + "; it may still finish: check with registry:info", e);
+            throw new IllegalStateException(
+                    "gave up waiting for " + what + " after " + describe(timeout)
+                            + "; it may still finish: check with registry:info",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);

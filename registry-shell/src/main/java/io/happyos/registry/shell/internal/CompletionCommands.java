@@ -43,7 +43,8 @@ public final class CompletionCommands {
      */
     @Descriptor("list what Tab completes the last word of a command line to: command names, options, component ids. "
             + "Example: registry:complete 'registry:activate calc'")
-    public List<String> complete(CommandSession session,
+    public List<String> complete(
+            CommandSession session,
             @Descriptor("the command line typed so far; quote it to keep a trailing space") String... line) {
         return completer.complete(String.join(" ", line), commandNames(session), this::components);
     }

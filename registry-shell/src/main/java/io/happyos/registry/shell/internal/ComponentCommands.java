@@ -37,13 +37,27 @@ public final class ComponentCommands {
             + "Example: registry:list --type skill --status ACTIVE")
     public void list(
             @Descriptor("print a JSON array instead of a table")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("include system components (type 'system')")
-            @Parameter(names = {"--all"}, presentValue = "true", absentValue = "false") boolean all,
+                    @Parameter(
+                            names = {"--all"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean all,
             @Descriptor("only components of this type, for example skill (--type system shows system components)")
-            @Parameter(names = {"--type"}, absentValue = "") String type,
+                    @Parameter(
+                            names = {"--type"},
+                            absentValue = "")
+                    String type,
             @Descriptor("only components in this status: DISCOVERED, REGISTERED, ACTIVE, INACTIVE or ERROR")
-            @Parameter(names = {"--status"}, absentValue = "") String status) {
+                    @Parameter(
+                            names = {"--status"},
+                            absentValue = "")
+                    String status) {
         ComponentFilter filter = new ComponentFilter(type, status(status), all);
         List<RegistryEntry> entries = filter.apply(ctx.registry().listComponents());
         if (json) {
@@ -56,7 +70,11 @@ public final class ComponentCommands {
     @Descriptor("show everything the registry knows about one component. Example: registry:info calculator-skill")
     public void info(
             @Descriptor("print a JSON object")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         RegistryEntry entry = ctx.registry().getComponent(ctx.resolve(id));
         if (json) {
@@ -68,9 +86,14 @@ public final class ComponentCommands {
 
     @Descriptor("install a bundle JAR and register it as a component. "
             + "Example: registry:register plugins/calculator-skill-1.0.0.jar")
-    public void register(CommandSession session,
+    public void register(
+            CommandSession session,
             @Descriptor("print {\"id\":..,\"status\":..}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the JAR file, absolute or relative to the shell's current directory") String path) {
         Path jar = absolute(session, path);
         if (!Files.isRegularFile(jar)) {
@@ -85,7 +108,11 @@ public final class ComponentCommands {
             + "Example: registry:unregister weather-skill")
     public void unregister(
             @Descriptor("print {\"id\":..,\"unregistered\":true}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
         ctx.await(ctx.registry().unregisterComponent(resolved), "unregister " + resolved);
@@ -103,7 +130,11 @@ public final class ComponentCommands {
             + "Example: registry:error logger 'disk full'")
     public void error(
             @Descriptor("print {\"id\":..,\"status\":..}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id,
             @Descriptor("why, in words (quote it or give several words)") String... message) {
         String text = String.join(" ", message).strip();
@@ -118,7 +149,11 @@ public final class ComponentCommands {
     @Descriptor("take a component out of ERROR (its error history is kept). Example: registry:clear logger")
     public void clear(
             @Descriptor("print {\"id\":..,\"status\":..}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
         ctx.await(ctx.registry().lifecycle().clearComponentError(resolved), "clear the error of " + resolved);
@@ -126,7 +161,8 @@ public final class ComponentCommands {
     }
 
     private void report(boolean json, String id, String what) {
-        ComponentStatus status = ctx.registry().findComponent(id).map(RegistryEntry::status).orElse(null);
+        ComponentStatus status =
+                ctx.registry().findComponent(id).map(RegistryEntry::status).orElse(null);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", id);
@@ -165,11 +201,11 @@ public final class ComponentCommands {
             }
             return (all || !DynamicRegistry.TYPE_SYSTEM.equals(t)) && (status == null || e.status() == status);
         }
-
     }
 
     private static ComponentStatus status(String text) {
-        return text == null || text.isBlank() ? null
+        return text == null || text.isBlank()
+                ? null
                 : OptionValues.oneOf("registry:list", "--status", text, ComponentStatus.class);
     }
 }

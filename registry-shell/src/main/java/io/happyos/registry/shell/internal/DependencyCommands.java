@@ -35,7 +35,11 @@ public final class DependencyCommands {
             + "Example: registry:order calculator-skill weather-skill")
     public void order(
             @Descriptor("print a JSON array of ids")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("ids, names or bundle numbers; none means every component") String... ids) {
         DynamicRegistry registry = ctx.registry();
         List<String> order = registry.dependencies().getActivationOrder(new IdResolver(registry).resolveAll(ids));
@@ -49,7 +53,11 @@ public final class DependencyCommands {
     @Descriptor("show what a component depends on directly, and why. Example: registry:deps calculator-skill")
     public void deps(
             @Descriptor("print a JSON array of {\"id\",\"origin\",\"requirement\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
         List<Dependency> deps = ctx.registry().dependencies().getDependencyDetails(resolved);
@@ -59,7 +67,11 @@ public final class DependencyCommands {
     @Descriptor("show what depends directly on a component, and why. Example: registry:dependents logger")
     public void dependents(
             @Descriptor("print a JSON array of {\"id\",\"origin\",\"requirement\"}, id being the dependent")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
         printEdges(json, dependentEdges(ctx.registry(), resolved), "Nothing depends on " + resolved + ".");
@@ -69,7 +81,11 @@ public final class DependencyCommands {
             + "Example: registry:depend weather-skill config-manager")
     public void depend(
             @Descriptor("print {\"dependent\":..,\"dependency\":..,\"dependencies\":[..]}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component that needs the other") String dependent,
             @Descriptor("the component it needs") String dependency) {
         String from = ctx.resolve(dependent);
@@ -82,28 +98,43 @@ public final class DependencyCommands {
             + "Example: registry:undepend weather-skill config-manager")
     public void undepend(
             @Descriptor("print {\"dependent\":..,\"dependency\":..,\"dependencies\":[..]}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component that needed the other") String dependent,
             @Descriptor("the component it needed") String dependency) {
         String from = ctx.resolve(dependent);
         String to = ctx.resolve(dependency);
-        ctx.await(ctx.registry().dependencies().removeDependency(from, to), "remove the dependency " + from + " -> " + to);
+        ctx.await(
+                ctx.registry().dependencies().removeDependency(from, to),
+                "remove the dependency " + from + " -> " + to);
         boolean still = ctx.registry().dependencies().getDependencies(from).contains(to);
-        report(json, from, to, from + " no longer depends explicitly on " + to
-                + (still ? " (a declared dependency remains)" : ""));
+        report(
+                json,
+                from,
+                to,
+                from + " no longer depends explicitly on " + to + (still ? " (a declared dependency remains)" : ""));
     }
 
     @Descriptor("list the groups of components that depend on each other in a cycle. Example: registry:cycles --json")
     public void cycles(
             @Descriptor("print a JSON array of arrays of ids")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json) {
         List<List<String>> cycles = ctx.registry().dependencies().findCircularDependencies();
         if (json) {
             ctx.printJson(cycles);
         } else if (cycles.isEmpty()) {
             ctx.print("No circular dependencies.");
         } else {
-            ctx.print(TextViews.numbered(cycles.stream().map(c -> String.join(", ", c) + " " + origin(c)).toList()));
+            ctx.print(TextViews.numbered(cycles.stream()
+                    .map(c -> String.join(", ", c) + " " + origin(c))
+                    .toList()));
         }
     }
 

@@ -65,8 +65,7 @@ final class DependencyTree {
      * @param mark why it is not unfolded, if it is not
      * @param children its children, ordered by id
      */
-    record Node(String id, ComponentStatus status, List<Dependency> via, Mark mark, List<Node> children) {
-    }
+    record Node(String id, ComponentStatus status, List<Dependency> via, Mark mark, List<Node> children) {}
 
     /** A node being unfolded. */
     private static final class Frame {
@@ -77,7 +76,11 @@ final class DependencyTree {
         final Iterator<Map.Entry<String, List<Dependency>>> pending;
         final List<Node> children = new ArrayList<>();
 
-        Frame(String id, ComponentStatus status, List<Dependency> via, int depth,
+        Frame(
+                String id,
+                ComponentStatus status,
+                List<Dependency> via,
+                int depth,
                 Map<String, List<Dependency>> byTarget) {
             this.id = id;
             this.status = status;

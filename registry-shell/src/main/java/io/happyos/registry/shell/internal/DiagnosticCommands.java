@@ -31,7 +31,11 @@ public final class DiagnosticCommands {
             + " its fix. Example: registry:why calculator-skill")
     public void why(
             @Descriptor("print the explanation as a JSON object. Example: registry:why --json logger")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         Explanation explanation = ctx.registry().diagnostics().explain(ctx.resolve(id));
         if (json) {
@@ -53,14 +57,23 @@ public final class DiagnosticCommands {
             return explanation.summary() + ".";
         }
         StringBuilder out = new StringBuilder();
-        out.append(explanation.id()).append(" is ").append(ansi.value(explanation.status())).append('\n');
+        out.append(explanation.id())
+                .append(" is ")
+                .append(ansi.value(explanation.status()))
+                .append('\n');
         List<Cause> roots = explanation.rootCauses();
         out.append(ansi.paint(Ansi.Style.BOLD, roots.size() == 1 ? "Root cause:" : "Root causes (most likely first):"))
                 .append('\n');
         int n = 1;
         for (Cause root : roots) {
-            out.append("  ").append(n++).append(". ").append(ansi.paint(Ansi.Style.RED, root.message())).append('\n');
-            out.append("     fix: ").append(ansi.paint(Ansi.Style.GREEN, root.fix())).append('\n');
+            out.append("  ")
+                    .append(n++)
+                    .append(". ")
+                    .append(ansi.paint(Ansi.Style.RED, root.message()))
+                    .append('\n');
+            out.append("     fix: ")
+                    .append(ansi.paint(Ansi.Style.GREEN, root.fix()))
+                    .append('\n');
         }
         out.append(ansi.paint(Ansi.Style.BOLD, "How it comes about:")).append('\n');
         tree(out, explanation.causes(), "  ", ansi);
@@ -71,15 +84,23 @@ public final class DiagnosticCommands {
         for (int i = 0; i < causes.size(); i++) {
             Cause cause = causes.get(i);
             boolean last = i == causes.size() - 1;
-            out.append(indent).append(last ? ansi.glyph("\u2514\u2500 ", "`- ") : ansi.glyph("\u251c\u2500 ", "|- "))
+            out.append(indent)
+                    .append(last ? ansi.glyph("\u2514\u2500 ", "`- ") : ansi.glyph("\u251c\u2500 ", "|- "))
                     .append(ansi.paint(cause.isRoot() ? Ansi.Style.RED : Ansi.Style.YELLOW, "[" + cause.kind() + "]"))
-                    .append(' ').append(cause.message()).append('\n');
+                    .append(' ')
+                    .append(cause.message())
+                    .append('\n');
             String inner = indent + (last ? "   " : ansi.glyph("\u2502  ", "|  "));
             for (String fact : cause.evidence()) {
-                out.append(inner).append(ansi.paint(Ansi.Style.DIM, "- " + fact)).append('\n');
+                out.append(inner)
+                        .append(ansi.paint(Ansi.Style.DIM, "- " + fact))
+                        .append('\n');
             }
             if (cause.isRoot()) {
-                out.append(inner).append("fix: ").append(ansi.paint(Ansi.Style.GREEN, cause.fix())).append('\n');
+                out.append(inner)
+                        .append("fix: ")
+                        .append(ansi.paint(Ansi.Style.GREEN, cause.fix()))
+                        .append('\n');
             } else {
                 tree(out, cause.causes(), inner, ansi);
             }

@@ -15,8 +15,7 @@ final class DurationText {
     /** The forms {@link #parse} accepts, for error messages. */
     static final String FORMS = DurationParser.FORMS;
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /**
      * Reads a duration, as the registry reads its duration settings ({@link DurationParser}).
@@ -82,6 +81,9 @@ final class DurationText {
     }
 
     private static String decimal(long nanos, int shift, int scale) {
-        return BigDecimal.valueOf(nanos).movePointLeft(shift).setScale(scale, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(nanos)
+                .movePointLeft(shift)
+                .setScale(scale, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

@@ -60,7 +60,8 @@ record EdgeReason(String kind, String detail) {
 
     /** The value the requirement's filter asks of its namespace's own attribute, if it is that simple. */
     private static String filterValue(String requirement, String namespace) {
-        Matcher m = Pattern.compile("\\(" + Pattern.quote(namespace) + "=([^()]*)\\)").matcher(requirement);
+        Matcher m = Pattern.compile("\\(" + Pattern.quote(namespace) + "=([^()]*)\\)")
+                .matcher(requirement);
         return m.find() ? m.group(1) : null;
     }
 
@@ -81,8 +82,8 @@ record EdgeReason(String kind, String detail) {
             }
         }
         List<String> parts = new ArrayList<>();
-        byKind.forEach((kind, details) ->
-                parts.add(details.isEmpty() ? kind : kind + " " + String.join(", ", details)));
+        byKind.forEach(
+                (kind, details) -> parts.add(details.isEmpty() ? kind : kind + " " + String.join(", ", details)));
         return String.join("; ", parts);
     }
 

@@ -70,14 +70,28 @@ public final class EventCommands {
             + "Example: registry:events --follow --for 10m")
     public void events(
             @Descriptor("print JSON: an array of {\"sequence\",\"id\",\"from\",\"to\",\"at\"}, or with --follow one "
-                    + "such object per line")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                            + "such object per line")
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("keep printing changes as they happen, until Ctrl-C (or --for)")
-            @Parameter(names = {"--follow"}, presentValue = "true", absentValue = "false") boolean follow,
+                    @Parameter(
+                            names = {"--follow"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean follow,
             @Descriptor("how many recent changes to print first, 1 to " + KEPT + " (default 20)")
-            @Parameter(names = {"--count"}, absentValue = "20") String count,
+                    @Parameter(
+                            names = {"--count"},
+                            absentValue = "20")
+                    String count,
             @Descriptor("with --follow, stop after this long: 500ms, 30s, 10m, 2h or PT30S")
-            @Parameter(names = {"--for"}, absentValue = "") String forDuration) {
+                    @Parameter(
+                            names = {"--for"},
+                            absentValue = "")
+                    String forDuration) {
         int recent = (int) OptionValues.wholeNumber("registry:events", "--count", count, 1, KEPT);
         boolean limited = forDuration != null && !forDuration.isBlank();
         if (limited && !follow) {
@@ -91,8 +105,14 @@ public final class EventCommands {
                 ctx.printJson(changes.stream().map(EventText::json).toList());
             } else {
                 Ansi ansi = ctx.ansi();
-                ctx.print(changes.isEmpty() ? "No status changes yet."
-                        : String.join("\n", changes.stream().map(c -> EventText.line(c, ansi)).toList()));
+                ctx.print(
+                        changes.isEmpty()
+                                ? "No status changes yet."
+                                : String.join(
+                                        "\n",
+                                        changes.stream()
+                                                .map(c -> EventText.line(c, ansi))
+                                                .toList()));
             }
             return;
         }
@@ -127,8 +147,8 @@ public final class EventCommands {
                 continue;
             }
             if (last >= 0 && change.sequence() > newest + 1 && !json) {
-                ctx.print("... " + (change.sequence() - newest - 1) + " status changes not shown: more than the "
-                        + KEPT + " the registry keeps happened since the last look");
+                ctx.print("... " + (change.sequence() - newest - 1) + " status changes not shown: more than the " + KEPT
+                        + " the registry keeps happened since the last look");
             }
             if (json) {
                 view.json(EventText.json(change));
@@ -144,13 +164,25 @@ public final class EventCommands {
             + "Example: registry:watch logger calculator-skill --interval 500")
     public void watch(
             @Descriptor("print each frame as one line of JSON {\"at\",\"components\",\"events\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("print one frame and stop")
-            @Parameter(names = {"--once"}, presentValue = "true", absentValue = "false") boolean once,
+                    @Parameter(
+                            names = {"--once"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean once,
             @Descriptor("milliseconds between frames, at least 50 (default 1000)")
-            @Parameter(names = {"--interval"}, absentValue = "1000") String interval,
+                    @Parameter(
+                            names = {"--interval"},
+                            absentValue = "1000")
+                    String interval,
             @Descriptor("ids, names or bundle numbers of the components to show; none shows all but the system "
-                    + "components") String... ids) {
+                            + "components")
+                    String... ids) {
         Duration every = LiveView.interval("registry:watch", interval);
         List<String> shown = new IdResolver(ctx.registry()).resolveAll(ids);
         LiveView view = new LiveView(ctx, pacer);
@@ -169,10 +201,16 @@ public final class EventCommands {
     private static List<RegistryEntry> entries(DynamicRegistry registry, List<String> ids) {
         if (ids.isEmpty()) {
             return registry.listComponents().stream()
-                    .filter(e -> !DynamicRegistry.TYPE_SYSTEM.equals(e.component().type())).toList();
+                    .filter(e ->
+                            !DynamicRegistry.TYPE_SYSTEM.equals(e.component().type()))
+                    .toList();
         }
         // a component removed while watched disappears from the table
-        return ids.stream().distinct().map(registry::findComponent).flatMap(java.util.Optional::stream).toList();
+        return ids.stream()
+                .distinct()
+                .map(registry::findComponent)
+                .flatMap(java.util.Optional::stream)
+                .toList();
     }
 
     private static List<StatusChange> events(DynamicRegistry registry, List<String> ids) {
@@ -187,11 +225,12 @@ public final class EventCommands {
         return matching.subList(Math.max(0, matching.size() - WATCH_EVENTS), matching.size());
     }
 
-    private String frame(List<RegistryEntry> entries, List<StatusChange> events, Duration every, boolean once,
-            Ansi ansi) {
+    private String frame(
+            List<RegistryEntry> entries, List<StatusChange> events, Duration every, boolean once, Ansi ansi) {
         StringBuilder out = new StringBuilder();
         out.append(ansi.paint(Ansi.Style.BOLD, "Registry at " + now.get().truncatedTo(ChronoUnit.SECONDS)))
-                .append("  ").append(summary(entries, ansi));
+                .append("  ")
+                .append(summary(entries, ansi));
         if (!once) {
             out.append("  (every ").append(DurationText.shortForm(every)).append(", Ctrl-C to stop)");
         }
@@ -202,7 +241,12 @@ public final class EventCommands {
             TextTable table = new TextTable("ID", "TYPE", "STATUS", "ACCESSES", "ERRORS", "LAST ERROR");
             for (RegistryEntry e : entries) {
                 ErrorRecord lastError = e.lastError();
-                table.row(e.id(), e.component().type(), e.status(), e.accessCount(), e.errorHistory().size(),
+                table.row(
+                        e.id(),
+                        e.component().type(),
+                        e.status(),
+                        e.accessCount(),
+                        e.errorHistory().size(),
                         lastError == null ? null : shorten(lastError.message()));
             }
             out.append(table.render(ansi));
@@ -221,7 +265,8 @@ public final class EventCommands {
         entries.forEach(e -> counts.merge(e.status(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((status, n) -> parts.add(n + " " + ansi.value(status)));
-        return entries.size() + (entries.size() == 1 ? " component" : " components")
+        return entries.size()
+                + (entries.size() == 1 ? " component" : " components")
                 + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
     }
 
@@ -233,15 +278,19 @@ public final class EventCommands {
     private Map<String, Object> frameJson(List<RegistryEntry> entries, List<StatusChange> events) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", now.get().toString());
-        out.put("components", entries.stream().map(e -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", e.id());
-            c.put("type", e.component().type());
-            c.put("status", e.status());
-            c.put("accessCount", e.accessCount());
-            c.put("errors", e.errorHistory().size());
-            return c;
-        }).toList());
+        out.put(
+                "components",
+                entries.stream()
+                        .map(e -> {
+                            Map<String, Object> c = new LinkedHashMap<>();
+                            c.put("id", e.id());
+                            c.put("type", e.component().type());
+                            c.put("status", e.status());
+                            c.put("accessCount", e.accessCount());
+                            c.put("errors", e.errorHistory().size());
+                            return c;
+                        })
+                        .toList());
         out.put("events", events.stream().map(EventText::json).toList());
         return out;
     }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Status changes as people and scripts read them. */
 final class EventText {
 
-    private EventText() {
-    }
+    private EventText() {}
 
     /**
      * One change on one line: {@code 2025-01-02T03:04:05.123Z  logger  REGISTERED → ACTIVE}; a

@@ -37,16 +37,24 @@ public final class GraphCommands {
             + "Example: registry:graph --format mermaid calculator-skill")
     public void graph(
             @Descriptor("print {\"nodes\":[..],\"edges\":[..]}: the same as --format json")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("dot (Graphviz, the default), mermaid (flowchart) or json")
-            @Parameter(names = {"--format"}, absentValue = "") String format,
+                    @Parameter(
+                            names = {"--format"},
+                            absentValue = "")
+                    String format,
             @Descriptor("a component (id, name or bundle number) whose dependencies and dependents to export; "
-                    + "none for the whole graph") String... id) {
+                            + "none for the whole graph")
+                    String... id) {
         boolean formatGiven = format != null && !format.isBlank();
         GraphFormat graphFormat = format(formatGiven ? format : json ? "json" : "dot");
         if (json && graphFormat != GraphFormat.JSON) {
-            throw new IllegalArgumentException("--json and --format " + format.strip() + " ask for two formats: "
-                    + "give one of them");
+            throw new IllegalArgumentException(
+                    "--json and --format " + format.strip() + " ask for two formats: " + "give one of them");
         }
         if (id.length > 1) {
             throw new IllegalArgumentException("give at most one component; none exports the whole graph");
@@ -59,10 +67,15 @@ public final class GraphCommands {
             + "Example: registry:validate calculator-skill")
     public void validate(
             @Descriptor("print a JSON array of {\"dependency\",\"kind\",\"message\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
-        List<DependencyProblem> problems = ctx.await(ctx.registry().dependencies().validateDependencies(resolved),
+        List<DependencyProblem> problems = ctx.await(
+                ctx.registry().dependencies().validateDependencies(resolved),
                 "validate the dependencies of " + resolved);
         if (json) {
             ctx.printJson(problems.stream().map(GraphCommands::problem).toList());
@@ -72,10 +85,15 @@ public final class GraphCommands {
             TextTable table = new TextTable("DEPENDENCY", "PROBLEM", "MESSAGE");
             problems.forEach(p -> table.row(p.dependency(), p.kind(), p.message()));
             StringBuilder out = new StringBuilder(table.render());
-            boolean inError = ctx.registry().findComponent(resolved).map(RegistryEntry::status)
-                    .filter(s -> s == ComponentStatus.ERROR).isPresent();
+            boolean inError = ctx.registry()
+                    .findComponent(resolved)
+                    .map(RegistryEntry::status)
+                    .filter(s -> s == ComponentStatus.ERROR)
+                    .isPresent();
             if (inError) {
-                out.append(resolved).append(" is now in ERROR; registry:clear ").append(resolved)
+                out.append(resolved)
+                        .append(" is now in ERROR; registry:clear ")
+                        .append(resolved)
                         .append(" takes it out\n");
             }
             ctx.print(out.toString());
@@ -83,9 +101,11 @@ public final class GraphCommands {
     }
 
     private static GraphFormat format(String format) {
-        List<String> names = Arrays.stream(GraphFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
-        return GraphFormat.valueOf(OptionValues.oneOf("registry:graph", "--format", format, names)
-                .toUpperCase(Locale.ROOT));
+        List<String> names = Arrays.stream(GraphFormat.values())
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .toList();
+        return GraphFormat.valueOf(
+                OptionValues.oneOf("registry:graph", "--format", format, names).toUpperCase(Locale.ROOT));
     }
 
     private static Map<String, Object> problem(DependencyProblem p) {

@@ -83,6 +83,9 @@ final class IdResolver {
         if (bundleId < 0) {
             return Optional.empty();
         }
-        return all.stream().filter(e -> e.bundleId() == bundleId).map(RegistryEntry::id).findFirst();
+        return all.stream()
+                .filter(e -> e.bundleId() == bundleId)
+                .map(RegistryEntry::id)
+                .findFirst();
     }
 }

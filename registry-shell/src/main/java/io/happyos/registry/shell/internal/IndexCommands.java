@@ -35,9 +35,14 @@ public final class IndexCommands {
             + "| index NAME KEY. Example: registry:index create vendor Bundle-Vendor")
     public void index(
             @Descriptor("print JSON: components as list --json for a query, names for list")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("create NAME HEADER (for example: create vendor Bundle-Vendor), drop NAME, list, or NAME KEY "
-                    + "to show the components filed under KEY") String... args) {
+                            + "to show the components filed under KEY")
+                    String... args) {
         if (args.length == 0) {
             throw new IllegalArgumentException("give an index command: " + USAGE);
         }
@@ -98,8 +103,10 @@ public final class IndexCommands {
         if (json) {
             ctx.printJson(JsonViews.entries(entries));
         } else {
-            ctx.print(entries.isEmpty() ? "No components under '" + key + "' in index " + name + "."
-                    : TextViews.componentTable(entries, ctx.ansi()));
+            ctx.print(
+                    entries.isEmpty()
+                            ? "No components under '" + key + "' in index " + name + "."
+                            : TextViews.componentTable(entries, ctx.ansi()));
         }
     }
 }

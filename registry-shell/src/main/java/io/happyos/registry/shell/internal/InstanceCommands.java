@@ -36,7 +36,11 @@ public final class InstanceCommands {
             + "Example: registry:instance calculator-skill")
     public void instance(
             @Descriptor("print {\"id\",\"class\",\"value\",\"accessCount\",\"lastAccessed\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
         DynamicRegistry registry = ctx.registry();
@@ -49,7 +53,9 @@ public final class InstanceCommands {
             out.put("class", instance.getClass().getName());
             out.put("value", value);
             out.put("accessCount", entry.accessCount());
-            out.put("lastAccessed", entry.lastAccessed() == null ? null : entry.lastAccessed().toString());
+            out.put(
+                    "lastAccessed",
+                    entry.lastAccessed() == null ? null : entry.lastAccessed().toString());
             ctx.printJson(out);
         } else {
             TextTable t = new TextTable("Id", resolved);
@@ -65,17 +71,23 @@ public final class InstanceCommands {
             + "Example: registry:cache enable 100 1h")
     public void cache(
             @Descriptor("print JSON: {\"disposed\":[ids]} for cleanup and idle, {\"maxSize\",\"ttlMs\"} for enable")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("enable (keep at most MAXSIZE instances, each for TTL after creation), cleanup (dispose of "
-                    + "one component's instance) or idle (dispose of instances not used for DURATION); durations "
-                    + "like 500ms, 30s, 10m, 2h or PT30S") String... args) {
+                            + "one component's instance) or idle (dispose of instances not used for DURATION); durations "
+                            + "like 500ms, 30s, 10m, 2h or PT30S")
+                    String... args) {
         if (args.length == 0) {
             throw new IllegalArgumentException("give a cache command: " + CACHE_USAGE);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         switch (args[0]) {
             case "enable" -> enable(json, arguments(rest, 2, "cache enable MAXSIZE TTL"));
-            case "cleanup" -> cleanup(json, arguments(rest, 1, "cache cleanup ID").get(0));
+            case "cleanup" ->
+                cleanup(json, arguments(rest, 1, "cache cleanup ID").get(0));
             case "idle" -> idle(json, arguments(rest, 1, "cache idle DURATION").get(0));
             default -> throw new IllegalArgumentException("unknown cache command '" + args[0] + "': " + CACHE_USAGE);
         }
@@ -94,8 +106,8 @@ public final class InstanceCommands {
             out.put("ttlMs", ttl.toMillis());
             ctx.printJson(out);
         } else {
-            ctx.print("Instance caching on: at most " + maxSize + " instances, each kept "
-                    + DurationText.shortForm(ttl) + " after creation");
+            ctx.print("Instance caching on: at most " + maxSize + " instances, each kept " + DurationText.shortForm(ttl)
+                    + " after creation");
         }
     }
 
@@ -117,8 +129,8 @@ public final class InstanceCommands {
         } else if (disposed.isEmpty()) {
             ctx.print("No instance was idle for " + DurationText.shortForm(idleFor));
         } else {
-            ctx.print("Disposed of " + disposed.size() + (disposed.size() == 1 ? " idle instance: " : " idle instances: ")
-                    + String.join(", ", disposed));
+            ctx.print("Disposed of " + disposed.size()
+                    + (disposed.size() == 1 ? " idle instance: " : " idle instances: ") + String.join(", ", disposed));
         }
     }
 

@@ -24,8 +24,7 @@ import java.util.TreeSet;
  */
 final class JsonViews {
 
-    private JsonViews() {
-    }
+    private JsonViews() {}
 
     /**
      * A component as a JSON object.

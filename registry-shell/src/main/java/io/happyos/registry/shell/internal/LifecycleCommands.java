@@ -53,16 +53,26 @@ public final class LifecycleCommands {
             + "Example: registry:activate calculator-skill --retry 3 --backoff 500ms")
     public void activate(
             @Descriptor("print JSON: {\"activated\":[..],\"components\":[..]} for one component, "
-                    + "{\"items\":[..],\"succeeded\":N,\"failed\":N} for several")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                            + "{\"items\":[..],\"succeeded\":N,\"failed\":N} for several")
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("try up to N times in all, waiting longer each time (one component only)")
-            @Parameter(names = {"--retry"}, absentValue = "0") String retry,
+                    @Parameter(
+                            names = {"--retry"},
+                            absentValue = "0")
+                    String retry,
             @Descriptor("the wait before the second try, doubling after (500ms, 30s, 10m, 2h, PT1S); default 1s")
-            @Parameter(names = {"--backoff"}, absentValue = "") String backoff,
+                    @Parameter(
+                            names = {"--backoff"},
+                            absentValue = "")
+                    String backoff,
             @Descriptor("ids, names or bundle numbers of the components") String... ids) {
         List<String> resolved = resolve(ids);
-        RetryPolicy policy = retryPolicy(OptionValues.wholeNumber("registry:activate", "--retry", retry, 0), backoff,
-                resolved.size());
+        RetryPolicy policy = retryPolicy(
+                OptionValues.wholeNumber("registry:activate", "--retry", retry, 0), backoff, resolved.size());
         if (resolved.size() == 1) {
             printOne(json, activateOne(resolved.get(0), policy), true);
         } else {
@@ -74,8 +84,12 @@ public final class LifecycleCommands {
             + "Example: registry:deactivate logger")
     public void deactivate(
             @Descriptor("print JSON: {\"deactivated\":[..],\"components\":[..]} for one component, "
-                    + "{\"items\":[..],\"succeeded\":N,\"failed\":N} for several")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                            + "{\"items\":[..],\"succeeded\":N,\"failed\":N} for several")
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("ids, names or bundle numbers of the components") String... ids) {
         List<String> resolved = resolve(ids);
         if (resolved.size() == 1) {
@@ -89,9 +103,14 @@ public final class LifecycleCommands {
             + "Example: registry:status logger ACTIVE weather-skill INACTIVE")
     public void status(
             @Descriptor("print {\"items\":[{\"key\",\"id\",\"outcome\",\"message\"}],\"succeeded\":N,\"failed\":N}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("pairs of a component (id, name or bundle number) and a status: ACTIVE, INACTIVE, "
-                    + "ERROR, REGISTERED or DISCOVERED") String... pairs) {
+                            + "ERROR, REGISTERED or DISCOVERED")
+                    String... pairs) {
         if (pairs.length == 0 || pairs.length % 2 != 0) {
             throw new IllegalArgumentException("give pairs of component and status, for example: "
                     + "status logger ACTIVE weather-skill INACTIVE");
@@ -100,13 +119,14 @@ public final class LifecycleCommands {
         Map<String, ComponentStatus> wanted = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             String id = resolver.resolve(pairs[i]);
-            ComponentStatus status = OptionValues.oneOf("registry:status", "the status of " + id, pairs[i + 1],
-                    ComponentStatus.class);
+            ComponentStatus status =
+                    OptionValues.oneOf("registry:status", "the status of " + id, pairs[i + 1], ComponentStatus.class);
             if (wanted.put(id, status) != null) {
                 throw new IllegalArgumentException(id + " is given twice: give one status per component");
             }
         }
-        BatchResult result = ctx.await(ctx.registry().lifecycle().updateComponentStatusBatch(wanted),
+        BatchResult result = ctx.await(
+                ctx.registry().lifecycle().updateComponentStatusBatch(wanted),
                 "set the status of " + String.join(", ", wanted.keySet()));
         BatchReport.print(ctx, result, json, "components");
     }
@@ -128,8 +148,8 @@ public final class LifecycleCommands {
                     + (backoffGiven ? " (--backoff works only with --retry)" : ""));
         }
         if (components > 1) {
-            throw new IllegalArgumentException("--retry works with one component at a time; activate the others "
-                    + "separately");
+            throw new IllegalArgumentException(
+                    "--retry works with one component at a time; activate the others " + "separately");
         }
         return RetryPolicy.exponential(retry, DurationText.parse(backoffGiven ? backoff : DEFAULT_BACKOFF, "backoff"));
     }
@@ -153,7 +173,8 @@ public final class LifecycleCommands {
         String what = (activate ? "activate " : "deactivate ") + String.join(", ", ids);
         BatchResult result;
         if (!json && ids.size() >= PROGRESS_THRESHOLD && ctx.onTerminal()) {
-            Set<String> watched = activate ? new LinkedHashSet<>(registry.dependencies().getActivationOrder(ids))
+            Set<String> watched = activate
+                    ? new LinkedHashSet<>(registry.dependencies().getActivationOrder(ids))
                     : withDependents(registry, ids);
             result = new BatchProgress(watched, activate ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE)
                     .follow(ctx, start, what);
@@ -167,7 +188,10 @@ public final class LifecycleCommands {
         DynamicRegistry registry = ctx.registry();
         List<String> plan = registry.dependencies().getActivationOrder(List.of(id));
         StatusSnapshot before = StatusSnapshot.take(registry);
-        ctx.await(policy == null ? registry.activateComponent(id) : registry.lifecycle().activateComponent(id, policy),
+        ctx.await(
+                policy == null
+                        ? registry.activateComponent(id)
+                        : registry.lifecycle().activateComponent(id, policy),
                 "activate " + id);
         StatusSnapshot after = StatusSnapshot.take(registry);
         List<String> activated = before.entered(after, ComponentStatus.ACTIVE, plan);
@@ -209,8 +233,8 @@ public final class LifecycleCommands {
             if (changed.isEmpty()) {
                 return id + " " + state + (activate ? " (already active)" : " (was not active)");
             }
-            return id + " " + state + " (" + (activate ? "activated: " : "deactivated: ")
-                    + String.join(", ", changed) + ")";
+            return id + " " + state + " (" + (activate ? "activated: " : "deactivated: ") + String.join(", ", changed)
+                    + ")";
         }
 
         Map<String, Object> json() {

@@ -111,7 +111,8 @@ final class LineCompleter {
     private static List<String> matching(String prefix, Stream<String> words) {
         String lowerPrefix = prefix.toLowerCase(Locale.ROOT);
         TreeSet<String> sorted = new TreeSet<>();
-        words.filter(word -> word != null && word.toLowerCase(Locale.ROOT).startsWith(lowerPrefix)).forEach(sorted::add);
+        words.filter(word -> word != null && word.toLowerCase(Locale.ROOT).startsWith(lowerPrefix))
+                .forEach(sorted::add);
         return List.copyOf(sorted);
     }
 

@@ -91,7 +91,7 @@ final class LiveView {
      * @throws IllegalArgumentException when it is no whole number or shorter than 50 ms
      */
     static Duration interval(String command, String millis) {
-        return Duration.ofMillis(OptionValues.wholeNumber(command, "--interval (milliseconds)", millis, 50,
-                Long.MAX_VALUE));
+        return Duration.ofMillis(
+                OptionValues.wholeNumber(command, "--interval (milliseconds)", millis, 50, Long.MAX_VALUE));
     }
 }

@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class OptionValues {
 
-    private OptionValues() {
-    }
+    private OptionValues() {}
 
     /**
      * A whole number within bounds.
@@ -41,8 +40,8 @@ final class OptionValues {
         // a bound no one types is not worth naming, unless it is the one that was passed
         boolean tooLarge = t.matches("\\+?\\d+") && (t.length() > 18 || Long.parseLong(t) > max);
         String bounds = max >= Integer.MAX_VALUE && !tooLarge ? "of at least " + min : "from " + min + " to " + max;
-        throw new IllegalArgumentException(command + ": " + option + " must be a whole number " + bounds
-                + ", got '" + text + "'");
+        throw new IllegalArgumentException(
+                command + ": " + option + " must be a whole number " + bounds + ", got '" + text + "'");
     }
 
     /**
@@ -76,8 +75,8 @@ final class OptionValues {
                 return word;
             }
         }
-        throw new IllegalArgumentException(command + ": " + option + " must be one of " + String.join(", ", words)
-                + "; got '" + text + "'");
+        throw new IllegalArgumentException(
+                command + ": " + option + " must be one of " + String.join(", ", words) + "; got '" + text + "'");
     }
 
     /**
@@ -91,7 +90,8 @@ final class OptionValues {
      * @throws IllegalArgumentException when the text names none of them
      */
     static <E extends Enum<E>> E oneOf(String command, String option, String text, Class<E> type) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        List<String> names =
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         return Enum.valueOf(type, oneOf(command, option, text, names));
     }
 }

@@ -34,7 +34,11 @@ public final class StatsCommands {
             + " not). Example: registry:health --json")
     public void health(
             @Descriptor("print {\"total\",\"healthy\",\"error\",\"inactive\",\"down\",\"healthPercentage\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json) {
         HealthStats h = ctx.registry().getHealthStats();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -58,8 +62,12 @@ public final class StatsCommands {
     @Descriptor("show how much the components' instances are used. Example: registry:stats")
     public void stats(
             @Descriptor("print {\"totalComponents\",\"activeComponents\",\"totalAccesses\",\"averageAccesses\","
-                    + "\"mostAccessed\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+                            + "\"mostAccessed\"}")
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json) {
         UsageStats u = ctx.registry().diagnostics().getUsageStats();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -82,16 +90,22 @@ public final class StatsCommands {
     @Descriptor("show how fast the registry activates components and serves instances. Example: registry:perf --json")
     public void perf(
             @Descriptor("print the metrics as JSON, durations in milliseconds (fields ending in Ms)")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json) {
         PerformanceMetrics p = ctx.registry().diagnostics().getPerformanceMetrics();
         if (json) {
             ctx.printJson(perfJson(p));
         } else {
             TextTable t = new TextTable("Activations", p.activations() + " (" + p.activationFailures() + " failed)");
-            t.row("Activation time", "mean " + DurationText.format(p.meanActivationTime())
-                    + ", p50 " + DurationText.format(p.p50ActivationTime())
-                    + ", p99 " + DurationText.format(p.p99ActivationTime())
-                    + ", max " + DurationText.format(p.maxActivationTime()));
+            t.row(
+                    "Activation time",
+                    "mean " + DurationText.format(p.meanActivationTime())
+                            + ", p50 " + DurationText.format(p.p50ActivationTime())
+                            + ", p99 " + DurationText.format(p.p99ActivationTime())
+                            + ", max " + DurationText.format(p.maxActivationTime()));
             t.row("Lookups", p.lookups() + " (mean " + DurationText.format(p.meanLookupTime()) + ")");
             t.row("Cache hit rate", percent(p.cacheHitRate()));
             t.row("Operations", p.operations() + " (" + p.operationFailures() + " failed)");

@@ -82,8 +82,7 @@ final class StatusSnapshot {
         return changed(later, preferredOrder, id -> status(id) == status && later.status(id) != status);
     }
 
-    private List<String> changed(StatusSnapshot later, List<String> preferredOrder,
-            Predicate<String> test) {
+    private List<String> changed(StatusSnapshot later, List<String> preferredOrder, Predicate<String> test) {
         Set<String> all = new TreeSet<>(statuses.keySet());
         all.addAll(later.statuses.keySet());
         Set<String> ordered = new LinkedHashSet<>(preferredOrder);

@@ -12,8 +12,7 @@ import java.util.TreeSet;
 /** What the commands print for people: aligned tables and short summaries. */
 final class TextViews {
 
-    private TextViews() {
-    }
+    private TextViews() {}
 
     /**
      * The components as a table: id, name, type, version, status, bundle number, dependency count.
@@ -26,8 +25,14 @@ final class TextViews {
         TextTable table = new TextTable("ID", "NAME", "TYPE", "VERSION", "STATUS", "BUNDLE", "DEPS");
         for (RegistryEntry e : entries) {
             ComponentInfo c = e.component();
-            table.row(e.id(), c.name(), c.type(), c.version(), e.status(),
-                    e.hasBundle() ? e.bundleId() : null, e.dependencies().size());
+            table.row(
+                    e.id(),
+                    c.name(),
+                    c.type(),
+                    c.version(),
+                    e.status(),
+                    e.hasBundle() ? e.bundleId() : null,
+                    e.dependencies().size());
         }
         return table.render(ansi);
     }
@@ -90,7 +95,11 @@ final class TextViews {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < ids.size(); i++) {
             String n = String.valueOf(i + 1);
-            out.append(" ".repeat(width - n.length())).append(n).append(". ").append(ids.get(i)).append('\n');
+            out.append(" ".repeat(width - n.length()))
+                    .append(n)
+                    .append(". ")
+                    .append(ids.get(i))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -54,20 +54,33 @@ public final class TopCommands {
     }
 
     /** One component in one sample. */
-    record Row(String id, ComponentStatus status, double rate, long accesses, int errors, Duration activation) {
-    }
+    record Row(String id, ComponentStatus status, double rate, long accesses, int errors, Duration activation) {}
 
     @Descriptor("show the most used components: instance accesses per second over an interval, with total "
             + "accesses, errors and activation time; refreshed until Ctrl-C. Example: registry:top --count 5 --once")
     public void top(
             @Descriptor("print each sample as one line of JSON {\"at\",\"intervalMs\",\"components\":[..]}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("take one sample (two looks, an interval apart) and stop")
-            @Parameter(names = {"--once"}, presentValue = "true", absentValue = "false") boolean once,
+                    @Parameter(
+                            names = {"--once"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean once,
             @Descriptor("show the N busiest components (default 10)")
-            @Parameter(names = {"--count"}, absentValue = "10") String count,
+                    @Parameter(
+                            names = {"--count"},
+                            absentValue = "10")
+                    String count,
             @Descriptor("milliseconds between the two looks of a sample, at least 50 (default 1000)")
-            @Parameter(names = {"--interval"}, absentValue = "1000") String interval) {
+                    @Parameter(
+                            names = {"--interval"},
+                            absentValue = "1000")
+                    String interval) {
         int shown = OptionValues.wholeNumber("registry:top", "--count", count, 1);
         Duration every = LiveView.interval("registry:top", interval);
         LiveView view = new LiveView(ctx, pacer);
@@ -101,8 +114,8 @@ public final class TopCommands {
      * @param interval how long it was
      * @return every component but the system ones
      */
-    static List<Row> rows(DynamicRegistry registry, List<RegistryEntry> entries, Map<String, Long> before,
-            Duration interval) {
+    static List<Row> rows(
+            DynamicRegistry registry, List<RegistryEntry> entries, Map<String, Long> before, Duration interval) {
         double seconds = interval.toNanos() / 1e9;
         List<Row> rows = new ArrayList<>();
         for (RegistryEntry e : entries) {
@@ -110,10 +123,16 @@ public final class TopCommands {
                 continue;
             }
             long delta = Math.max(0, e.accessCount() - before.getOrDefault(e.id(), 0L));
-            rows.add(new Row(e.id(), e.status(), delta / seconds, e.accessCount(), e.errorHistory().size(),
+            rows.add(new Row(
+                    e.id(),
+                    e.status(),
+                    delta / seconds,
+                    e.accessCount(),
+                    e.errorHistory().size(),
                     activationTime(registry, e.id())));
         }
-        rows.sort(Comparator.comparingDouble(Row::rate).reversed()
+        rows.sort(Comparator.comparingDouble(Row::rate)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(Row::accesses).reversed())
                 .thenComparing(Row::id));
         return rows;
@@ -135,15 +154,22 @@ public final class TopCommands {
 
     private static String text(List<Row> rows, int count, Duration interval, boolean once, Ansi ansi) {
         List<Row> shown = rows.subList(0, Math.min(count, rows.size()));
-        StringBuilder out = new StringBuilder(ansi.paint(Ansi.Style.BOLD, "Top " + shown.size() + " of " + rows.size()
-                + " components by accesses per second over " + DurationText.format(interval)));
+        StringBuilder out = new StringBuilder(ansi.paint(
+                Ansi.Style.BOLD,
+                "Top " + shown.size() + " of " + rows.size() + " components by accesses per second over "
+                        + DurationText.format(interval)));
         out.append(once ? "" : "  (Ctrl-C to stop)").append('\n');
         if (shown.isEmpty()) {
             return out.append("No components.\n").toString();
         }
         TextTable table = new TextTable("ID", "STATUS", "ACCESSES/S", "ACCESSES", "ERRORS", "ACTIVATION");
         for (Row r : shown) {
-            table.row(r.id(), r.status(), String.format(Locale.ROOT, "%.1f", r.rate()), r.accesses(), r.errors(),
+            table.row(
+                    r.id(),
+                    r.status(),
+                    String.format(Locale.ROOT, "%.1f", r.rate()),
+                    r.accesses(),
+                    r.errors(),
                     r.activation() == null ? null : DurationText.format(r.activation()));
         }
         return out.append(table.render(ansi)).toString();
@@ -153,16 +179,22 @@ public final class TopCommands {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", now.get().toString());
         out.put("intervalMs", DurationText.millis(interval));
-        out.put("components", rows.subList(0, Math.min(count, rows.size())).stream().map(r -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", r.id());
-            c.put("status", r.status());
-            c.put("accessesPerSecond", r.rate());
-            c.put("accesses", r.accesses());
-            c.put("errors", r.errors());
-            c.put("activationTimeMs", r.activation() == null ? null : DurationText.millis(r.activation()));
-            return c;
-        }).toList());
+        out.put(
+                "components",
+                rows.subList(0, Math.min(count, rows.size())).stream()
+                        .map(r -> {
+                            Map<String, Object> c = new LinkedHashMap<>();
+                            c.put("id", r.id());
+                            c.put("status", r.status());
+                            c.put("accessesPerSecond", r.rate());
+                            c.put("accesses", r.accesses());
+                            c.put("errors", r.errors());
+                            c.put(
+                                    "activationTimeMs",
+                                    r.activation() == null ? null : DurationText.millis(r.activation()));
+                            return c;
+                        })
+                        .toList());
         return out;
     }
 }

@@ -37,11 +37,22 @@ public final class TreeCommands {
             + "marked, subtrees shown once). Example: registry:tree logger --reverse")
     public void tree(
             @Descriptor("print the tree as nested JSON objects {\"id\",\"status\",\"via\",\"mark\",\"children\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("show what depends on the component instead of what it depends on")
-            @Parameter(names = {"--reverse"}, presentValue = "true", absentValue = "false") boolean reverse,
+                    @Parameter(
+                            names = {"--reverse"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean reverse,
             @Descriptor("unfold at most N levels below the component (default: all)")
-            @Parameter(names = {"--depth"}, absentValue = UNLIMITED) String depth,
+                    @Parameter(
+                            names = {"--depth"},
+                            absentValue = UNLIMITED)
+                    String depth,
             @Descriptor("the component's id, name or bundle number") String id) {
         int levels = OptionValues.wholeNumber("registry:tree", "--depth", depth, 1);
         String root = ctx.resolve(id);
@@ -59,7 +70,8 @@ public final class TreeCommands {
             @Override
             public List<Dependency> edges(String id) {
                 try {
-                    return reverse ? DependencyCommands.dependentEdges(registry, id)
+                    return reverse
+                            ? DependencyCommands.dependentEdges(registry, id)
                             : registry.dependencies().getDependencyDetails(id);
                 } catch (ComponentNotFoundException removedMeanwhile) {
                     return List.of();

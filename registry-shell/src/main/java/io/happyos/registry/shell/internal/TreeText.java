@@ -20,12 +20,10 @@ import java.util.Map;
  */
 final class TreeText {
 
-    private TreeText() {
-    }
+    private TreeText() {}
 
     /** A node to print, with what goes before it. */
-    private record Pending(Node node, String prefix, boolean last, boolean root) {
-    }
+    private record Pending(Node node, String prefix, boolean last, boolean root) {}
 
     /**
      * The tree's lines.
@@ -40,8 +38,9 @@ final class TreeText {
         stack.push(new Pending(root, "", true, true));
         while (!stack.isEmpty()) {
             Pending p = stack.pop();
-            String branch = p.root() ? "" : p.last() ? ansi.glyph("\u2514\u2500\u2500 ", "\\-- ")
-                    : ansi.glyph("\u251c\u2500\u2500 ", "+-- ");
+            String branch = p.root()
+                    ? ""
+                    : p.last() ? ansi.glyph("\u2514\u2500\u2500 ", "\\-- ") : ansi.glyph("\u251c\u2500\u2500 ", "+-- ");
             lines.add(p.prefix() + branch + label(p.node(), ansi));
             String childPrefix = p.root() ? "" : p.prefix() + (p.last() ? "    " : ansi.glyph("\u2502   ", "|   "));
             List<Node> children = p.node().children();
@@ -53,15 +52,18 @@ final class TreeText {
     }
 
     private static String label(Node node, Ansi ansi) {
-        StringBuilder text = new StringBuilder(node.id()).append(' ')
+        StringBuilder text = new StringBuilder(node.id())
+                .append(' ')
                 .append(node.status() == null ? "gone" : ansi.value(node.status()));
         String reason = EdgeReason.summary(node.via());
         if (!reason.isEmpty()) {
             text.append("  ").append(ansi.paint(Ansi.Style.DIM, "via " + reason));
         }
         switch (node.mark()) {
-            case CYCLE -> text.append("  ").append(ansi.paint(Ansi.Style.YELLOW,
-                    ansi.glyph("\u21ba", "<-") + " cycle back to " + node.id()));
+            case CYCLE ->
+                text.append("  ")
+                        .append(ansi.paint(
+                                Ansi.Style.YELLOW, ansi.glyph("\u21ba", "<-") + " cycle back to " + node.id()));
             case SEEN -> text.append("  (see above)");
             case DEPTH -> text.append("  (more below: raise --depth)");
             default -> {

@@ -36,9 +36,14 @@ public final class UsageCommands {
             + "instance calls through the registry, whether they hold its service now. "
             + "Example: registry:usage logger --json")
     public void usage(
-            @Descriptor("print {\"id\",\"observedSince\",\"observable\",\"services\",\"totalLookups\","
-                    + "\"totalInstanceCalls\",\"consumers\":[...]} on one line. Example: registry:usage 12 --json")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor(
+                            "print {\"id\",\"observedSince\",\"observable\",\"services\",\"totalLookups\","
+                                    + "\"totalInstanceCalls\",\"consumers\":[...]} on one line. Example: registry:usage 12 --json")
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number. Example: registry:usage logger") String id) {
         ServiceUsage usage = ctx.registry().diagnostics().getServiceUsage(ctx.resolve(id));
         if (json) {
@@ -52,8 +57,12 @@ public final class UsageCommands {
             + "never used, never used since the start, each with its evidence. Example: registry:drift")
     public void drift(
             @Descriptor("print {\"observedSince\",\"undeclared\",\"unused\",\"neverUsed\"} on one line. "
-                    + "Example: registry:drift --json")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json) {
+                            + "Example: registry:drift --json")
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json) {
         DriftReport drift = ctx.registry().diagnostics().getDrift();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -63,7 +72,9 @@ public final class UsageCommands {
             out.put("neverUsed", items(drift.neverUsed()));
             ctx.printJson(out);
         } else {
-            StringBuilder text = new StringBuilder("Observed since ").append(drift.observedSince()).append('\n');
+            StringBuilder text = new StringBuilder("Observed since ")
+                    .append(drift.observedSince())
+                    .append('\n');
             section(text, "Used but not declared", drift.undeclared());
             section(text, "Declared but never used", drift.unused());
             section(text, "Never used", drift.neverUsed());
@@ -83,13 +94,22 @@ public final class UsageCommands {
                     + " makes its instances.\n");
         }
         if (usage.consumers().isEmpty()) {
-            return text.append("No bundle has used ").append(usage.componentId()).append(".\n").toString();
+            return text.append("No bundle has used ")
+                    .append(usage.componentId())
+                    .append(".\n")
+                    .toString();
         }
-        TextTable consumers = new TextTable("CONSUMER", "BUNDLE", "LOOKUPS", "INSTANCE CALLS", "IN USE", "FIRST SEEN",
-                "LAST SEEN");
+        TextTable consumers =
+                new TextTable("CONSUMER", "BUNDLE", "LOOKUPS", "INSTANCE CALLS", "IN USE", "FIRST SEEN", "LAST SEEN");
         for (ConsumerUsage c : usage.consumers()) {
-            consumers.row(c.name(), c.bundleId(), c.lookups(), c.instanceCalls(), c.inUse() ? "yes" : "no",
-                    c.firstSeen(), c.lastSeen());
+            consumers.row(
+                    c.name(),
+                    c.bundleId(),
+                    c.lookups(),
+                    c.instanceCalls(),
+                    c.inUse() ? "yes" : "no",
+                    c.firstSeen(),
+                    c.lastSeen());
         }
         return text.append('\n').append(consumers.render()).toString();
     }
@@ -102,18 +122,22 @@ public final class UsageCommands {
         out.put("services", usage.services());
         out.put("totalLookups", usage.totalLookups());
         out.put("totalInstanceCalls", usage.totalInstanceCalls());
-        out.put("consumers", usage.consumers().stream().map(c -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("consumer", c.consumer());
-            json.put("bundleId", c.bundleId());
-            json.put("symbolicName", c.symbolicName());
-            json.put("lookups", c.lookups());
-            json.put("instanceCalls", c.instanceCalls());
-            json.put("inUse", c.inUse());
-            json.put("firstSeen", instant(c.firstSeen()));
-            json.put("lastSeen", instant(c.lastSeen()));
-            return json;
-        }).toList());
+        out.put(
+                "consumers",
+                usage.consumers().stream()
+                        .map(c -> {
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("consumer", c.consumer());
+                            json.put("bundleId", c.bundleId());
+                            json.put("symbolicName", c.symbolicName());
+                            json.put("lookups", c.lookups());
+                            json.put("instanceCalls", c.instanceCalls());
+                            json.put("inUse", c.inUse());
+                            json.put("firstSeen", instant(c.firstSeen()));
+                            json.put("lastSeen", instant(c.lastSeen()));
+                            return json;
+                        })
+                        .toList());
         return out;
     }
 
@@ -125,22 +149,29 @@ public final class UsageCommands {
         }
         text.append(" (").append(items.size()).append("):\n");
         for (DriftItem item : items) {
-            text.append("  ").append(item.consumer() == null ? "" : item.consumer() + " -> ").append(item.component())
-                    .append('\n').append("    ").append(item.evidence()).append('\n');
+            text.append("  ")
+                    .append(item.consumer() == null ? "" : item.consumer() + " -> ")
+                    .append(item.component())
+                    .append('\n')
+                    .append("    ")
+                    .append(item.evidence())
+                    .append('\n');
         }
     }
 
     private static List<Map<String, Object>> items(List<DriftItem> items) {
-        return items.stream().map(i -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("consumer", i.consumer());
-            json.put("component", i.component());
-            json.put("lookups", i.lookups());
-            json.put("instanceCalls", i.instanceCalls());
-            json.put("inUse", i.inUse());
-            json.put("evidence", i.evidence());
-            return json;
-        }).toList();
+        return items.stream()
+                .map(i -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("consumer", i.consumer());
+                    json.put("component", i.component());
+                    json.put("lookups", i.lookups());
+                    json.put("instanceCalls", i.instanceCalls());
+                    json.put("inUse", i.inUse());
+                    json.put("evidence", i.evidence());
+                    return json;
+                })
+                .toList();
     }
 
     private static String instant(Instant at) {

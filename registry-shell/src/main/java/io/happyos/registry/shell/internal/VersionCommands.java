@@ -30,12 +30,17 @@ public final class VersionCommands {
             + "Example: registry:history echo-skill")
     public void history(
             @Descriptor("print a JSON array of {\"version\",\"checksum\",\"storedAt\",\"path\",\"current\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
         List<JarVersion> versions = ctx.registry().versions().getVersionHistory(resolved);
         if (json) {
-            ctx.printJson(versions.stream().map(v -> version(v, v == versions.get(0))).toList());
+            ctx.printJson(
+                    versions.stream().map(v -> version(v, v == versions.get(0))).toList());
             return;
         }
         if (versions.isEmpty()) {
@@ -44,7 +49,10 @@ public final class VersionCommands {
         }
         TextTable table = new TextTable("VERSION", "INSTALLED", "CHECKSUM", "CURRENT");
         for (JarVersion v : versions) {
-            table.row(v.version(), v.storedAt(), v.checksum().substring(0, Math.min(12, v.checksum().length())),
+            table.row(
+                    v.version(),
+                    v.storedAt(),
+                    v.checksum().substring(0, Math.min(12, v.checksum().length())),
                     v == versions.get(0) ? "yes" : "");
         }
         ctx.print(table.render());
@@ -54,14 +62,22 @@ public final class VersionCommands {
             + "Example: registry:rollback echo-skill 1.0.0")
     public void rollback(
             @Descriptor("print {\"id\",\"version\"}")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number, then optionally the version") String... args) {
         if (args.length < 1 || args.length > 2) {
-            throw new IllegalArgumentException("usage: registry:rollback ID [VERSION] (registry:history ID lists versions)");
+            throw new IllegalArgumentException(
+                    "usage: registry:rollback ID [VERSION] (registry:history ID lists versions)");
         }
         String resolved = ctx.resolve(args[0]);
-        String version = ctx.await(args.length == 2 ? ctx.registry().versions().rollbackComponent(resolved, args[1])
-                : ctx.registry().versions().rollbackComponent(resolved), "roll back " + resolved);
+        String version = ctx.await(
+                args.length == 2
+                        ? ctx.registry().versions().rollbackComponent(resolved, args[1])
+                        : ctx.registry().versions().rollbackComponent(resolved),
+                "roll back " + resolved);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", resolved);
@@ -76,7 +92,11 @@ public final class VersionCommands {
             + "Example: registry:impact logger")
     public void impact(
             @Descriptor("print a JSON array of ids")
-            @Parameter(names = {"--json"}, presentValue = "true", absentValue = "false") boolean json,
+                    @Parameter(
+                            names = {"--json"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
         List<String> impact = ctx.registry().dependencies().getImpact(resolved);
@@ -85,7 +105,8 @@ public final class VersionCommands {
         } else if (impact.isEmpty()) {
             ctx.print("reloading or removing " + resolved + " would deactivate nothing");
         } else {
-            ctx.print("reloading or removing " + resolved + " would deactivate, in order: " + String.join(", ", impact));
+            ctx.print(
+                    "reloading or removing " + resolved + " would deactivate, in order: " + String.join(", ", impact));
         }
     }
 

@@ -19,12 +19,27 @@ class AuditCommandsTest {
     @BeforeEach
     void fillTheLog() {
         shell.registry
-                .audit(T0.minus(Duration.ofHours(2)), "folder-watcher", "register", "weather-skill", null,
+                .audit(
+                        T0.minus(Duration.ofHours(2)),
+                        "folder-watcher",
+                        "register",
+                        "weather-skill",
+                        null,
                         "from /jars/weather-skill.jar")
                 .audit(T0.minus(Duration.ofMinutes(30)), "shell", "activate", "logger", null, null)
-                .audit(T0.minus(Duration.ofMinutes(5)).plusMillis(250), "shell", "activate", "calculator-skill",
-                        "activator threw\nat line 3", null)
-                .audit(T0.minus(Duration.ofMinutes(1)), "registry", "quarantine", "old-plugin", "crashed 3 times",
+                .audit(
+                        T0.minus(Duration.ofMinutes(5)).plusMillis(250),
+                        "shell",
+                        "activate",
+                        "calculator-skill",
+                        "activator threw\nat line 3",
+                        null)
+                .audit(
+                        T0.minus(Duration.ofMinutes(1)),
+                        "registry",
+                        "quarantine",
+                        "old-plugin",
+                        "crashed 3 times",
                         "after 3 failures");
     }
 
@@ -39,7 +54,9 @@ class AuditCommandsTest {
     }
 
     private List<Object> sequences(String component, String since, boolean failed, int limit) {
-        return auditJson(component, since, failed, limit).stream().map(m -> m.get("sequence")).toList();
+        return auditJson(component, since, failed, limit).stream()
+                .map(m -> m.get("sequence"))
+                .toList();
     }
 
     @Test
@@ -77,8 +94,8 @@ class AuditCommandsTest {
         failure.put("error", "activator threw\nat line 3");
         failure.put("details", null);
         assertThat(json.get(1)).isEqualTo(failure);
-        assertThat(json.get(1).keySet()).containsExactly("sequence", "at", "actor", "operation", "component", "ok",
-                "error", "details");
+        assertThat(json.get(1).keySet())
+                .containsExactly("sequence", "at", "actor", "operation", "component", "ok", "error", "details");
         assertThat(json.get(2)).containsEntry("ok", true).containsEntry("error", null);
     }
 
@@ -132,13 +149,15 @@ class AuditCommandsTest {
     void limitKeepsTheNewest() {
         assertThat(sequences("", "", false, 2)).containsExactly(4L, 3L);
         assertThat(sequences("", "", false, 1)).containsExactly(4L);
-        assertThatThrownBy(() -> audit("", "", false, 0)).hasMessage("registry:audit: --limit must be a whole number of at least 1, got '0'");
+        assertThatThrownBy(() -> audit("", "", false, 0))
+                .hasMessage("registry:audit: --limit must be a whole number of at least 1, got '0'");
     }
 
     @Test
     void filtersCombine() {
         assertThat(sequences("calculator-skill", "10m", true, 5)).containsExactly(3L);
-        assertThat(shell.registry.lastAuditQuery).isEqualTo(new io.happyos.registry.AuditQuery("calculator-skill",
-                null, null, T0.minus(Duration.ofMinutes(10)), null, true, 5));
+        assertThat(shell.registry.lastAuditQuery)
+                .isEqualTo(new io.happyos.registry.AuditQuery(
+                        "calculator-skill", null, null, T0.minus(Duration.ofMinutes(10)), null, true, 5));
     }
 }

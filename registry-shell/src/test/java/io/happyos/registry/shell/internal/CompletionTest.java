@@ -18,13 +18,15 @@ class CompletionTest {
 
     @Test
     void returnsTheResult() {
-        assertThat(completion.await(CompletableFuture.completedFuture("id"), "x")).isEqualTo("id");
+        assertThat(completion.await(CompletableFuture.completedFuture("id"), "x"))
+                .isEqualTo("id");
     }
 
     @Test
     void rethrowsTheRegistrysOwnException() {
         ComponentNotFoundException failure = new ComponentNotFoundException("nope");
-        assertThatThrownBy(() -> completion.await(CompletableFuture.failedFuture(failure), "x")).isSameAs(failure);
+        assertThatThrownBy(() -> completion.await(CompletableFuture.failedFuture(failure), "x"))
+                .isSameAs(failure);
         CompletableFuture<Object> wrapped = CompletableFuture.failedFuture(new CompletionException(failure));
         assertThatThrownBy(() -> completion.await(wrapped, "x")).isSameAs(failure);
     }
@@ -32,7 +34,8 @@ class CompletionTest {
     @Test
     void unwrapsNestedWrappers() {
         IllegalStateException inner = new IllegalStateException("boom");
-        assertThat(Completion.unwrap(new ExecutionException(new CompletionException(inner)))).isSameAs(inner);
+        assertThat(Completion.unwrap(new ExecutionException(new CompletionException(inner))))
+                .isSameAs(inner);
     }
 
     @Test

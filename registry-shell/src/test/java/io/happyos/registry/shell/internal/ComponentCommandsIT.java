@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentNotFoundException;
-import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.testing.TestBundle;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -25,9 +24,11 @@ class ComponentCommandsIT {
     void listShowsAnAlignedTableWithoutSystemComponents() {
         shell.components.list(false, false, "", "");
         List<String> lines = shell.output().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("ID                NAME              TYPE     VERSION  STATUS      BUNDLE  DEPS");
-        assertThat(lines).contains("calculator-skill  calculator-skill  skill    1.0.0    REGISTERED  "
-                + String.format("%-8s", shell.bundle("calculator-skill")) + "2");
+        assertThat(lines.get(0))
+                .isEqualTo("ID                NAME              TYPE     VERSION  STATUS      BUNDLE  DEPS");
+        assertThat(lines)
+                .contains("calculator-skill  calculator-skill  skill    1.0.0    REGISTERED  "
+                        + String.format("%-8s", shell.bundle("calculator-skill")) + "2");
         assertThat(lines).hasSize(6).noneMatch(l -> l.contains("io.happyos.registry.core"));
     }
 
@@ -35,12 +36,18 @@ class ComponentCommandsIT {
     void listAllIncludesSystemComponents() {
         shell.components.list(true, true, "", "");
         // the framework and the registry's runtime bundles are system components too
-        assertThat(ids(shell.json())).contains("io.happyos.registry.core", "org.apache.felix.framework")
-                .hasSize(shell.registry.listComponents().size()).containsAll(ShellFixture.DEMO);
+        assertThat(ids(shell.json()))
+                .contains("io.happyos.registry.core", "org.apache.felix.framework")
+                .hasSize(shell.registry.listComponents().size())
+                .containsAll(ShellFixture.DEMO);
         shell.components.list(true, false, "system", "");
-        assertThat(ids(shell.json())).containsExactly("com.fasterxml.jackson.core.jackson-core",
-                "com.github.ben-manes.caffeine", "io.happyos.registry.core", "org.apache.felix.framework",
-                "org.xerial.sqlite-jdbc");
+        assertThat(ids(shell.json()))
+                .containsExactly(
+                        "com.fasterxml.jackson.core.jackson-core",
+                        "com.github.ben-manes.caffeine",
+                        "io.happyos.registry.core",
+                        "org.apache.felix.framework",
+                        "org.xerial.sqlite-jdbc");
     }
 
     @Test
@@ -67,11 +74,29 @@ class ComponentCommandsIT {
         shell.components.info(true, "calculator-skill");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
-        assertThat(json).containsKeys("id", "name", "type", "version", "status", "path", "bundleId",
-                "accessCount", "registeredAt", "lastAccessed", "dependencies", "dependents", "errors");
-        assertThat(json).containsEntry("id", "calculator-skill").containsEntry("status", "REGISTERED")
-                .containsEntry("bundleId", shell.bundleIds.get("calculator-skill")).containsEntry("lastAccessed", null)
-                .containsEntry("registeredAt", shell.entry("calculator-skill").registeredAt().toString())
+        assertThat(json)
+                .containsKeys(
+                        "id",
+                        "name",
+                        "type",
+                        "version",
+                        "status",
+                        "path",
+                        "bundleId",
+                        "accessCount",
+                        "registeredAt",
+                        "lastAccessed",
+                        "dependencies",
+                        "dependents",
+                        "errors");
+        assertThat(json)
+                .containsEntry("id", "calculator-skill")
+                .containsEntry("status", "REGISTERED")
+                .containsEntry("bundleId", shell.bundleIds.get("calculator-skill"))
+                .containsEntry("lastAccessed", null)
+                .containsEntry(
+                        "registeredAt",
+                        shell.entry("calculator-skill").registeredAt().toString())
                 .containsEntry("dependencies", List.of("base-util", "logger"))
                 .containsEntry("errors", List.of());
     }
@@ -79,14 +104,19 @@ class ComponentCommandsIT {
     @Test
     void infoAcceptsABundleNumberAndPrintsASummary() {
         shell.components.info(false, shell.bundle("logger"));
-        assertThat(shell.output()).contains("Id             logger", "Dependents     calculator-skill, weather-skill",
-                "Last accessed  never", "Bundle         " + shell.bundle("logger"));
+        assertThat(shell.output())
+                .contains(
+                        "Id             logger",
+                        "Dependents     calculator-skill, weather-skill",
+                        "Last accessed  never",
+                        "Bundle         " + shell.bundle("logger"));
     }
 
     @Test
     void infoOfAnUnknownIdFailsNamingIt() {
         assertThatThrownBy(() -> shell.components.info(false, "nope"))
-                .isInstanceOf(ComponentNotFoundException.class).hasMessageContaining("nope");
+                .isInstanceOf(ComponentNotFoundException.class)
+                .hasMessageContaining("nope");
     }
 
     @Test
@@ -94,8 +124,9 @@ class ComponentCommandsIT {
         shell.components.error(true, "logger", "disk", "full");
         assertThat(shell.json()).isEqualTo(Map.of("id", "logger", "status", "ERROR"));
         shell.components.info(true, "logger");
-        assertThat(shell.output()).contains("\"errors\":[{\"at\":\""
-                + shell.entry("logger").errorHistory().get(0).at() + "\",\"message\":\"disk full\"}]");
+        assertThat(shell.output())
+                .contains("\"errors\":[{\"at\":\""
+                        + shell.entry("logger").errorHistory().get(0).at() + "\",\"message\":\"disk full\"}]");
         shell.components.clear(false, "logger");
         assertThat(shell.output()).isEqualTo("logger REGISTERED (error cleared)\n");
     }
@@ -129,8 +160,8 @@ class ComponentCommandsIT {
     }
 
     private static CommandSession sessionIn(Path dir) {
-        return (CommandSession) Proxy.newProxyInstance(CommandSession.class.getClassLoader(),
-                new Class<?>[] {CommandSession.class}, (proxy, method, args) -> {
+        return (CommandSession) Proxy.newProxyInstance(
+                CommandSession.class.getClassLoader(), new Class<?>[] {CommandSession.class}, (proxy, method, args) -> {
                     if (method.getName().equals("currentDir") && args == null) {
                         return dir;
                     }

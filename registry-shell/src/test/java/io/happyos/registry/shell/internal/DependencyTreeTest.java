@@ -30,8 +30,11 @@ class DependencyTreeTest {
         Graph edge(String from, String to) {
             statuses.putIfAbsent(from, ComponentStatus.ACTIVE);
             statuses.putIfAbsent(to, ComponentStatus.ACTIVE);
-            edges.computeIfAbsent(from, k -> new ArrayList<>()).add(new Dependency(to, DependencyOrigin.DECLARED,
-                    "osgi.wiring.package;filter:=\"(osgi.wiring.package=p." + to + ")\""));
+            edges.computeIfAbsent(from, k -> new ArrayList<>())
+                    .add(new Dependency(
+                            to,
+                            DependencyOrigin.DECLARED,
+                            "osgi.wiring.package;filter:=\"(osgi.wiring.package=p." + to + ")\""));
             return this;
         }
 
@@ -57,12 +60,13 @@ class DependencyTreeTest {
 
         Node tree = DependencyTree.build("a", g, Integer.MAX_VALUE);
 
-        assertThat(text(tree)).containsExactly(
-                "a ACTIVE",
-                "\\-- b ACTIVE  via Import-Package p.b",
-                "    \\-- c ACTIVE  via Import-Package p.c",
-                "        +-- a ACTIVE  via Import-Package p.a  <- cycle back to a",
-                "        \\-- d ERROR  via Import-Package p.d");
+        assertThat(text(tree))
+                .containsExactly(
+                        "a ACTIVE",
+                        "\\-- b ACTIVE  via Import-Package p.b",
+                        "    \\-- c ACTIVE  via Import-Package p.c",
+                        "        +-- a ACTIVE  via Import-Package p.a  <- cycle back to a",
+                        "        \\-- d ERROR  via Import-Package p.d");
         Node closing = tree.children().get(0).children().get(0).children().get(0);
         assertThat(closing.mark()).isEqualTo(Mark.CYCLE);
         assertThat(closing.children()).isEmpty();
@@ -76,38 +80,50 @@ class DependencyTreeTest {
 
     @Test
     void aSubtreeShownAboveIsNotShownAgainButALeafIs() {
-        Graph g = new Graph().edge("x", "y").edge("x", "z").edge("y", "w").edge("z", "w").edge("w", "v")
-                .edge("y", "leaf").edge("z", "leaf");
+        Graph g = new Graph()
+                .edge("x", "y")
+                .edge("x", "z")
+                .edge("y", "w")
+                .edge("z", "w")
+                .edge("w", "v")
+                .edge("y", "leaf")
+                .edge("z", "leaf");
 
-        assertThat(text(DependencyTree.build("x", g, Integer.MAX_VALUE))).containsExactly(
-                "x ACTIVE",
-                "+-- y ACTIVE  via Import-Package p.y",
-                "|   +-- leaf ACTIVE  via Import-Package p.leaf",
-                "|   \\-- w ACTIVE  via Import-Package p.w",
-                "|       \\-- v ACTIVE  via Import-Package p.v",
-                "\\-- z ACTIVE  via Import-Package p.z",
-                "    +-- leaf ACTIVE  via Import-Package p.leaf",
-                "    \\-- w ACTIVE  via Import-Package p.w  (see above)");
+        assertThat(text(DependencyTree.build("x", g, Integer.MAX_VALUE)))
+                .containsExactly(
+                        "x ACTIVE",
+                        "+-- y ACTIVE  via Import-Package p.y",
+                        "|   +-- leaf ACTIVE  via Import-Package p.leaf",
+                        "|   \\-- w ACTIVE  via Import-Package p.w",
+                        "|       \\-- v ACTIVE  via Import-Package p.v",
+                        "\\-- z ACTIVE  via Import-Package p.z",
+                        "    +-- leaf ACTIVE  via Import-Package p.leaf",
+                        "    \\-- w ACTIVE  via Import-Package p.w  (see above)");
     }
 
     @Test
     void theDepthLimitStopsUnfoldingAndSaysSo() {
         Graph g = new Graph().edge("a", "b").edge("b", "c").edge("c", "d").edge("a", "e");
-        assertThat(text(DependencyTree.build("a", g, 2))).containsExactly(
-                "a ACTIVE",
-                "+-- b ACTIVE  via Import-Package p.b",
-                "|   \\-- c ACTIVE  via Import-Package p.c  (more below: raise --depth)",
-                "\\-- e ACTIVE  via Import-Package p.e");
-        assertThat(text(DependencyTree.build("a", g, 1))).contains("+-- b ACTIVE  via Import-Package p.b  (more below: "
-                + "raise --depth)");
+        assertThat(text(DependencyTree.build("a", g, 2)))
+                .containsExactly(
+                        "a ACTIVE",
+                        "+-- b ACTIVE  via Import-Package p.b",
+                        "|   \\-- c ACTIVE  via Import-Package p.c  (more below: raise --depth)",
+                        "\\-- e ACTIVE  via Import-Package p.e");
+        assertThat(text(DependencyTree.build("a", g, 1)))
+                .contains("+-- b ACTIVE  via Import-Package p.b  (more below: " + "raise --depth)");
         assertThatThrownBy(() -> DependencyTree.build("a", g, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void severalEdgesToOneComponentAreOneChildWithEveryReason() {
         Graph g = new Graph().edge("a", "b");
-        g.edges.get("a").add(new Dependency("b", DependencyOrigin.DECLARED,
-                "osgi.wiring.package;filter:=\"(osgi.wiring.package=p.more)\""));
+        g.edges
+                .get("a")
+                .add(new Dependency(
+                        "b",
+                        DependencyOrigin.DECLARED,
+                        "osgi.wiring.package;filter:=\"(osgi.wiring.package=p.more)\""));
         g.edges.get("a").add(new Dependency("b", DependencyOrigin.EXPLICIT, null));
         assertThat(text(DependencyTree.build("a", g, 5)))
                 .containsExactly("a ACTIVE", "\\-- b ACTIVE  via Import-Package p.b, p.more; explicit");
@@ -117,18 +133,19 @@ class DependencyTreeTest {
     void aComponentGoneMeanwhileIsShownAsGone() {
         Graph g = new Graph().edge("a", "b");
         g.statuses.remove("b");
-        assertThat(text(DependencyTree.build("a", g, 5))).containsExactly("a ACTIVE",
-                "\\-- b gone  via Import-Package p.b");
+        assertThat(text(DependencyTree.build("a", g, 5)))
+                .containsExactly("a ACTIVE", "\\-- b gone  via Import-Package p.b");
     }
 
     @Test
     void withLineDrawingAndColours() {
         Graph g = new Graph().edge("a", "b").edge("b", "a").edge("a", "c");
-        assertThat(TreeText.lines(DependencyTree.build("a", g, 9), new Ansi(true, false, true))).containsExactly(
-                "a ACTIVE",
-                "\u251c\u2500\u2500 b ACTIVE  via Import-Package p.b",
-                "\u2502   \u2514\u2500\u2500 a ACTIVE  via Import-Package p.a  \u21ba cycle back to a",
-                "\u2514\u2500\u2500 c ACTIVE  via Import-Package p.c");
+        assertThat(TreeText.lines(DependencyTree.build("a", g, 9), new Ansi(true, false, true)))
+                .containsExactly(
+                        "a ACTIVE",
+                        "\u251c\u2500\u2500 b ACTIVE  via Import-Package p.b",
+                        "\u2502   \u2514\u2500\u2500 a ACTIVE  via Import-Package p.a  \u21ba cycle back to a",
+                        "\u2514\u2500\u2500 c ACTIVE  via Import-Package p.c");
         List<String> coloured = TreeText.lines(DependencyTree.build("a", g, 9), new Ansi(true, true, true));
         assertThat(coloured.get(0)).isEqualTo("a \u001b[32mACTIVE\u001b[0m");
         assertThat(coloured.get(2)).contains("\u001b[33m\u21ba cycle back to a\u001b[0m");
@@ -153,8 +170,9 @@ class DependencyTreeTest {
         int shorter = 3_000;
         List<String> lines = text(DependencyTree.build("n" + (length - shorter), g, Integer.MAX_VALUE));
         assertThat(lines).hasSize(shorter + 1);
-        assertThat(lines.get(shorter)).isEqualTo(" ".repeat(4 * (shorter - 1)) + "\\-- n" + length
-                + " ACTIVE  via Import-Package p.n" + length);
+        assertThat(lines.get(shorter))
+                .isEqualTo(
+                        " ".repeat(4 * (shorter - 1)) + "\\-- n" + length + " ACTIVE  via Import-Package p.n" + length);
     }
 
     @Test
@@ -191,10 +209,16 @@ class DependencyTreeTest {
                 assertThat(ancestors).as("no node below itself unless marked").doesNotContain(node.id());
             }
             if (!node.children().isEmpty()) {
-                assertThat(unfolded.add(node.id())).as(node.id() + " unfolded twice").isTrue();
-                assertThat(node.children()).extracting(Node::id).doesNotHaveDuplicates()
-                        .containsExactlyInAnyOrderElementsOf(
-                                g.edges(node.id()).stream().map(Dependency::id).distinct().toList());
+                assertThat(unfolded.add(node.id()))
+                        .as(node.id() + " unfolded twice")
+                        .isTrue();
+                assertThat(node.children())
+                        .extracting(Node::id)
+                        .doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(g.edges(node.id()).stream()
+                                .map(Dependency::id)
+                                .distinct()
+                                .toList());
             }
             List<String> below = new ArrayList<>(ancestors);
             below.add(node.id());

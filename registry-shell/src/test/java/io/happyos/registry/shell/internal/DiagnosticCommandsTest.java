@@ -17,15 +17,25 @@ class DiagnosticCommandsTest {
     private final FakeShellFixture shell = new FakeShellFixture();
 
     private static Explanation chain() {
-        Cause root = Cause.root(CauseKind.MISSING_REQUIREMENT, "logger",
+        Cause root = Cause.root(
+                CauseKind.MISSING_REQUIREMENT,
+                "logger",
                 "logger requires package io.happyos.config in [1.0.0,2.0.0), which nothing installed provides",
                 "install a bundle providing package io.happyos.config in [1.0.0,2.0.0)",
                 List.of("Import-Package: osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.config)\""));
-        Cause dependency = new Cause(CauseKind.DEPENDENCY_NOT_ACTIVE, "calculator-skill",
-                "calculator-skill depends on logger, which is REGISTERED", null,
-                List.of("calculator-skill -> logger: declared"), List.of(root));
-        return new Explanation("calculator-skill", ComponentStatus.ERROR, false,
-                "calculator-skill is ERROR: " + root.message() + ". Fix: " + root.fix(), List.of(dependency));
+        Cause dependency = new Cause(
+                CauseKind.DEPENDENCY_NOT_ACTIVE,
+                "calculator-skill",
+                "calculator-skill depends on logger, which is REGISTERED",
+                null,
+                List.of("calculator-skill -> logger: declared"),
+                List.of(root));
+        return new Explanation(
+                "calculator-skill",
+                ComponentStatus.ERROR,
+                false,
+                "calculator-skill is ERROR: " + root.message() + ". Fix: " + root.fix(),
+                List.of(dependency));
     }
 
     @Test
@@ -52,7 +62,9 @@ class DiagnosticCommandsTest {
     void onATerminalTheRootIsRedAndTheFixGreenAndWithoutLineDrawingTheTreeIsAscii() {
         Explanation explanation = chain();
         String coloured = DiagnosticCommands.text(explanation, new Ansi(true, true, true));
-        assertThat(coloured).contains("\u001b[31mlogger requires package").contains("\u001b[32minstall a bundle")
+        assertThat(coloured)
+                .contains("\u001b[31mlogger requires package")
+                .contains("\u001b[32minstall a bundle")
                 .contains("\u001b[31mERROR\u001b[0m");
         assertThat(Ansi.strip(coloured)).isEqualTo(DiagnosticCommands.text(explanation, new Ansi(false, false, true)));
 
@@ -75,11 +87,16 @@ class DiagnosticCommandsTest {
         shell.diagnostics.why(true, "calculator-skill");
 
         Map<String, Object> json = (Map<String, Object>) shell.json();
-        assertThat(json).containsEntry("id", "calculator-skill").containsEntry("status", "ERROR")
+        assertThat(json)
+                .containsEntry("id", "calculator-skill")
+                .containsEntry("status", "ERROR")
                 .containsEntry("healthy", false);
         List<Map<String, Object>> roots = (List<Map<String, Object>>) json.get("roots");
-        assertThat(roots).singleElement().satisfies(r -> assertThat(r).containsEntry("kind", "MISSING_REQUIREMENT")
-                .containsEntry("component", "logger"));
+        assertThat(roots)
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .containsEntry("kind", "MISSING_REQUIREMENT")
+                        .containsEntry("component", "logger"));
         Map<String, Object> top = ((List<Map<String, Object>>) json.get("causes")).get(0);
         assertThat(top).containsEntry("fix", null).containsEntry("kind", "DEPENDENCY_NOT_ACTIVE");
         assertThat((List<Object>) top.get("causes")).hasSize(1);

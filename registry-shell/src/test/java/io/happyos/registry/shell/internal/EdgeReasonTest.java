@@ -34,7 +34,8 @@ class EdgeReasonTest {
     void dsEdgesExplicitEdgesAndEdgesWithoutText() {
         assertThat(declared("reference log: io.happyos.log.Logger (1..1)"))
                 .isEqualTo(new EdgeReason("DS reference", "log: io.happyos.log.Logger (1..1)"));
-        assertThat(declared("declared by bundle greeting-skill")).isEqualTo(new EdgeReason("Declared-By", "greeting-skill"));
+        assertThat(declared("declared by bundle greeting-skill"))
+                .isEqualTo(new EdgeReason("Declared-By", "greeting-skill"));
         assertThat(EdgeReason.of(new Dependency("x", DependencyOrigin.EXPLICIT, null)))
                 .isEqualTo(new EdgeReason("explicit", null));
         assertThat(declared(null)).isEqualTo(new EdgeReason("declared", null));
@@ -42,15 +43,27 @@ class EdgeReasonTest {
 
     @Test
     void summaryAndJson() {
-        Dependency log = new Dependency("logger", DependencyOrigin.DECLARED,
+        Dependency log = new Dependency(
+                "logger",
+                DependencyOrigin.DECLARED,
                 "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"");
-        Dependency api = new Dependency("logger", DependencyOrigin.DECLARED,
+        Dependency api = new Dependency(
+                "logger",
+                DependencyOrigin.DECLARED,
                 "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log.api)\"");
         Dependency explicit = new Dependency("logger", DependencyOrigin.EXPLICIT, null);
         assertThat(EdgeReason.summary(List.of(log, explicit, api, log)))
                 .isEqualTo("Import-Package io.happyos.log, io.happyos.log.api; explicit");
         assertThat(EdgeReason.summary(List.of())).isEmpty();
-        assertThat(EdgeReason.json(log)).isEqualTo(Map.of("origin", "declared", "kind", "Import-Package",
-                "detail", "io.happyos.log", "requirement", log.requirement()));
+        assertThat(EdgeReason.json(log))
+                .isEqualTo(Map.of(
+                        "origin",
+                        "declared",
+                        "kind",
+                        "Import-Package",
+                        "detail",
+                        "io.happyos.log",
+                        "requirement",
+                        log.requirement()));
     }
 }

@@ -32,9 +32,10 @@ class EventCommandsTest {
                 2025-01-02T03:04:06.500Z  logger  ACTIVE \u2192 ERROR
                 """);
         events(false, false, 2, "");
-        assertThat(shell.output().lines()).containsExactly(
-                "2025-01-02T03:04:05Z  weather-skill  REGISTERED \u2192 ACTIVE",
-                "2025-01-02T03:04:06.500Z  logger  ACTIVE \u2192 ERROR");
+        assertThat(shell.output().lines())
+                .containsExactly(
+                        "2025-01-02T03:04:05Z  weather-skill  REGISTERED \u2192 ACTIVE",
+                        "2025-01-02T03:04:06.500Z  logger  ACTIVE \u2192 ERROR");
     }
 
     @Test
@@ -45,8 +46,18 @@ class EventCommandsTest {
         assertThat(shell.json()).isEqualTo(List.of());
         shell.registry.activateComponent("config-manager");
         events(true, false, 5, "");
-        assertThat(shell.json()).isEqualTo(List.of(Map.of("sequence", 1L, "id", "config-manager",
-                "from", "REGISTERED", "to", "ACTIVE", "at", "2025-01-02T03:04:05Z")));
+        assertThat(shell.json())
+                .isEqualTo(List.of(Map.of(
+                        "sequence",
+                        1L,
+                        "id",
+                        "config-manager",
+                        "from",
+                        "REGISTERED",
+                        "to",
+                        "ACTIVE",
+                        "at",
+                        "2025-01-02T03:04:05Z")));
     }
 
     @Test
@@ -60,7 +71,8 @@ class EventCommandsTest {
     @Test
     void badOptionsSayWhatToDo() {
         assertThatThrownBy(() -> events(false, false, 20, "10s")).hasMessage("--for works only with --follow");
-        assertThatThrownBy(() -> events(false, false, 0, "")).hasMessage("registry:events: --count must be a whole number from 1 to 1000, got '0'");
+        assertThatThrownBy(() -> events(false, false, 0, ""))
+                .hasMessage("registry:events: --count must be a whole number from 1 to 1000, got '0'");
         assertThatThrownBy(() -> events(false, true, 20, "soon"))
                 .hasMessage("bad --for 'soon': give " + DurationText.FORMS);
         assertThat(shell.registry.callbackCount()).isZero();
@@ -69,7 +81,8 @@ class EventCommandsTest {
     @Test
     void followPrintsTheHistoryThenEachChangeUntilCtrlC() {
         shell.registry.activateComponent("config-manager");
-        shell.pacer.then(() -> shell.registry.activateComponent("logger"))
+        shell.pacer
+                .then(() -> shell.registry.activateComponent("logger"))
                 .idle(1)
                 .then(() -> shell.registry.lifecycle().markComponentError("base-util", "broken"));
 
@@ -81,15 +94,17 @@ class EventCommandsTest {
                 2025-01-02T03:04:05Z  base-util  REGISTERED \u2192 ERROR
                 """);
         assertThat(shell.registry.callbackCount()).isZero();
-        assertThat(Thread.currentThread().isInterrupted()).as("Ctrl-C is consumed").isFalse();
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("Ctrl-C is consumed")
+                .isFalse();
     }
 
     @Test
     void followStopsWhenTheTimeIsUp() {
         shell.pacer.idle(100);
         events(false, true, 20, "1200ms");
-        assertThat(shell.pacer.pauses).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(200));
+        assertThat(shell.pacer.pauses)
+                .containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(200));
         assertThat(shell.output()).isEmpty();
         assertThat(shell.registry.callbackCount()).isZero();
     }
@@ -100,7 +115,9 @@ class EventCommandsTest {
         shell.pacer.then(() -> shell.registry.deactivateComponent("config-manager"));
         events(true, true, 20, "");
         List<Object> lines = shell.output().lines().map(MiniJson::parse).toList();
-        assertThat(lines.stream().map(l -> (Object) ((Map<?, ?>) l).get("sequence")).toList())
+        assertThat(lines.stream()
+                        .map(l -> (Object) ((Map<?, ?>) l).get("sequence"))
+                        .toList())
                 .isEqualTo(List.of(1L, 2L));
         assertThat(lines.stream().map(l -> (Object) ((Map<?, ?>) l).get("to")).toList())
                 .isEqualTo(List.of("ACTIVE", "INACTIVE"));
@@ -110,15 +127,18 @@ class EventCommandsTest {
     void followSaysWhenChangesCameFasterThanTheRegistryKeepsThem() {
         shell.pacer.then(() -> {
             for (int i = 0; i < 1100; i++) {
-                shell.registry.lifecycle().setComponentStatus("logger", i % 2 == 0 ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE);
+                shell.registry
+                        .lifecycle()
+                        .setComponentStatus("logger", i % 2 == 0 ? ComponentStatus.ACTIVE : ComponentStatus.INACTIVE);
             }
         });
         shell.registry.activateComponent("config-manager");
         events(false, true, 1, "");
         List<String> lines = shell.output().lines().toList();
         assertThat(lines.get(0)).endsWith("config-manager  REGISTERED \u2192 ACTIVE");
-        assertThat(lines.get(1)).isEqualTo("... 100 status changes not shown: more than the 1000 the registry keeps "
-                + "happened since the last look");
+        assertThat(lines.get(1))
+                .isEqualTo("... 100 status changes not shown: more than the 1000 the registry keeps "
+                        + "happened since the last look");
         assertThat(lines).hasSize(2 + 1000);
     }
 
@@ -127,21 +147,24 @@ class EventCommandsTest {
         EventCommands live = new EventCommands(shell.context(), Pacer.REAL, shell.registry::now);
         shell.registry.activateComponent("config-manager");
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread command = new Thread(() -> {
-            try {
-                live.events(false, true, "20", "");
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "gogo-command");
+        Thread command = new Thread(
+                () -> {
+                    try {
+                        live.events(false, true, "20", "");
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "gogo-command");
         command.start();
         StringBuilder seen = new StringBuilder();
-        await().atMost(Duration.ofSeconds(10)).until(() -> seen.append(shell.output()).toString()
-                .contains("config-manager  REGISTERED \u2192 ACTIVE") && shell.registry.callbackCount() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> seen.append(shell.output()).toString().contains("config-manager  REGISTERED \u2192 ACTIVE")
+                        && shell.registry.callbackCount() == 1);
 
         shell.registry.lifecycle().markComponentError("weather-skill", "broken");
-        await().atMost(Duration.ofSeconds(10)).until(() -> seen.append(shell.output()).toString()
-                .contains("weather-skill  REGISTERED \u2192 ERROR"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> seen.append(shell.output()).toString().contains("weather-skill  REGISTERED \u2192 ERROR"));
 
         command.interrupt();
         command.join(10_000);
@@ -179,9 +202,12 @@ class EventCommandsTest {
         assertThat(out).doesNotContain("\u001b");
         String[] frames = out.split("\n\n(?=Registry at)");
         assertThat(frames).hasSize(2);
-        assertThat(frames[0]).startsWith("Registry at 2025-01-02T03:04:05Z  1 component: 1 REGISTERED  "
-                + "(every 250ms, Ctrl-C to stop)").contains("Recent changes\n  none");
-        assertThat(frames[1]).contains("logger  service  ACTIVE", "logger  REGISTERED \u2192 ACTIVE")
+        assertThat(frames[0])
+                .startsWith("Registry at 2025-01-02T03:04:05Z  1 component: 1 REGISTERED  "
+                        + "(every 250ms, Ctrl-C to stop)")
+                .contains("Recent changes\n  none");
+        assertThat(frames[1])
+                .contains("logger  service  ACTIVE", "logger  REGISTERED \u2192 ACTIVE")
                 .doesNotContain("config-manager");
         // the second pause was Ctrl-C
         assertThat(shell.pacer.pauses).containsExactly(Duration.ofMillis(250));
@@ -213,15 +239,18 @@ class EventCommandsTest {
         assertThat(frames).hasSize(2);
         Map<?, ?> second = (Map<?, ?>) frames.get(1);
         assertThat(second.get("at")).isEqualTo("2025-01-02T03:04:05Z");
-        assertThat(second.get("components")).isEqualTo(List.of(Map.of("id", "base-util", "type", "library",
-                "status", "ACTIVE", "accessCount", 0L, "errors", 0L)));
+        assertThat(second.get("components"))
+                .isEqualTo(List.of(Map.of(
+                        "id", "base-util", "type", "library", "status", "ACTIVE", "accessCount", 0L, "errors", 0L)));
         assertThat((List<?>) second.get("events")).hasSize(1);
     }
 
     @Test
     void watchChecksItsOptions() {
         assertThatThrownBy(() -> shell.events.watch(false, false, "10"))
-                .hasMessage("registry:watch: --interval (milliseconds) must be a whole number of at least 50, got '10'");
-        assertThatThrownBy(() -> shell.events.watch(false, true, "1000", "nope")).hasMessageContaining("'nope'");
+                .hasMessage(
+                        "registry:watch: --interval (milliseconds) must be a whole number of at least 50, got '10'");
+        assertThatThrownBy(() -> shell.events.watch(false, true, "1000", "nope"))
+                .hasMessageContaining("'nope'");
     }
 }

@@ -10,11 +10,13 @@ import io.happyos.registry.ComponentActivationException;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.ConsumerUsage;
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyException;
 import io.happyos.registry.DependencyGraphView;
 import io.happyos.registry.DependencyOrigin;
 import io.happyos.registry.DependencyProblem;
+import io.happyos.registry.DriftReport;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.GraphFormat;
@@ -24,15 +26,13 @@ import io.happyos.registry.Registration;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.RetryPolicy;
-import io.happyos.registry.spi.StatusListener;
+import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.StatusChange;
 import io.happyos.registry.UsageStats;
-import io.happyos.registry.ConsumerUsage;
-import io.happyos.registry.DriftReport;
-import io.happyos.registry.ServiceUsage;
 import io.happyos.registry.spi.InstanceFactory;
 import io.happyos.registry.spi.LifecycleHook;
 import io.happyos.registry.spi.LifecyclePhase;
+import io.happyos.registry.spi.StatusListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,9 +61,14 @@ import java.util.stream.Collectors;
  * An in-memory registry for the shell's unit tests: no bundles, no threads, a simple graph. Status
  * callbacks are called at once on the calling thread; "now" is a clock the test moves.
  */
-final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecycle,
-        io.happyos.registry.Dependencies, io.happyos.registry.Instances, io.happyos.registry.Indexes,
-        io.happyos.registry.Diagnostics, io.happyos.registry.Versions {
+final class FakeRegistry
+        implements DynamicRegistry,
+                io.happyos.registry.Lifecycle,
+                io.happyos.registry.Dependencies,
+                io.happyos.registry.Instances,
+                io.happyos.registry.Indexes,
+                io.happyos.registry.Diagnostics,
+                io.happyos.registry.Versions {
 
     @Override
     public io.happyos.registry.Lifecycle lifecycle() {
@@ -111,7 +116,6 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
         this.bundleHeaders = bundleHeaders;
     }
 
-
     static final Instant T0 = Instant.parse("2025-01-02T03:04:05Z");
 
     private static final class State {
@@ -132,8 +136,7 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
 
     private final Map<String, State> states = new TreeMap<>();
     /** One edge of the graph: {@code to.id()} is the dependency. */
-    private record Edge(String from, Dependency to) {
-    }
+    private record Edge(String from, Dependency to) {}
 
     private final List<Edge> edges = new ArrayList<>();
     private final List<List<String>> cycles = new ArrayList<>();
@@ -141,6 +144,7 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     private final List<StatusListener> callbacks = new CopyOnWriteArrayList<>();
     /** Every status change, oldest first, as the registry's recent history. */
     private final List<StatusChange> changes = new CopyOnWriteArrayList<>();
+
     private final Map<String, Function<RegistryEntry, ?>> indexes = new TreeMap<>();
     private final Map<String, List<String>> missing = new HashMap<>();
     private final Map<String, Object> instanceValues = new HashMap<>();
@@ -148,8 +152,8 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     private Instant now = T0;
     private final Map<String, List<ConsumerUsage>> usage = new HashMap<>();
     private DriftReport drift = new DriftReport(T0, List.of(), List.of(), List.of());
-    private PerformanceMetrics metrics = new PerformanceMetrics(0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-            Duration.ZERO, 0, Duration.ZERO, 0, 0, 0);
+    private PerformanceMetrics metrics = new PerformanceMetrics(
+            0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO, 0, 0, 0);
 
     /** The arguments of the last {@link #enableInstanceCaching} call, or null. */
     Object[] caching;
@@ -232,8 +236,7 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     }
 
     /** What a component's instance is when the test gave none. */
-    record FakeInstance(String id) {
-    }
+    record FakeInstance(String id) {}
 
     FakeRegistry cycle(String... ids) {
         cycles.add(List.of(ids));
@@ -317,8 +320,8 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
                 if (s.failsToStart) {
                     s.errors.add(new ErrorRecord(T0, "activator threw"));
                     setStatus(next, s, ComponentStatus.ERROR);
-                    throw new ComponentActivationException(next, "cannot activate " + next
-                            + ": its activator threw; see registry:info " + next, null);
+                    throw new ComponentActivationException(
+                            next, "cannot activate " + next + ": its activator threw; see registry:info " + next, null);
                 }
                 setStatus(next, s, ComponentStatus.ACTIVE);
             }
@@ -349,8 +352,17 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     public RegistryEntry getComponent(String id) {
         State s = state(id);
         ComponentInfo info = s.metadata.isEmpty() ? s.info : s.info.withMetadata(s.metadata);
-        return new RegistryEntry(id, info, s.status, T0, s.lastAccessed, s.accessCount, getDependencies(id),
-                getDependents(id), s.errors, s.bundleId);
+        return new RegistryEntry(
+                id,
+                info,
+                s.status,
+                T0,
+                s.lastAccessed,
+                s.accessCount,
+                getDependencies(id),
+                getDependents(id),
+                s.errors,
+                s.bundleId);
     }
 
     @Override
@@ -365,7 +377,9 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
 
     @Override
     public List<RegistryEntry> getComponentsByType(String type) {
-        return listComponents().stream().filter(e -> e.component().type().equals(type)).toList();
+        return listComponents().stream()
+                .filter(e -> e.component().type().equals(type))
+                .toList();
     }
 
     @Override
@@ -375,8 +389,10 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
 
     @Override
     public Optional<String> findComponentByPath(String path) {
-        return states.entrySet().stream().filter(e -> path.equals(e.getValue().info.path()))
-                .map(Map.Entry::getKey).findFirst();
+        return states.entrySet().stream()
+                .filter(e -> path.equals(e.getValue().info.path()))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     @Override
@@ -417,7 +433,8 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
             state(dependent);
             state(dependency);
             boolean removed = edges.removeIf(e -> e.from().equals(dependent)
-                    && e.to().id().equals(dependency) && e.to().origin() == DependencyOrigin.EXPLICIT);
+                    && e.to().id().equals(dependency)
+                    && e.to().origin() == DependencyOrigin.EXPLICIT);
             if (!removed) {
                 throw new DependencyException("no explicit dependency " + dependent + " -> " + dependency);
             }
@@ -433,14 +450,19 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     @Override
     public List<Dependency> getDependencyDetails(String id) {
         state(id);
-        return edges.stream().filter(e -> e.from().equals(id)).map(Edge::to)
-                .sorted(Comparator.comparing(Dependency::id).thenComparing(Dependency::origin)).toList();
+        return edges.stream()
+                .filter(e -> e.from().equals(id))
+                .map(Edge::to)
+                .sorted(Comparator.comparing(Dependency::id).thenComparing(Dependency::origin))
+                .toList();
     }
 
     @Override
     public Set<String> getDependents(String id) {
         state(id);
-        return edges.stream().filter(e -> e.to().id().equals(id)).map(Edge::from)
+        return edges.stream()
+                .filter(e -> e.to().id().equals(id))
+                .map(Edge::from)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -595,7 +617,8 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     @Override
     public List<RegistryEntry> getHealthyComponents() {
         return listComponents().stream()
-                .filter(e -> e.status() != ComponentStatus.ERROR && e.status() != ComponentStatus.INACTIVE).toList();
+                .filter(e -> e.status() != ComponentStatus.ERROR && e.status() != ComponentStatus.INACTIVE)
+                .toList();
     }
 
     @Override
@@ -609,8 +632,11 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     @Override
     public void createHeaderIndex(String name, String header) {
         headerIndexes.put(name, header);
-        createIndex(name, entry -> entry.hasBundle() ? bundleHeaders.header(entry.bundleId(), header)
-                : entry.component().metadata().get(header));
+        createIndex(
+                name,
+                entry -> entry.hasBundle()
+                        ? bundleHeaders.header(entry.bundleId(), header)
+                        : entry.component().metadata().get(header));
     }
 
     @Override
@@ -619,7 +645,9 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
         if (keys == null) {
             throw new RegistryException("no index named '" + name + "'");
         }
-        return listComponents().stream().filter(e -> keysOf(keys, e).contains(key)).toList();
+        return listComponents().stream()
+                .filter(e -> keysOf(keys, e).contains(key))
+                .toList();
     }
 
     private static Set<String> keysOf(Function<RegistryEntry, ?> keys, RegistryEntry e) {
@@ -654,9 +682,14 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
         for (ComponentInfo c : components) {
             String key = c.path() != null ? c.path() : c.name();
             CompletableFuture<String> f = registerComponent(c).toCompletableFuture();
-            items.add(f.isCompletedExceptionally()
-                    ? new BatchItem(key, null, BatchOutcome.FAILED, Completion.unwrap(failure(f)).getMessage())
-                    : new BatchItem(key, f.join(), BatchOutcome.DONE, null));
+            items.add(
+                    f.isCompletedExceptionally()
+                            ? new BatchItem(
+                                    key,
+                                    null,
+                                    BatchOutcome.FAILED,
+                                    Completion.unwrap(failure(f)).getMessage())
+                            : new BatchItem(key, f.join(), BatchOutcome.DONE, null));
         }
         return CompletableFuture.completedFuture(new BatchResult(items));
     }
@@ -678,11 +711,14 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
             List<BatchItem> items = new ArrayList<>();
             for (String id : getActivationOrder(ids)) {
                 State s = state(id);
-                String failedDependency = getDependencies(id).stream().filter(broken::containsKey).findFirst()
+                String failedDependency = getDependencies(id).stream()
+                        .filter(broken::containsKey)
+                        .findFirst()
                         .orElse(null);
                 if (failedDependency != null) {
                     broken.put(id, failedDependency);
-                    items.add(new BatchItem(id, id, BatchOutcome.SKIPPED, "dependency " + failedDependency + " failed"));
+                    items.add(
+                            new BatchItem(id, id, BatchOutcome.SKIPPED, "dependency " + failedDependency + " failed"));
                 } else if (s.status == ComponentStatus.ACTIVE) {
                     items.add(new BatchItem(id, id, BatchOutcome.UNCHANGED, null));
                 } else if (s.failsToStart) {
@@ -763,13 +799,19 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     @Override
     public UsageStats getUsageStats() {
         long accesses = states.values().stream().mapToLong(s -> s.accessCount).sum();
-        String most = states.entrySet().stream().filter(e -> e.getValue().accessCount > 0)
+        String most = states.entrySet().stream()
+                .filter(e -> e.getValue().accessCount > 0)
                 .max(Comparator.comparingLong((Map.Entry<String, State> e) -> e.getValue().accessCount)
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(null);
+                .map(Map.Entry::getKey)
+                .orElse(null);
         int total = states.size();
-        return new UsageStats(total, getComponentsByStatus(ComponentStatus.ACTIVE).size(), accesses,
-                total == 0 ? 0 : (double) accesses / total, most);
+        return new UsageStats(
+                total,
+                getComponentsByStatus(ComponentStatus.ACTIVE).size(),
+                accesses,
+                total == 0 ? 0 : (double) accesses / total,
+                most);
     }
 
     @Override
@@ -789,8 +831,12 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
         State s = state(id);
         List<ConsumerUsage> consumers = usage.getOrDefault(id, List.of());
         boolean active = s.status == ComponentStatus.ACTIVE;
-        return new ServiceUsage(id, T0, active, active ? List.of("service com.acme." + id + " (service.id "
-                + s.bundleId + ")") : List.of(), consumers);
+        return new ServiceUsage(
+                id,
+                T0,
+                active,
+                active ? List.of("service com.acme." + id + " (service.id " + s.bundleId + ")") : List.of(),
+                consumers);
     }
 
     @Override
@@ -812,17 +858,17 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
             State s = state(id);
             List<DependencyProblem> problems = new ArrayList<>();
             for (String requirement : missing.getOrDefault(id, List.of())) {
-                problems.add(new DependencyProblem(requirement, DependencyProblem.Kind.MISSING,
-                        "nothing provides " + requirement));
+                problems.add(new DependencyProblem(
+                        requirement, DependencyProblem.Kind.MISSING, "nothing provides " + requirement));
             }
             for (String dependency : getDependencies(id)) {
                 ComponentStatus status = state(dependency).status;
                 if (status == ComponentStatus.ERROR) {
-                    problems.add(new DependencyProblem(dependency, DependencyProblem.Kind.IN_ERROR,
-                            dependency + " is in error"));
+                    problems.add(new DependencyProblem(
+                            dependency, DependencyProblem.Kind.IN_ERROR, dependency + " is in error"));
                 } else if (status != ComponentStatus.ACTIVE) {
-                    problems.add(new DependencyProblem(dependency, DependencyProblem.Kind.NOT_ACTIVE,
-                            dependency + " is " + status));
+                    problems.add(new DependencyProblem(
+                            dependency, DependencyProblem.Kind.NOT_ACTIVE, dependency + " is " + status));
                 }
             }
             if (!problems.isEmpty()) {
@@ -872,20 +918,39 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
         switch (format) {
             case DOT -> {
                 out.append("digraph dependencies {\n");
-                view.edges().forEach(e -> out.append("  \"").append(e.from()).append("\" -> \"").append(e.to())
-                        .append("\";\n"));
+                view.edges()
+                        .forEach(e -> out.append("  \"")
+                                .append(e.from())
+                                .append("\" -> \"")
+                                .append(e.to())
+                                .append("\";\n"));
                 out.append("}\n");
             }
             case MERMAID -> {
                 out.append("flowchart LR\n");
-                view.edges().forEach(e -> out.append("  ").append(e.from()).append(" --> ").append(e.to())
-                        .append('\n'));
+                view.edges()
+                        .forEach(e -> out.append("  ")
+                                .append(e.from())
+                                .append(" --> ")
+                                .append(e.to())
+                                .append('\n'));
             }
             case JSON -> {
                 Map<String, Object> json = new LinkedHashMap<>();
-                json.put("nodes", view.nodes().stream().map(n -> Map.of("id", n.id())).toList());
-                json.put("edges", view.edges().stream().map(e -> Map.of("from", e.from(), "to", e.to(),
-                        "origin", e.origin().name().toLowerCase(Locale.ROOT))).toList());
+                json.put(
+                        "nodes",
+                        view.nodes().stream().map(n -> Map.of("id", n.id())).toList());
+                json.put(
+                        "edges",
+                        view.edges().stream()
+                                .map(e -> Map.of(
+                                        "from",
+                                        e.from(),
+                                        "to",
+                                        e.to(),
+                                        "origin",
+                                        e.origin().name().toLowerCase(Locale.ROOT)))
+                                .toList());
                 out.append(io.happyos.registry.text.JsonOutput.text(json));
             }
             default -> throw new IllegalArgumentException(format.toString());
@@ -911,7 +976,8 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
     public CompletionStage<String> rollbackComponent(String id, String version) {
         try {
             List<io.happyos.registry.JarVersion> kept = getVersionHistory(id);
-            return CompletableFuture.completedFuture(kept.stream().skip(1)
+            return CompletableFuture.completedFuture(kept.stream()
+                    .skip(1)
                     .filter(v -> version == null || v.version().equals(version))
                     .findFirst()
                     .orElseThrow(() -> new RegistryException(id + " has no earlier version to roll back to"))
@@ -939,8 +1005,8 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
 
     /** Adds a record to the audit log, numbered after the last one. */
     FakeRegistry audit(Instant at, String actor, String operation, String componentId, String error, String details) {
-        auditLog.add(new AuditRecord(auditLog.size() + 1, at, actor, operation, componentId, error == null, error,
-                details));
+        auditLog.add(
+                new AuditRecord(auditLog.size() + 1, at, actor, operation, componentId, error == null, error, details));
         return this;
     }
 
@@ -969,8 +1035,12 @@ final class FakeRegistry implements DynamicRegistry, io.happyos.registry.Lifecyc
         io.happyos.registry.Explanation explanation = explanations.get(id);
         if (explanation == null) {
             state(id); // unknown ids fail as the registry's do
-            return new io.happyos.registry.Explanation(id, getComponent(id).status(), true,
-                    id + " is " + getComponent(id).status() + " and nothing is wrong with it", List.of());
+            return new io.happyos.registry.Explanation(
+                    id,
+                    getComponent(id).status(),
+                    true,
+                    id + " is " + getComponent(id).status() + " and nothing is wrong with it",
+                    List.of());
         }
         return explanation;
     }

@@ -13,15 +13,22 @@ final class FakeShellFixture {
     /** Manifest headers by bundle number, then name, for {@code index}. */
     final Map<Long, Map<String, String>> headers = new HashMap<>();
 
-    final FakeRegistry registry = new FakeRegistry((bundleId, name) -> headers.getOrDefault(bundleId, Map.of()).get(name))
+    final FakeRegistry registry = new FakeRegistry(
+                    (bundleId, name) -> headers.getOrDefault(bundleId, Map.of()).get(name))
             .add("config-manager", "config-manager", "service", 3)
             .add("logger", "logger", "service", 4)
             .add("base-util", "base-util", "library", 5)
             .add("calculator-skill", "calculator-skill", "skill", 6)
             .add("weather-skill", "weather-skill", "skill", 7)
             .add("io.happyos.registry.core", "io.happyos.registry.core", "system", 1)
-            .declare("logger", "config-manager", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.config)\"")
-            .declare("calculator-skill", "logger", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"")
+            .declare(
+                    "logger",
+                    "config-manager",
+                    "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.config)\"")
+            .declare(
+                    "calculator-skill",
+                    "logger",
+                    "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"")
             .declare("calculator-skill", "base-util", "osgi.wiring.bundle;filter:=\"(osgi.wiring.bundle=base-util)\"")
             .declare("weather-skill", "logger", "osgi.wiring.package;filter:=\"(osgi.wiring.package=io.happyos.log)\"");
 
@@ -33,8 +40,14 @@ final class FakeShellFixture {
     final Map<String, String> env = new HashMap<>(Map.of("TERM", "xterm-256color"));
     /** How the live commands wait: a script of steps, then Ctrl-C. */
     final ScriptedPacer pacer = new ScriptedPacer();
-    private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> registry),
-            new Completion(Duration.ofSeconds(5)), () -> out, () -> terminal, env::get, StandardCharsets.UTF_8);
+
+    private final CommandContext ctx = new CommandContext(
+            new RegistryLookup(() -> registry),
+            new Completion(Duration.ofSeconds(5)),
+            () -> out,
+            () -> terminal,
+            env::get,
+            StandardCharsets.UTF_8);
 
     final ComponentCommands components = new ComponentCommands(ctx);
     final LifecycleCommands lifecycle = new LifecycleCommands(ctx);
@@ -54,6 +67,7 @@ final class FakeShellFixture {
     CommandContext context() {
         return ctx;
     }
+
     final UsageCommands usage = new UsageCommands(ctx);
 
     /** What was printed since the last call, and forgets it. */

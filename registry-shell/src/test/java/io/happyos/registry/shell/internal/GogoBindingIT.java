@@ -25,12 +25,14 @@ import org.osgi.framework.ServiceReference;
  * class path (the framework exports {@code io.happyos.registry} for it), so this runs without
  * registry-core.
  */
-@EmbeddedFramework(registry = false,
+@EmbeddedFramework(
+        registry = false,
         bundles = {"org.apache.felix.gogo.runtime.jar", "jackson-core.jar", "${it.shell.bundle}"})
 class GogoBindingIT {
 
     @InjectFramework
     EmbeddedFelix felix;
+
     private GogoSession shell;
 
     @BeforeEach
@@ -60,7 +62,8 @@ class GogoBindingIT {
         publish(new FakeShellFixture().registry);
         assertThat(size(shell.ok("registry:list --json"))).isEqualTo(5);
         assertThat(size(shell.ok("registry:list --all --json"))).isEqualTo(6);
-        assertThat(size(shell.ok("registry:list --type skill --status registered --json"))).isEqualTo(2);
+        assertThat(size(shell.ok("registry:list --type skill --status registered --json")))
+                .isEqualTo(2);
         assertThat(shell.ok("registry:info calculator-skill --json")).startsWith("{\"id\":\"calculator-skill\"");
         assertThat(shell.ok("registry:info --json 6")).startsWith("{\"id\":\"calculator-skill\"");
         assertThat(shell.ok("registry:list")).startsWith("ID ");
@@ -70,14 +73,16 @@ class GogoBindingIT {
     void varargsTakeSeveralIdsOrNone() throws Exception {
         publish(new FakeShellFixture().registry);
         assertThat(size(shell.ok("registry:order --json"))).isEqualTo(6);
-        assertThat(shell.ok("registry:order logger base-util")).isEqualTo("1. base-util\n2. config-manager\n3. logger\n");
+        assertThat(shell.ok("registry:order logger base-util"))
+                .isEqualTo("1. base-util\n2. config-manager\n3. logger\n");
         assertThat(shell.ok("registry:activate weather-skill --json"))
                 .startsWith("{\"activated\":[\"config-manager\",\"logger\",\"weather-skill\"]");
         assertThat(shell.ok("registry:activate base-util calculator-skill --json"))
                 .endsWith(",\"succeeded\":4,\"failed\":0}\n");
         assertThat(shell.ok("registry:status logger ERROR base-util INACTIVE"))
                 .contains("logger     DONE", "base-util  DONE");
-        assertThat(shell.ok("registry:error logger 'disk full'")).isEqualTo("logger ERROR (error recorded: disk full)\n");
+        assertThat(shell.ok("registry:error logger 'disk full'"))
+                .isEqualTo("logger ERROR (error recorded: disk full)\n");
         assertThat(shell.fails("registry:activate")).contains("at least one component");
     }
 
@@ -95,8 +100,10 @@ class GogoBindingIT {
         publish(registry);
         Files.write(dir.resolve("extra-1.0.jar"), new byte[] {1});
         shell.cd(dir);
-        assertThat(shell.ok("registry:register extra-1.0.jar --json")).isEqualTo("{\"id\":\"extra\",\"status\":\"REGISTERED\"}\n");
-        assertThat(registry.getComponent("extra").component().path()).isEqualTo(dir.resolve("extra-1.0.jar").toString());
+        assertThat(shell.ok("registry:register extra-1.0.jar --json"))
+                .isEqualTo("{\"id\":\"extra\",\"status\":\"REGISTERED\"}\n");
+        assertThat(registry.getComponent("extra").component().path())
+                .isEqualTo(dir.resolve("extra-1.0.jar").toString());
     }
 
     @Test
@@ -105,10 +112,43 @@ class GogoBindingIT {
         for (ServiceReference<?> ref : felix.context().getAllServiceReferences(null, "(osgi.command.scope=registry)")) {
             functions.addAll(List.of((String[]) ref.getProperty("osgi.command.function")));
         }
-        assertThat(functions).containsExactlyInAnyOrder("list", "info", "register", "unregister", "error", "clear",
-                "activate", "deactivate", "status", "order", "deps", "dependents", "depend", "undepend", "cycles",
-                "instance", "cache", "index", "health", "stats", "perf", "graph", "validate", "history", "rollback",
-                "impact", "audit", "why", "tree", "events", "watch", "top", "usage", "drift", "complete");
+        assertThat(functions)
+                .containsExactlyInAnyOrder(
+                        "list",
+                        "info",
+                        "register",
+                        "unregister",
+                        "error",
+                        "clear",
+                        "activate",
+                        "deactivate",
+                        "status",
+                        "order",
+                        "deps",
+                        "dependents",
+                        "depend",
+                        "undepend",
+                        "cycles",
+                        "instance",
+                        "cache",
+                        "index",
+                        "health",
+                        "stats",
+                        "perf",
+                        "graph",
+                        "validate",
+                        "history",
+                        "rollback",
+                        "impact",
+                        "audit",
+                        "why",
+                        "tree",
+                        "events",
+                        "watch",
+                        "top",
+                        "usage",
+                        "drift",
+                        "complete");
     }
 
     @Test
@@ -119,7 +159,9 @@ class GogoBindingIT {
         assertThat(shell.evaluate("registry:complete 'registry:list --st'")).isEqualTo(List.of("--status"));
         // gogo's own commands are offered too: they come from the session, not from a list of ours
         assertThat(shell.evaluate("registry:complete 'osgi:ev'")).isEqualTo(List.of("osgi:eval"));
-        assertThat(shell.evaluate("registry:complete 'ev'")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("eval");
+        assertThat(shell.evaluate("registry:complete 'ev'"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .contains("eval");
         assertThat(shell.ok("registry:complete 'registry:info w'")).isEmpty();
     }
 
@@ -135,11 +177,11 @@ class GogoBindingIT {
         FakeRegistry registry = new FakeShellFixture().registry;
         publish(registry);
         shell.ok("registry:activate --retry 3 --backoff 250ms logger");
-        assertThat(registry.lastRetryPolicy).isEqualTo(RetryPolicy.exponential(3,
-                Duration.ofMillis(250)));
+        assertThat(registry.lastRetryPolicy).isEqualTo(RetryPolicy.exponential(3, Duration.ofMillis(250)));
         assertThat(shell.ok("registry:graph --format mermaid weather-skill")).startsWith("flowchart LR");
         assertThat(shell.ok("registry:graph weather-skill")).startsWith("digraph");
-        assertThat(shell.fails("registry:graph --format svg")).contains("--format must be one of dot, mermaid, json; got 'svg'");
+        assertThat(shell.fails("registry:graph --format svg"))
+                .contains("--format must be one of dot, mermaid, json; got 'svg'");
         assertThat(shell.ok("registry:cache enable 10 30s --json")).isEqualTo("{\"maxSize\":10,\"ttlMs\":30000}\n");
         assertThat(shell.ok("registry:instance logger --json")).startsWith("{\"id\":\"logger\",\"class\":");
         assertThat(shell.ok("registry:cache cleanup logger --json")).isEqualTo("{\"disposed\":[\"logger\"]}\n");
@@ -152,11 +194,14 @@ class GogoBindingIT {
         registry.audit(FakeRegistry.T0.minusSeconds(60), "shell", "activate", "logger", "activator threw", null)
                 .audit(FakeRegistry.T0.minusSeconds(30), "shell", "activate", "logger", null, null);
         assertThat(shell.ok("registry:audit --component 4 --failed --since 2025-01-01T00:00:00Z --limit 5 --json"))
-                .startsWith("[{\"sequence\":1,").contains("\"ok\":false");
+                .startsWith("[{\"sequence\":1,")
+                .contains("\"ok\":false");
         assertThat(shell.ok("registry:audit --limit 1")).startsWith("TIME ").contains("logger", " ok");
         assertThat(shell.fails("registry:audit --since soon")).contains("bad --since 'soon'");
         assertThat(shell.ok("registry:usage --json 4")).startsWith("{\"id\":\"logger\",\"observedSince\":");
-        assertThat(shell.ok("registry:drift --json")).startsWith("{\"observedSince\":").contains("\"neverUsed\":[]");
+        assertThat(shell.ok("registry:drift --json"))
+                .startsWith("{\"observedSince\":")
+                .contains("\"neverUsed\":[]");
         assertThat(shell.fails("registry:usage nope")).contains("no component with id 'nope'");
     }
 
@@ -166,22 +211,28 @@ class GogoBindingIT {
         publish(registry);
         shell.ok("registry:activate weather-skill");
         assertThat(shell.ok("registry:tree --reverse --depth 1 config-manager"))
-                .startsWith("config-manager ACTIVE\n").contains("logger ACTIVE  via Import-Package io.happyos.config");
+                .startsWith("config-manager ACTIVE\n")
+                .contains("logger ACTIVE  via Import-Package io.happyos.config");
         assertThat(shell.ok("registry:tree 7 --json")).startsWith("{\"id\":\"weather-skill\",\"status\":\"ACTIVE\"");
         assertThat(shell.ok("registry:events --count 2 --json")).startsWith("[{\"sequence\":2,\"id\":\"logger\"");
-        assertThat(shell.ok("registry:events --follow --for 100ms --count 1")).endsWith("weather-skill  REGISTERED "
-                + "\u2192 ACTIVE\n".replace("\u2192", arrow()));
-        assertThat(shell.ok("registry:watch --once logger")).startsWith("Registry at ").contains("logger  service  ACTIVE");
-        assertThat(shell.ok("registry:top --once --interval 50 --count 2 --json")).startsWith("{\"at\":")
+        assertThat(shell.ok("registry:events --follow --for 100ms --count 1"))
+                .endsWith("weather-skill  REGISTERED " + "\u2192 ACTIVE\n".replace("\u2192", arrow()));
+        assertThat(shell.ok("registry:watch --once logger"))
+                .startsWith("Registry at ")
+                .contains("logger  service  ACTIVE");
+        assertThat(shell.ok("registry:top --once --interval 50 --count 2 --json"))
+                .startsWith("{\"at\":")
                 .contains("\"components\":[{");
         assertThat(shell.ok("registry:graph --json logger")).startsWith("{\"nodes\":");
-        assertThat(shell.fails("registry:top --interval 5")).contains("--interval (milliseconds) must be a whole number of at least 50");
+        assertThat(shell.fails("registry:top --interval 5"))
+                .contains("--interval (milliseconds) must be a whole number of at least 50");
     }
 
     @Test
     void badOptionValuesFailWithOneLineNamingTheOptionAndWhatItTakes() throws Exception {
         publish(new FakeShellFixture().registry);
-        String wholeNumber = "java.lang.IllegalArgumentException: registry:%s: %s must be a whole number %s, got '%s'\n";
+        String wholeNumber =
+                "java.lang.IllegalArgumentException: registry:%s: %s must be a whole number %s, got '%s'\n";
         assertThat(shell.fails("registry:tree logger --depth x"))
                 .isEqualTo(wholeNumber.formatted("tree", "--depth", "of at least 1", "x"));
         assertThat(shell.fails("registry:audit --limit many"))
@@ -197,12 +248,15 @@ class GogoBindingIT {
         assertThat(shell.fails("registry:activate --retry x logger"))
                 .isEqualTo(wholeNumber.formatted("activate", "--retry", "of at least 0", "x"));
         String statuses = "DISCOVERED, REGISTERED, ACTIVE, INACTIVE, ERROR";
-        assertThat(shell.fails("registry:list --status BOGUS")).isEqualTo("java.lang.IllegalArgumentException: "
-                + "registry:list: --status must be one of " + statuses + "; got 'BOGUS'\n");
-        assertThat(shell.fails("registry:status logger BOGUS")).isEqualTo("java.lang.IllegalArgumentException: "
-                + "registry:status: the status of logger must be one of " + statuses + "; got 'BOGUS'\n");
-        assertThat(shell.fails("registry:graph --format bogus")).isEqualTo("java.lang.IllegalArgumentException: "
-                + "registry:graph: --format must be one of dot, mermaid, json; got 'bogus'\n");
+        assertThat(shell.fails("registry:list --status BOGUS"))
+                .isEqualTo("java.lang.IllegalArgumentException: " + "registry:list: --status must be one of " + statuses
+                        + "; got 'BOGUS'\n");
+        assertThat(shell.fails("registry:status logger BOGUS"))
+                .isEqualTo("java.lang.IllegalArgumentException: "
+                        + "registry:status: the status of logger must be one of " + statuses + "; got 'BOGUS'\n");
+        assertThat(shell.fails("registry:graph --format bogus"))
+                .isEqualTo("java.lang.IllegalArgumentException: "
+                        + "registry:graph: --format must be one of dot, mermaid, json; got 'bogus'\n");
         assertThat(shell.fails("registry:events --follow --for 99999999999999999999s"))
                 .isEqualTo("java.lang.IllegalArgumentException: bad --for '99999999999999999999s': give "
                         + DurationText.FORMS + "\n");
@@ -210,22 +264,30 @@ class GogoBindingIT {
 
     /** The arrow between statuses: what the output's character set can show (the test JVM's default). */
     private static String arrow() {
-        return java.nio.charset.Charset.defaultCharset().newEncoder().canEncode("\u251c\u2500\u2514\u2502\u21ba\u2192\u2588\u2591")
-                ? "\u2192" : "->";
+        return java.nio.charset.Charset.defaultCharset()
+                        .newEncoder()
+                        .canEncode("\u251c\u2500\u2514\u2502\u21ba\u2192\u2588\u2591")
+                ? "\u2192"
+                : "->";
     }
 
     @Test
     void gogoHelpShowsTheDescriptionsAndTheExample() throws Exception {
-        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.command.jar")).start();
+        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.command.jar"))
+                .start();
         // Gogo's help returns its text, which the console prints
         String help = shell.value("help registry:tree");
-        assertThat(help).contains("show a component's dependencies as a tree",
-                "Example: registry:tree logger --reverse",
-                "--reverse", "show what depends on the component instead of what it depends on",
-                "--depth", "unfold at most N levels below the component",
-                "the component's id, name or bundle number");
-        assertThat(shell.value("help registry:events")).contains("Example: registry:events --follow --for 10m",
-                "--follow", "--for");
+        assertThat(help)
+                .contains(
+                        "show a component's dependencies as a tree",
+                        "Example: registry:tree logger --reverse",
+                        "--reverse",
+                        "show what depends on the component instead of what it depends on",
+                        "--depth",
+                        "unfold at most N levels below the component",
+                        "the component's id, name or bundle number");
+        assertThat(shell.value("help registry:events"))
+                .contains("Example: registry:events --follow --for 10m", "--follow", "--for");
     }
 
     private static int size(String json) {

@@ -34,7 +34,10 @@ final class GogoSession implements AutoCloseable {
         String failureMessages() {
             StringBuilder all = new StringBuilder();
             for (Throwable t = failure; t != null; t = t.getCause()) {
-                all.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+                all.append(t.getClass().getName())
+                        .append(": ")
+                        .append(t.getMessage())
+                        .append('\n');
             }
             return all.toString();
         }
@@ -54,7 +57,8 @@ final class GogoSession implements AutoCloseable {
         Class<?> processorType = gogo.loadClass(PROCESSOR);
         Class<?> sessionType = gogo.loadClass(SESSION);
         InputStream in = new ByteArrayInputStream(new byte[0]);
-        this.session = processorType.getMethod("createSession", InputStream.class, OutputStream.class, OutputStream.class)
+        this.session = processorType
+                .getMethod("createSession", InputStream.class, OutputStream.class, OutputStream.class)
                 .invoke(processor, in, out, err);
         this.execute = sessionType.getMethod("execute", CharSequence.class);
         this.currentDir = sessionType.getMethod("currentDir", Path.class);
@@ -70,8 +74,8 @@ final class GogoSession implements AutoCloseable {
      */
     static GogoSession open(BundleContext context, Duration timeout)
             throws InvalidSyntaxException, InterruptedException, ReflectiveOperationException {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context,
-                FrameworkUtil.createFilter("(objectClass=" + PROCESSOR + ")"), null);
+        ServiceTracker<Object, Object> tracker =
+                new ServiceTracker<>(context, FrameworkUtil.createFilter("(objectClass=" + PROCESSOR + ")"), null);
         tracker.open(true);
         Object processor = tracker.waitForService(timeout.toMillis());
         if (processor == null) {
@@ -105,7 +109,8 @@ final class GogoSession implements AutoCloseable {
         } catch (InvocationTargetException e) {
             failure = e.getCause();
         }
-        return new Outcome(command, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), failure);
+        return new Outcome(
+                command, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), failure);
     }
 
     /**

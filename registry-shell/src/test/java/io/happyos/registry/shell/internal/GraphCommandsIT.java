@@ -36,13 +36,17 @@ class GraphCommandsIT {
     @Test
     void graphInOtherFormatsAndOfEverything() {
         shell.graph.graph(false, "MERMAID");
-        assertThat(shell.output()).startsWith("flowchart LR\n").contains("  n0[\"base-util<br/>library \u00b7 REGISTERED\"]:::registered\n",
-                "  n1[\"calculator-skill<br/>skill \u00b7 REGISTERED\"]:::registered\n", "  n1 --> n0\n");
+        assertThat(shell.output())
+                .startsWith("flowchart LR\n")
+                .contains(
+                        "  n0[\"base-util<br/>library \u00b7 REGISTERED\"]:::registered\n",
+                        "  n1[\"calculator-skill<br/>skill \u00b7 REGISTERED\"]:::registered\n",
+                        "  n1 --> n0\n");
         shell.graph.graph(false, "json", shell.bundle("logger"));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
-        assertThat((List<Object>) json.get("edges")).contains((Object)
-                Map.of("from", "calculator-skill", "to", "logger", "origin", "declared"));
+        assertThat((List<Object>) json.get("edges"))
+                .contains((Object) Map.of("from", "calculator-skill", "to", "logger", "origin", "declared"));
     }
 
     @Test
@@ -50,10 +54,11 @@ class GraphCommandsIT {
         shell.graph.graph(true, "", "weather-skill");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
-        assertThat((List<Object>) json.get("edges")).containsExactlyInAnyOrder(
-                Map.of("from", "weather-skill", "to", "logger", "origin", "declared"),
-                Map.of("from", "weather-skill", "to", "config-manager", "origin", "declared"),
-                Map.of("from", "logger", "to", "config-manager", "origin", "declared"));
+        assertThat((List<Object>) json.get("edges"))
+                .containsExactlyInAnyOrder(
+                        Map.of("from", "weather-skill", "to", "logger", "origin", "declared"),
+                        Map.of("from", "weather-skill", "to", "config-manager", "origin", "declared"),
+                        Map.of("from", "logger", "to", "config-manager", "origin", "declared"));
         shell.graph.graph(true, "json");
         assertThat(shell.json()).isInstanceOf(Map.class);
         shell.graph.graph(false, "");
@@ -68,17 +73,21 @@ class GraphCommandsIT {
                 .hasMessage("registry:graph: --format must be one of dot, mermaid, json; got 'svg'");
         assertThatThrownBy(() -> shell.graph.graph(false, "dot", "logger", "base-util"))
                 .hasMessageStartingWith("give at most one component");
-        assertThatThrownBy(() -> shell.graph.graph(false, "dot", "nope")).isInstanceOf(ComponentNotFoundException.class);
+        assertThatThrownBy(() -> shell.graph.graph(false, "dot", "nope"))
+                .isInstanceOf(ComponentNotFoundException.class);
     }
 
     @Test
     void validateReportsProblemsWithoutFailing() throws Exception {
         shell.status("logger", ComponentStatus.ERROR);
         // calculator-skill's needs, and one that nothing provides
-        shell.install(TestBundle.builder("abacus-skill").version("1.0.0").requireCapability(
-                "happyos.service;filter:=\"(happyos.service=quantum-engine)\","
-                + "happyos.service;filter:=\"(happyos.service=util)\","
-                + "happyos.service;filter:=\"(happyos.service=logger)\""), "abacus-skill");
+        shell.install(
+                TestBundle.builder("abacus-skill")
+                        .version("1.0.0")
+                        .requireCapability("happyos.service;filter:=\"(happyos.service=quantum-engine)\","
+                                + "happyos.service;filter:=\"(happyos.service=util)\","
+                                + "happyos.service;filter:=\"(happyos.service=logger)\""),
+                "abacus-skill");
         shell.graph.validate(false, "abacus-skill");
         assertThat(shell.output()).isEqualTo("""
                 DEPENDENCY                                                  PROBLEM     MESSAGE
@@ -92,10 +101,22 @@ class GraphCommandsIT {
     @Test
     void validateJsonIsAnArrayOfProblems() {
         shell.graph.validate(true, "weather-skill");
-        assertThat(shell.json()).isEqualTo(List.of(
-                Map.of("dependency", "config-manager", "kind", "NOT_ACTIVE",
-                        "message", "config-manager is not active (REGISTERED)"),
-                Map.of("dependency", "logger", "kind", "NOT_ACTIVE", "message", "logger is not active (REGISTERED)")));
+        assertThat(shell.json())
+                .isEqualTo(List.of(
+                        Map.of(
+                                "dependency",
+                                "config-manager",
+                                "kind",
+                                "NOT_ACTIVE",
+                                "message",
+                                "config-manager is not active (REGISTERED)"),
+                        Map.of(
+                                "dependency",
+                                "logger",
+                                "kind",
+                                "NOT_ACTIVE",
+                                "message",
+                                "logger is not active (REGISTERED)")));
         shell.graph.validate(true, "config-manager");
         assertThat(shell.json()).isEqualTo(List.of());
     }

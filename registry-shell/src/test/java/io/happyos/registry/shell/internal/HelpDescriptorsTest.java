@@ -27,7 +27,9 @@ class HelpDescriptorsTest {
     @Test
     void everyCommandAndEveryParameterIsDescribedWithAnExample() throws Exception {
         List<Class<?>> commandClasses = commandClasses();
-        assertThat(commandClasses).as("command classes found").hasSizeGreaterThanOrEqualTo(12)
+        assertThat(commandClasses)
+                .as("command classes found")
+                .hasSizeGreaterThanOrEqualTo(12)
                 .contains(TreeCommands.class, EventCommands.class, TopCommands.class, ComponentCommands.class);
         List<String> problems = new ArrayList<>();
         for (Class<?> type : commandClasses) {
@@ -65,8 +67,8 @@ class HelpDescriptorsTest {
             }
             Descriptor d = p.getAnnotation(Descriptor.class);
             if (d == null || d.value().isBlank()) {
-                problems.add(where + " parameter " + p.getName() + " (" + p.getType().getSimpleName()
-                        + ") has no @Descriptor");
+                problems.add(where + " parameter " + p.getName() + " ("
+                        + p.getType().getSimpleName() + ") has no @Descriptor");
             }
         }
     }
@@ -79,7 +81,11 @@ class HelpDescriptorsTest {
 
     /** Every class of the shell's package that publishes Gogo functions. */
     private static List<Class<?>> commandClasses() throws URISyntaxException, Exception {
-        Path root = Path.of(ShellActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(ShellActivator.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path dir = root.resolve(ShellActivator.class.getPackageName().replace('.', '/'));
         List<Class<?>> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -89,7 +95,8 @@ class HelpDescriptorsTest {
                     continue;
                 }
                 Class<?> type = Class.forName(ShellActivator.class.getPackageName() + "." + name);
-                if (Arrays.stream(type.getDeclaredFields()).anyMatch(f -> f.getName().equals("FUNCTIONS"))) {
+                if (Arrays.stream(type.getDeclaredFields())
+                        .anyMatch(f -> f.getName().equals("FUNCTIONS"))) {
                     found.add(type);
                 }
             }

@@ -24,8 +24,12 @@ class IndexCommandsIT {
     }
 
     private void acme(String symbolicName) throws Exception {
-        shell.install(TestBundle.builder(symbolicName).version("1.0.0").header("Bundle-Vendor", "Acme")
-                .header("HappyOS-Component-Type", "skill"), symbolicName);
+        shell.install(
+                TestBundle.builder(symbolicName)
+                        .version("1.0.0")
+                        .header("Bundle-Vendor", "Acme")
+                        .header("HappyOS-Component-Type", "skill"),
+                symbolicName);
     }
 
     @Test
@@ -33,8 +37,8 @@ class IndexCommandsIT {
         shell.indexes.index(false, "create", "vendor", "Bundle-Vendor");
         assertThat(shell.output()).isEqualTo("Index vendor created: components by Bundle-Vendor\n");
         shell.indexes.index(true, "vendor", "HappyOS");
-        assertThat(ids(shell.json())).containsExactly("base-util", "calculator-skill", "config-manager", "logger",
-                "weather-skill");
+        assertThat(ids(shell.json()))
+                .containsExactly("base-util", "calculator-skill", "config-manager", "logger", "weather-skill");
         shell.indexes.index(false, "vendor", "Acme");
         List<String> lines = shell.output().lines().toList();
         assertThat(lines.get(0)).startsWith("ID ").contains("STATUS");
@@ -45,8 +49,8 @@ class IndexCommandsIT {
 
     @Test
     void aComponentWithoutABundleIsFiledByItsMetadata() {
-        ShellFixture.join(shell.registry.registerComponent(ComponentInfo.of("virtual", "service")
-                .withMetadata(Map.of("Bundle-Vendor", "Acme"))));
+        ShellFixture.join(shell.registry.registerComponent(
+                ComponentInfo.of("virtual", "service").withMetadata(Map.of("Bundle-Vendor", "Acme"))));
         shell.indexes.index(true, "create", "vendor", "Bundle-Vendor");
         assertThat(shell.json()).isEqualTo(Map.of("index", "vendor", "header", "Bundle-Vendor"));
         shell.indexes.index(true, "vendor", "Acme");
@@ -74,7 +78,8 @@ class IndexCommandsIT {
         assertThatThrownBy(() -> shell.indexes.index(false, "drop", "vendor"))
                 .hasMessage("no index named 'vendor' (registry:index list shows them)");
         assertThatThrownBy(() -> shell.indexes.index(false, "vendor", "HappyOS"))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("vendor");
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("vendor");
         assertThatThrownBy(() -> shell.indexes.index(false, "create", "vendor"))
                 .hasMessageStartingWith("wrong number of arguments for index create: use index create NAME HEADER");
         assertThatThrownBy(() -> shell.indexes.index(false, "vendor"))

@@ -21,7 +21,9 @@ class InstanceCommandsIT {
     /** Services get their instance from a factory: "log to <id>". */
     @BeforeEach
     void factory() {
-        shell.registry.instances().registerInstanceFactory("service", entry -> new StringBuilder("log to " + entry.id()));
+        shell.registry
+                .instances()
+                .registerInstanceFactory("service", entry -> new StringBuilder("log to " + entry.id()));
         shell.registry.instances().registerInstanceFactory("library", entry -> new StringBuilder("util " + entry.id()));
     }
 
@@ -46,16 +48,20 @@ class InstanceCommandsIT {
         shell.instances.instance(true, "logger");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
-        assertThat(json).containsOnlyKeys("id", "class", "value", "accessCount", "lastAccessed")
-                .containsEntry("id", "logger").containsEntry("class", StringBuilder.class.getName())
-                .containsEntry("value", "log to logger").containsEntry("accessCount", 2L);
+        assertThat(json)
+                .containsOnlyKeys("id", "class", "value", "accessCount", "lastAccessed")
+                .containsEntry("id", "logger")
+                .containsEntry("class", StringBuilder.class.getName())
+                .containsEntry("value", "log to logger")
+                .containsEntry("accessCount", 2L);
         assertThat((String) json.get("lastAccessed")).matches(INSTANT);
     }
 
     @Test
     void instanceOfAnInactiveOrUnknownComponentFails() {
         assertThatThrownBy(() -> shell.instances.instance(false, "logger"))
-                .isInstanceOf(RegistryException.class).hasMessage("logger is not active (REGISTERED): activate it first (registry:activate logger)");
+                .isInstanceOf(RegistryException.class)
+                .hasMessage("logger is not active (REGISTERED): activate it first (registry:activate logger)");
         assertThatThrownBy(() -> shell.instances.instance(false, "nope"))
                 .isInstanceOf(ComponentNotFoundException.class);
     }
@@ -63,7 +69,8 @@ class InstanceCommandsIT {
     @Test
     void cacheEnableParsesSizeAndTtl() {
         shell.instances.cache(false, "enable", "100", "10m");
-        assertThat(shell.output()).isEqualTo("Instance caching on: at most 100 instances, each kept 10m after creation\n");
+        assertThat(shell.output())
+                .isEqualTo("Instance caching on: at most 100 instances, each kept 10m after creation\n");
         shell.instances.cache(true, "enable", "5", "PT30S");
         assertThat(shell.json()).isEqualTo(Map.of("maxSize", 5L, "ttlMs", 30000L));
     }

@@ -22,8 +22,9 @@ class LifecycleCommandsIT {
     @Test
     void activateSaysWhatItActivatedInOrder() {
         shell.lifecycle.activate(false, "0", "", "calculator-skill");
-        assertThat(shell.output()).isEqualTo(
-                "calculator-skill ACTIVE (activated: base-util, config-manager, logger, calculator-skill)\n");
+        assertThat(shell.output())
+                .isEqualTo(
+                        "calculator-skill ACTIVE (activated: base-util, config-manager, logger, calculator-skill)\n");
         shell.lifecycle.activate(false, "0", "", shell.bundle("calculator-skill"));
         assertThat(shell.output()).isEqualTo("calculator-skill ACTIVE (already active)\n");
     }
@@ -31,9 +32,10 @@ class LifecycleCommandsIT {
     @Test
     void activateJsonListsChangesAndStatuses() {
         shell.lifecycle.activate(true, "0", "", "weather-skill");
-        assertThat(shell.json()).isEqualTo(Map.of(
-                "activated", List.of("config-manager", "logger", "weather-skill"),
-                "components", List.of(Map.of("id", "weather-skill", "status", "ACTIVE"))));
+        assertThat(shell.json())
+                .isEqualTo(Map.of(
+                        "activated", List.of("config-manager", "logger", "weather-skill"),
+                        "components", List.of(Map.of("id", "weather-skill", "status", "ACTIVE"))));
     }
 
     @Test
@@ -41,19 +43,23 @@ class LifecycleCommandsIT {
         shell.failing("flaky", "needs-flaky");
         assertThatThrownBy(() -> shell.lifecycle.activate(false, "0", "", "needs-flaky"))
                 .isInstanceOf(ComponentActivationException.class)
-                .hasMessage("cannot activate needs-flaky: its dependency flaky failed to start: Activator start error in "
-                        + "bundle flaky [" + shell.bundle("flaky") + "].: IllegalStateException: its activator threw");
+                .hasMessage(
+                        "cannot activate needs-flaky: its dependency flaky failed to start: Activator start error in "
+                                + "bundle flaky [" + shell.bundle("flaky")
+                                + "].: IllegalStateException: its activator threw");
     }
 
     @Test
     void activateNeedsAnId() {
-        assertThatThrownBy(() -> shell.lifecycle.activate(false, "0", "")).hasMessageContaining("at least one component");
+        assertThatThrownBy(() -> shell.lifecycle.activate(false, "0", ""))
+                .hasMessageContaining("at least one component");
         assertThatThrownBy(() -> shell.lifecycle.status(false)).hasMessageContaining("pairs of component and status");
     }
 
     @Test
     void activateChecksEveryIdBeforeDoingAnything() {
-        assertThatThrownBy(() -> shell.lifecycle.activate(false, "0", "", "logger", "nope")).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> shell.lifecycle.activate(false, "0", "", "logger", "nope"))
+                .hasMessageContaining("'nope'");
         assertThat(shell.registry.getComponent("logger").status()).isEqualTo(ComponentStatus.REGISTERED);
     }
 
@@ -62,11 +68,12 @@ class LifecycleCommandsIT {
         shell.lifecycle.activate(false, "0", "", "calculator-skill", "weather-skill");
         shell.output();
         shell.lifecycle.deactivate(false, "logger");
-        assertThat(shell.output()).isEqualTo(
-                "logger INACTIVE (deactivated: weather-skill, calculator-skill, logger)\n");
+        assertThat(shell.output())
+                .isEqualTo("logger INACTIVE (deactivated: weather-skill, calculator-skill, logger)\n");
         shell.lifecycle.deactivate(true, "logger");
-        assertThat(shell.json()).isEqualTo(Map.of("deactivated", List.of(),
-                "components", List.of(Map.of("id", "logger", "status", "INACTIVE"))));
+        assertThat(shell.json())
+                .isEqualTo(Map.of(
+                        "deactivated", List.of(), "components", List.of(Map.of("id", "logger", "status", "INACTIVE"))));
     }
 
     @Test
@@ -79,12 +86,15 @@ class LifecycleCommandsIT {
         // the policy reaches the registry: 3 attempts, 200 ms then 400 ms apart, each in the error history
         shell.failing("flaky");
         assertThatThrownBy(() -> shell.lifecycle.activate(false, "3", "200ms", "flaky"))
-                .isInstanceOf(ComponentActivationException.class).hasMessageContaining("flaky");
+                .isInstanceOf(ComponentActivationException.class)
+                .hasMessageContaining("flaky");
         List<ErrorRecord> attempts = shell.entry("flaky").errorHistory();
         assertThat(attempts).hasSize(3);
         assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(200)).isLessThan(Duration.ofMillis(400));
-        assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+                .isGreaterThanOrEqualTo(Duration.ofMillis(200))
+                .isLessThan(Duration.ofMillis(400));
+        assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     @Test
@@ -114,17 +124,31 @@ class LifecycleCommandsIT {
     @Test
     void batchJsonHasItemsAndCounts() {
         shell.lifecycle.activate(true, "0", "", "logger", "weather-skill");
-        assertThat(shell.json()).isEqualTo(Map.of(
-                "items", List.of(item("config-manager", "DONE", null), item("logger", "DONE", null),
-                        item("weather-skill", "DONE", null)),
-                "succeeded", 3L, "failed", 0L));
+        assertThat(shell.json())
+                .isEqualTo(Map.of(
+                        "items",
+                        List.of(
+                                item("config-manager", "DONE", null),
+                                item("logger", "DONE", null),
+                                item("weather-skill", "DONE", null)),
+                        "succeeded",
+                        3L,
+                        "failed",
+                        0L));
         shell.lifecycle.deactivate(true, "config-manager", "base-util");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
         // only what is active is in the batch: calculator-skill was never activated
-        assertThat(json).containsEntry("items", List.of(item("weather-skill", "DONE", null), item("logger", "DONE", null),
-                item("config-manager", "DONE", null), item("base-util", "UNCHANGED", null)))
-                .containsEntry("succeeded", 4L).containsEntry("failed", 0L);
+        assertThat(json)
+                .containsEntry(
+                        "items",
+                        List.of(
+                                item("weather-skill", "DONE", null),
+                                item("logger", "DONE", null),
+                                item("config-manager", "DONE", null),
+                                item("base-util", "UNCHANGED", null)))
+                .containsEntry("succeeded", 4L)
+                .containsEntry("failed", 0L);
         assertThat(shell.registry.getComponent("config-manager").status()).isEqualTo(ComponentStatus.INACTIVE);
     }
 
@@ -133,18 +157,23 @@ class LifecycleCommandsIT {
         shell.failing("flaky", "needs-flaky", "needs-flaky-too");
         assertThatThrownBy(() -> shell.lifecycle.activate(false, "0", "", "needs-flaky", "needs-flaky-too", "logger"))
                 .isInstanceOf(RegistryException.class)
-                .hasMessage("3 of 5 components failed: flaky (flaky failed to start: Activator start error in bundle "
-                        + "flaky [" + shell.bundle("flaky") + "].: IllegalStateException: its activator threw), needs-flaky "
-                        + "(skipped: its dependency flaky failed), needs-flaky-too (skipped: its dependency flaky failed)");
-        assertThat(shell.output()).contains("logger           DONE", "flaky            FAILED   flaky failed to start",
-                "needs-flaky      SKIPPED  its dependency flaky failed");
+                .hasMessage(
+                        "3 of 5 components failed: flaky (flaky failed to start: Activator start error in bundle "
+                                + "flaky [" + shell.bundle("flaky")
+                                + "].: IllegalStateException: its activator threw), needs-flaky "
+                                + "(skipped: its dependency flaky failed), needs-flaky-too (skipped: its dependency flaky failed)");
+        assertThat(shell.output())
+                .contains(
+                        "logger           DONE",
+                        "flaky            FAILED   flaky failed to start",
+                        "needs-flaky      SKIPPED  its dependency flaky failed");
     }
 
     @Test
     void aLongBatchOnATerminalRedrawsOneProgressBarAndRemovesItsCallback() {
         shell.terminal = true;
-        shell.lifecycle.activate(false, "0", "", "config-manager", "logger", "base-util", "calculator-skill",
-                "weather-skill");
+        shell.lifecycle.activate(
+                false, "0", "", "config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
         String out = shell.output();
         String redraw = "\r\u001b[K";
         // one line, redrawn: an empty bar first, then one per component, then cleared for the table
@@ -152,8 +181,10 @@ class LifecycleCommandsIT {
         assertThat(out).startsWith("[" + "\u2591".repeat(32) + "] 0/5");
         assertThat(out.split("\\r\u001b\\[K", -1)).hasSize(7);
         // base-util and config-manager start in parallel: either may come first
-        assertThat(out).containsPattern(java.util.regex.Pattern.quote(redraw + "[\u001b[32m" + "\u2588".repeat(6)
-                + "\u001b[0m" + "\u2591".repeat(26) + "] 1/5 ") + "(base-util|config-manager) ACTIVE");
+        assertThat(out)
+                .containsPattern(java.util.regex.Pattern.quote(redraw + "[\u001b[32m" + "\u2588".repeat(6) + "\u001b[0m"
+                                + "\u2591".repeat(26) + "] 1/5 ")
+                        + "(base-util|config-manager) ACTIVE");
         assertThat(out).containsPattern("\\] 5/5 (weather|calculator)-skill ACTIVE\r\u001b\\[K");
         assertThat(out).doesNotContain("[1/5]", "\n[");
         String table = out.substring(out.lastIndexOf(redraw) + redraw.length());
@@ -168,8 +199,8 @@ class LifecycleCommandsIT {
     void onATerminalThatCannotRedrawEachComponentGetsALine() {
         shell.terminal = true;
         shell.env.put("TERM", "dumb");
-        shell.lifecycle.activate(false, "0", "", "config-manager", "logger", "base-util", "calculator-skill",
-                "weather-skill");
+        shell.lifecycle.activate(
+                false, "0", "", "config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
         List<String> lines = shell.output().lines().toList();
         // the two skills start in parallel once logger is up: either may come first
         // so do base-util and config-manager
@@ -188,8 +219,8 @@ class LifecycleCommandsIT {
 
     @Test
     void noProgressInJsonOrWhenNotOnATerminal() {
-        shell.lifecycle.activate(false, "0", "", "config-manager", "logger", "base-util", "calculator-skill",
-                "weather-skill");
+        shell.lifecycle.activate(
+                false, "0", "", "config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
         assertThat(shell.output()).startsWith("ID ").doesNotContain("[1/5]");
         shell.terminal = true;
         shell.lifecycle.deactivate(true, "config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
@@ -213,12 +244,23 @@ class LifecycleCommandsIT {
     void statusReportsWhatFailedAndFails() {
         shell.activate("logger");
         assertThatThrownBy(() -> shell.lifecycle.status(true, "logger", "registered", "base-util", "ERROR"))
-                .hasMessage("1 of 2 components failed: logger (the status of logger follows its bundle: REGISTERED cannot "
-                        + "be set by hand; deactivate it (INACTIVE) or unregister it instead)");
-        assertThat(shell.json()).isEqualTo(Map.of("items", List.of(
-                item("logger", "FAILED", "the status of logger follows its bundle: REGISTERED cannot be set by hand; "
-                        + "deactivate it (INACTIVE) or unregister it instead"), item("base-util", "DONE", null)),
-                "succeeded", 1L, "failed", 1L));
+                .hasMessage(
+                        "1 of 2 components failed: logger (the status of logger follows its bundle: REGISTERED cannot "
+                                + "be set by hand; deactivate it (INACTIVE) or unregister it instead)");
+        assertThat(shell.json())
+                .isEqualTo(Map.of(
+                        "items",
+                        List.of(
+                                item(
+                                        "logger",
+                                        "FAILED",
+                                        "the status of logger follows its bundle: REGISTERED cannot be set by hand; "
+                                                + "deactivate it (INACTIVE) or unregister it instead"),
+                                item("base-util", "DONE", null)),
+                        "succeeded",
+                        1L,
+                        "failed",
+                        1L));
     }
 
     @Test

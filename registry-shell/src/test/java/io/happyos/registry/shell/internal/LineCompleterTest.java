@@ -10,9 +10,25 @@ import org.junit.jupiter.api.Test;
 class LineCompleterTest {
 
     /** What Gogo's {@code .commands} holds: every command as scope:function, lower case. */
-    private static final Set<String> COMMANDS = Set.of("registry:list", "registry:info", "registry:activate",
-            "registry:audit", "registry:register", "registry:status", "registry:cache", "registry:depend",
-            "registry:graph", "registry:why", "registry:tree", "registry:top", "registry:watch", "registry:future", "felix:lb", "felix:start", "gogo:echo", "*:each");
+    private static final Set<String> COMMANDS = Set.of(
+            "registry:list",
+            "registry:info",
+            "registry:activate",
+            "registry:audit",
+            "registry:register",
+            "registry:status",
+            "registry:cache",
+            "registry:depend",
+            "registry:graph",
+            "registry:why",
+            "registry:tree",
+            "registry:top",
+            "registry:watch",
+            "registry:future",
+            "felix:lb",
+            "felix:start",
+            "gogo:echo",
+            "*:each");
 
     private final FakeShellFixture fixture = new FakeShellFixture();
     private final CommandSyntax syntax = new CommandSyntax()
@@ -40,17 +56,27 @@ class LineCompleterTest {
 
     @Test
     void anEmptyWordAfterACommandOffersEveryId() {
-        assertThat(complete("registry:info ")).containsExactly("base-util", "calculator-skill", "config-manager",
-                "io.happyos.registry.core", "logger", "weather-skill");
+        assertThat(complete("registry:info "))
+                .containsExactly(
+                        "base-util",
+                        "calculator-skill",
+                        "config-manager",
+                        "io.happyos.registry.core",
+                        "logger",
+                        "weather-skill");
     }
 
     @Test
     void aPartialCommandNameCompletesToScopedAndBareNames() {
         assertThat(complete("registry:ac")).containsExactly("registry:activate");
         assertThat(complete("act")).containsExactly("activate");
-        assertThat(complete("reg")).contains("registry:list", "registry:info", "register").doesNotContain("felix:lb");
+        assertThat(complete("reg"))
+                .contains("registry:list", "registry:info", "register")
+                .doesNotContain("felix:lb");
         assertThat(complete("l")).containsExactly("lb", "list");
-        assertThat(complete("")).contains("felix:lb", "lb", "registry:why", "echo").doesNotContain("*:each", "each");
+        assertThat(complete(""))
+                .contains("felix:lb", "lb", "registry:why", "echo")
+                .doesNotContain("*:each", "each");
     }
 
     @Test
@@ -68,8 +94,8 @@ class LineCompleterTest {
 
     @Test
     void optionValuesAreCompletedByWhatTheyAre() {
-        assertThat(complete("registry:list --status ")).containsExactly("ACTIVE", "DISCOVERED", "ERROR", "INACTIVE",
-                "REGISTERED");
+        assertThat(complete("registry:list --status "))
+                .containsExactly("ACTIVE", "DISCOVERED", "ERROR", "INACTIVE", "REGISTERED");
         assertThat(complete("registry:list --type s")).containsExactly("service", "skill", "system");
         assertThat(complete("registry:audit --component we")).containsExactly("weather-skill");
         assertThat(complete("registry:graph --format m")).containsExactly("mermaid");
@@ -87,8 +113,8 @@ class LineCompleterTest {
 
     @Test
     void argumentsFollowEachCommandsShape() {
-        assertThat(complete("registry:status logger ")).containsExactly("ACTIVE", "DISCOVERED", "ERROR", "INACTIVE",
-                "REGISTERED");
+        assertThat(complete("registry:status logger "))
+                .containsExactly("ACTIVE", "DISCOVERED", "ERROR", "INACTIVE", "REGISTERED");
         assertThat(complete("registry:status logger ACTIVE we")).containsExactly("weather-skill");
         assertThat(complete("registry:cache c")).containsExactly("cleanup");
         assertThat(complete("registry:cache cleanup l")).containsExactly("logger");

@@ -25,9 +25,12 @@ final class ListenerCount {
 
     /** @return the registry, counting the listeners added through its lifecycle view */
     DynamicRegistry counting(DynamicRegistry registry) {
-        return proxy(DynamicRegistry.class, registry, (method, args) -> method.getName().equals("lifecycle")
-                ? proxy(Lifecycle.class, registry.lifecycle(), this::lifecycleCall)
-                : null);
+        return proxy(
+                DynamicRegistry.class,
+                registry,
+                (method, args) -> method.getName().equals("lifecycle")
+                        ? proxy(Lifecycle.class, registry.lifecycle(), this::lifecycleCall)
+                        : null);
     }
 
     private Object lifecycleCall(Method method, Object result) {

@@ -17,8 +17,7 @@ public final class MiniJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private MiniJson() {
-    }
+    private MiniJson() {}
 
     /**
      * Parses one JSON value; only white space may surround it.

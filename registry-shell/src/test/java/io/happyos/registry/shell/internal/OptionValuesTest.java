@@ -9,7 +9,8 @@ class OptionValuesTest {
 
     @Test
     void aWholeNumberOutOfBoundsNamesTheBoundsItBroke() {
-        assertThat(OptionValues.wholeNumber("registry:tree", "--depth", " 3 ", 1)).isEqualTo(3);
+        assertThat(OptionValues.wholeNumber("registry:tree", "--depth", " 3 ", 1))
+                .isEqualTo(3);
         assertThatThrownBy(() -> OptionValues.wholeNumber("registry:tree", "--depth", "x", 1))
                 .hasMessage("registry:tree: --depth must be a whole number of at least 1, got 'x'");
         assertThatThrownBy(() -> OptionValues.wholeNumber("registry:tree", "--depth", "0", 1))

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class RegistryFeaturesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<String> DEMO = List.of("config-manager", "logger", "base-util", "calculator-skill",
-            "weather-skill");
+    private static final List<String> DEMO =
+            List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
 
     private ShellInFelix fixture;
     private EmbeddedFelix felix;
@@ -69,10 +69,11 @@ class RegistryFeaturesIT {
     @Test
     @SuppressWarnings("unchecked")
     void theGraphOfCalculatorSkillHasItsEdgeToLogger() throws Exception {
-        Map<String, Object> graph = (Map<String, Object>) MiniJson.parse(
-                shell.ok("registry:graph --format json calculator-skill"));
+        Map<String, Object> graph =
+                (Map<String, Object>) MiniJson.parse(shell.ok("registry:graph --format json calculator-skill"));
         assertThat((List<Map<String, Object>>) graph.get("edges"))
-                .anySatisfy(e -> assertThat(e).containsEntry("from", "calculator-skill").containsEntry("to", "logger"));
+                .anySatisfy(e ->
+                        assertThat(e).containsEntry("from", "calculator-skill").containsEntry("to", "logger"));
         assertThat(shell.ok("registry:graph calculator-skill")).contains("calculator-skill", "logger");
         assertThat(shell.ok("registry:graph --format mermaid")).contains("weather-skill");
     }
@@ -82,8 +83,8 @@ class RegistryFeaturesIT {
     void validateReportsInactiveDependenciesWithoutFailing() throws Exception {
         String text = shell.ok("registry:validate calculator-skill");
         assertThat(text).contains("logger", "base-util", "NOT_ACTIVE");
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) MiniJson.parse(
-                shell.ok("registry:validate calculator-skill --json"));
+        List<Map<String, Object>> problems =
+                (List<Map<String, Object>>) MiniJson.parse(shell.ok("registry:validate calculator-skill --json"));
         assertThat(problems).extracting(p -> p.get("dependency")).contains("logger", "base-util");
         assertThat(problems).allSatisfy(p -> assertThat(p).containsKeys("dependency", "kind", "message"));
         assertThat(shell.fails("registry:validate nope")).contains("nope");
@@ -92,7 +93,10 @@ class RegistryFeaturesIT {
     @Test
     void aBatchActivationSucceedsAndThenTheInstanceIsTheCalculatorService() throws Exception {
         String batch = shell.ok("registry:activate config-manager logger base-util");
-        assertThat(batch).startsWith("ID ").contains("config-manager", "logger", "base-util").doesNotContain("FAILED");
+        assertThat(batch)
+                .startsWith("ID ")
+                .contains("config-manager", "logger", "base-util")
+                .doesNotContain("FAILED");
         assertThat(shell.ok("registry:info logger --json")).contains("\"status\":\"ACTIVE\"");
 
         shell.ok("registry:activate calculator-skill");
@@ -118,11 +122,14 @@ class RegistryFeaturesIT {
         shell.ok("registry:instance calculator-skill");
         shell.ok("registry:instance calculator-skill");
 
-        Map<String, Object> usage = (Map<String, Object>) MiniJson.parse(
-                shell.ok("registry:usage calculator-skill --json"));
-        assertThat((List<Map<String, Object>>) usage.get("consumers")).singleElement().satisfies(c -> assertThat(c)
-                .containsEntry("consumer", "io.happyos.registry.shell").containsEntry("instanceCalls", 2L)
-                .containsEntry("lookups", 0L));
+        Map<String, Object> usage =
+                (Map<String, Object>) MiniJson.parse(shell.ok("registry:usage calculator-skill --json"));
+        assertThat((List<Map<String, Object>>) usage.get("consumers"))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .containsEntry("consumer", "io.happyos.registry.shell")
+                        .containsEntry("instanceCalls", 2L)
+                        .containsEntry("lookups", 0L));
         // the calculator's ServiceTracker looked the logger's service up and holds it
         assertThat(shell.ok("registry:usage logger")).containsPattern("calculator-skill +\\d+ +1 +0 +yes");
 
@@ -132,14 +139,17 @@ class RegistryFeaturesIT {
         assertThat((List<Map<String, Object>>) drift.get("unused"))
                 .extracting(i -> i.get("consumer") + " -> " + i.get("component"))
                 .containsExactly("calculator-skill -> base-util");
-        assertThat((List<Map<String, Object>>) drift.get("neverUsed")).extracting(i -> i.get("component"))
+        assertThat((List<Map<String, Object>>) drift.get("neverUsed"))
+                .extracting(i -> i.get("component"))
                 .containsExactly("base-util");
-        assertThat(shell.ok("registry:drift")).contains("Declared but never used (1):", "calculator-skill -> base-util",
-                "Used but not declared: none");
+        assertThat(shell.ok("registry:drift"))
+                .contains(
+                        "Declared but never used (1):", "calculator-skill -> base-util", "Used but not declared: none");
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> ids(String json) {
-        return ((List<Map<String, Object>>) MiniJson.parse(json)).stream().map(e -> e.get("id")).toList();
+        return ((List<Map<String, Object>>) MiniJson.parse(json))
+                .stream().map(e -> e.get("id")).toList();
     }
 }

@@ -29,8 +29,13 @@ class RegistryShellIT {
     @BeforeEach
     void startFramework() throws Exception {
         // calculator-skill last in the wait: the fixture waits for the last sample it installs
-        fixture = ShellInFelix.start(List.of("config-manager", "logger", "base-util", "failing-activator",
-                "missing-requirement", "calculator-skill"));
+        fixture = ShellInFelix.start(List.of(
+                "config-manager",
+                "logger",
+                "base-util",
+                "failing-activator",
+                "missing-requirement",
+                "calculator-skill"));
         felix = fixture.felix;
         shell = fixture.shell;
         bundleIds.putAll(fixture.bundleIds);
@@ -47,10 +52,20 @@ class RegistryShellIT {
     void listJsonIsAnArrayWithTheSamplesRegisteredAndSystemComponentsHidden() throws Exception {
         List<Map<String, Object>> list = objects(MiniJson.parse(shell.ok("registry:list --json")));
         Map<String, Object> calculator = byId(list, "calculator-skill");
-        assertThat(calculator).containsEntry("status", "REGISTERED")
+        assertThat(calculator)
+                .containsEntry("status", "REGISTERED")
                 .containsEntry("bundleId", bundleIds.get("calculator-skill"))
-                .containsKeys("name", "type", "version", "path", "accessCount", "registeredAt", "lastAccessed",
-                        "dependencies", "dependents", "errors");
+                .containsKeys(
+                        "name",
+                        "type",
+                        "version",
+                        "path",
+                        "accessCount",
+                        "registeredAt",
+                        "lastAccessed",
+                        "dependencies",
+                        "dependents",
+                        "errors");
         assertThat(list).noneMatch(e -> "system".equals(e.get("type")));
 
         List<Map<String, Object>> all = objects(MiniJson.parse(shell.ok("registry:list --all --json")));
@@ -62,18 +77,22 @@ class RegistryShellIT {
         assertThat(shell.fails("registry:activate failing-activator")).contains("simulated start failure");
 
         String failing = shell.ok("registry:why failing-activator");
-        assertThat(failing).startsWith("failing-activator is ERROR\nRoot cause:\n")
+        assertThat(failing)
+                .startsWith("failing-activator is ERROR\nRoot cause:\n")
                 .contains("[ACTIVATION_FAILED] failing-activator failed to start")
                 .contains("fix: fix the exception in failing-activator's activator");
 
         String missing = shell.ok("registry:why missing-requirement");
-        assertThat(missing).contains("[MISSING_REQUIREMENT] missing-requirement requires capability happyos.service"
-                + " quantum-engine").contains("fix: install a bundle providing capability happyos.service quantum-engine");
-        assertThat(shell.ok("registry:why logger")).isEqualTo(
-                "logger is REGISTERED\nRoot cause:\n  1. logger is REGISTERED and nothing stands in the way of activating it\n"
-                        + "     fix: activate it: registry:activate logger\nHow it comes about:\n"
-                        + "  └─ [NOT_ACTIVATED] logger is REGISTERED and nothing stands in the way of activating it\n"
-                        + "     fix: activate it: registry:activate logger\n");
+        assertThat(missing)
+                .contains("[MISSING_REQUIREMENT] missing-requirement requires capability happyos.service"
+                        + " quantum-engine")
+                .contains("fix: install a bundle providing capability happyos.service quantum-engine");
+        assertThat(shell.ok("registry:why logger"))
+                .isEqualTo(
+                        "logger is REGISTERED\nRoot cause:\n  1. logger is REGISTERED and nothing stands in the way of activating it\n"
+                                + "     fix: activate it: registry:activate logger\nHow it comes about:\n"
+                                + "  └─ [NOT_ACTIVATED] logger is REGISTERED and nothing stands in the way of activating it\n"
+                                + "     fix: activate it: registry:activate logger\n");
     }
 
     @Test
@@ -81,18 +100,22 @@ class RegistryShellIT {
         List<String> lines = shell.ok("registry:list").lines().toList();
         assertThat(lines.get(0)).startsWith("ID").contains("STATUS", "BUNDLE");
         int statusColumn = lines.get(0).indexOf("STATUS");
-        assertThat(lines).filteredOn(l -> l.startsWith("calculator-skill "))
-                .singleElement().satisfies(l -> assertThat(l.substring(statusColumn)).startsWith("REGISTERED"));
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("calculator-skill "))
+                .singleElement()
+                .satisfies(l -> assertThat(l.substring(statusColumn)).startsWith("REGISTERED"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void activateReportsWhatChangedAndInfoShowsTheComponentActive() throws Exception {
         String activated = shell.ok("registry:activate calculator-skill");
-        assertThat(activated).startsWith("calculator-skill ACTIVE (activated: ")
+        assertThat(activated)
+                .startsWith("calculator-skill ACTIVE (activated: ")
                 .contains("config-manager", "logger", "base-util");
 
-        Map<String, Object> info = (Map<String, Object>) MiniJson.parse(shell.ok("registry:info calculator-skill --json"));
+        Map<String, Object> info =
+                (Map<String, Object>) MiniJson.parse(shell.ok("registry:info calculator-skill --json"));
         assertThat(info).containsEntry("id", "calculator-skill").containsEntry("status", "ACTIVE");
         assertThat((List<Object>) info.get("dependencies")).contains("logger", "base-util");
     }
@@ -127,8 +150,8 @@ class RegistryShellIT {
 
     @Test
     void undependSaysWhetherThereIsNoDependencyAtAllOrOnlyADeclaredOne() throws Exception {
-        assertThat(shell.fails("registry:undepend base-util config-manager")).isEqualTo(
-                "io.happyos.registry.DependencyException: base-util does not depend on config-manager; "
+        assertThat(shell.fails("registry:undepend base-util config-manager"))
+                .isEqualTo("io.happyos.registry.DependencyException: base-util does not depend on config-manager; "
                         + "registry:deps base-util lists its dependencies\n");
         assertThat(shell.fails("registry:undepend calculator-skill logger"))
                 .contains("calculator-skill has no explicit dependency on logger: declared dependencies follow the "
@@ -145,17 +168,20 @@ class RegistryShellIT {
     void aBundleNumberWorksAsAnId() throws Exception {
         long bundleId = bundleIds.get("calculator-skill");
         @SuppressWarnings("unchecked")
-        Map<String, Object> info = (Map<String, Object>) MiniJson.parse(shell.ok("registry:info " + bundleId + " --json"));
+        Map<String, Object> info =
+                (Map<String, Object>) MiniJson.parse(shell.ok("registry:info " + bundleId + " --json"));
         assertThat(info).containsEntry("id", "calculator-skill").containsEntry("bundleId", bundleId);
     }
 
     @Test
     void depsShowDeclaredDependenciesWithTheirRequirement() throws Exception {
         List<Map<String, Object>> deps = objects(MiniJson.parse(shell.ok("registry:deps calculator-skill --json")));
-        assertThat(deps).isNotEmpty()
+        assertThat(deps)
+                .isNotEmpty()
                 .anySatisfy(d -> assertThat(d).containsEntry("id", "logger").containsEntry("origin", "declared"))
                 .allSatisfy(d -> assertThat(d).containsKeys("id", "origin", "requirement"));
-        assertThat(deps).filteredOn(d -> "declared".equals(d.get("origin")))
+        assertThat(deps)
+                .filteredOn(d -> "declared".equals(d.get("origin")))
                 .allSatisfy(d -> assertThat((String) d.get("requirement")).isNotBlank());
     }
 
@@ -192,20 +218,25 @@ class RegistryShellIT {
         shell.ok("registry:activate calculator-skill");
 
         String tree = shell.ok("registry:tree calculator-skill");
-        assertThat(tree).startsWith("calculator-skill ACTIVE\n")
+        assertThat(tree)
+                .startsWith("calculator-skill ACTIVE\n")
                 .containsPattern("logger ACTIVE  via Import-Package io\\.happyos\\.samples\\.logger; "
                         + "Require-Capability happyos\\.service=logger")
                 .containsPattern("config-manager ACTIVE  via [^\\n]*Import-Package");
         assertThat(shell.ok("registry:tree config-manager --reverse --depth 1"))
-                .startsWith("config-manager ACTIVE\n").contains("logger ACTIVE  via ", "(more below: raise --depth)");
+                .startsWith("config-manager ACTIVE\n")
+                .contains("logger ACTIVE  via ", "(more below: raise --depth)");
 
         List<Object> events = (List<Object>) MiniJson.parse(shell.ok("registry:events --count 1000 --json"));
-        List<String> calculator = events.stream().map(e -> (Map<String, Object>) e)
-                .filter(e -> e.get("id").equals("calculator-skill")).map(e -> e.get("from") + "->" + e.get("to")).toList();
+        List<String> calculator = events.stream()
+                .map(e -> (Map<String, Object>) e)
+                .filter(e -> e.get("id").equals("calculator-skill"))
+                .map(e -> e.get("from") + "->" + e.get("to"))
+                .toList();
         assertThat(calculator).containsExactly("null->REGISTERED", "REGISTERED->ACTIVE");
 
-        Map<String, Object> top = (Map<String, Object>) MiniJson.parse(
-                shell.ok("registry:top --once --interval 50 --count 20 --json"));
+        Map<String, Object> top =
+                (Map<String, Object>) MiniJson.parse(shell.ok("registry:top --once --interval 50 --count 20 --json"));
         Map<String, Object> row = byId(objects(top.get("components")), "calculator-skill");
         assertThat(row).containsEntry("status", "ACTIVE").containsEntry("errors", 0L);
         assertThat((Double) row.get("activationTimeMs")).isPositive();
@@ -220,7 +251,9 @@ class RegistryShellIT {
     }
 
     private static Map<String, Object> byId(List<Map<String, Object>> entries, String id) {
-        return entries.stream().filter(e -> id.equals(e.get("id"))).findFirst()
+        return entries.stream()
+                .filter(e -> id.equals(e.get("id")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + id + " in " + entries));
     }
 }

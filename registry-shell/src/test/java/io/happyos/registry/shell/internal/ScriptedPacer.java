@@ -17,6 +17,7 @@ final class ScriptedPacer implements Pacer {
     private final Deque<Runnable> steps = new ArrayDeque<>();
     /** The length of every pause taken, in order. */
     final List<Duration> pauses = new ArrayList<>();
+
     private long nanos = 1_000_000_000L;
 
     /** Adds steps, each run during one pause. */
@@ -28,7 +29,7 @@ final class ScriptedPacer implements Pacer {
     /** Adds pauses in which nothing happens. */
     ScriptedPacer idle(int pauses) {
         for (int i = 0; i < pauses; i++) {
-            steps.add(() -> { });
+            steps.add(() -> {});
         }
         return this;
     }

@@ -31,8 +31,8 @@ import org.osgi.framework.Bundle;
 final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final List<String> DEMO = List.of("config-manager", "logger", "base-util", "calculator-skill",
-            "weather-skill");
+    static final List<String> DEMO =
+            List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
 
     private final List<String> samples;
     private EmbeddedFelix felix;
@@ -51,11 +51,17 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
     final ScriptedPacer pacer = new ScriptedPacer();
     /** "Now" as the commands see it: the real time unless a test fixes it. */
     volatile Instant fixedNow;
+
     final Supplier<Instant> now = () -> fixedNow != null ? fixedNow : Instant.now();
     private final ListenerCount listeners = new ListenerCount();
     private volatile DynamicRegistry seenByCommands;
-    private final CommandContext ctx = new CommandContext(new RegistryLookup(() -> seenByCommands),
-            new Completion(WAIT), () -> out, () -> terminal, env::get, StandardCharsets.UTF_8);
+    private final CommandContext ctx = new CommandContext(
+            new RegistryLookup(() -> seenByCommands),
+            new Completion(WAIT),
+            () -> out,
+            () -> terminal,
+            env::get,
+            StandardCharsets.UTF_8);
 
     final ComponentCommands components = new ComponentCommands(ctx);
     final LifecycleCommands lifecycle = new LifecycleCommands(ctx);
@@ -90,7 +96,9 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
         for (Bundle b : felix.installSamples(samples)) {
             bundleIds.put(b.getSymbolicName(), b.getBundleId());
         }
-        await().atMost(WAIT).until(() -> samples.stream().allMatch(s -> registry.findComponent(s).isPresent()));
+        await().atMost(WAIT)
+                .until(() ->
+                        samples.stream().allMatch(s -> registry.findComponent(s).isPresent()));
     }
 
     @Override
@@ -146,8 +154,12 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
      * @param dependents the symbolic names of bundles with {@code Require-Bundle: failing}
      */
     void failing(String failing, String... dependents) throws Exception {
-        install(TestBundle.builder(failing).version("1.0.0").activator(FailingActivator.class)
-                .importPackage("org.osgi.framework"), failing);
+        install(
+                TestBundle.builder(failing)
+                        .version("1.0.0")
+                        .activator(FailingActivator.class)
+                        .importPackage("org.osgi.framework"),
+                failing);
         for (String dependent : dependents) {
             install(TestBundle.builder(dependent).version("1.0.0").requireBundle(failing), dependent);
         }
@@ -167,7 +179,9 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
 
     /** Waits for a registry operation and returns its result. */
     static <T> T join(CompletionStage<T> stage) {
-        return stage.toCompletableFuture().orTimeout(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+        return stage.toCompletableFuture()
+                .orTimeout(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                .join();
     }
 
     /** What was printed since the last call, and forgets it. */

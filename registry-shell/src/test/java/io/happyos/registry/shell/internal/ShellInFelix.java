@@ -37,7 +37,8 @@ final class ShellInFelix implements AutoCloseable {
      */
     static ShellInFelix start(List<String> samples) throws Exception {
         EmbeddedFelix felix = EmbeddedFelix.start(Map.of()).withRegistry();
-        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar")).start();
+        felix.installRuntime(EmbeddedFelix.itBundle("org.apache.felix.gogo.runtime.jar"))
+                .start();
         felix.installRuntime(Paths.get(System.getProperty("it.shell.bundle"))).start();
         Map<String, Long> ids = new HashMap<>();
         for (String sample : samples) {
@@ -47,8 +48,9 @@ final class ShellInFelix implements AutoCloseable {
         ShellInFelix fixture = new ShellInFelix(felix, GogoSession.open(felix.context(), WAIT));
         fixture.bundleIds.putAll(ids);
         String last = samples.get(samples.size() - 1);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(fixture.shell.ok("registry:list --json"))
-                .contains("\"id\":\"" + last + "\""));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(fixture.shell.ok("registry:list --json")).contains("\"id\":\"" + last + "\""));
         return fixture;
     }
 

@@ -28,16 +28,21 @@ class StatsCommandsTest {
         shell.stats.health(true);
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
-        assertThat(json).containsEntry("total", 6L).containsEntry("healthy", 4L).containsEntry("error", 1L)
-                .containsEntry("inactive", 1L).containsEntry("down", 0L).containsKey("healthPercentage");
+        assertThat(json)
+                .containsEntry("total", 6L)
+                .containsEntry("healthy", 4L)
+                .containsEntry("error", 1L)
+                .containsEntry("inactive", 1L)
+                .containsEntry("down", 0L)
+                .containsKey("healthPercentage");
         assertThat((Double) json.get("healthPercentage")).isCloseTo(4 / 6.0, offset(1e-9));
     }
 
     @Test
     void statsShowUsage() {
         shell.stats.stats(true);
-        Map<String, Object> expected = new HashMap<>(Map.of("totalComponents", 6L, "activeComponents", 0L,
-                "totalAccesses", 0L, "averageAccesses", 0.0));
+        Map<String, Object> expected = new HashMap<>(
+                Map.of("totalComponents", 6L, "activeComponents", 0L, "totalAccesses", 0L, "averageAccesses", 0.0));
         expected.put("mostAccessed", null);
         assertThat(shell.json()).isEqualTo(expected);
         shell.registry.status("logger", ComponentStatus.ACTIVE);
@@ -56,8 +61,18 @@ class StatsCommandsTest {
 
     @Test
     void perfPrintsDurationsForPeopleAndMillisecondsInJson() {
-        shell.registry.metrics(new PerformanceMetrics(12, 1, Duration.ofNanos(2_500_000), Duration.ofMillis(2),
-                Duration.ofMillis(1500), Duration.ofSeconds(2), 40, Duration.ofNanos(80_000), 0.75, 30, 2));
+        shell.registry.metrics(new PerformanceMetrics(
+                12,
+                1,
+                Duration.ofNanos(2_500_000),
+                Duration.ofMillis(2),
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(2),
+                40,
+                Duration.ofNanos(80_000),
+                0.75,
+                30,
+                2));
         shell.stats.perf(false);
         assertThat(shell.output()).isEqualTo("""
                 Activations      12 (1 failed)
@@ -67,11 +82,18 @@ class StatsCommandsTest {
                 Operations       30 (2 failed)
                 """);
         shell.stats.perf(true);
-        assertThat(shell.json()).isEqualTo(Map.ofEntries(Map.entry("activations", 12L),
-                Map.entry("activationFailures", 1L), Map.entry("meanActivationTimeMs", 2.5),
-                Map.entry("p50ActivationTimeMs", 2.0), Map.entry("p99ActivationTimeMs", 1500.0),
-                Map.entry("maxActivationTimeMs", 2000.0), Map.entry("lookups", 40L),
-                Map.entry("meanLookupTimeMs", 0.08), Map.entry("cacheHitRate", 0.75),
-                Map.entry("operations", 30L), Map.entry("operationFailures", 2L)));
+        assertThat(shell.json())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("activations", 12L),
+                        Map.entry("activationFailures", 1L),
+                        Map.entry("meanActivationTimeMs", 2.5),
+                        Map.entry("p50ActivationTimeMs", 2.0),
+                        Map.entry("p99ActivationTimeMs", 1500.0),
+                        Map.entry("maxActivationTimeMs", 2000.0),
+                        Map.entry("lookups", 40L),
+                        Map.entry("meanLookupTimeMs", 0.08),
+                        Map.entry("cacheHitRate", 0.75),
+                        Map.entry("operations", 30L),
+                        Map.entry("operationFailures", 2L)));
     }
 }

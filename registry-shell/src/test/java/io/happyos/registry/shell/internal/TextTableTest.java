@@ -14,10 +14,11 @@ class TextTableTest {
                 .row("calculator-skill", "ACTIVE", 7)
                 .row("logger", "REGISTERED", 12)
                 .render();
-        assertThat(text).isEqualTo(""
-                + "ID                STATUS      BUNDLE\n"
-                + "calculator-skill  ACTIVE      7\n"
-                + "logger            REGISTERED  12\n");
+        assertThat(text)
+                .isEqualTo(""
+                        + "ID                STATUS      BUNDLE\n"
+                        + "calculator-skill  ACTIVE      7\n"
+                        + "logger            REGISTERED  12\n");
     }
 
     @Test
@@ -40,15 +41,17 @@ class TextTableTest {
                 .row("logger", ComponentStatus.ERROR, 12);
         Ansi colour = new Ansi(true, true, true);
         String text = table.render(colour);
-        assertThat(text).contains("\u001b[32mACTIVE\u001b[0m  7", "\u001b[31mERROR\u001b[0m   12",
-                "\u001b[1mID\u001b[0m");
+        assertThat(text)
+                .contains("\u001b[32mACTIVE\u001b[0m  7", "\u001b[31mERROR\u001b[0m   12", "\u001b[1mID\u001b[0m");
         assertThat(Ansi.strip(text)).isEqualTo(table.render());
     }
 
     @Test
     void withoutColoursTheTableIsPlain() {
         TextTable table = new TextTable("ID", "STATUS").row("logger", ComponentStatus.ERROR);
-        assertThat(table.render(new Ansi(true, false, true))).isEqualTo(table.render())
-                .isEqualTo("ID      STATUS\nlogger  ERROR\n").doesNotContain("\u001b");
+        assertThat(table.render(new Ansi(true, false, true)))
+                .isEqualTo(table.render())
+                .isEqualTo("ID      STATUS\nlogger  ERROR\n")
+                .doesNotContain("\u001b");
     }
 }

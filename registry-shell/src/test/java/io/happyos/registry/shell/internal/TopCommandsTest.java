@@ -26,7 +26,9 @@ class TopCommandsTest {
     @Test
     void onceSamplesTwiceAndOrdersByAccessRate() {
         busy();
-        shell.pacer.then(() -> shell.registry.accesses("calculator-skill", 30).accesses("weather-skill", 10)
+        shell.pacer.then(() -> shell.registry
+                .accesses("calculator-skill", 30)
+                .accesses("weather-skill", 10)
                 .accesses("logger", 10));
         shell.top.top(false, true, "10", "2000");
         assertThat(shell.output()).isEqualTo("""
@@ -77,11 +79,34 @@ class TopCommandsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
         assertThat(json).containsEntry("at", "2025-01-02T03:04:05Z").containsEntry("intervalMs", 500.0);
-        assertThat(json.get("components")).isEqualTo(List.of(
-                Map.of("id", "logger", "status", "ACTIVE", "accessesPerSecond", 10.0, "accesses", 1005L,
-                        "errors", 0L, "activationTimeMs", 250.0),
-                Map.of("id", "weather-skill", "status", "ACTIVE", "accessesPerSecond", 0.0, "accesses", 5L,
-                        "errors", 0L, "activationTimeMs", 12.0)));
+        assertThat(json.get("components"))
+                .isEqualTo(List.of(
+                        Map.of(
+                                "id",
+                                "logger",
+                                "status",
+                                "ACTIVE",
+                                "accessesPerSecond",
+                                10.0,
+                                "accesses",
+                                1005L,
+                                "errors",
+                                0L,
+                                "activationTimeMs",
+                                250.0),
+                        Map.of(
+                                "id",
+                                "weather-skill",
+                                "status",
+                                "ACTIVE",
+                                "accessesPerSecond",
+                                0.0,
+                                "accesses",
+                                5L,
+                                "errors",
+                                0L,
+                                "activationTimeMs",
+                                12.0)));
     }
 
     @Test
@@ -93,7 +118,8 @@ class TopCommandsTest {
 
     @Test
     void badOptionsSayWhatToDo() {
-        assertThatThrownBy(() -> shell.top.top(false, true, "0", "1000")).hasMessage("registry:top: --count must be a whole number of at least 1, got '0'");
+        assertThatThrownBy(() -> shell.top.top(false, true, "0", "1000"))
+                .hasMessage("registry:top: --count must be a whole number of at least 1, got '0'");
         assertThatThrownBy(() -> shell.top.top(false, true, "5", "20"))
                 .hasMessage("registry:top: --interval (milliseconds) must be a whole number of at least 50, got '20'");
     }

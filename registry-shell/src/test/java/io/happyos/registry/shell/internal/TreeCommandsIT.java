@@ -24,13 +24,19 @@ class TreeCommandsIT {
 
     /** Two generated bundles that require each other's capability, ping also logger's: a declared cycle. */
     private void pingPong() throws Exception {
-        shell.install(TestBundle.builder("ping").version("1.0.0")
-                .provideCapability("happyos.service;happyos.service=ping")
-                .requireCapability("happyos.service;filter:=\"(happyos.service=pong)\","
-                        + "happyos.service;filter:=\"(happyos.service=logger)\""), "ping");
-        shell.install(TestBundle.builder("pong").version("1.0.0")
-                .provideCapability("happyos.service;happyos.service=pong")
-                .requireCapability("happyos.service;filter:=\"(happyos.service=ping)\""), "pong");
+        shell.install(
+                TestBundle.builder("ping")
+                        .version("1.0.0")
+                        .provideCapability("happyos.service;happyos.service=ping")
+                        .requireCapability("happyos.service;filter:=\"(happyos.service=pong)\","
+                                + "happyos.service;filter:=\"(happyos.service=logger)\""),
+                "ping");
+        shell.install(
+                TestBundle.builder("pong")
+                        .version("1.0.0")
+                        .provideCapability("happyos.service;happyos.service=pong")
+                        .requireCapability("happyos.service;filter:=\"(happyos.service=ping)\""),
+                "pong");
     }
 
     @Test
@@ -88,13 +94,23 @@ class TreeCommandsIT {
         tree(true, false, "ping");
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) shell.json();
-        assertThat(root).containsEntry("id", "ping").containsEntry("status", "REGISTERED")
-                .containsEntry("via", List.of()).containsEntry("mark", null);
+        assertThat(root)
+                .containsEntry("id", "ping")
+                .containsEntry("status", "REGISTERED")
+                .containsEntry("via", List.of())
+                .containsEntry("mark", null);
         Map<?, ?> logger = (Map<?, ?>) ((List<?>) root.get("children")).get(0);
         assertThat(logger.get("id")).isEqualTo("logger");
-        assertThat(logger.get("via")).isEqualTo(List.of(Map.of("origin", "declared", "kind", "Require-Capability",
-                "detail", "happyos.service=logger",
-                "requirement", "happyos.service;filter:=\"(happyos.service=logger)\"")));
+        assertThat(logger.get("via"))
+                .isEqualTo(List.of(Map.of(
+                        "origin",
+                        "declared",
+                        "kind",
+                        "Require-Capability",
+                        "detail",
+                        "happyos.service=logger",
+                        "requirement",
+                        "happyos.service;filter:=\"(happyos.service=logger)\"")));
         Map<?, ?> pong = (Map<?, ?>) ((List<?>) root.get("children")).get(1);
         Map<?, ?> back = (Map<?, ?>) ((List<?>) pong.get("children")).get(0);
         assertThat(back.get("id")).isEqualTo("ping");
@@ -108,7 +124,10 @@ class TreeCommandsIT {
         shell.activate("logger");
         tree(false, false, "weather-skill");
         String out = shell.output();
-        assertThat(out).contains("logger \u001b[32mACTIVE\u001b[0m", "\u001b[2mvia Import-Package io.happyos.samples.logger; Require-Capability happyos.service=logger\u001b[0m");
+        assertThat(out)
+                .contains(
+                        "logger \u001b[32mACTIVE\u001b[0m",
+                        "\u001b[2mvia Import-Package io.happyos.samples.logger; Require-Capability happyos.service=logger\u001b[0m");
         shell.env.put("NO_COLOR", "1");
         tree(false, false, "weather-skill");
         assertThat(shell.output()).isEqualTo(Ansi.strip(out)).doesNotContain("\u001b");

@@ -20,13 +20,21 @@ class UsageCommandsTest {
     private final FakeShellFixture shell = new FakeShellFixture();
 
     private static ConsumerUsage use(String consumer, long bundleId, long lookups, long calls, boolean inUse) {
-        return new ConsumerUsage(consumer, bundleId, consumer, lookups, calls, inUse, FakeRegistry.T0.plusSeconds(1),
+        return new ConsumerUsage(
+                consumer,
+                bundleId,
+                consumer,
+                lookups,
+                calls,
+                inUse,
+                FakeRegistry.T0.plusSeconds(1),
                 FakeRegistry.T0.plusSeconds(9));
     }
 
     @Test
     void usageShowsTheTotalsAndOneRowPerConsumerWithItsCounts() {
-        shell.registry.status("logger", ComponentStatus.ACTIVE)
+        shell.registry
+                .status("logger", ComponentStatus.ACTIVE)
                 .used("logger", use("calculator-skill", 6, 12, 3, true))
                 .used("logger", use("weather-skill", 7, 1, 0, false));
         shell.usage.usage(false, "4"); // by bundle number
@@ -62,17 +70,45 @@ class UsageCommandsTest {
     void usageJsonHasTheContractFields() {
         shell.registry.status("logger", ComponentStatus.ACTIVE).used("logger", use("calculator-skill", 6, 12, 3, true));
         shell.usage.usage(true, "logger");
-        assertThat(shell.json()).isEqualTo(Map.of("id", "logger", "observedSince", "2025-01-02T03:04:05Z",
-                "observable", true, "services", List.of("service com.acme.logger (service.id 4)"),
-                "totalLookups", 12L, "totalInstanceCalls", 3L,
-                "consumers", List.of(Map.of("consumer", "calculator-skill", "bundleId", 6L,
-                        "symbolicName", "calculator-skill", "lookups", 12L, "instanceCalls", 3L, "inUse", true,
-                        "firstSeen", "2025-01-02T03:04:06Z", "lastSeen", "2025-01-02T03:04:14Z"))));
+        assertThat(shell.json())
+                .isEqualTo(Map.of(
+                        "id",
+                        "logger",
+                        "observedSince",
+                        "2025-01-02T03:04:05Z",
+                        "observable",
+                        true,
+                        "services",
+                        List.of("service com.acme.logger (service.id 4)"),
+                        "totalLookups",
+                        12L,
+                        "totalInstanceCalls",
+                        3L,
+                        "consumers",
+                        List.of(Map.of(
+                                "consumer",
+                                "calculator-skill",
+                                "bundleId",
+                                6L,
+                                "symbolicName",
+                                "calculator-skill",
+                                "lookups",
+                                12L,
+                                "instanceCalls",
+                                3L,
+                                "inUse",
+                                true,
+                                "firstSeen",
+                                "2025-01-02T03:04:06Z",
+                                "lastSeen",
+                                "2025-01-02T03:04:14Z"))));
     }
 
     private static DriftReport report() {
-        return new DriftReport(FakeRegistry.T0,
-                List.of(new DriftItem("weather-skill", "config-manager", 4, 0, true, "weather-skill used config-manager")),
+        return new DriftReport(
+                FakeRegistry.T0,
+                List.of(new DriftItem(
+                        "weather-skill", "config-manager", 4, 0, true, "weather-skill used config-manager")),
                 List.of(new DriftItem("calculator-skill", "base-util", 0, 0, false, "never obtained base-util")),
                 List.of());
     }
@@ -100,23 +136,55 @@ class UsageCommandsTest {
     void driftJsonHasTheContractFields() {
         shell.registry.drift(report());
         shell.usage.drift(true);
-        assertThat(shell.json()).isEqualTo(Map.of("observedSince", "2025-01-02T03:04:05Z",
-                "undeclared", List.of(Map.of("consumer", "weather-skill", "component", "config-manager",
-                        "lookups", 4L, "instanceCalls", 0L, "inUse", true, "evidence", "weather-skill used config-manager")),
-                "unused", List.of(Map.of("consumer", "calculator-skill", "component", "base-util", "lookups", 0L,
-                        "instanceCalls", 0L, "inUse", false, "evidence", "never obtained base-util")),
-                "neverUsed", List.of()));
+        assertThat(shell.json())
+                .isEqualTo(Map.of(
+                        "observedSince",
+                        "2025-01-02T03:04:05Z",
+                        "undeclared",
+                        List.of(Map.of(
+                                "consumer",
+                                "weather-skill",
+                                "component",
+                                "config-manager",
+                                "lookups",
+                                4L,
+                                "instanceCalls",
+                                0L,
+                                "inUse",
+                                true,
+                                "evidence",
+                                "weather-skill used config-manager")),
+                        "unused",
+                        List.of(Map.of(
+                                "consumer",
+                                "calculator-skill",
+                                "component",
+                                "base-util",
+                                "lookups",
+                                0L,
+                                "instanceCalls",
+                                0L,
+                                "inUse",
+                                false,
+                                "evidence",
+                                "never obtained base-util")),
+                        "neverUsed",
+                        List.of()));
     }
 
     @Test
     void everyCommandAndOptionIsDescribedWithAnExample() {
         for (String name : UsageCommands.FUNCTIONS) {
             Method method = List.of(UsageCommands.class.getMethods()).stream()
-                    .filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+                    .filter(m -> m.getName().equals(name))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(method.getAnnotation(Descriptor.class).value()).contains("Example: registry:" + name);
             for (Parameter p : method.getParameters()) {
                 assertThat(p.getAnnotation(Descriptor.class)).as(name + " " + p).isNotNull();
-                assertThat(p.getAnnotation(Descriptor.class).value()).as(name + " " + p).contains("Example: registry:");
+                assertThat(p.getAnnotation(Descriptor.class).value())
+                        .as(name + " " + p)
+                        .contains("Example: registry:");
             }
         }
     }

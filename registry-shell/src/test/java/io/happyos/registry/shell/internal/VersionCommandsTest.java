@@ -17,7 +17,8 @@ class VersionCommandsTest {
         List<JarVersion> kept = new java.util.ArrayList<>();
         long t = 1_000_000;
         for (String v : versions) {
-            kept.add(new JarVersion(v, "abcdef0123456789" + v, Instant.ofEpochMilli(t--), "/h/" + id + "-" + v + ".jar"));
+            kept.add(new JarVersion(
+                    v, "abcdef0123456789" + v, Instant.ofEpochMilli(t--), "/h/" + id + "-" + v + ".jar"));
         }
         shell.registry.versions.put(id, kept);
     }
@@ -26,7 +27,9 @@ class VersionCommandsTest {
     void historyListsTheVersionsNewestFirstAndMarksTheCurrentOne() {
         keep("logger", "2.0.0", "1.0.0");
         shell.versions.history(false, "logger");
-        assertThat(shell.output()).contains("VERSION", "2.0.0", "1.0.0", "abcdef012345").containsPattern("2\\.0\\.0.*yes");
+        assertThat(shell.output())
+                .contains("VERSION", "2.0.0", "1.0.0", "abcdef012345")
+                .containsPattern("2\\.0\\.0.*yes");
 
         shell.versions.history(true, "logger");
         @SuppressWarnings("unchecked")
@@ -52,8 +55,9 @@ class VersionCommandsTest {
     @Test
     void impactListsWhatWouldBeDeactivated() {
         shell.versions.impact(false, "logger");
-        assertThat(shell.output()).isEqualTo(
-                "reloading or removing logger would deactivate, in order: calculator-skill, weather-skill, logger\n");
+        assertThat(shell.output())
+                .isEqualTo(
+                        "reloading or removing logger would deactivate, in order: calculator-skill, weather-skill, logger\n");
         shell.versions.impact(true, "logger");
         assertThat(shell.json()).isEqualTo(List.of("calculator-skill", "weather-skill", "logger"));
     }

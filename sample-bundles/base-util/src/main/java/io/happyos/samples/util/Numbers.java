@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Number formatting in a fixed (English) locale, so output does not depend on the machine. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * A formatter that writes at most {@code maxDecimals} decimals.

@@ -11,5 +11,4 @@ import java.time.LocalDate;
  * @param temperature the expected high, in {@code units}
  * @param units {@code metric} (°C) or {@code imperial} (°F)
  */
-public record Forecast(String city, LocalDate day, String summary, double temperature, String units) {
-}
+public record Forecast(String city, LocalDate day, String summary, double temperature, String units) {}

@@ -11,7 +11,7 @@ public final class NamerActivator implements BundleActivator {
     public void start(BundleContext context) {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("happyos.component.name", "named-x");
-        Runnable service = () -> { };
+        Runnable service = () -> {};
         context.registerService(Runnable.class, service, properties);
     }
 

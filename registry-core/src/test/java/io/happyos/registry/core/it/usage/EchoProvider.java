@@ -19,7 +19,7 @@ public final class EchoProvider implements BundleActivator {
         context.registerService(Echo.class, service, echo);
         Hashtable<String, Object> spare = new Hashtable<>();
         spare.put("happyos.component.name", "spare");
-        Runnable idle = () -> { };
+        Runnable idle = () -> {};
         context.registerService(Runnable.class, idle, spare);
     }
 

@@ -19,7 +19,9 @@ public final class BaseUtilActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        registration = context.registerService(NumberFormatter.class, Numbers.formatter(2),
+        registration = context.registerService(
+                NumberFormatter.class,
+                Numbers.formatter(2),
                 FrameworkUtil.asDictionary(Map.of("happyos.component.name", "base-util", "decimals", 2)));
         LOG.info("base-util started");
     }

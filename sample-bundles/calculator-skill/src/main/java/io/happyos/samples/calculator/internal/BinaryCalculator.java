@@ -23,9 +23,11 @@ final class BinaryCalculator implements Calculator {
     public String evaluate(String expression) {
         Matcher matcher = EXPRESSION.matcher(expression);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("Not an expression of the form '<number> <+-*/> <number>': " + expression);
+            throw new IllegalArgumentException(
+                    "Not an expression of the form '<number> <+-*/> <number>': " + expression);
         }
-        double result = apply(Numbers.parse(matcher.group(1)), matcher.group(2).charAt(0), Numbers.parse(matcher.group(3)));
+        double result =
+                apply(Numbers.parse(matcher.group(1)), matcher.group(2).charAt(0), Numbers.parse(matcher.group(3)));
         String text = Numbers.format(result, 2);
         LoggerService logger = log.get();
         if (logger != null) {

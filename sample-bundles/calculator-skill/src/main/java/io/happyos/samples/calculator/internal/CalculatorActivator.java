@@ -23,7 +23,9 @@ public final class CalculatorActivator implements BundleActivator {
     public void start(BundleContext context) {
         loggerTracker = new ServiceTracker<>(context, LoggerService.class, null);
         loggerTracker.open();
-        registration = context.registerService(Calculator.class, new BinaryCalculator(loggerTracker::getService),
+        registration = context.registerService(
+                Calculator.class,
+                new BinaryCalculator(loggerTracker::getService),
                 FrameworkUtil.asDictionary(Map.of("happyos.component.name", "calculator-skill")));
         LOG.info("calculator-skill started");
     }

@@ -24,7 +24,9 @@ public final class ConfigManagerActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        registration = context.registerService(ConfigService.class, new InMemoryConfigService(DEFAULTS),
+        registration = context.registerService(
+                ConfigService.class,
+                new InMemoryConfigService(DEFAULTS),
                 FrameworkUtil.asDictionary(Map.of("happyos.component.name", "config-manager")));
         LOG.info("config-manager started with {} default settings", DEFAULTS.size());
     }

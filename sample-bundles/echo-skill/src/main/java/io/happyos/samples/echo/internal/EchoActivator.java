@@ -18,7 +18,9 @@ public final class EchoActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        registration = context.registerService(Echo.class, new PlainEcho(),
+        registration = context.registerService(
+                Echo.class,
+                new PlainEcho(),
                 FrameworkUtil.asDictionary(Map.of("happyos.component.name", "echo-skill")));
         LOG.info("echo-skill 1.0.0 started");
     }

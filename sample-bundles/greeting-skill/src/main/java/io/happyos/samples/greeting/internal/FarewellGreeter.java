@@ -4,7 +4,10 @@ import io.happyos.samples.greeting.GreetingService;
 import org.osgi.service.component.annotations.Component;
 
 /** A sad {@link GreetingService} that says goodbye; disabled until the registry enables it. */
-@Component(name = "farewell", enabled = false, service = GreetingService.class,
+@Component(
+        name = "farewell",
+        enabled = false,
+        service = GreetingService.class,
         property = {"happyos.component.type=skill", "mood=sad"})
 public final class FarewellGreeter implements GreetingService {
 

@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The default {@link GreetingService}: says hello and logs each greeting to the LoggerService. */
-@Component(name = "greeting", service = GreetingService.class, property = {"happyos.component.type=skill"})
+@Component(
+        name = "greeting",
+        service = GreetingService.class,
+        property = {"happyos.component.type=skill"})
 public final class FriendlyGreeter implements GreetingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FriendlyGreeter.class);

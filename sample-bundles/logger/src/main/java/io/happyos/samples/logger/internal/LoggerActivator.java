@@ -29,8 +29,8 @@ public final class LoggerActivator implements BundleActivator {
         }
         int capacity = config == null ? 100 : Integer.parseInt(config.get("logger.capacity", "100"));
         LoggerService service = new ConfiguredLoggerService(configTracker::getService, capacity);
-        registration = context.registerService(LoggerService.class, service,
-                FrameworkUtil.asDictionary(Map.of("happyos.component.name", "logger")));
+        registration = context.registerService(
+                LoggerService.class, service, FrameworkUtil.asDictionary(Map.of("happyos.component.name", "logger")));
         service.info("logger", "logger started, keeping " + capacity + " entries");
     }
 

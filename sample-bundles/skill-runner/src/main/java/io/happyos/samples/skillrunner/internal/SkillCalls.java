@@ -21,11 +21,10 @@ final class SkillCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(SkillCalls.class);
 
-    private static final List<Supplier<Function<Object, Optional<String>>>> CALLS = List.of(
-            CalculatorCall::new, WeatherCall::new, GreetingCall::new, EchoCall::new);
+    private static final List<Supplier<Function<Object, Optional<String>>>> CALLS =
+            List.of(CalculatorCall::new, WeatherCall::new, GreetingCall::new, EchoCall::new);
 
-    private SkillCalls() {
-    }
+    private SkillCalls() {}
 
     /**
      * Calls a skill, if it is of a kind this runner knows.
@@ -53,7 +52,8 @@ final class SkillCalls {
         @Override
         public Optional<String> apply(Object skill) {
             return skill instanceof Calculator calculator
-                    ? Optional.of("12.5 * 4 = " + calculator.evaluate("12.5 * 4")) : Optional.empty();
+                    ? Optional.of("12.5 * 4 = " + calculator.evaluate("12.5 * 4"))
+                    : Optional.empty();
         }
     }
 
@@ -72,7 +72,9 @@ final class SkillCalls {
     private static final class GreetingCall implements Function<Object, Optional<String>> {
         @Override
         public Optional<String> apply(Object skill) {
-            return skill instanceof GreetingService greeting ? Optional.of(greeting.greet("HappyOS")) : Optional.empty();
+            return skill instanceof GreetingService greeting
+                    ? Optional.of(greeting.greet("HappyOS"))
+                    : Optional.empty();
         }
     }
 

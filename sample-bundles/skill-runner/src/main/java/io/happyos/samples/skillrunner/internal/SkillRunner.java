@@ -120,7 +120,9 @@ final class SkillRunner implements Supplier<Map<String, String>> {
         if (ranAt == null) {
             return "skill-runner: no run yet";
         }
-        return "skill-runner ran " + latest.size() + " skills: " + latest.entrySet().stream()
-                .map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining("; "));
+        return "skill-runner ran " + latest.size() + " skills: "
+                + latest.entrySet().stream()
+                        .map(e -> e.getKey() + " -> " + e.getValue())
+                        .collect(Collectors.joining("; "));
     }
 }

@@ -64,7 +64,9 @@ public final class SkillRunnerActivator implements BundleActivator {
                 return registry;
             }
         };
-        registration = context.registerService(Supplier.class.getName(), runner,
+        registration = context.registerService(
+                Supplier.class.getName(),
+                runner,
                 FrameworkUtil.asDictionary(Map.of(DynamicRegistry.COMPONENT_NAME_PROPERTY, "skill-runner")));
         tracker.open();
         LOG.info("skill-runner started");

@@ -28,7 +28,9 @@ public final class WeatherActivator implements BundleActivator {
         loggerTracker = new ServiceTracker<>(context, LoggerService.class, null);
         loggerTracker.open();
         WeatherService service = new SimulatedWeatherService(configTracker::getService, loggerTracker::getService);
-        registration = context.registerService(WeatherService.class, service,
+        registration = context.registerService(
+                WeatherService.class,
+                service,
                 FrameworkUtil.asDictionary(Map.of("happyos.component.name", "weather-skill")));
         LOG.info("weather-skill started");
     }
