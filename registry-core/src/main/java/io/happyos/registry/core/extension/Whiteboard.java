@@ -247,7 +247,7 @@ public final class Whiteboard implements AutoCloseable {
 
         @Override
         public void modifiedService(ServiceReference<T> ref, T service) {
-            // a change of component.type takes effect on the next request
+            // a change of happyos.factory.type takes effect on the next request
         }
 
         @Override

@@ -55,7 +55,8 @@ class ServiceCapabilityIT extends FrameworkTestSupport {
         BundleCapability capability = declared.get(0);
         assertThat(capability.getAttributes()).containsEntry("objectClass", List.of(DynamicRegistry.class.getName()));
         assertThat(capability.getDirectives()).containsEntry("uses", "io.happyos.registry");
-        assertThat(core.adapt(BundleWiring.class).getCapabilities(SERVICE_NAMESPACE)).hasSize(1);
+        assertThat(core.adapt(BundleWiring.class).getCapabilities(SERVICE_NAMESPACE))
+                .hasSize(1);
     }
 
     @Test
@@ -65,8 +66,9 @@ class ServiceCapabilityIT extends FrameworkTestSupport {
         client.start();
 
         assertThat(client.getState()).isEqualTo(Bundle.ACTIVE);
-        BundleRequirement requirement =
-                client.adapt(BundleRevision.class).getDeclaredRequirements(SERVICE_NAMESPACE).get(0);
+        BundleRequirement requirement = client.adapt(BundleRevision.class)
+                .getDeclaredRequirements(SERVICE_NAMESPACE)
+                .get(0);
         List<BundleCapability> provided =
                 registryBundle().adapt(BundleWiring.class).getCapabilities(SERVICE_NAMESPACE);
         assertThat(provided).anyMatch(requirement::matches);
@@ -88,8 +90,8 @@ class ServiceCapabilityIT extends FrameworkTestSupport {
     void withoutTheRegistryTheSameRequirementDoesNotResolve() throws Exception {
         felix = EmbeddedFelix.start(Map.of()); // the API packages from the system bundle, no registry bundle
         Bundle client = installRequirer(felix, "needs-registry", REQUIREMENT);
-        Bundle control = installRequirer(felix, "needs-nothing", "happyos.test;filter:=\"(!(absent=*))\";"
-                + "resolution:=optional");
+        Bundle control = installRequirer(
+                felix, "needs-nothing", "happyos.test;filter:=\"(!(absent=*))\";" + "resolution:=optional");
 
         assertThat(resolve(felix, control)).as("the API package alone resolves").isTrue();
         assertThat(resolve(felix, client)).isFalse();
