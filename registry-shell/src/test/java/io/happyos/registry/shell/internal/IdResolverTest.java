@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class IdResolverTest {
 
-    private final FakeRegistry registry = new FakeRegistry()
+    private final IdResolver resolver = new IdResolver(new FixedEntries()
             .add("calculator-skill", "calculator-skill", "skill", 7)
             .add("weather-1", "weather", "skill", 8)
             .add("weather-2", "weather", "skill", 9)
             .add("logger", "io.happyos.logger", "service", 5)
             .add("12", "twelve", "service", RegistryEntry.NO_BUNDLE)
-            .add("virtual", "logger", "service", RegistryEntry.NO_BUNDLE);
-    private final IdResolver resolver = new IdResolver(registry);
+            .add("virtual", "logger", "service", RegistryEntry.NO_BUNDLE)
+            .registry());
 
     @Test
     void anExactIdWinsOverNamesAndBundleNumbers() {

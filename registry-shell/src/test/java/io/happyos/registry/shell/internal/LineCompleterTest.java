@@ -30,7 +30,15 @@ class LineCompleterTest {
             "gogo:echo",
             "*:each");
 
-    private final FakeShellFixture fixture = new FakeShellFixture();
+    /** The demo's components and the registry's own, as the registry lists them (sorted by id). */
+    private final FixedEntries components = new FixedEntries()
+            .add("base-util", "base-util", "library", 7)
+            .add("calculator-skill", "calculator-skill", "skill", 8)
+            .add("config-manager", "config-manager", "service", 5)
+            .add("io.happyos.registry.core", "io.happyos.registry.core", "system", 4)
+            .add("logger", "logger", "service", 6)
+            .add("weather-skill", "weather-skill", "skill", 9);
+
     private final CommandSyntax syntax = new CommandSyntax()
             .add(ComponentCommands.class, ComponentCommands.FUNCTIONS)
             .add(LifecycleCommands.class, LifecycleCommands.FUNCTIONS)
@@ -44,7 +52,7 @@ class LineCompleterTest {
     private final LineCompleter completer = new LineCompleter(syntax);
 
     private List<String> complete(String line) {
-        return completer.complete(line, COMMANDS, fixture.registry::listComponents);
+        return completer.complete(line, COMMANDS, components::list);
     }
 
     @Test

@@ -28,12 +28,12 @@ final class ListenerCount {
         return proxy(
                 DynamicRegistry.class,
                 registry,
-                (method, args) -> method.getName().equals("lifecycle")
+                (method, args, result) -> method.getName().equals("lifecycle")
                         ? proxy(Lifecycle.class, registry.lifecycle(), this::lifecycleCall)
                         : null);
     }
 
-    private Object lifecycleCall(Method method, Object result) {
+    private Object lifecycleCall(Method method, Object[] args, Object result) {
         if (!method.getName().equals("addStatusListener")) {
             return null;
         }
@@ -47,11 +47,19 @@ final class ListenerCount {
 
     /** What to answer instead of the target's result, or null to answer the result. */
     @FunctionalInterface
-    private interface Replacement {
-        Object apply(Method method, Object result) throws Exception;
+    interface Replacement {
+        Object apply(Method method, Object[] args, Object result) throws Exception;
     }
 
-    private static <T> T proxy(Class<T> type, T target, Replacement override) {
+    /**
+     * An object of an interface that delegates every call to a target, answering some differently.
+     *
+     * @param type the interface
+     * @param target the object answering by default
+     * @param override what to answer instead of a call's result, or null for the result
+     * @return the delegating object
+     */
+    static <T> T proxy(Class<T> type, T target, Replacement override) {
         InvocationHandler handler = (p, method, args) -> {
             Object result;
             try {
@@ -59,7 +67,7 @@ final class ListenerCount {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            Object replaced = override.apply(method, result);
+            Object replaced = override.apply(method, args, result);
             return replaced != null ? replaced : result;
         };
         return type.cast(Proxy.newProxyInstance(ListenerCount.class.getClassLoader(), new Class<?>[] {type}, handler));

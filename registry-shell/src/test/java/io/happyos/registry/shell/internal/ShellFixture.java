@@ -2,6 +2,7 @@ package io.happyos.registry.shell.internal;
 
 import static org.awaitility.Awaitility.await;
 
+import io.happyos.registry.Diagnostics;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.testing.EmbeddedFelix;
@@ -9,6 +10,7 @@ import io.happyos.registry.testing.TestBundle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,13 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
     static final List<String> DEMO =
             List.of("config-manager", "logger", "base-util", "calculator-skill", "weather-skill");
 
+    /** An ISO-8601 instant as {@link Instant#toString()} writes it, for patterns. */
+    static final String INSTANT = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z";
+
     private final List<String> samples;
+    private final Map<String, String> properties = new HashMap<>(Map.of("happyos.persistence", "false"));
+    private boolean watching;
+    private Path bundlesFolder;
     private EmbeddedFelix felix;
     /** The real registry, as the system bundle sees it. */
     DynamicRegistry registry;
@@ -55,6 +63,7 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
     final Supplier<Instant> now = () -> fixedNow != null ? fixedNow : Instant.now();
     private final ListenerCount listeners = new ListenerCount();
     private volatile DynamicRegistry seenByCommands;
+    private final Map<String, ListenerCount.Replacement> answers = new java.util.concurrent.ConcurrentHashMap<>();
     private final CommandContext ctx = new CommandContext(
             new RegistryLookup(() -> seenByCommands),
             new Completion(WAIT),
@@ -90,9 +99,21 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        felix = EmbeddedFelix.start(Map.of("happyos.persistence", "false")).withRegistry();
+        if (watching) {
+            bundlesFolder = Files.createTempDirectory("happyos-bundles");
+            properties.put("happyos.bundles.dir", bundlesFolder.toString());
+        }
+        felix = EmbeddedFelix.start(properties).withRegistry();
         registry = felix.service(DynamicRegistry.class, WAIT);
-        seenByCommands = listeners.counting(registry);
+        seenByCommands = ListenerCount.proxy(
+                DynamicRegistry.class,
+                listeners.counting(registry),
+                (m, args, result) -> m.getName().equals("diagnostics")
+                        ? ListenerCount.proxy(Diagnostics.class, (Diagnostics) result, (call, callArgs, value) -> {
+                            ListenerCount.Replacement answer = answers.get(call.getName());
+                            return answer == null ? null : answer.apply(call, callArgs, value);
+                        })
+                        : null);
         for (Bundle b : felix.installSamples(samples)) {
             bundleIds.put(b.getSymbolicName(), b.getBundleId());
         }
@@ -103,9 +124,77 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        if (felix != null) {
-            felix.close();
+        try {
+            if (felix != null) {
+                felix.close();
+            }
+        } finally {
+            if (bundlesFolder != null) {
+                try (java.util.stream.Stream<Path> files = Files.walk(bundlesFolder)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
+                }
+            }
         }
+    }
+
+    /**
+     * Keeps the registry's state in its database, so that it keeps an audit log.
+     *
+     * @return this fixture
+     */
+    ShellFixture persistent() {
+        properties.put("happyos.persistence", "true");
+        return this;
+    }
+
+    /**
+     * Has the registry watch a bundles folder (settling 200 ms), whose JARs it deploys and keeps
+     * versions of; see {@link #drop}.
+     *
+     * @return this fixture
+     */
+    ShellFixture watching() {
+        watching = true;
+        properties.put("happyos.bundles.settle", "200ms");
+        properties.put("happyos.bundles.rescan", "500ms");
+        return this;
+    }
+
+    /**
+     * Puts a JAR into the watched bundles folder at once (written beside it, then moved in), and
+     * waits until the registry has the component in that version.
+     *
+     * @param bundle the bundle to build
+     * @param id its symbolic name, the component's id
+     * @param version its version
+     * @param fileName its file name in the folder
+     */
+    void drop(TestBundle.Builder bundle, String id, String version, String fileName) throws Exception {
+        Path written = bundle.version(version)
+                .writeTo(bundlesFolder.resolveSibling(bundlesFolder.getFileName() + "-" + fileName));
+        Files.move(
+                written,
+                bundlesFolder.resolve(fileName),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        await().atMost(WAIT)
+                .until(() -> registry.findComponent(id)
+                        .map(e -> version.equals(e.component().version()))
+                        .orElse(false));
+    }
+
+    /**
+     * Has the commands see one method of the registry's diagnostics answered by the test, the rest
+     * answered by the registry: for what it cannot give deterministically (timings, drift), and to
+     * see what the commands asked.
+     *
+     * @param method the name of a {@link Diagnostics} method
+     * @param answer given the call, its arguments and the registry's answer, what to answer
+     *     instead, or null for the registry's answer
+     */
+    void answer(String method, ListenerCount.Replacement answer) {
+        answers.put(method, answer);
     }
 
     /** @return how many status listeners the commands left registered */
@@ -189,6 +278,35 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
         String text = buffer.toString(StandardCharsets.UTF_8);
         buffer.reset();
         return text;
+    }
+
+    /**
+     * A pattern for output with parts that change from run to run: in {@code template},
+     * {@code <time>} stands for an ISO-8601 instant, {@code <n>} for a whole number,
+     * {@code <took>} for a duration as the commands print it ({@code 7.4 ms}) and {@code <pad>} for
+     * the spaces that align a column after one of those; everything else is literal.
+     *
+     * @param template the expected output
+     * @return the regular expression
+     */
+    static String pattern(String template) {
+        StringBuilder regex = new StringBuilder();
+        java.util.regex.Matcher token =
+                java.util.regex.Pattern.compile("<(time|n|took|pad)>").matcher(template);
+        int last = 0;
+        while (token.find()) {
+            regex.append(java.util.regex.Pattern.quote(template.substring(last, token.start())));
+            regex.append(
+                    switch (token.group(1)) {
+                        case "time" -> INSTANT;
+                        case "n" -> "\\d+";
+                        case "took" -> "\\d+(\\.\\d+)? (ns|us|ms|s|min|h)";
+                        default -> " +";
+                    });
+            last = token.end();
+        }
+        return regex.append(java.util.regex.Pattern.quote(template.substring(last)))
+                .toString();
     }
 
     /** What was printed, parsed as JSON. */
