@@ -3,24 +3,31 @@ package io.happyos.registry.shell.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.PerformanceMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class StatsCommandsTest {
+/**
+ * Numbers of the real registry: the five demo samples and the five components of the runtime
+ * (the framework, the registry core, Jackson, Caffeine, SQLite), which are ACTIVE.
+ */
+class StatsCommandsIT {
 
-    private final FakeShellFixture shell = new FakeShellFixture();
+    @RegisterExtension
+    final ShellFixture shell = new ShellFixture();
 
     @Test
     void healthCountsAndPercentage() {
-        shell.registry.status("logger", ComponentStatus.ERROR).status("base-util", ComponentStatus.INACTIVE);
+        ShellFixture.join(shell.registry.lifecycle().markComponentError("logger", "disk full"));
+        shell.activate("base-util");
+        ShellFixture.join(shell.registry.deactivateComponent("base-util"));
         shell.stats.health(false);
         assertThat(shell.output()).isEqualTo("""
-                Components  6
-                Healthy     4 (66.7%)
+                Components  10
+                Healthy     8 (80.0%)
                 In error    1
                 Inactive    1
                 Down        0
@@ -29,50 +36,67 @@ class StatsCommandsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) shell.json();
         assertThat(json)
-                .containsEntry("total", 6L)
-                .containsEntry("healthy", 4L)
+                .containsEntry("total", 10L)
+                .containsEntry("healthy", 8L)
                 .containsEntry("error", 1L)
                 .containsEntry("inactive", 1L)
                 .containsEntry("down", 0L)
                 .containsKey("healthPercentage");
-        assertThat((Double) json.get("healthPercentage")).isCloseTo(4 / 6.0, offset(1e-9));
+        assertThat((Double) json.get("healthPercentage")).isCloseTo(8 / 10.0, offset(1e-9));
     }
 
     @Test
     void statsShowUsage() {
         shell.stats.stats(true);
         Map<String, Object> expected = new HashMap<>(
-                Map.of("totalComponents", 6L, "activeComponents", 0L, "totalAccesses", 0L, "averageAccesses", 0.0));
+                Map.of("totalComponents", 10L, "activeComponents", 5L, "totalAccesses", 0L, "averageAccesses", 0.0));
         expected.put("mostAccessed", null);
         assertThat(shell.json()).isEqualTo(expected);
-        shell.registry.status("logger", ComponentStatus.ACTIVE);
+        shell.activate("logger");
         shell.registry.getComponentInstance("logger");
         shell.registry.getComponentInstance("logger");
         shell.registry.getComponentInstance("logger");
+        shell.registry.getComponentInstance("config-manager");
         shell.stats.stats(false);
         assertThat(shell.output()).isEqualTo("""
-                Components        6
-                Active            1
-                Accesses          3
-                Average accesses  0.50
+                Components        10
+                Active            7
+                Accesses          4
+                Average accesses  0.40
                 Most accessed     logger
                 """);
     }
 
     @Test
+    void perfShowsWhatTheRegistryMeasured() {
+        shell.activate("weather-skill");
+        shell.stats.perf(false);
+        assertThat(shell.output()).matches(ShellFixture.pattern("""
+                Activations      3 (0 failed)
+                Activation time  mean <took>, p50 <took>, p99 <took>, max <took>
+                Lookups          0 (mean 0 us)
+                Cache hit rate   0.0%
+                Operations       1 (0 failed)
+                """));
+    }
+
+    /** Timings are the registry's measurements: fixed ones show how each is printed. */
+    @Test
     void perfPrintsDurationsForPeopleAndMillisecondsInJson() {
-        shell.registry.metrics(new PerformanceMetrics(
-                12,
-                1,
-                Duration.ofNanos(2_500_000),
-                Duration.ofMillis(2),
-                Duration.ofMillis(1500),
-                Duration.ofSeconds(2),
-                40,
-                Duration.ofNanos(80_000),
-                0.75,
-                30,
-                2));
+        shell.answer(
+                "getPerformanceMetrics",
+                (method, args, measured) -> new PerformanceMetrics(
+                        12,
+                        1,
+                        Duration.ofNanos(2_500_000),
+                        Duration.ofMillis(2),
+                        Duration.ofMillis(1500),
+                        Duration.ofSeconds(2),
+                        40,
+                        Duration.ofNanos(80_000),
+                        0.75,
+                        30,
+                        2));
         shell.stats.perf(false);
         assertThat(shell.output()).isEqualTo("""
                 Activations      12 (1 failed)
