@@ -1,37 +1,45 @@
 package io.happyos.registry.shell.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.RetryPolicy;
+import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.testing.EmbeddedFelix;
 import io.happyos.registry.testing.EmbeddedFramework;
 import io.happyos.registry.testing.InjectFramework;
-import java.nio.file.Files;
+import io.happyos.registry.testing.InjectService;
+import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
 /**
  * How Gogo binds command lines to the commands: options anywhere on the line, varargs, the session
- * parameter, failures. The registry is the in-memory {@link FakeRegistry}, published from the test
- * class path (the framework exports {@code io.happyos.registry} for it), so this runs without
- * registry-core.
+ * parameter, failures. The registry is the real one, with its audit log; the tests that use the
+ * demo install its samples ({@link #demo()}).
  */
-@EmbeddedFramework(
-        registry = false,
-        bundles = {"org.apache.felix.gogo.runtime.jar", "jackson-core.jar", "${it.shell.bundle}"})
+@EmbeddedFramework(bundles = {"org.apache.felix.gogo.runtime.jar", "${it.shell.bundle}"})
 class GogoBindingIT {
 
     @InjectFramework
     EmbeddedFelix felix;
+
+    @InjectService
+    DynamicRegistry registry;
+
+    /** Bundle number of each sample, once installed. */
+    private final Map<String, Long> bundleIds = new HashMap<>();
 
     private GogoSession shell;
 
@@ -47,32 +55,55 @@ class GogoBindingIT {
         }
     }
 
-    private void publish(FakeRegistry registry) {
-        felix.context().registerService(DynamicRegistry.class, registry, null);
+    /** Installs the five demo samples (not started) and waits until the registry has them. */
+    private void demo() throws Exception {
+        for (Bundle b : felix.installSamples(ShellFixture.DEMO)) {
+            bundleIds.put(b.getSymbolicName(), b.getBundleId());
+        }
+        await().atMost(ShellFixture.WAIT)
+                .until(() -> ShellFixture.DEMO.stream()
+                        .allMatch(s -> registry.findComponent(s).isPresent()));
+    }
+
+    /** @return the bundle number of a sample, as a command argument */
+    private String bundle(String sample) {
+        return Long.toString(bundleIds.get(sample));
+    }
+
+    /** Stops the registry core: its service goes away. */
+    private void stopRegistry() throws Exception {
+        for (Bundle b : felix.context().getBundles()) {
+            if ("io.happyos.registry.core".equals(b.getSymbolicName())) {
+                b.stop();
+            }
+        }
     }
 
     @Test
     void withoutARegistryEveryCommandSaysSo() throws Exception {
+        stopRegistry();
         assertThat(shell.fails("registry:list")).contains(RegistryLookup.UNAVAILABLE);
         assertThat(shell.fails("registry:activate x")).contains(RegistryLookup.UNAVAILABLE);
     }
 
     @Test
     void optionsAreFoundAnywhereOnTheLine() throws Exception {
-        publish(new FakeShellFixture().registry);
+        demo();
         assertThat(size(shell.ok("registry:list --json"))).isEqualTo(5);
-        assertThat(size(shell.ok("registry:list --all --json"))).isEqualTo(6);
+        // and the seven of the runtime: the framework, the core, Jackson, Caffeine, SQLite, Gogo, the shell
+        assertThat(size(shell.ok("registry:list --all --json"))).isEqualTo(12);
         assertThat(size(shell.ok("registry:list --type skill --status registered --json")))
                 .isEqualTo(2);
         assertThat(shell.ok("registry:info calculator-skill --json")).startsWith("{\"id\":\"calculator-skill\"");
-        assertThat(shell.ok("registry:info --json 6")).startsWith("{\"id\":\"calculator-skill\"");
+        assertThat(shell.ok("registry:info --json " + bundle("calculator-skill")))
+                .startsWith("{\"id\":\"calculator-skill\"");
         assertThat(shell.ok("registry:list")).startsWith("ID ");
     }
 
     @Test
     void varargsTakeSeveralIdsOrNone() throws Exception {
-        publish(new FakeShellFixture().registry);
-        assertThat(size(shell.ok("registry:order --json"))).isEqualTo(6);
+        demo();
+        assertThat(size(shell.ok("registry:order --json"))).isEqualTo(12);
         assertThat(shell.ok("registry:order logger base-util"))
                 .isEqualTo("1. base-util\n2. config-manager\n3. logger\n");
         assertThat(shell.ok("registry:activate weather-skill --json"))
@@ -88,7 +119,7 @@ class GogoBindingIT {
 
     @Test
     void failuresCarryTheRegistrysMessage() throws Exception {
-        publish(new FakeShellFixture().registry);
+        demo();
         assertThat(shell.fails("registry:info nope")).contains("no component with id 'nope'");
         assertThat(shell.fails("registry:depend config-manager calculator-skill"))
                 .contains("circular dependency config-manager -> calculator-skill -> logger -> config-manager");
@@ -96,9 +127,7 @@ class GogoBindingIT {
 
     @Test
     void registerResolvesAgainstTheSessionDirectory(@TempDir Path dir) throws Exception {
-        FakeRegistry registry = new FakeShellFixture().registry;
-        publish(registry);
-        Files.write(dir.resolve("extra-1.0.jar"), new byte[] {1});
+        TestBundle.builder("extra").version("1.0.0").writeTo(dir.resolve("extra-1.0.jar"));
         shell.cd(dir);
         assertThat(shell.ok("registry:register extra-1.0.jar --json"))
                 .isEqualTo("{\"id\":\"extra\",\"status\":\"REGISTERED\"}\n");
@@ -153,7 +182,7 @@ class GogoBindingIT {
 
     @Test
     void completeOffersCommandNamesFromGogoAndIdsFromTheRegistry() throws Exception {
-        publish(new FakeShellFixture().registry);
+        demo();
         assertThat(shell.evaluate("registry:complete 'registry:act'")).isEqualTo(List.of("registry:activate"));
         assertThat(shell.evaluate("registry:complete registry:info calc")).isEqualTo(List.of("calculator-skill"));
         assertThat(shell.evaluate("registry:complete 'registry:list --st'")).isEqualTo(List.of("--status"));
@@ -167,17 +196,29 @@ class GogoBindingIT {
 
     @Test
     void completeWithoutARegistryStillOffersCommands() throws Exception {
+        demo();
+        stopRegistry();
         assertThat(shell.evaluate("registry:complete 'registry:dep'"))
                 .isEqualTo(List.of("registry:depend", "registry:dependents", "registry:deps"));
         assertThat(shell.evaluate("registry:complete 'registry:info '")).isEqualTo(List.of());
     }
 
     @Test
-    void optionsWithValuesAndSubCommandsBind() throws Exception {
-        FakeRegistry registry = new FakeShellFixture().registry;
-        publish(registry);
-        shell.ok("registry:activate --retry 3 --backoff 250ms logger");
-        assertThat(registry.lastRetryPolicy).isEqualTo(RetryPolicy.exponential(3, Duration.ofMillis(250)));
+    void optionsWithValuesAndSubCommandsBind(@TempDir Path dir) throws Exception {
+        demo();
+        assertThat(shell.ok("registry:activate --retry 3 --backoff 250ms logger"))
+                .isEqualTo("logger ACTIVE (activated: config-manager, logger)\n");
+        // the policy reaches the registry: 3 attempts, the second 250 ms after the first
+        felix.install(ShellFixture.failingBundle("flaky").writeTo(dir.resolve("flaky.jar")));
+        await().atMost(ShellFixture.WAIT)
+                .until(() -> registry.findComponent("flaky").isPresent());
+        assertThat(shell.fails("registry:activate --retry 3 --backoff 250ms flaky"))
+                .contains("flaky");
+        List<ErrorRecord> attempts = registry.getComponent("flaky").errorHistory();
+        assertThat(attempts).hasSize(3);
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(250))
+                .isLessThan(Duration.ofMillis(500));
         assertThat(shell.ok("registry:graph --format mermaid weather-skill")).startsWith("flowchart LR");
         assertThat(shell.ok("registry:graph weather-skill")).startsWith("digraph");
         assertThat(shell.fails("registry:graph --format svg"))
@@ -187,18 +228,22 @@ class GogoBindingIT {
         assertThat(shell.ok("registry:cache cleanup logger --json")).isEqualTo("{\"disposed\":[\"logger\"]}\n");
         shell.ok("registry:index create vendor Bundle-Vendor");
         assertThat(shell.ok("registry:index list --json")).isEqualTo("[\"vendor\"]\n");
-        // the shell's own bundle has no Bundle-Vendor; the fake's components name bundles that do not exist
-        assertThat(shell.ok("registry:index vendor HappyOS --json")).isEqualTo("[]\n");
-        assertThat(shell.ok("registry:health --json")).startsWith("{\"total\":6,");
+        // the samples' manifests say Bundle-Vendor: HappyOS
+        assertThat(((List<?>) MiniJson.parse(shell.ok("registry:index vendor HappyOS --json")))
+                        .stream().map(e -> ((Map<?, ?>) e).get("id")).toList())
+                .isEqualTo(ShellFixture.DEMO.stream().sorted().toList());
+        assertThat(shell.ok("registry:health --json")).startsWith("{\"total\":13,");
         assertThat(shell.ok("registry:validate weather-skill --json")).isEqualTo("[]\n");
-        registry.audit(FakeRegistry.T0.minusSeconds(60), "shell", "activate", "logger", "activator threw", null)
-                .audit(FakeRegistry.T0.minusSeconds(30), "shell", "activate", "logger", null, null);
-        assertThat(shell.ok("registry:audit --component 4 --failed --since 2025-01-01T00:00:00Z --limit 5 --json"))
-                .startsWith("[{\"sequence\":1,")
-                .contains("\"ok\":false");
-        assertThat(shell.ok("registry:audit --limit 1")).startsWith("TIME ").contains("logger", " ok");
+        assertThat(shell.ok("registry:audit --component " + bundleIds.get("flaky")
+                        + " --failed --since 2025-01-01T00:00:00Z --limit 5 --json"))
+                .startsWith("[{\"sequence\":")
+                .contains("\"actor\":\"shell\"", "\"component\":\"flaky\"", "\"ok\":false");
+        assertThat(shell.ok("registry:audit --limit 1"))
+                .startsWith("TIME ")
+                .contains("shell", "validate", "weather-skill", " ok");
         assertThat(shell.fails("registry:audit --since soon")).contains("bad --since 'soon'");
-        assertThat(shell.ok("registry:usage --json 4")).startsWith("{\"id\":\"logger\",\"observedSince\":");
+        assertThat(shell.ok("registry:usage --json " + bundle("logger")))
+                .startsWith("{\"id\":\"logger\",\"observedSince\":");
         assertThat(shell.ok("registry:drift --json"))
                 .startsWith("{\"observedSince\":")
                 .contains("\"neverUsed\":[]");
@@ -207,14 +252,15 @@ class GogoBindingIT {
 
     @Test
     void theLiveViewsAndTheTreeBind() throws Exception {
-        FakeRegistry registry = new FakeShellFixture().registry;
-        publish(registry);
+        demo();
         shell.ok("registry:activate weather-skill");
         assertThat(shell.ok("registry:tree --reverse --depth 1 config-manager"))
                 .startsWith("config-manager ACTIVE\n")
-                .contains("logger ACTIVE  via Import-Package io.happyos.config");
-        assertThat(shell.ok("registry:tree 7 --json")).startsWith("{\"id\":\"weather-skill\",\"status\":\"ACTIVE\"");
-        assertThat(shell.ok("registry:events --count 2 --json")).startsWith("[{\"sequence\":2,\"id\":\"logger\"");
+                .contains("logger ACTIVE  via Import-Package io.happyos.samples.config");
+        assertThat(shell.ok("registry:tree " + bundle("weather-skill") + " --json"))
+                .startsWith("{\"id\":\"weather-skill\",\"status\":\"ACTIVE\"");
+        assertThat(shell.ok("registry:events --count 2 --json"))
+                .matches("(?s)\\[\\{\"sequence\":\\d+,\"id\":\"logger\".*");
         assertThat(shell.ok("registry:events --follow --for 100ms --count 1"))
                 .endsWith("weather-skill  REGISTERED " + "\u2192 ACTIVE\n".replace("\u2192", arrow()));
         assertThat(shell.ok("registry:watch --once logger"))
@@ -230,7 +276,7 @@ class GogoBindingIT {
 
     @Test
     void badOptionValuesFailWithOneLineNamingTheOptionAndWhatItTakes() throws Exception {
-        publish(new FakeShellFixture().registry);
+        demo();
         String wholeNumber =
                 "java.lang.IllegalArgumentException: registry:%s: %s must be a whole number %s, got '%s'\n";
         assertThat(shell.fails("registry:tree logger --depth x"))

@@ -243,15 +243,21 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
      * @param dependents the symbolic names of bundles with {@code Require-Bundle: failing}
      */
     void failing(String failing, String... dependents) throws Exception {
-        install(
-                TestBundle.builder(failing)
-                        .version("1.0.0")
-                        .activator(FailingActivator.class)
-                        .importPackage("org.osgi.framework"),
-                failing);
+        install(failingBundle(failing), failing);
         for (String dependent : dependents) {
             install(TestBundle.builder(dependent).version("1.0.0").requireBundle(failing), dependent);
         }
+    }
+
+    /**
+     * @param symbolicName its name
+     * @return a bundle whose activator throws
+     */
+    static TestBundle.Builder failingBundle(String symbolicName) {
+        return TestBundle.builder(symbolicName)
+                .version("1.0.0")
+                .activator(FailingActivator.class)
+                .importPackage("org.osgi.framework");
     }
 
     /** Sets a status through the registry's lifecycle view and waits for it. */
