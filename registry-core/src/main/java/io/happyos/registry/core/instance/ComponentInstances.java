@@ -71,18 +71,32 @@ public final class ComponentInstances {
      * @throws RegistryException when it is not active or nothing can make its instance
      */
     public Object get(String id) {
+        return get(id, null);
+    }
+
+    /**
+     * The instance of an active component, made on first use, the access counted by a consumer's
+     * counter.
+     *
+     * @param id the component
+     * @param consumer counts the access instead of the record and the performance recorder, or
+     *     {@code null} for those to count it
+     * @return the instance
+     * @throws RegistryException when it is not active or nothing can make its instance
+     */
+    public Object get(String id, ConsumerCounter consumer) {
         // one lookup in TIMED_ONE_IN is timed: two clock reads would cost more than the rest of a hit
         boolean timed = (java.util.concurrent.ThreadLocalRandom.current().nextInt() & (TIMED_ONE_IN - 1)) == 0;
         long start = timed ? System.nanoTime() : 0L;
         // the hot path, an instance already made: one cache lookup finds the instance and the record
-        // it was made for (its status and counters), no lock, no allocation
-        InstanceCache.Held held = cache.heldIfReady(Objects.requireNonNull(id, "id"));
+        // it was made for (its status and counters), no lock, no allocation, one counter incremented
+        Slot held = cache.slotIfReady(Objects.requireNonNull(id, "id"));
         ComponentRecord record = held == null ? null : held.record();
         if (record != null && record.status() == ComponentStatus.ACTIVE && !record.removed()) {
-            record.recordAccess(cache.recentMillis());
+            counted(record, cache.recentMillis(), consumer);
             if (timed) {
-                performance.lookup(System.nanoTime() - start, true);
-            } else {
+                looked(System.nanoTime() - start, true, consumer);
+            } else if (consumer == null) {
                 performance.untimedHit();
             }
             return held.instance();
@@ -102,9 +116,27 @@ public final class ComponentInstances {
             created[0] = true;
             return create(current);
         });
-        record.recordAccess();
-        performance.lookup(System.nanoTime() - start, !created[0]);
+        counted(record, System.currentTimeMillis(), consumer);
+        looked(System.nanoTime() - start, !created[0], consumer);
         return instance;
+    }
+
+    private static void counted(ComponentRecord record, long nowMillis, ConsumerCounter consumer) {
+        if (consumer == null) {
+            record.recordAccess(nowMillis);
+        } else {
+            record.accessedAt(nowMillis);
+            consumer.count(record, nowMillis);
+            record.accessCounted();
+        }
+    }
+
+    private void looked(long nanos, boolean hit, ConsumerCounter consumer) {
+        if (consumer == null) {
+            performance.lookup(nanos, hit);
+        } else {
+            performance.timed(nanos, hit);
+        }
     }
 
     /**

@@ -140,14 +140,19 @@ public final class InstanceCache {
      * @return what is held, or {@code null} when no instance is ready
      */
     public Held heldIfReady(String id) {
+        Slot slot = slotIfReady(id);
+        return slot == null ? null : slot.held();
+    }
+
+    /** {@link #heldIfReady} with the slot itself, for the registry's own hot path. */
+    Slot slotIfReady(String id) {
         boolean read = expiring; // before the cache: true means the cache read is one with expiry
         CompletableFuture<Slot> future = cache.getIfPresent(Objects.requireNonNull(id, "id"));
         Slot slot = Slot.ifReady(future);
-        if (slot == null) {
-            return null;
+        if (slot != null) {
+            slot.touch(read ? ticker.nanos() : ticker.read());
         }
-        slot.touch(read ? ticker.nanos() : ticker.read());
-        return slot.held();
+        return slot;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.happyos.registry.core.instance;
 
+import io.happyos.registry.core.model.ComponentRecord;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 final class Slot {
 
     private final InstanceCache.Held held;
+    // the held instance and record again, one hop nearer for a cache hit
+    private final Object instance;
+    private final ComponentRecord record;
     private final Throwable failure;
     /** How stale the last access time may be: idleness is asked for in seconds and minutes. */
     static final long TOUCH_GRANULARITY_NANOS = 1_000_000L;
@@ -23,6 +27,8 @@ final class Slot {
 
     private Slot(InstanceCache.Held held, Throwable failure, long now) {
         this.held = held;
+        this.instance = held == null ? null : held.instance();
+        this.record = held == null ? null : held.record();
         this.failure = failure;
         this.lastAccess = now;
     }
@@ -35,6 +41,16 @@ final class Slot {
     /** @return the instance, {@code null} for a failed creation */
     InstanceCache.Held held() {
         return held;
+    }
+
+    /** @return the instance, {@code null} for a failed creation */
+    Object instance() {
+        return instance;
+    }
+
+    /** @return the record the instance was made for, or {@code null} */
+    ComponentRecord record() {
+        return record;
     }
 
     /** @return what the creator threw, or {@code null} */

@@ -13,6 +13,7 @@ import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.Versions;
 import io.happyos.registry.core.instance.ComponentInstances;
+import io.happyos.registry.core.instance.ConsumerCounter;
 import io.happyos.registry.core.model.ComponentRecord;
 import io.happyos.registry.core.model.ComponentStore;
 import io.happyos.registry.core.usage.UsageTelemetry;
@@ -42,10 +43,12 @@ public final class BundleRegistry implements DynamicRegistry {
     private final IndexView indexes;
     private final DiagnosticsView diagnostics;
     private final VersionView versions;
-    // the caller's usage counters of the components it got instances of lately, by the id's hash:
-    // counting a call then looks nothing up; null when the caller is no bundle (nothing counted)
+    // the caller's usage counters of the components it got instances of lately, by the id's hash,
+    // each with the record it counts for: counting a call then looks nothing up and increments one
+    // counter; null when the caller is no bundle (the record and the recorder count its calls)
     private final UsageTelemetry.InstanceCalls[] counted;
     private static final int COUNTED = 64; // a power of two
+    private final ConsumerCounter consumer;
 
     /**
      * @param core the registry's parts
@@ -64,6 +67,7 @@ public final class BundleRegistry implements DynamicRegistry {
         this.diagnostics = new DiagnosticsView(core);
         this.versions = new VersionView(core, caller);
         this.counted = caller.bundle() == null ? null : new UsageTelemetry.InstanceCalls[COUNTED];
+        this.consumer = counted == null ? null : this::countCall;
     }
 
     @Override
@@ -115,12 +119,12 @@ public final class BundleRegistry implements DynamicRegistry {
 
     @Override
     public RegistryEntry getComponent(String id) {
-        return store.snapshot(store.record(Objects.requireNonNull(id, "id")));
+        return store.snapshot(Objects.requireNonNull(id, "id"));
     }
 
     @Override
     public Optional<RegistryEntry> findComponent(String id) {
-        return store.find(Objects.requireNonNull(id, "id")).map(store::snapshot);
+        return store.findSnapshot(Objects.requireNonNull(id, "id"));
     }
 
     @Override
@@ -162,29 +166,31 @@ public final class BundleRegistry implements DynamicRegistry {
 
     @Override
     public Object getComponentInstance(String id) {
-        Object instance = instances.get(Objects.requireNonNull(id, "id"));
-        if (counted != null) {
-            countCall(id);
-        }
-        return instance;
+        return instances.get(Objects.requireNonNull(id, "id"), consumer);
     }
 
-    /** Counts an instance call for the caller in usage telemetry, through the counter it used last. */
-    private void countCall(String id) {
+    /**
+     * Counts an instance call for the caller in usage telemetry, through the counter it used last
+     * for this record; that counter counts the record's accesses and the registry's lookups too.
+     */
+    private void countCall(ComponentRecord record, long nowMillis) {
+        String id = record.id();
         int h = id.hashCode();
         int slot = (h ^ (h >>> 16)) & (COUNTED - 1);
         UsageTelemetry.InstanceCalls calls = counted[slot]; // racy but safe: final fields, canonical counters
-        if (calls == null || !calls.componentId().equals(id)) {
+        if (calls == null || calls.record() != record) {
             try {
-                calls = usage.instanceCalls(id, caller.bundle());
+                calls = usage.instanceCalls(record, caller.bundle());
             } catch (RuntimeException e) {
-                // telemetry never fails a lookup: counted as instanceCall would, or not at all
-                usage.instanceCall(id, caller.bundle(), instances.recentMillis());
+                // telemetry never fails a lookup: counted by the record and the registry alone
+                record.recordAccess(nowMillis);
+                core.performance.untimedHit();
                 return;
             }
+            record.countAlso(calls);
             counted[slot] = calls;
         }
-        calls.count(instances.recentMillis());
+        calls.count(nowMillis);
     }
 
     @Override

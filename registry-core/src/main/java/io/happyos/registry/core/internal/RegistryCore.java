@@ -150,6 +150,8 @@ public final class RegistryCore {
         this.dependencies = new ExplicitDependencies(store, journal);
         this.statuses = new StatusChanges(store, journal, context, activation, deactivation);
         this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
+        // a bundle's instance lookups are counted once, by its usage counters (see BundleRegistry)
+        performance.countAlso(usage::instanceCallsTotal);
         this.tracking = new BundleTracking(context, store, instances::cleanup, this::frameworkStopping);
         tracking.journal(journal);
         tracking.onArrival(this::retryWaiting);

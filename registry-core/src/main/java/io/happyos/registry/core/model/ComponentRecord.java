@@ -8,8 +8,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The registry's mutable state for one component. Status and error history change together under
@@ -33,11 +35,20 @@ public final class ComponentRecord {
         }
     }
 
+    private final EntrySnapshots snapshots; // told when the entry handed out is out of date
     private final String id;
     private final long bundleId;
     private final Instant registeredAt;
-    // counted on every instance lookup: striped so that threads do not contend on one cache line
+    // counted on every instance lookup not counted by a consumer's counter (see countAlso):
+    // striped so that threads do not contend on one cache line
     private final LongAdder accessCount = new LongAdder();
+    // consumers' counters that count the accesses they make, each with its count when it began
+    // counting for this record; written under the monitor, copy on write
+    private volatile Counted[] countedAlso = NOT_COUNTED;
+    private static final Counted[] NOT_COUNTED = {};
+
+    private record Counted(LongSupplier count, long base) {}
+
     private volatile ComponentInfo info;
     private volatile long lastAccessedMillis = NEVER;
     private volatile long lastActivationNanos = NEVER;
@@ -59,7 +70,14 @@ public final class ComponentRecord {
     private volatile long currentGraph;
     private RegistryEntry lastBuilt; // guarded by the monitor: copied when only accesses changed
 
-    ComponentRecord(String id, long bundleId, ComponentInfo info, ComponentStatus status, Instant registeredAt) {
+    ComponentRecord(
+            String id,
+            long bundleId,
+            ComponentInfo info,
+            ComponentStatus status,
+            Instant registeredAt,
+            EntrySnapshots snapshots) {
+        this.snapshots = snapshots;
         this.id = id;
         this.bundleId = bundleId;
         this.info = info;
@@ -95,6 +113,7 @@ public final class ComponentRecord {
     /** Marks the entry built so far as out of date; called after the change is made. */
     private void changed() {
         VERSION.getAndAdd(this, 1);
+        snapshots.outOfDate(id);
     }
 
     /** @return a number that changes after every change an entry of this record shows */
@@ -138,6 +157,7 @@ public final class ComponentRecord {
     /** Stops handing out the current entry: an access it may not show was counted. */
     void unpublish() {
         current = null;
+        snapshots.outOfDate(id);
     }
 
     /** @return when it was registered */
@@ -244,21 +264,58 @@ public final class ComponentRecord {
      * Counts one access, without a lock, an allocation or a clock read, so a hot loop can afford
      * it. The count is striped ({@link LongAdder}); the time is written only when the millisecond
      * changed, and the entry handed out is dropped only once, so threads accessing one component do
-     * not fight over a cache line. The time is written before the count: whoever sees the new count
-     * sees a time at least as new.
+     * not fight over a cache line.
      *
      * @param nowMillis the time of the access, epoch milliseconds
      */
     public void recordAccess(long nowMillis) {
+        accessedAt(nowMillis);
+        accessCount.increment();
+        accessCounted();
+    }
+
+    /**
+     * The first half of an access counted by a consumer's own counter (see {@link #countAlso}):
+     * notes its time. Call it, then count the access in that counter, then
+     * {@link #accessCounted()}. The time is written before the count: whoever sees the new count
+     * sees a time at least as new.
+     *
+     * @param nowMillis the time of the access, epoch milliseconds
+     */
+    public void accessedAt(long nowMillis) {
         if (lastAccessedMillis != nowMillis) {
             lastAccessedMillis = nowMillis;
         }
-        accessCount.increment();
-        // after the count: an entry published before this read is dropped here, one published
-        // after it read the count again (see EntrySnapshots)
+    }
+
+    /**
+     * The last half of an access: after the count, so that an entry published before this read is
+     * dropped here, and one published after it read the count again (see {@link EntrySnapshots}).
+     */
+    public void accessCounted() {
         if (current != null) {
             current = null;
+            snapshots.outOfDate(id);
         }
+    }
+
+    /**
+     * Counts, as accesses of this component, what a consumer's counter counts from now on: a
+     * lookup through that consumer then increments its own counter only, not this record's too.
+     * Adding the same counter again (an equal one) changes nothing.
+     *
+     * @param count the consumer's count of accesses of this component; never decreases
+     */
+    public synchronized void countAlso(LongSupplier count) {
+        Counted[] counted = countedAlso;
+        for (Counted c : counted) {
+            if (c.count().equals(count)) {
+                return;
+            }
+        }
+        Counted[] more = Arrays.copyOf(counted, counted.length + 1);
+        more[counted.length] = new Counted(count, count.getAsLong());
+        countedAlso = more;
     }
 
     /**
@@ -277,7 +334,11 @@ public final class ComponentRecord {
 
     /** @return how many times it was accessed */
     public long accessCount() {
-        return accessCount.sum();
+        long sum = accessCount.sum();
+        for (Counted c : countedAlso) {
+            sum += c.count().getAsLong() - c.base();
+        }
+        return sum;
     }
 
     /** @return when it was last accessed, or {@code null} */

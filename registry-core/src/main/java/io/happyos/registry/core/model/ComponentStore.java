@@ -156,7 +156,7 @@ public final class ComponentStore {
 
     /** Puts a new record in the maps and the graph; the caller holds the graph's write lock. */
     private ComponentRecord insert(String id, long bundleId, ComponentInfo info, ComponentStatus status) {
-        ComponentRecord record = new ComponentRecord(id, bundleId, info, status, clock.instant());
+        ComponentRecord record = new ComponentRecord(id, bundleId, info, status, clock.instant(), snapshots);
         byId.put(id, record);
         if (bundleId >= 0) {
             byBundle.put(bundleId, record);
@@ -205,6 +205,7 @@ public final class ComponentStore {
             graph.removeNode(record.id());
         } finally {
             graphVersion++;
+            snapshots.graphChanged(); // after the version: see EntrySnapshots
             graphLock.writeLock().unlock();
         }
         synchronized (record) {
@@ -390,6 +391,7 @@ public final class ComponentStore {
             change.accept(graph);
         } finally {
             graphVersion++;
+            snapshots.graphChanged(); // after the version: see EntrySnapshots
             graphLock.writeLock().unlock();
         }
     }
@@ -406,6 +408,7 @@ public final class ComponentStore {
             return change.apply(graph);
         } finally {
             graphVersion++;
+            snapshots.graphChanged(); // after the version: see EntrySnapshots
             graphLock.writeLock().unlock();
         }
     }
@@ -419,6 +422,34 @@ public final class ComponentStore {
      */
     public RegistryEntry snapshot(ComponentRecord record) {
         return snapshots.of(record);
+    }
+
+    /**
+     * The entry of an id, as {@link #snapshot} hands it out: while nothing it shows changed, one
+     * hash lookup that finds the entry itself.
+     *
+     * @param id the id
+     * @return the entry
+     * @throws ComponentNotFoundException when there is none
+     */
+    public RegistryEntry snapshot(String id) {
+        RegistryEntry entry = snapshots.published(id);
+        return entry != null ? entry : snapshots.publish(record(id));
+    }
+
+    /**
+     * The entry of an id, if any: {@link #snapshot(String)} without the exception.
+     *
+     * @param id the id
+     * @return the entry
+     */
+    public Optional<RegistryEntry> findSnapshot(String id) {
+        RegistryEntry entry = snapshots.published(id);
+        if (entry != null) {
+            return Optional.of(entry);
+        }
+        ComponentRecord record = byId.get(id);
+        return record == null ? Optional.empty() : Optional.of(snapshots.publish(record));
     }
 
     /** @return a number that changes after every change of the graph */

@@ -5,7 +5,9 @@ import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.RegistryEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The entries the store hands out, built copy-on-write. Each record keeps the entry built last with
@@ -20,9 +22,49 @@ import java.util.Set;
 final class EntrySnapshots {
 
     private final ComponentStore store;
+    // The entries handed out by id, each while it is its record's current one: a lookup by id then
+    // finds the entry in one hash lookup, without reading the record. Whatever makes an entry out of
+    // date takes it out after it made it so (a record's change or access removes its id, a change of
+    // the graph starts a new map); an entry put here is read again after the put and taken out if
+    // it went out of date meanwhile. So an entry found here was current at some moment of the lookup.
+    private volatile ConcurrentHashMap<String, RegistryEntry> published = new ConcurrentHashMap<>();
 
     EntrySnapshots(ComponentStore store) {
         this.store = store;
+    }
+
+    /** @return the entry handed out for an id, while it is current, else {@code null} */
+    RegistryEntry published(String id) {
+        return published.get(id);
+    }
+
+    /**
+     * The entry of a record, handed out by id from now on while it stays current.
+     *
+     * @param record the entry
+     * @return its snapshot
+     */
+    RegistryEntry publish(ComponentRecord record) {
+        Map<String, RegistryEntry> map = published; // before the graph version the entry is built on
+        RegistryEntry entry = of(record);
+        if (record.current(store.graphVersion()) == entry && !record.removed()) {
+            map.put(record.id(), entry);
+            // out of date since (or the map replaced): whoever made it so may have looked before the put
+            if (published != map || record.current(store.graphVersion()) != entry) {
+                map.remove(record.id(), entry);
+            }
+        }
+        return entry;
+    }
+
+    /** A record's entry is out of date: called after what made it so. */
+    void outOfDate(String id) {
+        published.remove(id);
+    }
+
+    /** The graph changed, so every entry (its edges) may be out of date: called after the version. */
+    void graphChanged() {
+        published = new ConcurrentHashMap<>();
     }
 
     /**

@@ -2,8 +2,10 @@ package io.happyos.registry.core.stats;
 
 import io.happyos.registry.PerformanceMetrics;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Counts and times what the registry does, for {@link PerformanceMetrics}.
@@ -22,11 +24,13 @@ public final class PerformanceRecorder {
     private final LongAdder activationNanos = new LongAdder();
     private final LongAccumulator maxActivationNanos = new LongAccumulator(Math::max, 0L);
     private final ActivationWindow window = new ActivationWindow(WINDOW);
+    // lookups counted here; those of consumer bundles are counted once, by the consumer's own
+    // counter (see countedElsewhere), so that a cache hit through a bundle increments one counter
     private final LongAdder lookups = new LongAdder();
     private final LongAdder lookupNanos = new LongAdder();
     private final LongAdder timedLookups = new LongAdder();
-    private final LongAdder untimedHits = new LongAdder();
-    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder misses = new LongAdder(); // every lookup that made the instance
+    private volatile LongSupplier countedElsewhere = () -> 0L;
     private final LongAdder operations = new LongAdder();
     private final LongAdder operationFailures = new LongAdder();
 
@@ -56,10 +60,21 @@ public final class PerformanceRecorder {
      */
     public void lookup(long nanos, boolean cacheHit) {
         lookups.increment();
+        timed(nanos, cacheHit);
+    }
+
+    /**
+     * Records the time of one instance lookup that is counted elsewhere (see
+     * {@link #countAlso}): its time and whether it was a hit, not the lookup itself.
+     *
+     * @param nanos how long it took; negative counts as 0
+     * @param cacheHit whether it was served from an instance that already existed
+     */
+    public void timed(long nanos, boolean cacheHit) {
         timedLookups.increment();
         lookupNanos.add(Math.max(0L, nanos));
-        if (cacheHit) {
-            cacheHits.increment();
+        if (!cacheHit) {
+            misses.increment();
         }
     }
 
@@ -68,7 +83,17 @@ public final class PerformanceRecorder {
      * time is that of the timed lookups, a sample.
      */
     public void untimedHit() {
-        untimedHits.increment(); // one counter: the hot path of an instance lookup
+        lookups.increment(); // one counter: the hot path of an instance lookup
+    }
+
+    /**
+     * Counts, as lookups, the ones counted by someone else: the consumer bundles' counters of their
+     * instance calls, which count each such lookup once and instead of this recorder.
+     *
+     * @param lookups the number of lookups counted there since the start; never decreases
+     */
+    public void countAlso(LongSupplier lookups) {
+        this.countedElsewhere = Objects.requireNonNull(lookups, "lookups");
     }
 
     /**
@@ -93,8 +118,8 @@ public final class PerformanceRecorder {
     public PerformanceMetrics snapshot() {
         long activated = activations.sum();
         long[] recent = window.sorted();
-        long untimed = untimedHits.sum();
-        long lookedUp = lookups.sum() + untimed;
+        long lookedUp = lookups.sum() + countedElsewhere.getAsLong();
+        long missed = misses.sum();
         return new PerformanceMetrics(
                 activated,
                 activationFailures.sum(),
@@ -104,7 +129,7 @@ public final class PerformanceRecorder {
                 Duration.ofNanos(maxActivationNanos.get()),
                 lookedUp,
                 mean(lookupNanos.sum(), timedLookups.sum()),
-                lookedUp == 0 ? 0.0 : Math.min(1.0, (double) (cacheHits.sum() + untimed) / lookedUp),
+                lookedUp == 0 ? 0.0 : Math.max(0.0, (double) (lookedUp - missed) / lookedUp),
                 operations.sum(),
                 operationFailures.sum());
     }

@@ -1,21 +1,36 @@
 package io.happyos.registry.core.usage;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAccumulator;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One consumer bundle's counts for one provider key. Lock-free: counts are striped
- * ({@link LongAdder}), the last time a running maximum, the first time set once.
+ * ({@link LongAdder}); the first and the last time are fields of this object, written only when
+ * they change (the first once, the last when the millisecond moved on), so that a call made in the
+ * same millisecond as the one before only reads them.
  */
 final class ConsumerCounters {
+
+    private static final VarHandle FIRST_SEEN;
+    private static final VarHandle LAST_SEEN;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            FIRST_SEEN = lookup.findVarHandle(ConsumerCounters.class, "firstSeen", long.class);
+            LAST_SEEN = lookup.findVarHandle(ConsumerCounters.class, "lastSeen", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final long bundleId;
     private final String symbolicName;
     private final LongAdder lookups = new LongAdder();
     private final LongAdder instanceCalls = new LongAdder();
-    private final AtomicLong firstSeen = new AtomicLong();
-    private final LongAccumulator lastSeen = new LongAccumulator(Math::max, 0);
+    private volatile long firstSeen; // 0 until seen
+    private volatile long lastSeen; // 0 until seen; only grows
 
     ConsumerCounters(long bundleId, String symbolicName) {
         this.bundleId = bundleId;
@@ -44,11 +59,19 @@ final class ConsumerCounters {
         seen(nowMillis);
     }
 
-    private void seen(long nowMillis) {
-        if (firstSeen.get() == 0) {
-            firstSeen.compareAndSet(0, nowMillis);
+    /** @return the counter of instance calls itself, for a caller that counts many */
+    LongAdder instanceCallCounter() {
+        return instanceCalls;
+    }
+
+    void seen(long nowMillis) {
+        if (firstSeen == 0) {
+            FIRST_SEEN.compareAndSet(this, 0L, nowMillis);
         }
-        lastSeen.accumulate(nowMillis);
+        long last = lastSeen;
+        while (nowMillis > last && !LAST_SEEN.weakCompareAndSet(this, last, nowMillis)) {
+            last = lastSeen;
+        }
     }
 
     long lookups() {
@@ -61,11 +84,11 @@ final class ConsumerCounters {
 
     /** @return when first seen, in epoch milliseconds; 0 when never */
     long firstSeen() {
-        return firstSeen.get();
+        return firstSeen;
     }
 
     /** @return when last seen, in epoch milliseconds; 0 when never */
     long lastSeen() {
-        return lastSeen.get();
+        return lastSeen;
     }
 }

@@ -69,6 +69,17 @@ final class UsageCounters {
         return consumers == null ? Map.of() : java.util.Collections.unmodifiableMap(consumers);
     }
 
+    /** @return the instance calls counted, of every component by every consumer */
+    long instanceCallsTotal() {
+        long total = 0;
+        for (Map<Long, ConsumerCounters> consumers : byInstance.values()) {
+            for (ConsumerCounters c : consumers.values()) {
+                total += c.instanceCalls();
+            }
+        }
+        return total;
+    }
+
     private static String nameOf(Bundle bundle) {
         String name = bundle.getSymbolicName();
         return name == null ? String.valueOf(bundle.getBundleId()) : name;

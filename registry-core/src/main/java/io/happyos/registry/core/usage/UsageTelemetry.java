@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -129,23 +131,26 @@ public final class UsageTelemetry implements AutoCloseable {
     }
 
     /**
-     * One consumer's counter of instance calls for one component, for a caller that counts many
-     * calls (a bundle's registry object keeps the ones it used last): counting through it makes no
-     * map lookup. The counts are those {@link #instanceCall} makes.
+     * One consumer's counter of instance calls for one component record, for a caller that counts
+     * many calls (a bundle's registry object keeps the ones it used last): counting through it
+     * makes no map lookup and increments one counter. The counts are those {@link #instanceCall}
+     * makes; {@link #getAsLong} reads them.
      */
-    public static final class InstanceCalls {
+    public static final class InstanceCalls implements LongSupplier {
 
-        private final String componentId;
+        private final ComponentRecord record;
         private final ConsumerCounters counters;
+        private final LongAdder calls; // the counters' own, held here to save a hop on every call
 
-        private InstanceCalls(String componentId, ConsumerCounters counters) {
-            this.componentId = componentId;
+        private InstanceCalls(ComponentRecord record, ConsumerCounters counters) {
+            this.record = record;
             this.counters = counters;
+            this.calls = counters.instanceCallCounter();
         }
 
-        /** @return the component counted */
-        public String componentId() {
-            return componentId;
+        /** @return the component record counted for */
+        public ComponentRecord record() {
+            return record;
         }
 
         /**
@@ -154,7 +159,25 @@ public final class UsageTelemetry implements AutoCloseable {
          * @param nowMillis the time of the call, epoch milliseconds
          */
         public void count(long nowMillis) {
-            counters.instanceCall(nowMillis);
+            calls.increment();
+            counters.seen(nowMillis);
+        }
+
+        /** @return the calls counted so far, by this counter or by {@link #instanceCall} */
+        @Override
+        public long getAsLong() {
+            return calls.sum();
+        }
+
+        /** Equal when they count into the same counters: the same consumer's calls of one component. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InstanceCalls that && that.counters == counters;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(counters);
         }
     }
 
@@ -162,12 +185,20 @@ public final class UsageTelemetry implements AutoCloseable {
      * The counter of a consumer's instance calls of a component, made on first use; the same
      * counts as {@link #instanceCall(String, Bundle, long)}, which it saves the lookups of.
      *
-     * @param componentId the component
+     * @param record the component
      * @param caller the consumer bundle
      * @return its counter
      */
-    public InstanceCalls instanceCalls(String componentId, Bundle caller) {
-        return new InstanceCalls(componentId, counters.ofInstance(componentId, caller));
+    public InstanceCalls instanceCalls(ComponentRecord record, Bundle caller) {
+        return new InstanceCalls(record, counters.ofInstance(record.id(), caller));
+    }
+
+    /**
+     * @return every instance call counted, of every component by every consumer bundle, since the
+     *     start; never decreases
+     */
+    public long instanceCallsTotal() {
+        return counters.instanceCallsTotal();
     }
 
     /** Notes which bundles hold component services now; called every few seconds. Never throws. */

@@ -1,8 +1,10 @@
 package io.happyos.registry.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.core.concurrent.TimedCalls;
@@ -21,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,13 +52,30 @@ class ComponentStoreSnapshotTest {
         return store.addExactly(id, ComponentInfo.of(id, "service"));
     }
 
+    /**
+     * The entry as a lookup by id and one by record see it: the same object, while the record is
+     * in the store (by id, an unknown id).
+     */
+    private RegistryEntry read(ComponentRecord record) {
+        RegistryEntry byRecord = store.snapshot(record);
+        if (record.removed()) {
+            assertThatThrownBy(() -> store.snapshot(record.id())).isInstanceOf(ComponentNotFoundException.class);
+            assertThat(store.findSnapshot(record.id())).isEmpty();
+            return byRecord;
+        }
+        RegistryEntry byId = store.snapshot(record.id());
+        assertThat(byId).isSameAs(byRecord);
+        assertThat(store.findSnapshot(record.id())).containsSame(byId);
+        return byId;
+    }
+
     @Test
     void theSameEntryIsHandedOutWhileNothingChanges() {
         ComponentRecord a = add("a");
 
-        RegistryEntry first = store.snapshot(a);
+        RegistryEntry first = read(a);
 
-        assertThat(store.snapshot(a)).isSameAs(first);
+        assertThat(read(a)).isSameAs(first);
         assertThat(first.status()).isEqualTo(ComponentStatus.REGISTERED);
         assertThat(first.accessCount()).isZero();
         assertThat(first.lastAccessed()).isNull();
@@ -63,29 +84,27 @@ class ComponentStoreSnapshotTest {
     @Test
     void aStatusChangeShows() {
         ComponentRecord a = add("a");
-        RegistryEntry before = store.snapshot(a);
+        RegistryEntry before = read(a);
 
         store.setStatus(a, ComponentStatus.ACTIVE);
 
         assertThat(before.status()).isEqualTo(ComponentStatus.REGISTERED);
-        assertThat(store.snapshot(a).status()).isEqualTo(ComponentStatus.ACTIVE);
+        assertThat(read(a).status()).isEqualTo(ComponentStatus.ACTIVE);
     }
 
     @Test
     void errorsShowAndTheHistoryStaysBounded() {
         ComponentRecord a = add("a");
-        store.snapshot(a);
+        read(a);
 
         store.recordError(a, "one");
-        assertThat(store.snapshot(a).errorHistory())
-                .extracting(e -> e.message())
-                .containsExactly("one");
-        assertThat(store.snapshot(a).status()).isEqualTo(ComponentStatus.REGISTERED);
+        assertThat(read(a).errorHistory()).extracting(e -> e.message()).containsExactly("one");
+        assertThat(read(a).status()).isEqualTo(ComponentStatus.REGISTERED);
 
         store.markError(a, "two");
         store.markError(a, "three");
         store.markError(a, "four");
-        RegistryEntry entry = store.snapshot(a);
+        RegistryEntry entry = read(a);
         assertThat(entry.errorHistory()).extracting(e -> e.message()).containsExactly("two", "three", "four");
         assertThat(entry.status()).isEqualTo(ComponentStatus.ERROR);
     }
@@ -93,11 +112,11 @@ class ComponentStoreSnapshotTest {
     @Test
     void newInformationShows() {
         ComponentRecord a = add("a");
-        store.snapshot(a);
+        read(a);
 
         store.setInfo(a, ComponentInfo.of("a", "database"));
 
-        assertThat(store.snapshot(a).component().type()).isEqualTo("database");
+        assertThat(read(a).component().type()).isEqualTo("database");
     }
 
     @Test
@@ -105,22 +124,22 @@ class ComponentStoreSnapshotTest {
         ComponentRecord a = add("a");
         ComponentRecord b = add("b");
         ComponentRecord c = add("c");
-        store.snapshot(a);
-        store.snapshot(b);
+        read(a);
+        read(b);
 
         store.updateGraph(g -> g.addExplicit("a", "b"));
-        assertThat(store.snapshot(a).dependencies()).containsExactly("b");
-        assertThat(store.snapshot(b).dependents()).containsExactly("a");
+        assertThat(read(a).dependencies()).containsExactly("b");
+        assertThat(read(b).dependents()).containsExactly("a");
 
         store.setDeclared(c, Map.of("b", List.of("package x")), List.of());
-        assertThat(store.snapshot(b).dependents()).containsExactlyInAnyOrder("a", "c");
+        assertThat(read(b).dependents()).containsExactlyInAnyOrder("a", "c");
 
         store.remove(a);
-        assertThat(store.snapshot(b).dependents()).containsExactly("c");
-        assertThat(store.snapshot(a).dependencies()).isEmpty();
+        assertThat(read(b).dependents()).containsExactly("c");
+        assertThat(read(a).dependencies()).isEmpty();
 
         store.updateGraph(g -> g.removeExplicit("c", "b"));
-        assertThat(store.snapshot(b).dependents()).containsExactly("c"); // the declared edge stays
+        assertThat(read(b).dependents()).containsExactly("c"); // the declared edge stays
     }
 
     @Test
@@ -129,39 +148,39 @@ class ComponentStoreSnapshotTest {
         ComponentRecord b = add("b");
         store.updateGraph(g -> g.addExplicit("a", "b"));
         store.recordError(a, "boom");
-        RegistryEntry before = store.snapshot(a);
+        RegistryEntry before = read(a);
 
         long start = System.currentTimeMillis();
         a.recordAccess();
         a.recordAccess();
-        RegistryEntry after = store.snapshot(a);
+        RegistryEntry after = read(a);
 
         assertThat(after.accessCount()).isEqualTo(2);
         assertThat(after.lastAccessed()).isNotNull();
         assertThat(after.lastAccessed().toEpochMilli()).isGreaterThanOrEqualTo(start);
         assertThat(after.dependencies()).containsExactly("b");
         assertThat(after.errorHistory()).isEqualTo(before.errorHistory());
-        assertThat(store.snapshot(a)).isSameAs(after);
+        assertThat(read(a)).isSameAs(after);
         assertThat(before.accessCount()).isZero();
     }
 
     @Test
     void restoredAccessFiguresShow() {
         ComponentRecord a = add("a");
-        store.snapshot(a);
+        read(a);
 
         a.restoreAccess(0, 1_000_000L);
-        assertThat(store.snapshot(a).lastAccessed().toEpochMilli()).isEqualTo(1_000_000L);
+        assertThat(read(a).lastAccessed().toEpochMilli()).isEqualTo(1_000_000L);
 
         a.restoreAccess(5, 2_000_000L);
-        assertThat(store.snapshot(a).accessCount()).isEqualTo(5);
-        assertThat(store.snapshot(a).lastAccessed().toEpochMilli()).isEqualTo(2_000_000L);
+        assertThat(read(a).accessCount()).isEqualTo(5);
+        assertThat(read(a).lastAccessed().toEpochMilli()).isEqualTo(2_000_000L);
     }
 
     @Test
     void indexesSeeTheFreshEntry() {
         ComponentRecord a = add("a");
-        store.snapshot(a);
+        read(a);
 
         store.setStatus(a, ComponentStatus.ACTIVE);
 
@@ -210,6 +229,68 @@ class ComponentStoreSnapshotTest {
     }
 
     @Test
+    void accessesCountedByAConsumersCounterShowOnceAndFromTheMomentItWasAdded() {
+        ComponentRecord a = add("a");
+        LongAdder consumer = new LongAdder();
+        consumer.add(40); // counted for another record before: not this one's
+        LongSupplier count = consumer::sum;
+        a.recordAccess();
+        RegistryEntry before = store.snapshot(a);
+
+        a.countAlso(count);
+        a.countAlso(count); // the same counter again changes nothing
+        assertThat(a.accessCount()).isEqualTo(1);
+        assertThat(store.snapshot(a)).isSameAs(before);
+
+        for (int i = 0; i < 3; i++) {
+            a.accessedAt(System.currentTimeMillis());
+            consumer.increment();
+            a.accessCounted();
+        }
+        a.recordAccess();
+
+        assertThat(a.accessCount()).isEqualTo(5);
+        assertThat(store.snapshot(a).accessCount()).isEqualTo(5);
+    }
+
+    @Test
+    void accessesByAConsumersCounterRacingReadersAreAllShownOnceDone() throws Exception {
+        ComponentRecord a = add("a");
+        LongAdder consumer = new LongAdder();
+        a.countAlso(consumer::sum);
+        int perThread = 50_000;
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> reader = pool.submit(() -> {
+                while (!done.get()) {
+                    store.snapshot(a);
+                }
+                return null;
+            });
+            List<Future<?>> accessors = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                accessors.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        a.accessedAt(System.currentTimeMillis());
+                        consumer.increment();
+                        a.accessCounted();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> accessor : accessors) {
+                accessor.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(store.snapshot(a).accessCount()).isEqualTo(2L * perThread);
+            done.set(true);
+            reader.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void readersRacingWritersNeverSeeOldStateOnceTheWritersAreDone() throws Exception {
         ComponentRecord a = add("a");
         ComponentRecord b = add("b");
@@ -220,12 +301,13 @@ class ComponentStoreSnapshotTest {
         try {
             List<Future<Long>> readers = new ArrayList<>();
             for (int r = 0; r < 2; r++) {
+                boolean byId = r == 0; // one reader looks up by id, the other by record
                 readers.add(pool.submit(() -> {
                     go.await();
                     long lastCount = 0;
                     long reads = 0;
                     while (!done.get()) {
-                        RegistryEntry entry = store.snapshot(a);
+                        RegistryEntry entry = byId ? store.snapshot("a") : store.snapshot(a);
                         // an access count a reader saw never goes back
                         assertThat(entry.accessCount()).isGreaterThanOrEqualTo(lastCount);
                         lastCount = entry.accessCount();
@@ -267,11 +349,12 @@ class ComponentStoreSnapshotTest {
             pool.shutdownNow();
         }
 
-        RegistryEntry entry = store.snapshot(a);
+        RegistryEntry entry = store.snapshot("a");
+        assertThat(store.snapshot(a)).isSameAs(entry);
         assertThat(entry.status()).isEqualTo(ComponentStatus.ACTIVE);
         assertThat(entry.accessCount()).isEqualTo(writes);
         assertThat(entry.dependencies()).containsExactly("b");
-        assertThat(store.snapshot(b).dependents()).containsExactly("a");
+        assertThat(store.snapshot("b").dependents()).containsExactly("a");
         assertThat(entry.lastError().message()).isEqualTo("last");
         assertThat(entry.lastAccessed()).isNotNull();
     }

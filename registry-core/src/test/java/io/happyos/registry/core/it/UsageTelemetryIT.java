@@ -124,6 +124,13 @@ class UsageTelemetryIT extends FrameworkTestSupport {
         assertThat(registry.diagnostics().getServiceUsage("echo").consumer("org.apache.felix.framework"))
                 .extracting(ConsumerUsage::lookups, ConsumerUsage::instanceCalls)
                 .containsExactly(0L, 2L);
+        // a bundle's instance call increments its usage counter only; the entry's access count and
+        // the registry's lookups count what that counter counts, once
+        assertThat(registry.getComponent("echo").accessCount()).isEqualTo(5);
+        assertThat(registry.diagnostics().getPerformanceMetrics().lookups()).isEqualTo(5);
+        registry.getComponentInstance("echo");
+        assertThat(registry.getComponent("echo").accessCount()).isEqualTo(6);
+        assertThat(registry.diagnostics().getPerformanceMetrics().lookups()).isEqualTo(6);
 
         ServiceUsage spare = registry.diagnostics().getServiceUsage("spare");
         assertThat(spare.consumers()).isEmpty();

@@ -78,6 +78,21 @@ class PerformanceRecorderTest {
     }
 
     @Test
+    void lookupsCountedElsewhereCountOnceAndTheirTimedSampleCountsForTheMeanAndTheHitRate() {
+        java.util.concurrent.atomic.AtomicLong elsewhere = new java.util.concurrent.atomic.AtomicLong();
+        recorder.countAlso(elsewhere::get);
+        recorder.untimedHit();
+        elsewhere.set(3); // three lookups by consumers, one of them timed and a miss
+        recorder.timed(4_000, false);
+
+        PerformanceMetrics metrics = recorder.snapshot();
+
+        assertThat(metrics.lookups()).isEqualTo(4);
+        assertThat(metrics.meanLookupTime()).isEqualTo(Duration.ofNanos(4_000));
+        assertThat(metrics.cacheHitRate()).isEqualTo(0.75);
+    }
+
+    @Test
     void lookupsAndOperations() {
         recorder.lookup(1_000, true);
         recorder.lookup(2_000, true);
