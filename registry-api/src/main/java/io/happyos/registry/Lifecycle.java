@@ -20,14 +20,15 @@ public interface Lifecycle {
 
     /**
      * Brings a component to a status. {@link ComponentStatus#ACTIVE} activates it (as
-     * {@link DynamicRegistry#activateComponent}), {@link ComponentStatus#INACTIVE} deactivates it,
+     * {@link DynamicRegistry#activateComponent}), {@link ComponentStatus#INACTIVE} deactivates it
+     * (a component that was never active stays {@link ComponentStatus#REGISTERED}: nothing to stop),
      * {@link ComponentStatus#ERROR} marks it in error. A bundle's status otherwise follows the
      * bundle, so {@link ComponentStatus#REGISTERED} and {@link ComponentStatus#DISCOVERED} can be set
      * only on a component with no bundle.
      *
      * @param id the component's id
      * @param status the status wanted
-     * @return completes when the component has that status; fails with
+     * @return completes when the component has that status (or stays REGISTERED, as above); fails with
      *     {@link ComponentNotFoundException}, {@link ComponentActivationException}, or
      *     {@link RegistryException} for a status that cannot be set on a bundle
      */
@@ -103,7 +104,8 @@ public interface Lifecycle {
      * Brings several components to a status each, as {@link #setComponentStatus}.
      *
      * @param statuses the status wanted for each id
-     * @return per component, what happened
+     * @return per component, what happened: UNCHANGED (with the reason) for one that already had
+     *     its status or stays where it was
      */
     CompletionStage<BatchResult> updateComponentStatusBatch(Map<String, ComponentStatus> statuses);
 

@@ -12,6 +12,7 @@ import io.happyos.registry.core.stats.PerformanceRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -85,30 +86,39 @@ public final class ComponentInstances {
      * @throws RegistryException when it is not active or nothing can make its instance
      */
     public Object get(String id, ConsumerCounter consumer) {
-        // one lookup in TIMED_ONE_IN is timed: two clock reads would cost more than the rest of a hit
-        boolean timed = (java.util.concurrent.ThreadLocalRandom.current().nextInt() & (TIMED_ONE_IN - 1)) == 0;
-        long start = timed ? System.nanoTime() : 0L;
         // the hot path, an instance already made: one cache lookup finds the instance and the record
-        // it was made for (its status and counters), no lock, no allocation, one counter incremented
-        Slot held = cache.slotIfReady(Objects.requireNonNull(id, "id"));
-        ComponentRecord record = held == null ? null : held.record();
-        if (record != null && record.status() == ComponentStatus.ACTIVE && !record.removed()) {
+        // it was made for (its status and counters), no lock, no allocation, one counter incremented;
+        // small, so that it is compiled into its callers. One lookup in TIMED_ONE_IN is timed
+        Slot slot = cache.slotIfReady(Objects.requireNonNull(id, "id"));
+        ComponentRecord record = slot == null ? null : slot.record();
+        if (record != null
+                && record.status() == ComponentStatus.ACTIVE
+                && !record.removed()
+                && (ThreadLocalRandom.current().nextInt() & (TIMED_ONE_IN - 1)) != 0) {
             counted(record, cache.recentMillis(), consumer);
-            if (timed) {
-                looked(System.nanoTime() - start, true, consumer);
-            } else if (consumer == null) {
+            if (consumer == null) {
                 performance.untimedHit();
             }
-            return held.instance();
+            return slot.instance();
+        }
+        return timedGet(id, consumer);
+    }
+
+    /** {@link #get}, timed: a lookup sampled for the mean time, or one that finds no instance ready. */
+    private Object timedGet(String id, ConsumerCounter consumer) {
+        long start = System.nanoTime();
+        Slot slot = cache.slotIfReady(id);
+        ComponentRecord record = slot == null ? null : slot.record();
+        if (record != null && record.status() == ComponentStatus.ACTIVE && !record.removed()) {
+            counted(record, cache.recentMillis(), consumer);
+            looked(System.nanoTime() - start, true, consumer);
+            return slot.instance();
         }
         record = store.record(id);
         ComponentStatus status = record.status();
         if (status != ComponentStatus.ACTIVE) {
             throw new RegistryException(
                     id + " is not active (" + status + "): activate it first (registry:activate " + id + ")");
-        }
-        if (!timed) {
-            start = System.nanoTime();
         }
         boolean[] created = {false};
         ComponentRecord current = record;

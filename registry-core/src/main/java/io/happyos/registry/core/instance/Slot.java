@@ -74,10 +74,10 @@ final class Slot {
 
     /** The slot of a future that completed with an instance, else {@code null}. */
     static Slot ifReady(CompletableFuture<Slot> future) {
-        if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+        if (future == null || future.isCompletedExceptionally()) {
             return null;
         }
-        Slot slot = future.getNow(null);
+        Slot slot = future.getNow(null); // null while the creation runs
         return slot == null || slot.held == null ? null : slot;
     }
 

@@ -174,9 +174,7 @@ public final class BundleRegistry implements DynamicRegistry {
      * for this record; that counter counts the record's accesses and the registry's lookups too.
      */
     private void countCall(ComponentRecord record, long nowMillis) {
-        String id = record.id();
-        int h = id.hashCode();
-        int slot = (h ^ (h >>> 16)) & (COUNTED - 1);
+        int slot = record.serial() & (COUNTED - 1);
         UsageTelemetry.InstanceCalls calls = counted[slot]; // racy but safe: final fields, canonical counters
         if (calls == null || calls.record() != record) {
             try {

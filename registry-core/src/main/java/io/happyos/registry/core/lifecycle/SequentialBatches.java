@@ -89,11 +89,30 @@ public final class SequentialBatches {
             try {
                 ComponentStatus before = store.record(id).status();
                 change.accept(id, status);
-                items.add(new BatchItem(id, id, before == status ? BatchOutcome.UNCHANGED : BatchOutcome.DONE, null));
+                items.add(statusItem(id, status, before, store.record(id).status()));
             } catch (RegistryException e) {
                 items.add(new BatchItem(id, id, BatchOutcome.FAILED, e.getMessage()));
             }
         });
         return new BatchResult(items);
+    }
+
+    /**
+     * What setting a status did: DONE when it changed to it; UNCHANGED when it was that status
+     * already, or when it stays where it was, saying why (INACTIVE asked of a component that was
+     * never active: it stays REGISTERED, as there is nothing to stop).
+     */
+    private static BatchItem statusItem(
+            String id, ComponentStatus wanted, ComponentStatus before, ComponentStatus after) {
+        if (before == wanted) {
+            return new BatchItem(id, id, BatchOutcome.UNCHANGED, null);
+        }
+        if (after == before && after != wanted) {
+            String why = wanted == ComponentStatus.INACTIVE && after == ComponentStatus.REGISTERED
+                    ? ": it was never active, so there is nothing to deactivate"
+                    : "";
+            return new BatchItem(id, id, BatchOutcome.UNCHANGED, "stays " + after + why);
+        }
+        return new BatchItem(id, id, BatchOutcome.DONE, null);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -35,6 +36,8 @@ public final class ComponentRecord {
         }
     }
 
+    private static final AtomicInteger SERIALS = new AtomicInteger();
+    private final int serial = SERIALS.getAndIncrement();
     private final EntrySnapshots snapshots; // told when the entry handed out is out of date
     private final String id;
     private final long bundleId;
@@ -83,6 +86,14 @@ public final class ComponentRecord {
         this.info = info;
         this.status = status;
         this.registeredAt = registeredAt;
+    }
+
+    /**
+     * @return a number of this record's own, different for each record made in this JVM (until it
+     *     wraps round): spreads records over a small table without hashing their ids
+     */
+    public int serial() {
+        return serial;
     }
 
     /** @return the component's id */

@@ -141,6 +141,10 @@ public final class UsageTelemetry implements AutoCloseable {
         private final ComponentRecord record;
         private final ConsumerCounters counters;
         private final LongAdder calls; // the counters' own, held here to save a hop on every call
+        // the millisecond of the last call counted through this object: the counters' first and last
+        // seen are looked at only when it moves on. Racy on purpose: a thread that reads an old value
+        // only looks at them once more
+        private long lastMillis;
 
         private InstanceCalls(ComponentRecord record, ConsumerCounters counters) {
             this.record = record;
@@ -160,7 +164,10 @@ public final class UsageTelemetry implements AutoCloseable {
          */
         public void count(long nowMillis) {
             calls.increment();
-            counters.seen(nowMillis);
+            if (nowMillis != lastMillis) {
+                lastMillis = nowMillis;
+                counters.seen(nowMillis);
+            }
         }
 
         /** @return the calls counted so far, by this counter or by {@link #instanceCall} */

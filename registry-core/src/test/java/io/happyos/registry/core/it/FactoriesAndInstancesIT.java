@@ -103,33 +103,38 @@ class FactoriesAndInstancesIT {
     @Test
     void everyCachedHitIsCountedForTheComponentThePerformanceFiguresAndTheCallingBundle() throws Exception {
         registry.instances().registerInstanceFactory("hot-type", factory("hot"));
-        // hot-0 and hot-103 share a slot of the counters a bundle's registry object keeps
-        for (String id : List.of("hot-0", "hot-103")) {
+        // more components than a bundle's registry object keeps counters for (64): some share a slot
+        int components = 65;
+        for (int c = 0; c < components; c++) {
+            String id = "hot-" + c;
             join(registry.activateComponent(join(registry.registerComponent(ComponentInfo.of(id, "hot-type")))));
         }
         long lookupsBefore = registry.diagnostics().getPerformanceMetrics().lookups();
 
-        for (int i = 0; i < 5; i++) {
-            assertThat(registry.getComponentInstance("hot-0")).isEqualTo("hot:hot-0");
-            if (i < 3) {
-                assertThat(registry.getComponentInstance("hot-103")).isEqualTo("hot:hot-103");
+        // round after round, component c is looked up in the first (c % 4) + 1 rounds
+        long expected = 0;
+        for (int round = 0; round < 4; round++) {
+            for (int c = 0; c < components; c++) {
+                if (round <= c % 4) {
+                    assertThat(registry.getComponentInstance("hot-" + c)).isEqualTo("hot:hot-" + c);
+                    expected++;
+                }
             }
         }
 
-        assertThat(registry.getComponent("hot-0").accessCount()).isEqualTo(5);
-        assertThat(registry.getComponent("hot-103").accessCount()).isEqualTo(3);
+        for (int c = 0; c < components; c++) {
+            String id = "hot-" + c;
+            long calls = c % 4 + 1;
+            assertThat(registry.getComponent(id).accessCount()).as(id).isEqualTo(calls);
+            assertThat(registry.diagnostics()
+                            .getServiceUsage(id)
+                            .consumer("org.apache.felix.framework")
+                            .instanceCalls())
+                    .as(id)
+                    .isEqualTo(calls);
+        }
         assertThat(registry.diagnostics().getPerformanceMetrics().lookups() - lookupsBefore)
-                .isEqualTo(8);
-        assertThat(registry.diagnostics()
-                        .getServiceUsage("hot-0")
-                        .consumer("org.apache.felix.framework")
-                        .instanceCalls())
-                .isEqualTo(5);
-        assertThat(registry.diagnostics()
-                        .getServiceUsage("hot-103")
-                        .consumer("org.apache.felix.framework")
-                        .instanceCalls())
-                .isEqualTo(3);
+                .isEqualTo(expected);
     }
 
     @Test

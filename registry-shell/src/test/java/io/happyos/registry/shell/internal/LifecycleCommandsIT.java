@@ -241,6 +241,19 @@ class LifecycleCommandsIT {
     }
 
     @Test
+    void statusInactiveOfAComponentNeverActiveSaysItStaysRegistered() {
+        shell.activate("logger");
+        shell.lifecycle.status(false, "weather-skill", "INACTIVE", "logger", "INACTIVE");
+        assertThat(shell.output()).isEqualTo("""
+                ID             OUTCOME    MESSAGE
+                weather-skill  UNCHANGED  stays REGISTERED: it was never active, so there is nothing to deactivate
+                logger         DONE       -
+                """);
+        assertThat(shell.registry.getComponent("weather-skill").status()).isEqualTo(ComponentStatus.REGISTERED);
+        assertThat(shell.registry.getComponent("logger").status()).isEqualTo(ComponentStatus.INACTIVE);
+    }
+
+    @Test
     void statusReportsWhatFailedAndFails() {
         shell.activate("logger");
         assertThatThrownBy(() -> shell.lifecycle.status(true, "logger", "registered", "base-util", "ERROR"))
