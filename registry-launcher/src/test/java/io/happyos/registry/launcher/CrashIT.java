@@ -131,13 +131,7 @@ class CrashIT {
         int killMode = random.nextInt(3); // 0 after an answer, 1 mid-line, 2 a whole line sent, not answered
         Path stderr = work.resolve("stderr-" + round + ".txt");
         Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        LauncherProcess.jar().toString(),
-                        "--storage",
-                        storage.toString(),
-                        "--bundles",
-                        bundles.toString())
+                        LauncherProcess.command("--storage", storage.toString(), "--bundles", bundles.toString()))
                 .directory(work.toFile())
                 .redirectError(stderr.toFile())
                 .start();

@@ -8,6 +8,7 @@ import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -169,14 +170,7 @@ class LauncherIT {
     @Test
     void aSecondContainerOnTheSameStorageIsRefusedWhileTheFirstRuns() throws Exception {
         Path log = Path.of(storage(), "logs", "registry.log");
-        Process first = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        LauncherProcess.jar().toString(),
-                        "--storage",
-                        storage(),
-                        "--bundles",
-                        samples())
+        Process first = new ProcessBuilder(LauncherProcess.command("--storage", storage(), "--bundles", samples()))
                 .directory(work.toFile())
                 .redirectOutput(work.resolve("first-stdout.txt").toFile())
                 .redirectError(work.resolve("first-stderr.txt").toFile())
@@ -220,32 +214,9 @@ class LauncherIT {
 
     @Test
     void gogoTelnetdIsNotThereAndTheRestOfTheGogoShellIs() throws Exception {
-        Result echo = LauncherProcess.run(
-                work,
-                "--storage",
-                storage(),
-                "--bundles",
-                work.resolve("none").toString(),
-                "-c",
-                "gogo:echo still here");
-        Result telnetd = LauncherProcess.run(
-                work,
-                "--storage",
-                storage(),
-                "--bundles",
-                work.resolve("none").toString(),
-                "-c",
-                "gogo:telnetd --help");
-        Result listen = LauncherProcess.run(
-                work,
-                "--storage",
-                storage(),
-                "--bundles",
-                work.resolve("none").toString(),
-                "-c",
-                "telnetd -i 0.0.0.0 -p 0 start",
-                "-c",
-                "lb");
+        Result echo = withoutBundles("-c", "gogo:echo still here");
+        Result telnetd = withoutBundles("-c", "gogo:telnetd --help");
+        Result listen = withoutBundles("-c", "telnetd -i 0.0.0.0 -p 0 start", "-c", "lb");
 
         assertThat(echo.exitCode()).as(echo.stderr()).isZero();
         assertThat(echo.stdout()).isEqualTo("still here\n");
@@ -326,6 +297,14 @@ class LauncherIT {
                             + "\"[^}]*\"status\"\\s*:\\s*\"ACTIVE\"");
         }
         assertThat(result.stderr() + result.stdout()).doesNotContain("did not become active");
+    }
+
+    /** Runs the launcher on this test's storage with an empty bundles folder. */
+    private Result withoutBundles(String... commands) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--storage", storage(), "--bundles", work.resolve("none").toString()));
+        args.addAll(List.of(commands));
+        return LauncherProcess.run(work, args.toArray(String[]::new));
     }
 
     private String storage() {

@@ -54,6 +54,19 @@ final class LauncherProcess {
     }
 
     /**
+     * @param args the launcher's arguments
+     * @return the command line that runs the launcher JAR with this JVM
+     */
+    static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
      * Runs the launcher, writes {@code stdin} to its standard input and closes it, then waits.
      *
      * @param workDir the working folder
@@ -63,11 +76,7 @@ final class LauncherProcess {
      * @throws AssertionError when it does not finish within {@link #TIMEOUT}
      */
     static Result runWithInput(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar().toString());
-        command.addAll(List.of(args));
+        List<String> command = command(args);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         Process process = new ProcessBuilder(command)

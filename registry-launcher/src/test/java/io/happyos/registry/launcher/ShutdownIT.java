@@ -24,14 +24,11 @@ class ShutdownIT {
     void sigtermDeactivatesComponentsInReverseDependencyOrder() throws Exception {
         Path storage = work.resolve("storage");
         Path log = storage.resolve("logs").resolve("registry.log");
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        LauncherProcess.jar().toString(),
+        Process process = new ProcessBuilder(LauncherProcess.command(
                         "--storage",
                         storage.toString(),
                         "--bundles",
-                        LauncherProcess.sampleBundles().toString())
+                        LauncherProcess.sampleBundles().toString()))
                 .directory(work.toFile())
                 .redirectOutput(work.resolve("stdout.txt").toFile())
                 .redirectError(work.resolve("stderr.txt").toFile())

@@ -237,13 +237,7 @@ class BundlesFolderIT extends FrameworkTestSupport {
         Files.write(folder.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
         awaitStatus("corrupt.jar", ComponentStatus.ERROR);
 
-        felix = felix.restart(Map.of(
-                "happyos.bundles.dir",
-                folder.toString(),
-                "happyos.bundles.settle",
-                "200ms",
-                "happyos.bundles.rescan",
-                "500ms"));
+        felix = felix.restart(folderProperties(folder));
         registry = felix.service(DynamicRegistry.class, WAIT);
         await().atMost(WAIT)
                 .until(() -> felix.context()

@@ -277,10 +277,7 @@ class ExplainIT extends FrameworkTestSupport {
         await().atMost(WAIT)
                 .until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
 
-        Cause cycle = registry.diagnostics().explain("ping").causes().stream()
-                .filter(c -> c.kind() == CauseKind.CYCLE)
-                .findFirst()
-                .orElseThrow();
+        Cause cycle = cycleCause("ping");
 
         assertThat(cycle.message()).contains("ping -> pong -> ping");
         assertThat(cycle.evidence())
@@ -306,10 +303,7 @@ class ExplainIT extends FrameworkTestSupport {
         await().atMost(WAIT)
                 .until(() -> registry.dependencies().getDependencies("ping").contains("pong"));
 
-        Cause cycle = registry.diagnostics().explain("ping").causes().stream()
-                .filter(c -> c.kind() == CauseKind.CYCLE)
-                .findFirst()
-                .orElseThrow();
+        Cause cycle = cycleCause("ping");
 
         assertThat(cycle.evidence()).anyMatch(e -> e.startsWith("pong -> ping: explicit dependency added at "));
         assertThat(cycle.fix())
@@ -378,5 +372,13 @@ class ExplainIT extends FrameworkTestSupport {
                 + "  <implementation class=\"com.acme." + component + ".Impl\"/>\n  " + references + "\n"
                 + "</scr:component>\n";
         return TestBundle.builder(symbolicName).component(component, xml).writeToFolder(dir);
+    }
+
+    /** The cycle cause {@code explain} gives for a component; fails when there is none. */
+    private Cause cycleCause(String id) {
+        return registry.diagnostics().explain(id).causes().stream()
+                .filter(c -> c.kind() == CauseKind.CYCLE)
+                .findFirst()
+                .orElseThrow();
     }
 }
