@@ -85,6 +85,25 @@ public interface Diagnostics {
     List<AuditRecord> getAuditLog(AuditQuery query);
 
     /**
+     * Appends a record to the audit log, under this registry object's actor (see
+     * {@link DynamicRegistry#actingFor}), for an operation carried out outside this registry: for
+     * example {@code cluster:activate} done on another node of a cluster. The record is kept like
+     * the registry's own and appears in {@link #getAuditLog}; returns once it is durable. Does
+     * nothing when the registry keeps no audit log (persistence off).
+     *
+     * @param operation what was done, for example {@code cluster:activate}
+     * @param componentId the component concerned, or {@code null} for none
+     * @param ok whether it succeeded
+     * @param error why it failed, or {@code null}
+     * @param details more about it, or {@code null}
+     * @throws NullPointerException when {@code operation} is null
+     * @throws IllegalArgumentException when {@code operation} is blank
+     * @throws RegistryException when the record cannot be written
+     * @since 2.1
+     */
+    void recordAudit(String operation, String componentId, boolean ok, String error, String details);
+
+    /**
      * Why a component is not active, or is active but unhealthy: one ranked tree of causes down to
      * the root, each root cause with a fix in words. It combines what the framework's resolver, the
      * registry's dependency graph, Declarative Services, the error history, the bundles folder and

@@ -177,6 +177,21 @@ public interface DynamicRegistry {
     /** @return the health of the components now */
     HealthStats getHealthStats();
 
+    /**
+     * This registry for a bundle that carries out requests on someone else's behalf (a cluster node
+     * acting for {@code node:alpha/shell}, an HTTP API for {@code http:127.0.0.1}): the operations of
+     * the returned object and of its views are audited under {@code actor} instead of this object's
+     * own name. The calling bundle vouches for the name; usage telemetry still counts the calling
+     * bundle. Calling it on the returned object gives an object for another actor.
+     *
+     * @param actor the name the audit log gives the calls, for example {@code node:alpha/shell}
+     * @return a registry object for the same bundle, audited under {@code actor}
+     * @throws NullPointerException when {@code actor} is null
+     * @throws IllegalArgumentException when {@code actor} is blank
+     * @since 2.1
+     */
+    DynamicRegistry actingFor(String actor);
+
     // ---------------------------------------------------------------- capability views
 
     /**
@@ -212,7 +227,7 @@ public interface DynamicRegistry {
     /**
      * Explanations, statistics, usage, drift, recent status changes and the audit log.
      *
-     * @return the diagnostics view
+     * @return the diagnostics view, for the same caller as this registry object
      */
     Diagnostics diagnostics();
 

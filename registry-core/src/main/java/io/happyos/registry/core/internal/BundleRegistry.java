@@ -64,7 +64,7 @@ public final class BundleRegistry implements DynamicRegistry {
         this.dependencies = new DependencyView(core, caller);
         this.instanceView = new InstanceView(core);
         this.indexes = new IndexView(core);
-        this.diagnostics = new DiagnosticsView(core);
+        this.diagnostics = new DiagnosticsView(core, caller);
         this.versions = new VersionView(core, caller);
         this.counted = caller.bundle() == null ? null : new UsageTelemetry.InstanceCalls[COUNTED];
         this.consumer = counted == null ? null : this::countCall;
@@ -204,6 +204,16 @@ public final class BundleRegistry implements DynamicRegistry {
     @Override
     public HealthStats getHealthStats() {
         return HealthCheck.of(store, core.context, core.waiting);
+    }
+
+    @Override
+    public DynamicRegistry actingFor(String actor) {
+        Objects.requireNonNull(actor, "actor");
+        if (actor.isBlank()) {
+            throw new IllegalArgumentException(
+                    "actor must name who the calls are made for (for example node:alpha/shell), was blank");
+        }
+        return new BundleRegistry(core, new Caller(actor, caller.bundle()));
     }
 
     @Override

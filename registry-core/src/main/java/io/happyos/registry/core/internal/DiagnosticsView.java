@@ -18,15 +18,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link Diagnostics}: reads of what the registry observed; nothing here changes anything. */
+/**
+ * {@link Diagnostics}: reads of what the registry observed; nothing here changes anything but the
+ * audit log, to which the caller may add records of what it did elsewhere, under its name.
+ */
 final class DiagnosticsView implements Diagnostics {
 
     private final RegistryCore core;
     private final ComponentStore store;
+    private final String actor;
 
-    DiagnosticsView(RegistryCore core) {
+    DiagnosticsView(RegistryCore core, Caller caller) {
         this.core = core;
         this.store = core.store;
+        this.actor = caller.actor();
     }
 
     @Override
@@ -68,6 +73,15 @@ final class DiagnosticsView implements Diagnostics {
     @Override
     public List<AuditRecord> getAuditLog(AuditQuery query) {
         return core.journal.query(Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public void recordAudit(String operation, String componentId, boolean ok, String error, String details) {
+        Objects.requireNonNull(operation, "operation");
+        if (operation.isBlank()) {
+            throw new IllegalArgumentException("operation must say what was done (for example cluster:activate)");
+        }
+        core.journal.writeAudit(actor, operation, componentId, ok, error, details);
     }
 
     @Override

@@ -37,6 +37,21 @@ public interface Journal extends AutoCloseable {
     }
 
     /**
+     * Durably records one audit entry whose outcome is given apart from its error: an operation
+     * carried out outside the registry.
+     *
+     * @param actor who
+     * @param operation what
+     * @param componentId which component, or {@code null}
+     * @param ok whether it succeeded
+     * @param error why it failed, or {@code null}
+     * @param details more, or {@code null}
+     * @throws io.happyos.registry.RegistryException when the record cannot be written
+     */
+    default void writeAudit(
+            String actor, String operation, String componentId, boolean ok, String error, String details) {}
+
+    /**
      * Queues an explicit dependency.
      *
      * @param dependent the dependent

@@ -89,6 +89,12 @@ public final class SqliteJournal implements Journal {
         return audit.record(actor, operation, componentId, error == null, error, details);
     }
 
+    @Override
+    public void writeAudit(
+            String actor, String operation, String componentId, boolean ok, String error, String details) {
+        durable(audit.record(actor, operation, componentId, ok, error, details), "the audit record of " + operation);
+    }
+
     /** A queued write whose failure reads as one clear sentence. */
     private static CompletableFuture<Void> queued(CompletableFuture<Void> write, String what) {
         return write.exceptionallyCompose(e -> CompletableFuture.failedFuture(new RegistryException(

@@ -1,11 +1,14 @@
 package io.happyos.registry.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.ConsumerUsage;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
@@ -23,7 +26,8 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * Each bundle's registry object names that bundle in the audit log, through every capability
- * view, whichever thread calls it and however calls of different bundles interleave.
+ * view, whichever thread calls it and however calls of different bundles interleave; an object got
+ * through {@code actingFor} names whom the bundle acts for instead.
  */
 class CallerIT extends FrameworkTestSupport {
 
@@ -89,5 +93,40 @@ class CallerIT extends FrameworkTestSupport {
                 .extracting(AuditRecord::operation)
                 .contains("register", "set-status", "validate")
                 .hasSize(12);
+    }
+
+    @Test
+    void aRegistryActingForSomeoneAuditsUnderTheirNameAndCountsUseForTheBundle() throws Exception {
+        startRegistry();
+        DynamicRegistry alpha = registryOf(client(Files.createTempDirectory("callers-"), "alpha"));
+        DynamicRegistry forShell = alpha.actingFor("node:alpha/shell");
+
+        join(alpha.registerComponent(ComponentInfo.of("a1", "skill")));
+        join(forShell.registerComponent(ComponentInfo.of("a2", "skill")));
+        join(forShell.activateComponent("a2"));
+        join(forShell.dependencies().addDependency("a1", "a2"));
+        join(forShell.lifecycle().markComponentError("a1", "broken on purpose"));
+        var factory = registry.instances().registerInstanceFactory("skill", entry -> "instance of " + entry.id());
+        assertThat(forShell.getComponentInstance("a2")).isEqualTo("instance of a2");
+        factory.close();
+
+        assertThat(registry.diagnostics()
+                        .getAuditLog(new AuditQuery(null, null, "node:alpha/shell", null, null, false, 100)))
+                .extracting(r -> r.operation() + " " + r.componentId())
+                .containsExactly("mark-error a1", "add-dependency a1", "activate a2", "register a2");
+        assertThat(registry.diagnostics()
+                        .getAuditLog(new AuditQuery(null, null, "bundle:alpha", null, null, false, 100)))
+                .extracting(r -> r.operation() + " " + r.componentId())
+                .containsExactly("register a1");
+        assertThat(registry.diagnostics().getServiceUsage("a2").consumers())
+                .extracting(ConsumerUsage::symbolicName, ConsumerUsage::instanceCalls)
+                .containsExactly(tuple("alpha", 1L));
+        assertThat(forShell.actingFor("http:127.0.0.1")).hasToString("DynamicRegistry for http:127.0.0.1");
+        assertThatThrownBy(() -> alpha.actingFor(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("actor");
+        assertThatThrownBy(() -> alpha.actingFor(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("actor");
     }
 }

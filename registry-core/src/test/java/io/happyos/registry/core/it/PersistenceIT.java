@@ -2,6 +2,7 @@ package io.happyos.registry.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
@@ -164,6 +165,41 @@ class PersistenceIT extends FrameworkTestSupport {
                 .filteredOn(r -> r.operation().equals("set-status"))
                 .singleElement()
                 .satisfies(r -> assertThat(r.details()).contains("ACTIVE"));
+    }
+
+    @Test
+    void recordsOfWorkDoneElsewhereAreAuditedUnderTheCallersActorAndKeptAcrossARestart() throws Exception {
+        startRegistry();
+        installDemo();
+        registry.diagnostics().recordAudit("cluster:activate", "logger", true, null, "activated on node beta");
+        registry.actingFor("node:alpha/shell")
+                .diagnostics()
+                .recordAudit("cluster:deactivate", null, false, "node beta is unreachable", null);
+        assertThatThrownBy(() -> registry.diagnostics().recordAudit(" ", "logger", true, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.diagnostics().recordAudit(null, "logger", true, null, null))
+                .isInstanceOf(NullPointerException.class);
+
+        restart();
+
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest()))
+                .filteredOn(r -> r.operation().startsWith("cluster:"))
+                .extracting(
+                        AuditRecord::actor,
+                        AuditRecord::operation,
+                        AuditRecord::componentId,
+                        AuditRecord::ok,
+                        AuditRecord::error,
+                        AuditRecord::details)
+                .containsExactly(
+                        tuple("node:alpha/shell", "cluster:deactivate", null, false, "node beta is unreachable", null),
+                        tuple(
+                                "bundle:org.apache.felix.framework",
+                                "cluster:activate",
+                                "logger",
+                                true,
+                                null,
+                                "activated on node beta"));
     }
 
     @Test
