@@ -31,6 +31,13 @@ public enum CauseKind {
     MARKED_ERROR,
     /** An error that fits none of the kinds above; its message is the component's last error. */
     OTHER_ERROR,
+    /**
+     * The component is held back by a hook for a reason that is not an error (for example a singleton
+     * running on another node); the reason is the message.
+     *
+     * @since 2.1
+     */
+    HELD,
     /** Nothing is wrong, the component was simply never activated or was deactivated. */
     NOT_ACTIVATED
 }

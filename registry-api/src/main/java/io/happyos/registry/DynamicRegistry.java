@@ -85,7 +85,9 @@ public interface DynamicRegistry {
      * @return {@code true} when this call made it active, {@code false} when it already was; fails
      *     with {@link ComponentNotFoundException} or {@link ComponentActivationException}, whose
      *     message names the missing requirement or the failing component, and then the component is
-     *     {@link ComponentStatus#ERROR} with the reason in its error history
+     *     {@link ComponentStatus#ERROR} with the reason in its error history; or with
+     *     {@link ComponentHeldException} when a hook holds it back, and then it is
+     *     {@link ComponentStatus#INACTIVE} with no error recorded
      */
     CompletionStage<Boolean> activateComponent(String id);
 

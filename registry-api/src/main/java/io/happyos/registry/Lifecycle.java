@@ -112,7 +112,8 @@ public interface Lifecycle {
     /**
      * Activates a component, trying again with backoff when an attempt fails. After the last
      * failed attempt the component is in {@link ComponentStatus#ERROR} with each attempt's reason in
-     * its history.
+     * its history. A component held back by a hook ({@link ComponentHeldException}) is not tried
+     * again: that is no error.
      *
      * @param id the component's id
      * @param policy how often and how far apart to try

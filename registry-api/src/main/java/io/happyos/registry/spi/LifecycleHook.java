@@ -10,7 +10,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * register it with {@link io.happyos.registry.Lifecycle#registerLifecycleHook}.
  *
  * <p>A hook that throws in a PRE phase vetoes the operation: it fails with the hook's exception as
- * its cause, the entry records why, and nothing was changed. A hook that throws in a POST phase or in
+ * its cause, the entry records why, and nothing was changed; a {@code PRE_ACTIVATION} hook that throws
+ * {@link io.happyos.registry.ComponentHeldException} holds the component back without an error (see
+ * there). A hook that throws in a POST phase or in
  * {@link LifecyclePhase#ON_ERROR} is recorded in the error history and does not undo the operation.
  * A hook that runs past its timeout counts as one that threw.
  */

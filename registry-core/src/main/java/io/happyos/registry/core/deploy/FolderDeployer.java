@@ -1,5 +1,6 @@
 package io.happyos.registry.core.deploy;
 
+import io.happyos.registry.ComponentHeldException;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.JarVersion;
@@ -466,6 +467,8 @@ public final class FolderDeployer {
         }
         try {
             activation.activate(id);
+        } catch (ComponentHeldException e) {
+            LOG.info("{}", e.getMessage()); // not an error: it is activated when the hook lets it
         } catch (RegistryException e) {
             if (activation.waiting().contains(id)) {
                 LOG.info("{} waits: {}", id, e.getMessage());

@@ -1,5 +1,6 @@
 package io.happyos.registry.core.deploy;
 
+import io.happyos.registry.ComponentHeldException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.RegistryException;
@@ -173,6 +174,8 @@ public final class Reloads {
             }
             try {
                 activation.activate(id);
+            } catch (ComponentHeldException e) {
+                LOG.info("{}", e.getMessage()); // held back by a hook: no failure of the new version
             } catch (RegistryException e) {
                 failures.add(e.getMessage());
             }

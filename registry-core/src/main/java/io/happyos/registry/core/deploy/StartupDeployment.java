@@ -1,6 +1,7 @@
 package io.happyos.registry.core.deploy;
 
 import io.happyos.registry.ComponentActivationException;
+import io.happyos.registry.ComponentHeldException;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.bundle.BundleComponents;
@@ -70,6 +71,8 @@ public final class StartupDeployment {
             }
             try {
                 activation.activate(id);
+            } catch (ComponentHeldException e) {
+                LOG.info("{}", e.getMessage()); // not an error: it is activated when the hook lets it
             } catch (ComponentActivationException e) {
                 failed++;
                 LOG.warn("{}", e.getMessage());

@@ -129,6 +129,9 @@ public final class Explainer {
             if (record.status() == ComponentStatus.ACTIVE) {
                 return unhealthy(record);
             }
+            if (record.status() == ComponentStatus.INACTIVE && record.holdReason() != null) {
+                return List.of(held(record));
+            }
             List<Cause> causes = new ArrayList<>();
             Bundle bundle = record.hasBundle() ? context.getBundle(record.bundleId()) : null;
             boolean unresolved =
@@ -297,6 +300,18 @@ public final class Explainer {
                     "install and start a bundle that registers a " + wanted
                             + (gap.cardinality().startsWith("0") ? "" : " (the reference is mandatory)"),
                     evidence);
+        }
+
+        /** A hook held it back when it was last to be activated: no error, and the one thing in the way. */
+        private Cause held(ComponentRecord record) {
+            String id = record.id();
+            return Cause.root(
+                    CauseKind.HELD,
+                    id,
+                    record.holdReason(),
+                    "nothing to fix: it is activated here when the hook lets it (registry:activate " + id
+                            + "); for a cluster singleton, when the node running it stops",
+                    List.of());
         }
 
         private Cause notActivated(ComponentRecord record) {

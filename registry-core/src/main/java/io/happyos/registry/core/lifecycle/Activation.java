@@ -1,6 +1,7 @@
 package io.happyos.registry.core.lifecycle;
 
 import io.happyos.registry.ComponentActivationException;
+import io.happyos.registry.ComponentHeldException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.core.bundle.BundleComponents;
@@ -13,6 +14,7 @@ import io.happyos.registry.core.model.RegistryStarts;
 import io.happyos.registry.spi.LifecyclePhase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -143,8 +145,12 @@ public final class Activation {
         for (ComponentRecord record : toStart) {
             try {
                 lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_ACTIVATION, record, null));
+                record.holdReason(null);
             } catch (Hooks.Veto veto) {
                 waiting.remove(id);
+                if (veto.getCause() instanceof ComponentHeldException hold) {
+                    throw held(target, record, Objects.requireNonNullElse(hold.reason(), "a lifecycle hook holds it"));
+                }
                 throw failed(target, null, veto.getMessage(), veto.getCause());
             }
         }
@@ -349,6 +355,32 @@ public final class Activation {
                     + reason;
         }
         return error(target, message, cause);
+    }
+
+    /**
+     * A hook holds a component back for a reason that is not an error (a singleton running on
+     * another node, a quota): the held one, and the target when it is held through a dependency,
+     * become INACTIVE with the reason kept for explanations. Nothing goes to the error history, no
+     * ON_ERROR hook is told, nothing waits (the hook's owner activates it when it lets it), and the
+     * framework's mark to start is cleared, so that a restart does not start it past the hook.
+     */
+    private ComponentHeldException held(ComponentRecord target, ComponentRecord held, String reason) {
+        String why = held == target ? reason : "its dependency " + held.id() + " is held: " + reason;
+        holdBack(held, reason);
+        if (held != target) {
+            holdBack(target, why);
+        }
+        ComponentHeldException exception = new ComponentHeldException(target.id(), why);
+        LOG.info("{}", exception.getMessage()); // the caller gets it through the exception
+        return exception;
+    }
+
+    private void holdBack(ComponentRecord record, String reason) {
+        record.holdReason(reason);
+        StartMarks.clear(lifecycle.bundle(record), record.id());
+        if (!isRunning(record)) {
+            store.setStatus(record, ComponentStatus.INACTIVE);
+        }
     }
 
     private ComponentActivationException fail(ComponentRecord target, String message) {

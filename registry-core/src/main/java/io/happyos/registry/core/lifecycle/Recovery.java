@@ -1,5 +1,6 @@
 package io.happyos.registry.core.lifecycle;
 
+import io.happyos.registry.ComponentHeldException;
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DependencyProblem;
@@ -39,8 +40,9 @@ public final class Recovery implements AutoCloseable {
     }
 
     /**
-     * Tries an activation until it succeeds or the policy runs out. Each failed attempt has already
-     * put its reason in the component's history; the waits between attempts hold no thread.
+     * Tries an activation until it succeeds, the policy runs out or a hook holds the component back
+     * (no error: trying again soon would only be held again). Each failed attempt has already put its
+     * reason in the component's history; the waits between attempts hold no thread.
      *
      * @param id the component
      * @param policy how often and how far apart
@@ -65,7 +67,9 @@ public final class Recovery implements AutoCloseable {
                     error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause == null) {
                 result.complete(ok);
-            } else if (n >= policy.maxAttempts() || cause instanceof ComponentNotFoundException) {
+            } else if (n >= policy.maxAttempts()
+                    || cause instanceof ComponentNotFoundException
+                    || cause instanceof ComponentHeldException) {
                 result.completeExceptionally(cause);
             } else {
                 timer.schedule(

@@ -59,6 +59,7 @@ public final class ComponentRecord {
     private volatile boolean starting;
     private volatile boolean removed; // set once the store no longer holds it
     private volatile ComponentControl control;
+    private volatile String holdReason; // why a hook holds it back; in memory only, ended by ACTIVE
     private volatile ComponentStatus status; // written under the monitor, read without it
     private boolean wasActive;
     private boolean errorHeld; // an ERROR set by hand: the status stays ERROR until released
@@ -207,9 +208,23 @@ public final class ComponentRecord {
         status = newStatus;
         if (newStatus == ComponentStatus.ACTIVE) {
             wasActive = true;
+            holdReason = null;
         }
         changed();
         return old;
+    }
+
+    /**
+     * @return why a PRE_ACTIVATION hook held the component back the last time it was to be
+     *     activated, or {@code null} when none did or it became active since
+     */
+    public String holdReason() {
+        return holdReason;
+    }
+
+    /** @param reason why a hook holds the component back (kept until it becomes active), or {@code null} */
+    public void holdReason(String reason) {
+        this.holdReason = reason;
     }
 
     /** Appends an error, dropping the oldest beyond {@code max} so a flapping component stays bounded. */
