@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happyos.registry.ComponentActivationException;
+import io.happyos.registry.ComponentHeldException;
 import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.Explanation;
+import io.happyos.registry.spi.LifecyclePhase;
 import io.happyos.registry.testing.TestBundle;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,28 @@ class DiagnosticCommandsIT {
 
         String ascii = DiagnosticCommands.text(explanation, new Ansi(false, false, false));
         assertThat(ascii).contains("  `- [PROVIDER_NOT_RESOLVED]").doesNotContain("\u2514");
+    }
+
+    @Test
+    void whyOfAComponentHeldByAHookPrintsTheReason() {
+        shell.registry.lifecycle().registerLifecycleHook(LifecyclePhase.PRE_ACTIVATION, event -> {
+            if (event.componentId().equals("base-util")) {
+                throw new ComponentHeldException("base-util", "singleton running on node beta");
+            }
+        });
+        assertThatThrownBy(() -> shell.activate("base-util")).hasCauseInstanceOf(ComponentHeldException.class);
+
+        shell.diagnostics.why(false, "base-util");
+
+        assertThat(shell.output()).isEqualTo("""
+                base-util is INACTIVE
+                Root cause:
+                  1. singleton running on node beta
+                     fix: nothing to fix: it is activated here when the hook lets it (registry:activate base-util); for a cluster singleton, when the node running it stops
+                How it comes about:
+                  └─ [HELD] singleton running on node beta
+                     fix: nothing to fix: it is activated here when the hook lets it (registry:activate base-util); for a cluster singleton, when the node running it stops
+                """);
     }
 
     @Test
