@@ -1,17 +1,13 @@
 package io.happyos.registry.shell.internal;
 
-import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.Dependency;
-import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.RegistryEntry;
-import java.time.Instant;
+import io.happyos.registry.text.EntryJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The JSON shapes that scripts rely on. Fields may be added; none may be renamed or removed.
@@ -33,24 +29,7 @@ final class JsonViews {
      * @return its fields, in a stable order
      */
     static Map<String, Object> entry(RegistryEntry e) {
-        ComponentInfo c = e.component();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", e.id());
-        json.put("name", c.name());
-        json.put("type", c.type());
-        json.put("version", c.version());
-        json.put("status", e.status().name());
-        json.put("path", c.path());
-        json.put("bundleId", e.hasBundle() ? e.bundleId() : null);
-        json.put("accessCount", e.accessCount());
-        json.put("registeredAt", instant(e.registeredAt()));
-        json.put("lastAccessed", instant(e.lastAccessed()));
-        json.put("dependencies", new TreeSet<>(e.dependencies()));
-        json.put("dependents", new TreeSet<>(e.dependents()));
-        json.put("errors", e.errorHistory().stream().map(JsonViews::error).toList());
-        json.put("moduleName", c.moduleName());
-        json.put("metadata", new TreeMap<>(c.metadata()));
-        return json;
+        return EntryJson.toMap(e);
     }
 
     /**
@@ -88,16 +67,5 @@ final class JsonViews {
      */
     static List<Map<String, Object>> dependencies(List<Dependency> dependencies) {
         return dependencies.stream().map(JsonViews::dependency).toList();
-    }
-
-    private static Map<String, Object> error(ErrorRecord r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("at", instant(r.at()));
-        json.put("message", r.message());
-        return json;
-    }
-
-    private static String instant(Instant at) {
-        return at == null ? null : at.toString();
     }
 }

@@ -1,0 +1,82 @@
+package io.happyos.registry.cluster.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.zookeeper.server.embedded.ExitHandler;
+import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real ZooKeeper server inside this container ({@code --cluster embedded[:PORT]}), for trying a
+ * cluster on one machine: standalone, bound to 127.0.0.1, its data under the storage folder, no
+ * admin server. Not for production: it dies with the container that carries it.
+ */
+final class EmbeddedZooKeeper implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZooKeeper.class);
+
+    private final ZooKeeperServerEmbedded server;
+    private final String connectString;
+
+    private EmbeddedZooKeeper(ZooKeeperServerEmbedded server, String connectString) {
+        this.server = server;
+        this.connectString = connectString;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param dataDir its data folder (created)
+     * @param port its client port on 127.0.0.1; 0 picks a free one
+     * @return the running server
+     * @throws Exception when it cannot start (the port is taken, the folder cannot be written)
+     */
+    static EmbeddedZooKeeper start(Path dataDir, int port) throws Exception {
+        Files.createDirectories(dataDir);
+        int chosen = port == 0 ? freePort() : port;
+        Properties config = new Properties();
+        config.setProperty("clientPort", Integer.toString(chosen));
+        config.setProperty("clientPortAddress", "127.0.0.1");
+        config.setProperty("tickTime", "500");
+        config.setProperty("minSessionTimeout", "1000");
+        config.setProperty("maxSessionTimeout", "600000");
+        config.setProperty("admin.enableServer", "false");
+        config.setProperty("4lw.commands.whitelist", "ruok,stat");
+        ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
+                .baseDir(dataDir)
+                .configuration(config)
+                .exitHandler(ExitHandler.LOG_ONLY)
+                .build();
+        try {
+            server.start(30_000);
+        } catch (Exception e) {
+            server.close();
+            throw new IllegalStateException(
+                    "cannot start the embedded ZooKeeper server on 127.0.0.1:" + chosen + " ("
+                            + LocalOperations.message(e)
+                            + "): is the port taken? Give another one with --cluster embedded:PORT",
+                    e);
+        }
+        String connect = "127.0.0.1:" + chosen;
+        LOG.info("cluster: embedded ZooKeeper server (for development) listening on {}, data in {}", connect, dataDir);
+        return new EmbeddedZooKeeper(server, connect);
+    }
+
+    String connectString() {
+        return connectString;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,40 @@
+package io.happyos.registry.cluster;
+
+import java.util.Map;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
+import org.apache.curator.test.TestingServer;
+
+/** ZooKeeper servers for the tests, from curator-test, bound to 127.0.0.1 only (never every interface). */
+final class LoopbackZooKeeper {
+
+    private LoopbackZooKeeper() {}
+
+    /** One server on a free port, started. */
+    static TestingServer server() throws Exception {
+        return new TestingServer(spec(-1), true);
+    }
+
+    /** One server on a given port (to restart it on the same one), started. */
+    static TestingServer server(int port) throws Exception {
+        return new TestingServer(spec(port), true);
+    }
+
+    /** An ensemble of servers, not started. */
+    static TestingCluster ensemble(int size) {
+        InstanceSpec[] specs = new InstanceSpec[size];
+        for (int i = 0; i < size; i++) {
+            specs[i] = spec(-1, i + 1);
+        }
+        return new TestingCluster(specs);
+    }
+
+    private static InstanceSpec spec(int port) {
+        return spec(port, -1);
+    }
+
+    private static InstanceSpec spec(int port, int serverId) {
+        return new InstanceSpec(
+                null, port, -1, -1, true, serverId, -1, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+    }
+}
