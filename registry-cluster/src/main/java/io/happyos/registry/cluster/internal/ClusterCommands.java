@@ -32,14 +32,18 @@ import org.apache.felix.service.command.Parameter;
 public final class ClusterCommands {
 
     /** The command names, for {@code osgi.command.function}. */
-    static final String[] FUNCTIONS = {"nodes", "list", "diff", "activate", "deactivate", "pick", "singletons"};
+    public static final String[] FUNCTIONS = {"nodes", "list", "diff", "activate", "deactivate", "pick", "singletons"};
 
     private static final Duration WAIT = RemoteRequests.TIMEOUT.plusSeconds(5);
 
     private final ClusterRegistry cluster;
     private final Supplier<PrintStream> out;
 
-    ClusterCommands(ClusterRegistry cluster, Supplier<PrintStream> out) {
+    /**
+     * @param cluster the cluster view the commands use, as the shell's caller
+     * @param out where they print (the Gogo session's output)
+     */
+    public ClusterCommands(ClusterRegistry cluster, Supplier<PrintStream> out) {
         this.cluster = cluster;
         this.out = out;
     }

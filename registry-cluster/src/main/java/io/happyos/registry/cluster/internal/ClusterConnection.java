@@ -11,7 +11,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.state.ConnectionState;
-import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ final class ClusterConnection implements AutoCloseable {
                 .namespace(settings.namespace())
                 .sessionTimeoutMs((int) settings.sessionTimeout().toMillis())
                 .connectionTimeoutMs((int) Math.min(settings.sessionTimeout().toMillis(), 15_000))
-                .retryPolicy(new ExponentialBackoffRetry(200, 29, 3000));
+                .retryPolicy(new BoundedExponentialBackoffRetry(200, 3000, 29));
         if (settings.authFile() != null) {
             String credentials = readCredentials();
             builder.authorization("digest", credentials.getBytes(StandardCharsets.UTF_8))

@@ -60,7 +60,7 @@ final class ClusterMember implements AutoCloseable {
         LocalOperations local = new LocalOperations(settings.node(), registry);
         this.requests = new RemoteRequests(client, settings.node(), local, worker);
         this.view = new ClusterView(settings.node(), requests);
-        requests.liveNodes(view::hasNode);
+        requests.liveNodes(view::hasNode, connection::staleSince);
         DynamicRegistry asCluster = registry.actingFor(ACTOR);
         this.singletons = new SingletonElections(client, settings.node(), worker, new SingletonElections.Actions() {
             @Override

@@ -48,6 +48,7 @@ final class RemoteRequests {
     private final Map<String, Boolean> taken = new ConcurrentHashMap<>();
 
     private volatile Predicate<String> live = node -> true;
+    private volatile java.util.function.Supplier<java.time.Instant> staleSince = () -> null;
 
     RemoteRequests(CuratorFramework client, String self, LocalOperations local, ExecutorService worker) {
         this.client = client;
@@ -56,9 +57,14 @@ final class RemoteRequests {
         this.worker = worker;
     }
 
-    /** @param live whether a node is in the view, for failing a request to one that is not */
-    void liveNodes(Predicate<String> live) {
+    /**
+     * @param live whether a node is in the view, for failing a request to one that is not
+     * @param staleSince since when this node's view is stale (not connected), or {@code null}: a
+     *     request is then refused at once instead of waiting for a connection that may not come
+     */
+    void liveNodes(Predicate<String> live, java.util.function.Supplier<java.time.Instant> staleSince) {
         this.live = live;
+        this.staleSince = staleSince;
     }
 
     /**
@@ -74,6 +80,12 @@ final class RemoteRequests {
         String remoteActor = "node:" + self + "/" + actor;
         if (node.equals(self)) {
             return CompletableFuture.supplyAsync(() -> local.carryOut(operation, id, remoteActor), worker);
+        }
+        Instant stale = staleSince.get();
+        if (stale != null) {
+            return CompletableFuture.failedFuture(new ClusterException("cannot ask node " + node
+                    + ": this node is not connected to ZooKeeper (its view is stale since " + stale
+                    + "); ask again when cluster:nodes no longer says STALE"));
         }
         if (!live.test(node)) {
             return CompletableFuture.failedFuture(new ClusterException(
