@@ -139,4 +139,16 @@ class SingletonIT {
         assertThat(Witness.starts(witness)).isGreaterThanOrEqualTo(5);
         assertThat(Witness.violations(witness)).isEmpty();
     }
+
+    @Test
+    void stoppingOnlyTheClusterBundleOfTheLeaderStopsTheSingletonThereBeforeAnotherTakesOver() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> activeOn().size() == 1);
+        String leader = activeOn().get(0);
+        nodes.get(leader).clusterBundle.stop();
+        assertThat(nodes.get(leader).registry.getComponent(ids.get(leader)).status())
+                .isEqualTo(ComponentStatus.INACTIVE);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> activeOn().size() == 1 && !activeOn().contains(leader));
+        assertThat(Witness.violations(witness)).isEmpty();
+    }
 }

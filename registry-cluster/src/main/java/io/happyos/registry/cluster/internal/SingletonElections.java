@@ -184,9 +184,26 @@ final class SingletonElections implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves every election. A singleton this node runs is deactivated here first, and only then is
+     * its latch closed: another node cannot be elected while it still runs here.
+     */
     @Override
     public void close() {
-        elections.values().forEach(SingletonElections::closeQuietly);
+        for (Election election : elections.values()) {
+            if (election.token != null || election.latch.hasLeadership()) {
+                election.token = null;
+                try {
+                    actions.deactivate(election.id);
+                } catch (RuntimeException e) {
+                    LOG.warn(
+                            "cluster: cannot deactivate singleton {} before leaving its election: {}",
+                            election.name,
+                            e.getMessage());
+                }
+            }
+            closeQuietly(election);
+        }
         elections.clear();
     }
 
