@@ -8,6 +8,8 @@ import org.apache.curator.test.TestingServer;
 /** ZooKeeper servers for the tests, from curator-test, bound to 127.0.0.1 only (never every interface). */
 final class LoopbackZooKeeper {
 
+    static final int TICK_MILLIS = 500;
+
     private LoopbackZooKeeper() {}
 
     /** One server on a free port, started. */
@@ -34,7 +36,17 @@ final class LoopbackZooKeeper {
     }
 
     private static InstanceSpec spec(int port, int serverId) {
+        // tick 500 ms: ZooKeeper expires sessions in buckets of one tick, so a 3 s session ends within 3.5 s
         return new InstanceSpec(
-                null, port, -1, -1, true, serverId, -1, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+                null,
+                port,
+                -1,
+                -1,
+                true,
+                serverId,
+                TICK_MILLIS,
+                -1,
+                Map.of("clientPortAddress", "127.0.0.1"),
+                "127.0.0.1");
     }
 }

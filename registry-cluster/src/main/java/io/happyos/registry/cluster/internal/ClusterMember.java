@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
@@ -106,8 +107,8 @@ final class ClusterMember implements AutoCloseable {
     void start() {
         cache.listenable().addListener(view);
         cache.start();
-        statusListener = registry.lifecycle().addStatusListener((id, from, to) -> events.execute(() -> published(id)));
-        connection.onSession(() -> events.execute(this::rejoined));
+        statusListener = registry.lifecycle().addStatusListener((id, from, to) -> onEvents(() -> published(id)));
+        connection.onSession(() -> onEvents(this::rejoined));
         connection.onSuspended(() -> LOG.warn("cluster: the ZooKeeper connection is suspended; this node's view is "
                 + "stale and its singletons stop here until it is back"));
         events.execute(this::rejoined);
@@ -133,6 +134,15 @@ final class ClusterMember implements AutoCloseable {
         }
     }
 
+    /** Runs a task on the event thread; once the member is closed, there is nothing to do. */
+    private void onEvents(Runnable task) {
+        try {
+            events.execute(task);
+        } catch (RejectedExecutionException closed) {
+            LOG.trace("cluster member closed", closed);
+        }
+    }
+
     private void rejoined() {
         if (!connection.isConnected()) {
             return;
@@ -141,8 +151,12 @@ final class ClusterMember implements AutoCloseable {
             publisher.publishAll();
             electSingletons();
             LOG.info("cluster: node {} published {} components", settings.node(), publisher.count());
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("cluster: cannot publish this node's components yet ({}); trying again", e.getMessage());
+            LOG.warn(
+                    "cluster: cannot publish this node's components yet ({}); trying again",
+                    LocalOperations.message(e));
         }
     }
 
@@ -166,6 +180,8 @@ final class ClusterMember implements AutoCloseable {
             electSingletons();
         } catch (RuntimeException e) {
             LOG.warn("cluster: sync failed; trying again", e);
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.debug("cluster: sync failed; trying again", e);
         }
