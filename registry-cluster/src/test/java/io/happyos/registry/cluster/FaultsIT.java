@@ -180,4 +180,29 @@ class FaultsIT {
             }
         }
     }
+
+    @Test
+    void aNodeStartedWhileZooKeeperIsDownRunsStandaloneAndJoinsWhenItComesUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (ClusterNodeFixture alpha = ClusterNodeFixture.start("127.0.0.1:" + port, "alpha", Map.of())) {
+            assertThat(alpha.cluster.isStale()).isTrue();
+            String id = install(alpha, dir, "echo");
+            assertThat(alpha.registry
+                            .activateComponent(id)
+                            .toCompletableFuture()
+                            .get(30, TimeUnit.SECONDS))
+                    .isTrue();
+            try (TestingServer zookeeper = LoopbackZooKeeper.server(port)) {
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> !alpha.cluster.isStale()
+                                && alpha.cluster
+                                                .getComponents("alpha", "skill", ComponentStatus.ACTIVE)
+                                                .size()
+                                        == 1);
+            }
+        }
+    }
 }

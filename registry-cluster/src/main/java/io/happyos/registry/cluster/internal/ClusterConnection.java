@@ -65,9 +65,24 @@ final class ClusterConnection implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting
      */
     void start() throws Exception {
-        client.start();
+        try {
+            client.start();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "cannot use --cluster " + settings.connect() + ": " + LocalOperations.message(e)
+                            + "; give HOST:PORT[,HOST:PORT...] of ZooKeeper servers this host can resolve",
+                    e);
+        }
         if (client.blockUntilConnected((int) FIRST_CONNECT.toMillis(), TimeUnit.MILLISECONDS)) {
             claim.claim(); // here, so that a name already taken refuses the start
+            int granted = client.getZookeeperClient().getZooKeeper().getSessionTimeout();
+            if (granted != settings.sessionTimeout().toMillis()) {
+                LOG.warn(
+                        "cluster: ZooKeeper granted a session timeout of {} ms instead of the {} ms asked for (a server "
+                                + "allows 2 to 20 of its ticks); components of a crashed node leave the views after that",
+                        granted,
+                        settings.sessionTimeout().toMillis());
+            }
         } else {
             LOG.warn(
                     "cluster: ZooKeeper at {} does not answer; this node runs on standalone and joins the cluster "

@@ -53,6 +53,9 @@ record ClusterSettings(
     static final int DEFAULT_EMBEDDED_PORT = 2181;
     private static final String EMBEDDED = "embedded";
     /** ZooKeeper node names: no slash, not "." or "..", printable. */
+    /** HOST:PORT[,HOST:PORT...], a port being 1 to 5 digits. */
+    private static final Pattern CONNECT = Pattern.compile("[^,:/\\s]+:\\d{1,5}(,[^,:/\\s]+:\\d{1,5})*");
+
     private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     boolean embedded() {
@@ -82,7 +85,9 @@ record ClusterSettings(
             if (slash >= 0) {
                 namespace = namespace(cluster.substring(slash));
             }
-            if (connect.isBlank() || connect.contains(" ")) {
+            if (connect.isBlank()
+                    || connect.contains(" ")
+                    || !CONNECT.matcher(connect).matches()) {
                 throw new IllegalArgumentException("--cluster " + cluster + " is not a ZooKeeper connect string: give "
                         + "HOST:PORT[,HOST:PORT...][/CHROOT] (e.g. 127.0.0.1:2181) or embedded[:PORT]");
             }

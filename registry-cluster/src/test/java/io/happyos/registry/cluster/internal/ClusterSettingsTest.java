@@ -75,5 +75,9 @@ class ClusterSettingsTest {
                 .hasMessageContaining("--cluster-session-timeout");
         assertThatThrownBy(() -> read(Map.of("happyos.cluster", "zk:2181//")))
                 .hasMessageContaining("not a ZooKeeper path");
+        assertThatThrownBy(() -> read(Map.of("happyos.cluster", "zk")))
+                .hasMessageContaining("--cluster zk is not a ZooKeeper connect string");
+        assertThatThrownBy(() -> read(Map.of("happyos.cluster", "zk:port,zk2:2181")))
+                .hasMessageContaining("HOST:PORT");
     }
 }
