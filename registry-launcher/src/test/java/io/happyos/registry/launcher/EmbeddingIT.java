@@ -250,6 +250,6 @@ class EmbeddingIT {
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\r").endsWith(System.lineSeparator());
-        assertThat(text.strip()).isEqualTo(ProgressBar.ascii().line("Starting bundles", 8, 8, null, 100));
+        assertThat(text.strip()).isEqualTo(ProgressBar.ascii().line("Starting bundles", 10, 10, null, 100));
     }
 }

@@ -27,7 +27,9 @@ class LauncherIT {
             "greeting-skill",
             "greeting",
             "echo-skill",
-            "skill-runner");
+            "skill-runner",
+            "skill-locator",
+            "scheduler");
 
     @TempDir
     Path work;
@@ -318,7 +320,7 @@ class LauncherIT {
                 .isDirectory();
         try (var jars = Files.list(samples)) {
             assertThat(jars.filter(jar -> jar.toString().endsWith(".jar")).count())
-                    .isEqualTo(8);
+                    .isEqualTo(10);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
