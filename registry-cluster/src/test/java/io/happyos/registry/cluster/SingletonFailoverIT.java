@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.happyos.registry.ComponentInfo;
-import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,13 +125,7 @@ class SingletonFailoverIT {
     }
 
     private List<String> activeOn() {
-        List<String> active = new ArrayList<>();
-        nodes.forEach((name, node) -> {
-            if (node.registry.getComponent(ids.get(name)).status() == ComponentStatus.ACTIVE) {
-                active.add(name);
-            }
-        });
-        return active;
+        return Witness.activeOn(nodes, ids);
     }
 
     static long percentile(List<Long> values, int p) {

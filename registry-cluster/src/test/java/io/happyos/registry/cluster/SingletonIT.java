@@ -11,7 +11,6 @@ import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +79,7 @@ class SingletonIT {
     }
 
     private List<String> activeOn() {
-        List<String> active = new ArrayList<>();
-        nodes.forEach((name, node) -> {
-            if (node.registry.getComponent(ids.get(name)).status() == ComponentStatus.ACTIVE) {
-                active.add(name);
-            }
-        });
-        return active;
+        return Witness.activeOn(nodes, ids);
     }
 
     @Test

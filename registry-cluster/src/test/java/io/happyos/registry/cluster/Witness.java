@@ -58,4 +58,19 @@ final class Witness {
                         .count()
                 : 0;
     }
+
+    /**
+     * @param nodes the nodes, by name
+     * @param ids the singleton's id on each node
+     * @return the names of the nodes where it is ACTIVE now
+     */
+    static List<String> activeOn(Map<String, ClusterNodeFixture> nodes, Map<String, String> ids) {
+        List<String> active = new ArrayList<>();
+        nodes.forEach((name, node) -> {
+            if (node.registry.getComponent(ids.get(name)).status() == io.happyos.registry.ComponentStatus.ACTIVE) {
+                active.add(name);
+            }
+        });
+        return active;
+    }
 }
