@@ -11,7 +11,6 @@ import io.happyos.registry.cluster.ClusterRegistry;
 import io.happyos.registry.cluster.PickStrategy;
 import io.happyos.registry.cluster.RemoteResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -251,8 +250,4 @@ final class ClusterService implements ClusterRegistry {
         m.view().addListener(listener);
         return () -> m.view().removeListener(listener);
     }
-
-    /** Sorts nodes' components for printing. */
-    static final Comparator<ClusterComponent> ORDER =
-            Comparator.comparing(ClusterComponent::node).thenComparing(ClusterComponent::id);
 }
