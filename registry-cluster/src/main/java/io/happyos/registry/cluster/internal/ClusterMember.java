@@ -48,6 +48,8 @@ final class ClusterMember implements AutoCloseable {
     private final SingletonElections singletons;
     private final CuratorCache cache;
     private Registration statusListener;
+    /** The reason each held singleton was last given, by component id. */
+    private final java.util.Map<String, String> heldFor = new java.util.concurrent.ConcurrentHashMap<>();
 
     ClusterMember(ClusterConnection connection, BundleContext context, DynamicRegistry registry) {
         this.connection = connection;
@@ -128,10 +130,11 @@ final class ClusterMember implements AutoCloseable {
         }
         singletons.join(name, event.componentId());
         if (!singletons.leads(name)) {
-            throw new ComponentHeldException(
-                    event.componentId(),
-                    singletons.holdReason(name, view.components(null, null, ComponentStatus.ACTIVE)));
+            String reason = singletons.holdReason(name, view.components(null, null, ComponentStatus.ACTIVE));
+            heldFor.put(event.componentId(), reason);
+            throw new ComponentHeldException(event.componentId(), reason);
         }
+        heldFor.remove(event.componentId());
     }
 
     /** Runs a task on the event thread; once the member is closed, there is nothing to do. */
@@ -201,17 +204,31 @@ final class ClusterMember implements AutoCloseable {
             String name = entry.component().name();
             names.add(name);
             singletons.join(name, entry.id());
+            String id = entry.id();
             if (entry.status() == ComponentStatus.ACTIVE && !singletons.leads(name)) {
-                String id = entry.id();
                 worker.execute(() -> {
                     if (!singletons.leads(name)) {
                         LOG.warn("cluster: singleton {} is ACTIVE here without leading it; deactivating it", name);
                         registry.actingFor(ACTOR).deactivateComponent(id);
                     }
                 });
+            } else if (heldFor.containsKey(id) && !singletons.leads(name)) {
+                refreshHold(name, id);
             }
         }
         singletons.retain(names);
+    }
+
+    /**
+     * A held singleton's reason names where it runs; when that changes (the leader moved, or started
+     * at last), the hook is asked again, so that {@code registry:why} here tells the truth.
+     */
+    private void refreshHold(String name, String id) {
+        String now = singletons.holdReason(name, view.components(null, null, ComponentStatus.ACTIVE));
+        if (!now.equals(heldFor.get(id))) {
+            heldFor.put(id, now);
+            worker.execute(() -> registry.actingFor(ACTOR).activateComponent(id));
+        }
     }
 
     @Override
