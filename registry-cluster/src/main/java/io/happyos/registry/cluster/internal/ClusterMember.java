@@ -142,6 +142,10 @@ final class ClusterMember implements AutoCloseable {
             electSingletons();
             LOG.info("cluster: node {} published {} components", settings.node(), publisher.count());
         } catch (Exception e) {
+            if (events.isShutdown()) {
+                LOG.debug("cluster: publishing interrupted by the node's stop", e);
+                return;
+            }
             LOG.warn("cluster: cannot publish this node's components yet ({}); trying again", e.getMessage());
         }
     }
