@@ -1,8 +1,12 @@
 package io.happyos.registry.launcher;
 
+import io.happyos.registry.text.DurationParser;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns the arguments of {@code java -jar happyos-registry.jar} into {@link LauncherOptions}. */
 final class CommandLineParser {
@@ -18,7 +22,8 @@ final class CommandLineParser {
      *
      * @param args the arguments
      * @return the options, with absolute, normalised paths
-     * @throws UsageException for an unknown option, a missing value, or a stray argument
+     * @throws UsageException for an unknown option, a missing value, a stray argument, a cluster
+     *     option without {@code --cluster}, or a session timeout that is not a duration of 1s to 10m
      */
     static LauncherOptions parse(String... args) throws UsageException {
         String bundles = DEFAULT_BUNDLES_DIR;
@@ -28,6 +33,9 @@ final class CommandLineParser {
         boolean noAutoRollback = false;
         boolean help = false;
         boolean version = false;
+        String cluster = null;
+        // the cluster's other options, by name, as typed: each needs --cluster
+        Map<String, String> clusterOptions = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -42,6 +50,9 @@ final class CommandLineParser {
                 case "--bundles" -> bundles = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "--storage" -> storage = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "-c", "--command" -> commands.add(inlineValue != null ? inlineValue : valueOf(args, ++i, name));
+                case "--cluster" -> cluster = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                case "--node", "--cluster-session-timeout", "--cluster-auth" ->
+                    clusterOptions.put(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name));
                 case "--clean" -> clean = noValue(name, inlineValue);
                 case "--no-watch" -> noWatch = noValue(name, inlineValue);
                 case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
@@ -59,8 +70,53 @@ final class CommandLineParser {
                 throw new UsageException("Option -c needs a non-empty command line. Try --help.");
             }
         }
+        checkCluster(cluster, clusterOptions);
+        String timeout = clusterOptions.get("--cluster-session-timeout");
+        String auth = clusterOptions.get("--cluster-auth");
         return new LauncherOptions(
-                absolute(bundles), absolute(storage), clean, commands, help, version, noWatch, noAutoRollback);
+                absolute(bundles),
+                absolute(storage),
+                clean,
+                commands,
+                help,
+                version,
+                noWatch,
+                noAutoRollback,
+                cluster == null ? null : cluster.strip(),
+                clusterOptions.get("--node"),
+                timeout == null ? null : sessionTimeout(timeout),
+                auth == null ? null : absolute(auth));
+    }
+
+    private static void checkCluster(String cluster, Map<String, String> clusterOptions) throws UsageException {
+        if (cluster != null && cluster.isBlank()) {
+            throw new UsageException("Option --cluster needs a ZooKeeper connect string (HOST:PORT[,HOST:PORT...]"
+                    + "[/CHROOT]) or embedded[:PORT]. Try --help.");
+        }
+        for (Map.Entry<String, String> option : clusterOptions.entrySet()) {
+            if (cluster == null) {
+                throw new UsageException("Option " + option.getKey() + " applies to a cluster only: give --cluster "
+                        + "CONNECT|embedded[:PORT] too, or leave " + option.getKey() + " out. Try --help.");
+            }
+            if (option.getValue().isBlank()) {
+                throw new UsageException("Option " + option.getKey() + " needs a non-empty value. Try --help.");
+            }
+        }
+    }
+
+    private static Duration sessionTimeout(String text) throws UsageException {
+        Duration timeout;
+        try {
+            timeout = DurationParser.parse(text, "--cluster-session-timeout");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Option --cluster-session-timeout needs a duration, not '" + text + "': give "
+                    + DurationParser.FORMS + ". Try --help.");
+        }
+        if (!FrameworkSettings.isSessionTimeout(timeout)) {
+            throw new UsageException("Option --cluster-session-timeout " + text.strip() + " is out of range: give "
+                    + FrameworkSettings.SESSION_TIMEOUT_RANGE + ". Try --help.");
+        }
+        return timeout;
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

@@ -57,18 +57,29 @@ final class ContainerStart {
             runtime = runtime.without(RuntimeBundles.API_BUNDLE);
         }
         Map<String, Object> properties = FrameworkSettings.create(settings, BuildInfo.load(), apiExports);
+        boolean cluster = FrameworkSettings.clusterOn(properties);
+        if (cluster) {
+            checkCredentials(properties.get(FrameworkSettings.CLUSTER_AUTH));
+        } else {
+            // standalone: nothing of the cluster, and a cluster bundle of an earlier start is uninstalled
+            runtime = runtime.without(RuntimeBundles.CLUSTER_BUNDLE);
+        }
         LOG.info(
-                "Starting the container: storage {}, bundles {}, clean {}, registry API {}",
+                "Starting the container: storage {}, bundles {}, clean {}, registry API {}, {}",
                 storage,
                 settings.bundles(),
                 settings.cleaning(),
-                share ? "from the class path" : "bundle");
+                share ? "from the class path" : "bundle",
+                cluster ? "cluster " + properties.get(FrameworkSettings.CLUSTER) : "standalone");
         RegistryContainer container = new RegistryContainer(newFramework(properties), ownLock, share);
         try {
             Framework framework = container.framework();
             framework.init();
             TelnetdHiding.register(framework.getBundleContext());
             List<Bundle> bundles = runtime.installOrUpdate(framework.getBundleContext());
+            if (cluster) {
+                ClusterSingletons.clearStartMarks(framework.getBundleContext());
+            }
             settings.beforeStart().accept(framework.getBundleContext());
             framework.start();
             RuntimeBundles.startAll(bundles);
@@ -94,6 +105,18 @@ final class ContainerStart {
             }
         } catch (IOException e) {
             throw new StartupException("Cannot create the bundles folder " + dir + ": " + e, e);
+        }
+    }
+
+    /** A credentials file that cannot be read fails here, in the launcher's words, not inside the bundle. */
+    private static void checkCredentials(Object file) throws StartupException {
+        if (file == null) {
+            return;
+        }
+        Path path = Path.of(file.toString());
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new StartupException("Cannot read the cluster credentials file " + path
+                    + " (--cluster-auth): give a readable file holding one line USER:PASSWORD");
         }
     }
 

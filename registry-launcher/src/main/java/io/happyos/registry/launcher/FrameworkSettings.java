@@ -1,6 +1,7 @@
 package io.happyos.registry.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +15,19 @@ final class FrameworkSettings {
     /** Read by registry-core: where it keeps its own state. */
     static final String STORAGE_DIR = "happyos.storage.dir";
 
+    /** Read by registry-cluster: the ZooKeeper connect string, or {@code embedded[:PORT]}; unset: standalone. */
+    static final String CLUSTER = "happyos.cluster";
+    /** Read by registry-cluster: this node's name. */
+    static final String CLUSTER_NODE = "happyos.cluster.node";
+    /** Read by registry-cluster: the ZooKeeper session timeout. */
+    static final String CLUSTER_SESSION_TIMEOUT = "happyos.cluster.session.timeout";
+    /** Read by registry-cluster: the file of the digest credentials. */
+    static final String CLUSTER_AUTH = "happyos.cluster.auth";
+    /** The session timeouts registry-cluster accepts, said as its error says it. */
+    static final String SESSION_TIMEOUT_RANGE = "between 1s and 10m (default 10s)";
+
+    private static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(10);
     private static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.framework.system.packages.extra";
     private static final String[] SLF4J_PACKAGES = {"org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi"
     };
@@ -62,6 +76,9 @@ final class FrameworkSettings {
         // read by registry-core: watch the folder, and roll back a reload that fails
         properties.put("happyos.bundles.watch", Boolean.toString(settings.watching()));
         properties.put("happyos.reload.autoRollback", Boolean.toString(settings.rollingBack()));
+        if (settings.clusterConnect() != null) {
+            putCluster(properties, settings);
+        }
         // the Gogo shell never reads standard input: the launcher reads the terminal (InteractiveShell)
         properties.put("gosh.home", storage.toString());
         properties.put("gosh.args", "--nointeractive");
@@ -69,6 +86,36 @@ final class FrameworkSettings {
         String added = settings.extraProperties().get(SYSTEM_PACKAGES_EXTRA);
         properties.put(SYSTEM_PACKAGES_EXTRA, added == null || added.isBlank() ? exports : exports + "," + added);
         return properties;
+    }
+
+    private static void putCluster(Map<String, Object> properties, RegistryContainer.Builder settings) {
+        properties.put(CLUSTER, settings.clusterConnect());
+        if (settings.nodeName() != null) {
+            properties.put(CLUSTER_NODE, settings.nodeName());
+        }
+        if (settings.sessionTimeout() != null) {
+            properties.put(CLUSTER_SESSION_TIMEOUT, settings.sessionTimeout().toMillis() + "ms");
+        }
+        if (settings.authFile() != null) {
+            properties.put(CLUSTER_AUTH, settings.authFile().toString());
+        }
+    }
+
+    /**
+     * Whether the properties of a start join a cluster: {@value #CLUSTER} is set, by the builder or
+     * as a framework property of its own.
+     *
+     * @param properties from {@link #create}
+     * @return whether the cluster bundle is needed
+     */
+    static boolean clusterOn(Map<String, Object> properties) {
+        Object cluster = properties.get(CLUSTER);
+        return cluster != null && !cluster.toString().isBlank();
+    }
+
+    /** Whether registry-cluster accepts the duration as a session timeout. */
+    static boolean isSessionTimeout(Duration timeout) {
+        return timeout.compareTo(MIN_SESSION_TIMEOUT) >= 0 && timeout.compareTo(MAX_SESSION_TIMEOUT) <= 0;
     }
 
     /** The SLF4J packages the system bundle exports. */

@@ -1,6 +1,7 @@
 package io.happyos.registry.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,6 +13,13 @@ import java.util.List;
  * @param commands Gogo command lines to run, in order, before stopping; empty for a shell session
  * @param help whether {@code --help} was given
  * @param version whether {@code --version} was given
+ * @param noWatch whether {@code --no-watch} was given
+ * @param noAutoRollback whether {@code --no-auto-rollback} was given
+ * @param cluster {@code --cluster}: a ZooKeeper connect string or {@code embedded[:PORT]}, or
+ *     {@code null} for a standalone container
+ * @param node {@code --node}, or {@code null} for the default name
+ * @param clusterSessionTimeout {@code --cluster-session-timeout}, or {@code null} for the default
+ * @param clusterAuth {@code --cluster-auth} (absolute), or {@code null}
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -21,7 +29,11 @@ record LauncherOptions(
         boolean help,
         boolean version,
         boolean noWatch,
-        boolean noAutoRollback) {
+        boolean noAutoRollback,
+        String cluster,
+        String node,
+        Duration clusterSessionTimeout,
+        Path clusterAuth) {
 
     LauncherOptions {
         commands = List.copyOf(commands);

@@ -102,7 +102,7 @@ public final class Main {
      * @return a builder with its settings
      */
     static RegistryContainer.Builder containerFor(LauncherOptions options) {
-        return RegistryContainer.builder()
+        RegistryContainer.Builder builder = RegistryContainer.builder()
                 .bundlesDir(options.bundlesDir())
                 .storageDir(options.storageDir())
                 .clean(options.clean())
@@ -110,6 +110,19 @@ public final class Main {
                 .autoRollback(!options.noAutoRollback())
                 // the launcher never has the registry API on its class path (pitfall 2)
                 .shareRegistryApi(false);
+        if (options.cluster() != null) {
+            builder.cluster(options.cluster());
+            if (options.node() != null) {
+                builder.node(options.node());
+            }
+            if (options.clusterSessionTimeout() != null) {
+                builder.clusterSessionTimeout(options.clusterSessionTimeout());
+            }
+            if (options.clusterAuth() != null) {
+                builder.clusterAuth(options.clusterAuth());
+            }
+        }
+        return builder;
     }
 
     private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock) {

@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * application's class path. The {@code logback.xml} of the launcher JAR writes to
  * {@code ${happyos.log.dir}/registry.log}; an application brings its own configuration.
  *
+ * <p><b>A cluster.</b> With {@link Builder#cluster(String)} the container joins a cluster of
+ * containers on ZooKeeper: it installs the cluster bundle, publishes its components to the other
+ * nodes and sees theirs (the {@code cluster:*} commands), and runs each singleton component (a
+ * bundle whose manifest says {@code HappyOS-Singleton: true}) only where the cluster elects it.
+ * Without it the container is standalone and carries nothing of the cluster.
+ *
  * <p>One container per storage folder: a second one on the same folder, in this process or another,
  * fails to start naming the first one's process id. Methods may be called from any thread.
  */
@@ -70,7 +76,7 @@ public final class RegistryContainer implements AutoCloseable {
     /**
      * A builder with the defaults of the command line: bundles folder {@code ./bundles}, storage
      * {@code ./.happyos-registry}, watching and automatic rollback on, waiting up to 60 s for the
-     * start-up deployment.
+     * start-up deployment, standalone (no cluster).
      *
      * @return a new builder
      */
@@ -216,6 +222,10 @@ public final class RegistryContainer implements AutoCloseable {
         private boolean clean;
         private Boolean shareApi;
         private Duration readyTimeout = Duration.ofSeconds(60);
+        private String cluster;
+        private String node;
+        private Duration clusterSessionTimeout;
+        private Path clusterAuth;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private StorageLock heldLock;
         private Consumer<BundleContext> beforeStart = context -> {};
@@ -313,6 +323,83 @@ public final class RegistryContainer implements AutoCloseable {
         }
 
         /**
+         * Joins a cluster (default: none, the container is standalone). The cluster bundle is then
+         * installed and started before the registry, so that no singleton starts before the cluster
+         * has elected where it runs; a singleton the framework would start by itself at start-up (it
+         * was running when this node stopped) waits for the election too.
+         *
+         * @param connect a ZooKeeper connect string, {@code HOST:PORT[,HOST:PORT...][/CHROOT]} (chroot
+         *     default {@code /happyos}); or {@code embedded[:PORT]}: a ZooKeeper server inside this
+         *     container, on 127.0.0.1, its data under the storage folder (port default 2181, 0 picks a
+         *     free one), for trying a cluster on one machine, not for production. Checked when the
+         *     container starts: {@link #start()} then fails saying what is wrong.
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder cluster(String connect) {
+            Objects.requireNonNull(connect, "cluster must not be null");
+            if (connect.isBlank()) {
+                throw new IllegalArgumentException(
+                        "cluster needs a ZooKeeper connect string (HOST:PORT[/CHROOT]) or embedded[:PORT]");
+            }
+            this.cluster = connect.strip();
+            return this;
+        }
+
+        /**
+         * This container's name in the cluster (default: the host name and a hash of the storage
+         * folder, which stays the same across restarts). Needs {@link #cluster(String)}. A name held
+         * by another live container fails {@link #start()} naming that container; a container
+         * restarted on the same host and storage folder takes its name back at once.
+         *
+         * @param name letters, digits, {@code .}, {@code _} and {@code -}, up to 63, starting with a
+         *     letter or digit (checked when the container starts)
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder node(String name) {
+            Objects.requireNonNull(name, "node must not be null");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("node needs a name, such as alpha");
+            }
+            this.node = name.strip();
+            return this;
+        }
+
+        /**
+         * How long ZooKeeper keeps this node's session after the node stops answering (default 10 s):
+         * a crashed node's components leave the other nodes' views, and its singletons move, within
+         * about this time. Needs {@link #cluster(String)}.
+         *
+         * @param timeout from 1 s to 10 min
+         * @return this builder
+         * @throws IllegalArgumentException when outside that range
+         */
+        public Builder clusterSessionTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "clusterSessionTimeout must not be null");
+            if (!FrameworkSettings.isSessionTimeout(timeout)) {
+                throw new IllegalArgumentException("clusterSessionTimeout must be "
+                        + FrameworkSettings.SESSION_TIMEOUT_RANGE + ", was " + timeout);
+            }
+            this.clusterSessionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * ZooKeeper digest credentials (default: none, the cluster's records are open to every
+         * client). With them, every record this node creates can be read and changed only by clients
+         * with the same credentials. Needs {@link #cluster(String)}.
+         *
+         * @param file a file holding one line {@code USER:PASSWORD}; {@link #start()} fails when it
+         *     cannot be read
+         * @return this builder
+         */
+        public Builder clusterAuth(Path file) {
+            this.clusterAuth = Objects.requireNonNull(file, "clusterAuth must not be null");
+            return this;
+        }
+
+        /**
          * A framework property, such as {@code happyos.activation.timeout} (see the README's
          * configuration table). Applied after the container's own, so it may override them; a value
          * for {@code org.osgi.framework.system.packages.extra} is added to the packages the container
@@ -365,15 +452,38 @@ public final class RegistryContainer implements AutoCloseable {
             return properties;
         }
 
+        String clusterConnect() {
+            return cluster;
+        }
+
+        String nodeName() {
+            return node;
+        }
+
+        Duration sessionTimeout() {
+            return clusterSessionTimeout;
+        }
+
+        Path authFile() {
+            return clusterAuth == null ? null : clusterAuth.toAbsolutePath().normalize();
+        }
+
         /**
          * Starts the framework with the runtime bundles and waits for the start-up deployment of the
          * bundles folder (see {@link #readyTimeout(Duration)}).
          *
          * @return the running container
-         * @throws StartupException when any step fails, with a one-line message saying what to do;
-         *     whatever was started is stopped again
+         * @throws StartupException when any step fails, with a one-line message saying what to do
+         *     (such as a node name taken, a cluster that is not a connect string); whatever was started
+         *     is stopped again
+         * @throws IllegalStateException when {@link #node}, {@link #clusterSessionTimeout} or
+         *     {@link #clusterAuth} is set without {@link #cluster}
          */
         public RegistryContainer start() throws StartupException {
+            if (cluster == null && (node != null || clusterSessionTimeout != null || clusterAuth != null)) {
+                throw new IllegalStateException(
+                        "node, clusterSessionTimeout and clusterAuth apply to a cluster only: set cluster(...) too");
+            }
             return ContainerStart.start(this);
         }
 

@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bundles the launcher carries under {@code runtime/} (API, core, shell, Gogo, SCR and its
- * promise/function libraries), listed in install order by {@code runtime/bundles.list}.
+ * The bundles the launcher carries under {@code runtime/} (API, cluster, core, shell, Gogo, SCR and
+ * its promise/function libraries), listed in install order by {@code runtime/bundles.list}.
  *
  * <p>Each is installed with the location {@value #LOCATION_PREFIX}{@code <file name>}. On a start
  * with an existing framework cache, a bundle already installed at its location is kept, or updated
@@ -38,10 +38,13 @@ final class RuntimeBundles {
     /** The file of the registry API bundle, left out when the system bundle exports the API. */
     static final String API_BUNDLE = "registry-api.jar";
 
+    /** The file of the cluster bundle, left out of a standalone container. */
+    static final String CLUSTER_BUNDLE = "registry-cluster.jar";
+
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBundles.class);
     private static final String FOLDER = "runtime/";
     private static final String INDEX = FOLDER + "bundles.list";
-    /** The simple name of the exception registry-core throws when it must not start. */
+    /** The simple name of the exception registry-core and registry-cluster throw when they must not start. */
     private static final String REFUSAL = "StartupRefusedException";
 
     private final List<String> fileNames;
@@ -206,7 +209,8 @@ final class RuntimeBundles {
         } catch (BundleException e) {
             String refusal = e.getType() == BundleException.ACTIVATOR_ERROR ? refusal(e.getCause()) : null;
             if (refusal != null) {
-                // the bundle refused to start (registry-core: an unusable database); its reason is the message
+                // the bundle refused to start (registry-core: an unusable database; registry-cluster: its node
+                // name taken); its reason is the message
                 throw new StartupException(refusal, e);
             }
             throw new StartupException(
@@ -215,7 +219,7 @@ final class RuntimeBundles {
     }
 
     /**
-     * Why an activator refused to start, on one line: the message of registry-core's
+     * Why an activator refused to start, on one line: the message of a registry bundle's
      * {@value #REFUSAL} when there is one (written for the user, its cause is detail), else of the
      * root cause (or the nearest cause above it with a message).
      *

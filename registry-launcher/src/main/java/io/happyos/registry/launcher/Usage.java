@@ -24,6 +24,19 @@ final class Usage {
                   --no-watch          Deploy the plugin folder at start-up only; do not watch it.
                   --no-auto-rollback  Keep a reloaded version that fails to start instead of
                                       reinstating the one that ran before.
+                  --cluster CONNECT   Join a cluster of containers on ZooKeeper: CONNECT is
+                                      HOST:PORT[,HOST:PORT...][/CHROOT] (chroot default /happyos).
+                                      'embedded[:PORT]' starts a ZooKeeper server inside this
+                                      container on 127.0.0.1 (port default 2181, 0 picks a free
+                                      one), to try a cluster on one machine. Default: standalone.
+                  --node NAME         This container's name in the cluster (default: the host name
+                                      and a hash of the storage folder). Needs --cluster.
+                  --cluster-session-timeout DURATION
+                                      How soon a node that stopped answering leaves the cluster's
+                                      view (1s to 10m, default 10s). Needs --cluster.
+                  --cluster-auth FILE ZooKeeper digest credentials, one line USER:PASSWORD: the
+                                      cluster's records are then open to those credentials only.
+                                      Needs --cluster.
                   -c, --command LINE  Run a Gogo command line once the registry is ready, print its
                                       output, then stop. Repeatable: the lines run in order and the
                                       first one that fails stops the run (exit code 1).
@@ -43,6 +56,7 @@ final class Usage {
                   java -jar happyos-registry.jar --bundles ./plugins
                   java -jar happyos-registry.jar --bundles ./plugins -c "registry:list" -c "registry:order"
                   echo "registry:list" | java -jar happyos-registry.jar --storage /tmp/registry --clean
+                  java -jar happyos-registry.jar --bundles ./plugins --cluster 127.0.0.1:2181 --node alpha
                 """;
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineParserTest {
 
@@ -76,5 +79,122 @@ class CommandLineParserTest {
         assertThatThrownBy(() -> CommandLineParser.parse("--clean=yes"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("takes no value");
+    }
+
+    @Test
+    void clusterOptionsReachTheFrameworkAsTheClusterProperties() throws Exception {
+        LauncherOptions options = CommandLineParser.parse(
+                "--cluster",
+                "127.0.0.1:2181,127.0.0.1:2182/teams/a",
+                "--node=alpha",
+                "--cluster-session-timeout",
+                "3s",
+                "--cluster-auth",
+                "/tmp/zk/../zk-credentials");
+
+        assertThat(options.cluster()).isEqualTo("127.0.0.1:2181,127.0.0.1:2182/teams/a");
+        assertThat(options.node()).isEqualTo("alpha");
+        assertThat(options.clusterSessionTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.clusterAuth()).isEqualTo(Path.of("/tmp/zk-credentials"));
+        Map<String, Object> properties = properties(options);
+        assertThat(properties)
+                .containsEntry("happyos.cluster", "127.0.0.1:2181,127.0.0.1:2182/teams/a")
+                .containsEntry("happyos.cluster.node", "alpha")
+                .containsEntry("happyos.cluster.session.timeout", "3000ms")
+                .containsEntry("happyos.cluster.auth", "/tmp/zk-credentials");
+        assertThat(FrameworkSettings.clusterOn(properties)).isTrue();
+    }
+
+    @Test
+    void clusterAloneLeavesTheNodeNameAndTimeoutToTheClusterAndWithoutItTheContainerIsStandalone() throws Exception {
+        Map<String, Object> embedded = properties(CommandLineParser.parse("--cluster", "embedded:0"));
+        assertThat(embedded).containsEntry("happyos.cluster", "embedded:0");
+        assertThat(embedded)
+                .doesNotContainKeys("happyos.cluster.node", "happyos.cluster.session.timeout", "happyos.cluster.auth");
+
+        Map<String, Object> standalone = properties(CommandLineParser.parse());
+        assertThat(standalone.keySet()).noneMatch(key -> key.startsWith("happyos.cluster"));
+        assertThat(FrameworkSettings.clusterOn(standalone)).isFalse();
+    }
+
+    @Test
+    void clusterOptionsWithoutClusterAreUsageErrorsThatSaySo() {
+        for (String[] args :
+                new String[][] {{"--node", "alpha"}, {"--cluster-session-timeout", "3s"}, {"--cluster-auth=creds.txt"}
+                }) {
+            String option = args[0].contains("=") ? args[0].substring(0, args[0].indexOf('=')) : args[0];
+            assertThatThrownBy(() -> CommandLineParser.parse(args))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("Option " + option + " applies to a cluster only")
+                    .hasMessageContaining("--cluster CONNECT|embedded[:PORT]")
+                    .hasMessageContaining("--help");
+        }
+    }
+
+    @Test
+    void clusterOptionsNeedUsableValues() {
+        assertThatThrownBy(() -> CommandLineParser.parse("--cluster"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--cluster needs a value");
+        assertThatThrownBy(() -> CommandLineParser.parse("--cluster= "))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("ZooKeeper connect string")
+                .hasMessageContaining("embedded[:PORT]");
+        assertThatThrownBy(() -> CommandLineParser.parse("--cluster", "embedded", "--node="))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--node needs a non-empty value");
+        assertThatThrownBy(() -> CommandLineParser.parse("--cluster", "embedded", "--cluster-session-timeout", "soon"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--cluster-session-timeout needs a duration, not 'soon'")
+                .hasMessageContaining("30s");
+        assertThatThrownBy(() -> CommandLineParser.parse("--cluster", "embedded", "--cluster-session-timeout", "500ms"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--cluster-session-timeout 500ms is out of range: give between 1s and 10m");
+        assertThatThrownBy(() -> CommandLineParser.parse("--cluster", "embedded", "--cluster-session-timeout", "1h"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
+    void theBuilderHoldsTheClusterSettingsToTheSameContract() {
+        assertThatThrownBy(() -> RegistryContainer.builder().cluster(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("embedded[:PORT]");
+        assertThatThrownBy(() -> RegistryContainer.builder().clusterSessionTimeout(Duration.ofMillis(999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 1s and 10m");
+        assertThatThrownBy(() -> RegistryContainer.builder().node("alpha").start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("set cluster(...) too");
+        RegistryContainer.Builder builder = RegistryContainer.builder()
+                .cluster(" 127.0.0.1:2181 ")
+                .clusterSessionTimeout(Duration.ofMinutes(10))
+                .clusterAuth(Path.of("creds"));
+        assertThat(FrameworkSettings.create(builder, BuildInfo.load(), null))
+                .containsEntry("happyos.cluster", "127.0.0.1:2181")
+                .containsEntry("happyos.cluster.session.timeout", "600000ms")
+                .containsEntry(
+                        "happyos.cluster.auth",
+                        Path.of("creds").toAbsolutePath().toString());
+    }
+
+    @Test
+    void aCredentialsFileThatCannotBeReadFailsTheStartBeforeTheFrameworkSayingSo(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-credentials");
+
+        assertThatThrownBy(() -> RegistryContainer.builder()
+                        .storageDir(dir.resolve("storage"))
+                        .bundlesDir(dir.resolve("bundles"))
+                        .cluster("127.0.0.1:1")
+                        .clusterAuth(missing)
+                        .start())
+                .isInstanceOf(StartupException.class)
+                .hasMessage("Cannot read the cluster credentials file " + missing
+                        + " (--cluster-auth): give a readable file holding one line USER:PASSWORD");
+        assertThat(dir.resolve("storage/felix-cache")).doesNotExist();
+    }
+
+    private static Map<String, Object> properties(LauncherOptions options) {
+        return FrameworkSettings.create(Main.containerFor(options), BuildInfo.load(), null);
     }
 }

@@ -49,6 +49,8 @@ class LauncherIT {
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout())
                 .contains("--bundles DIR", "--storage DIR", "--clean", "-c, --command LINE", "--help", "--version")
+                .contains(
+                        "--cluster CONNECT", "--node NAME", "--cluster-session-timeout DURATION", "--cluster-auth FILE")
                 .contains("Examples:", "java -jar happyos-registry.jar");
         assertThat(work.resolve(".happyos-registry")).doesNotExist();
     }
@@ -105,6 +107,9 @@ class LauncherIT {
         assertThat(result.stdout().lines().filter(line -> line.contains("|")).skip(1))
                 .allSatisfy(line -> assertThat(line).contains("Active"));
         assertThat(result.stdout()).doesNotContain("org.slf4j.api");
+        assertThat(result.stdout())
+                .as("standalone: nothing of the cluster")
+                .doesNotContain("io.happyos.registry.cluster");
         assertThat(bundles).isDirectory();
         assertThat(Path.of(storage(), "logs", "registry.log")).isNotEmptyFile();
     }

@@ -67,6 +67,24 @@ final class LauncherProcess {
     }
 
     /**
+     * Starts the launcher and leaves it running: its standard input stays open (closing it stops the
+     * container, as the end of piped commands does), its output goes to {@code NAME-stdout.txt} and
+     * {@code NAME-stderr.txt} in the working folder. The caller ends the process.
+     *
+     * @param workDir the working folder
+     * @param name names the output files
+     * @param args the launcher's arguments
+     * @return the running process
+     */
+    static Process start(Path workDir, String name, String... args) throws IOException {
+        return new ProcessBuilder(command(args))
+                .directory(workDir.toFile())
+                .redirectOutput(workDir.resolve(name + "-stdout.txt").toFile())
+                .redirectError(workDir.resolve(name + "-stderr.txt").toFile())
+                .start();
+    }
+
+    /**
      * Runs the launcher, writes {@code stdin} to its standard input and closes it, then waits.
      *
      * @param workDir the working folder

@@ -38,6 +38,8 @@ final class ClusterConnection implements AutoCloseable {
     private volatile ConnectionState state = ConnectionState.LOST;
     private volatile Instant staleSince = Instant.now();
     private volatile String refusal;
+    /** Whether {@link #start} is over: a name taken before then refuses the start, which says so itself. */
+    private volatile boolean started;
 
     ClusterConnection(ClusterSettings settings, String connectString) throws Exception {
         this.settings = settings;
@@ -75,6 +77,7 @@ final class ClusterConnection implements AutoCloseable {
         }
         if (client.blockUntilConnected((int) FIRST_CONNECT.toMillis(), TimeUnit.MILLISECONDS)) {
             claim.claim(); // here, so that a name already taken refuses the start
+            started = true;
             int granted = client.getZookeeperClient().getZooKeeper().getSessionTimeout();
             if (granted != settings.sessionTimeout().toMillis()) {
                 LOG.warn(
@@ -84,6 +87,7 @@ final class ClusterConnection implements AutoCloseable {
                         settings.sessionTimeout().toMillis());
             }
         } else {
+            started = true;
             LOG.warn(
                     "cluster: ZooKeeper at {} does not answer; this node runs on standalone and joins the cluster "
                             + "when it is back",
@@ -106,7 +110,11 @@ final class ClusterConnection implements AutoCloseable {
                     onSession.forEach(Runnable::run);
                 } catch (NodeNameTakenException e) {
                     refusal = e.getMessage();
-                    LOG.error("cluster: {}", e.getMessage());
+                    if (started) {
+                        LOG.error("cluster: {}", e.getMessage());
+                    } else {
+                        LOG.debug("cluster: {} (the start is refused)", e.getMessage());
+                    }
                 } catch (Exception e) {
                     LOG.warn("cluster: cannot claim the node name {} yet: {}", settings.node(), e.getMessage());
                 }

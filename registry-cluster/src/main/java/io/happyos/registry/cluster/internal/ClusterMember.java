@@ -157,6 +157,10 @@ final class ClusterMember implements AutoCloseable {
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            if (events.isShutdown()) {
+                LOG.debug("cluster: publishing interrupted by the node's stop", e);
+                return;
+            }
             LOG.warn(
                     "cluster: cannot publish this node's components yet ({}); trying again",
                     LocalOperations.message(e));

@@ -44,20 +44,31 @@ final class EmbeddedZooKeeper implements AutoCloseable {
         config.setProperty("maxSessionTimeout", "600000");
         config.setProperty("admin.enableServer", "false");
         config.setProperty("4lw.commands.whitelist", "ruok,stat");
-        ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
-                .baseDir(dataDir)
-                .configuration(config)
-                .exitHandler(ExitHandler.LOG_ONLY)
-                .build();
+        // ZooKeeper loads the metrics provider through the context class loader, which inside the
+        // container is the launcher's (without ZooKeeper): the bundle's own for the build and the
+        // start, whose threads inherit it
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedZooKeeper.class.getClassLoader());
+        ZooKeeperServerEmbedded server = null;
         try {
+            server = ZooKeeperServerEmbedded.builder()
+                    .baseDir(dataDir)
+                    .configuration(config)
+                    .exitHandler(ExitHandler.LOG_ONLY)
+                    .build();
             server.start(30_000);
         } catch (Exception e) {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
             throw new IllegalStateException(
                     "cannot start the embedded ZooKeeper server on 127.0.0.1:" + chosen + " ("
                             + LocalOperations.message(e)
                             + "): is the port taken? Give another one with --cluster embedded:PORT",
                     e);
+        } finally {
+            thread.setContextClassLoader(caller);
         }
         String connect = "127.0.0.1:" + chosen;
         LOG.info("cluster: embedded ZooKeeper server (for development) listening on {}, data in {}", connect, dataDir);
