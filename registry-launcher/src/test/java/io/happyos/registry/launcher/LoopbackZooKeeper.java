@@ -9,10 +9,10 @@ final class LoopbackZooKeeper {
 
     private LoopbackZooKeeper() {}
 
-    /** One server on a free port, started. */
+    /** One server on a free port, started; it ticks every 500 ms, so a 3 s session expires within 3.5 s. */
     static TestingServer server() throws Exception {
         InstanceSpec spec = new InstanceSpec(
-                null, -1, -1, -1, true, -1, -1, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+                null, -1, -1, -1, true, -1, 500, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
         return new TestingServer(spec, true);
     }
 }

@@ -79,6 +79,7 @@ public final class ClusterActivator implements BundleActivator {
                 ClusterMember m = new ClusterMember(connection, context, registry);
                 member.set(m);
                 m.start();
+                awaitFirstView(m);
                 publishServices(context);
                 return m;
             }
@@ -97,6 +98,16 @@ public final class ClusterActivator implements BundleActivator {
                 settings.node(),
                 settings.namespace(),
                 settings.sessionTimeout());
+    }
+
+    private static void awaitFirstView(ClusterMember m) {
+        try {
+            if (m.staleSince() == null && !m.view().awaitLoaded(ClusterConnection.FIRST_CONNECT)) {
+                LOG.info("cluster: the view is still loading; queries show what it has read so far");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Singletons are held until the member can tell whether this node leads them. */

@@ -39,10 +39,27 @@ final class ClusterView implements CuratorCacheListener {
     private final ConcurrentMap<String, ConcurrentMap<String, ClusterComponent>> components = new ConcurrentHashMap<>();
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private final RemoteRequests requests;
+    private final java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
 
     ClusterView(String self, RemoteRequests requests) {
         this.self = self;
         this.requests = requests;
+    }
+
+    @Override
+    public void initialized() {
+        loaded.countDown();
+    }
+
+    /**
+     * Waits until the cache has read the tree once, so that a first query after start sees the
+     * cluster as it is rather than an empty view.
+     *
+     * @param timeout how long at most
+     * @return whether it has
+     */
+    boolean awaitLoaded(java.time.Duration timeout) throws InterruptedException {
+        return loaded.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -36,6 +36,9 @@ final class EmbeddedZooKeeper implements AutoCloseable {
     static EmbeddedZooKeeper start(Path dataDir, int port) throws Exception {
         Files.createDirectories(dataDir);
         int chosen = port == 0 ? freePort() : port;
+        if (port != 0) {
+            ensureFree(port);
+        }
         Properties config = new Properties();
         config.setProperty("clientPort", Integer.toString(chosen));
         config.setProperty("clientPortAddress", "127.0.0.1");
@@ -77,6 +80,20 @@ final class EmbeddedZooKeeper implements AutoCloseable {
 
     String connectString() {
         return connectString;
+    }
+
+    /** ZooKeeper would wait its whole start timeout on a port that is taken: say so at once. */
+    private static void ensureFree(int port) {
+        try (java.net.ServerSocket probe =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (java.io.IOException taken) {
+            throw new IllegalStateException(
+                    "cannot start the embedded ZooKeeper server: 127.0.0.1:" + port
+                            + " is in use (another container's embedded server?); join that one with --cluster 127.0.0.1:"
+                            + port + ", or give another port with --cluster embedded:PORT",
+                    taken);
+        }
     }
 
     private static int freePort() throws java.io.IOException {
