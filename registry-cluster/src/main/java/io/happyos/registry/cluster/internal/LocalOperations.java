@@ -7,6 +7,7 @@ import io.happyos.registry.Explanation;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.cluster.RemoteResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -89,13 +90,17 @@ final class LocalOperations {
         return new RemoteResult(self, id, operation, ok, status, message);
     }
 
-    /** The explanation as {@code registry:why} prints its gist: the summary, then each root cause and its fix. */
+    /**
+     * The explanation's gist: its summary (which names the first root cause and its fix), then any
+     * further root cause with its fix.
+     */
     static String text(Explanation explanation) {
         StringBuilder out = new StringBuilder(explanation.summary());
-        for (Cause cause : explanation.rootCauses()) {
-            out.append("\n  ").append(cause.kind()).append(": ").append(cause.message());
+        List<Cause> roots = explanation.rootCauses();
+        for (Cause cause : roots.subList(Math.min(1, roots.size()), roots.size())) {
+            out.append("\n  also ").append(cause.kind()).append(": ").append(cause.message());
             if (cause.fix() != null && !cause.fix().isBlank()) {
-                out.append("\n    fix: ").append(cause.fix());
+                out.append(" (fix: ").append(cause.fix()).append(')');
             }
         }
         return out.toString();
