@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <pre>
  * java -cp "registry-bench/target/classes:$(cat registry-bench/target/bench-classpath.txt)" \
- *     io.happyos.registry.bench.Suite [--short] [--only graph,lookup] [--out DIR]
+ *     io.happyos.registry.bench.Suite [--short] [--only graph,lookup,cluster] [--out DIR]
  * </pre>
  */
 public final class Suite {
@@ -33,7 +33,8 @@ public final class Suite {
                 new LookupPart(),
                 new FolderDeployBenchmark(),
                 new StartupBenchmark(),
-                new BatchActivationBenchmark());
+                new BatchActivationBenchmark(),
+                new ClusterPart());
     }
 
     /**
