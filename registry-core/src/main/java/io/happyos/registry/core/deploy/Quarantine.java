@@ -56,9 +56,11 @@ final class Quarantine {
             Files.createDirectories(dir);
             Path target = dir.resolve(jar.getFileName());
             Files.move(jar, target, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(reasonFile(target), reason + System.lineSeparator());
+            // watched from the moment it is there, before the reason tells anyone: a fix written
+            // right after the reason appears is then a change, not the state first seen
             scanner.forget(jar);
             scanner.markQuarantined(target);
+            Files.writeString(reasonFile(target), reason + System.lineSeparator());
             markError(target, reason);
             audit.record("quarantine", target.getFileName().toString(), reason, "moved to " + target);
             LOG.warn("{} quarantined in {}: {}", jar.getFileName(), dir, reason);
