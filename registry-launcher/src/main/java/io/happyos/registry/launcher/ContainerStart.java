@@ -50,17 +50,19 @@ final class ContainerStart {
             throw new StartupException("shareRegistryApi(true) needs io.happyos.registry:registry-api on the "
                     + "application's class path: add it, or leave shareRegistryApi unset");
         }
-        RuntimeBundles runtime = RuntimeBundles.embedded();
-        String apiExports = null;
-        if (share) {
-            apiExports = runtime.exportedPackages(RuntimeBundles.API_BUNDLE);
-            runtime = runtime.without(RuntimeBundles.API_BUNDLE);
-        }
-        Map<String, Object> properties = FrameworkSettings.create(settings, BuildInfo.load(), apiExports);
+        // the settings are checked before anything is read or made
+        Map<String, Object> properties = FrameworkSettings.create(settings, BuildInfo.load(), null);
         boolean cluster = FrameworkSettings.clusterOn(properties);
         if (cluster) {
             checkCredentials(properties.get(FrameworkSettings.CLUSTER_AUTH));
-        } else {
+        }
+        RuntimeBundles runtime = RuntimeBundles.embedded();
+        if (share) {
+            String apiExports = runtime.exportedPackages(RuntimeBundles.API_BUNDLE);
+            runtime = runtime.without(RuntimeBundles.API_BUNDLE);
+            properties = FrameworkSettings.create(settings, BuildInfo.load(), apiExports);
+        }
+        if (!cluster) {
             // standalone: nothing of the cluster, and a cluster bundle of an earlier start is uninstalled
             runtime = runtime.without(RuntimeBundles.CLUSTER_BUNDLE);
         }
