@@ -102,6 +102,14 @@ class SingletonFailoverIT {
             failovers.add((System.nanoTime() - cutAt) / 1_000_000);
             leaves.add((left[0] - cutAt) / 1_000_000);
             proxies.get(leader).heal();
+            if ((round + 1) % 25 == 0 && round + 1 < ROUNDS) {
+                LOG.warn(
+                        "after {} cuts: failover p99 {} ms, left the views p99 {} ms, witness violations {}",
+                        round + 1,
+                        percentile(failovers, 99),
+                        percentile(leaves, 99),
+                        Witness.violations(witness).size());
+            }
         }
         LOG.warn(
                 "{} leader cuts, session timeout {} ms: failover p50 {} ms, p99 {} ms, max {} ms; the cut node left "
