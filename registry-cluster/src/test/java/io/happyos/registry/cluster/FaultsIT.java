@@ -125,6 +125,17 @@ class FaultsIT {
                             .get(30, TimeUnit.SECONDS)
                             .ok())
                     .isTrue();
+            // a container with other credentials, or none, is refused at start, saying why
+            Path wrong = Files.writeString(dir.resolve("wrong.auth"), "happyos:guess\n", StandardCharsets.UTF_8);
+            for (Map<String, String> credentials :
+                    List.of(Map.of("happyos.cluster.auth", wrong.toString()), Map.<String, String>of())) {
+                assertThatThrownBy(() -> ClusterNodeFixture.start(zookeeper.getConnectString(), "mallory", credentials))
+                        .isInstanceOf(org.osgi.framework.BundleException.class)
+                        .cause()
+                        .hasMessageContaining("refuses this node's credentials")
+                        .hasMessageContaining("--cluster-auth FILE");
+            }
+            assertThat(alpha.cluster.getNodes()).extracting(ClusterNode::node).containsExactly("alpha", "beta");
         }
     }
 

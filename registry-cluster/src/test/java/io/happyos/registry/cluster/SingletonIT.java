@@ -109,6 +109,22 @@ class SingletonIT {
             }
         }
         assertThat(nodes.get("alpha").cluster.getSingletons()).containsEntry(NAME, leader);
+        // cluster:diff between the leader and a follower gives the follower's own why, fetched from it
+        String follower = nodes.keySet().stream()
+                .filter(n -> !n.equals(leader))
+                .findFirst()
+                .orElseThrow();
+        List<ClusterDifference> diff = nodes.get(follower)
+                .cluster
+                .diff(leader, follower)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        assertThat(diff).filteredOn(d -> d.name().equals(NAME)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(ClusterDifference.Kind.STATUS);
+            assertThat(d.left()).isEqualTo("ACTIVE");
+            assertThat(d.right()).isEqualTo("INACTIVE");
+            assertThat(d.why()).startsWith("on " + follower + ": ").contains("singleton running on node " + leader);
+        });
         assertThat(Witness.violations(witness)).isEmpty();
     }
 

@@ -43,6 +43,18 @@ final class NodeClaim {
      * @throws Exception from ZooKeeper (connection loss and the like)
      */
     void claim() throws Exception {
+        try {
+            claimOnce();
+        } catch (KeeperException.NoAuthException e) {
+            throw new IllegalStateException(
+                    "ZooKeeper refuses this node's credentials for the cluster's records ("
+                            + e.getPath() + "): the cluster was made with --cluster-auth; give this container the same "
+                            + "credentials file with --cluster-auth FILE",
+                    e);
+        }
+    }
+
+    private void claimOnce() throws Exception {
         String path = ZnodePaths.node(settings.node());
         long session = client.getZookeeperClient().getZooKeeper().getSessionId();
         for (int attempt = 0; attempt < 3; attempt++) {
