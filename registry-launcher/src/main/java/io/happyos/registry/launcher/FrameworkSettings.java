@@ -23,6 +23,10 @@ final class FrameworkSettings {
     static final String CLUSTER_SESSION_TIMEOUT = "happyos.cluster.session.timeout";
     /** Read by registry-cluster: the file of the digest credentials. */
     static final String CLUSTER_AUTH = "happyos.cluster.auth";
+    /** Read by registry-ssh: {@code HOST:PORT} of the SSH shell; unset: no SSH shell. */
+    static final String SSH = "happyos.ssh";
+    /** Read by registry-ssh: the authorized_keys file. */
+    static final String SSH_AUTHORIZED_KEYS = "happyos.ssh.authorized.keys";
     /** The session timeouts registry-cluster accepts, said as its error says it. */
     static final String SESSION_TIMEOUT_RANGE = "between 1s and 10m (default 10s)";
 
@@ -78,6 +82,12 @@ final class FrameworkSettings {
         properties.put("happyos.reload.autoRollback", Boolean.toString(settings.rollingBack()));
         if (settings.clusterConnect() != null) {
             putCluster(properties, settings);
+        }
+        if (settings.sshAddress() != null) {
+            properties.put(SSH, settings.sshAddress());
+            if (settings.sshKeysFile() != null) {
+                properties.put(SSH_AUTHORIZED_KEYS, settings.sshKeysFile().toString());
+            }
         }
         // the Gogo shell never reads standard input: the launcher reads the terminal (InteractiveShell)
         properties.put("gosh.home", storage.toString());

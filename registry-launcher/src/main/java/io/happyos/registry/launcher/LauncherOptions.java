@@ -20,6 +20,8 @@ import java.util.List;
  * @param node {@code --node}, or {@code null} for the default name
  * @param clusterSessionTimeout {@code --cluster-session-timeout}, or {@code null} for the default
  * @param clusterAuth {@code --cluster-auth} (absolute), or {@code null}
+ * @param ssh {@code --ssh}: {@code [HOST:]PORT} of the SSH shell, or {@code null} for none
+ * @param sshAuthorizedKeys {@code --ssh-authorized-keys} (absolute), or {@code null}
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -33,7 +35,9 @@ record LauncherOptions(
         String cluster,
         String node,
         Duration clusterSessionTimeout,
-        Path clusterAuth) {
+        Path clusterAuth,
+        String ssh,
+        Path sshAuthorizedKeys) {
 
     LauncherOptions {
         commands = List.copyOf(commands);

@@ -122,6 +122,9 @@ public final class Main {
                 builder.clusterAuth(options.clusterAuth());
             }
         }
+        if (options.ssh() != null) {
+            builder.ssh(options.ssh()).sshAuthorizedKeys(options.sshAuthorizedKeys());
+        }
         return builder;
     }
 
@@ -147,6 +150,7 @@ public final class Main {
         Thread hook = stopOnExit(container);
         try {
             RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT);
+            printRemoteAccess(container);
             Iterator<String> lines = options.batch() ? options.commands().iterator() : standardInputLines();
             return runCommands(container, lines);
         } finally {
@@ -184,6 +188,7 @@ public final class Main {
                     out.println(
                             "The registry is still deploying the bundles folder; registry:list shows how far it got.");
                 }
+                printRemoteAccess(container);
                 try (GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err)) {
                     new InteractiveShell(terminal, gogo, container, options.storageDir()).run();
                 }
@@ -196,6 +201,16 @@ public final class Main {
             LoggerFactory.getLogger(Main.class).debug("Closing the terminal failed", e);
             return EXIT_OK;
         }
+    }
+
+    /** Where the container can be reached from elsewhere, when it listens at all. */
+    private void printRemoteAccess(RegistryContainer container) {
+        container.sshPort().ifPresent(port -> {
+            String host = container.sshHost().orElse("127.0.0.1");
+            out.println("SSH shell: ssh -p " + port + " " + System.getProperty("user.name", "USER") + "@"
+                    + (host.contains(":") ? "[" + host + "]" : host));
+            out.flush();
+        });
     }
 
     private static Thread stopOnExit(RegistryContainer container) {

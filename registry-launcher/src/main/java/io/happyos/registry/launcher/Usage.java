@@ -37,6 +37,15 @@ final class Usage {
                   --cluster-auth FILE ZooKeeper digest credentials, one line USER:PASSWORD: the
                                       cluster's records are then open to those credentials only.
                                       Needs --cluster.
+                  --ssh [HOST:]PORT   Run the Gogo shell over SSH as well: a bare PORT listens on
+                                      127.0.0.1, 0 picks a free one (the line 'SSH shell: ssh -p
+                                      PORT ...' says which). Public keys only; every change made
+                                      over SSH is audited as ssh:USER@ADDRESS. Needs
+                                      --ssh-authorized-keys. Default: no SSH, nothing listens.
+                  --ssh-authorized-keys FILE
+                                      The public keys that may log in over SSH, in OpenSSH's
+                                      authorized_keys format (ecdsa or rsa keys), read again when
+                                      the file changes. Needs --ssh.
                   -c, --command LINE  Run a Gogo command line once the registry is ready, print its
                                       output, then stop. Repeatable: the lines run in order and the
                                       first one that fails stops the run (exit code 1).
@@ -57,6 +66,7 @@ final class Usage {
                   java -jar happyos-registry.jar --bundles ./plugins -c "registry:list" -c "registry:order"
                   echo "registry:list" | java -jar happyos-registry.jar --storage /tmp/registry --clean
                   java -jar happyos-registry.jar --bundles ./plugins --cluster 127.0.0.1:2181 --node alpha
+                  java -jar happyos-registry.jar --ssh 2222 --ssh-authorized-keys ~/.ssh/id_ecdsa.pub
                 """;
     }
 }
