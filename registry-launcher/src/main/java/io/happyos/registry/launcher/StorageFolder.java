@@ -43,7 +43,13 @@ final class StorageFolder {
      * @throws StartupException when something cannot be deleted
      */
     static void clean(Path storageDir) throws StartupException {
-        Set<Path> kept = Set.of(FrameworkSettings.logDir(storageDir), StorageLock.file(storageDir));
+        // the logs, the lock, and the remote-access secrets that clients hold on to: the HTTP token
+        // (scripts send it) and the SSH host key (in the clients' known_hosts)
+        Set<Path> kept = Set.of(
+                FrameworkSettings.logDir(storageDir),
+                StorageLock.file(storageDir),
+                storageDir.resolve("http.token"),
+                storageDir.resolve("ssh"));
         try (Stream<Path> children = Files.list(storageDir)) {
             for (Path child : children.filter(child -> !kept.contains(child)).toList()) {
                 deleteTree(child);

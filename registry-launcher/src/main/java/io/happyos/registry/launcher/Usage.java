@@ -20,7 +20,8 @@ final class Usage {
                                       Default: ./bundles (created when missing).
                   --storage DIR       Folder for the framework cache and the log (DIR/logs/registry.log).
                                       Default: ./.happyos-registry
-                  --clean             Start from an empty storage folder (the logs are kept).
+                  --clean             Start from an empty storage folder (the logs, the HTTP token
+                                      and the SSH host key are kept).
                   --no-watch          Deploy the plugin folder at start-up only; do not watch it.
                   --no-auto-rollback  Keep a reloaded version that fails to start instead of
                                       reinstating the one that ran before.

@@ -131,12 +131,12 @@ class SshLauncherIT {
     }
 
     private int awaitSshPort() {
-        Path stdout = work.resolve("ssh-stdout.txt");
+        Path stdout = work.resolve("ssh-stderr.txt");
         AtomicReference<Integer> port = new AtomicReference<>();
         await().atMost(START).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Matcher matcher = SSH_LINE.matcher(Files.readString(stdout));
             assertThat(matcher.find())
-                    .as("SSH line in %s; stderr: %s", stdout, Files.readString(work.resolve("ssh-stderr.txt")))
+                    .as("SSH line in %s; stdout: %s", stdout, Files.readString(work.resolve("ssh-stdout.txt")))
                     .isTrue();
             port.set(Integer.parseInt(matcher.group(1)));
         });

@@ -33,16 +33,20 @@ class StorageLockTest {
     }
 
     @Test
-    void cleanKeepsTheLockFileAndTheLogs() throws Exception {
+    void cleanKeepsTheLockFileTheLogsAndTheRemoteAccessSecrets() throws Exception {
         StorageFolder.prepare(storage);
         Files.createDirectories(storage.resolve("felix-cache").resolve("bundle1"));
         Files.writeString(storage.resolve("registry.db"), "x");
+        Files.writeString(storage.resolve("http.token"), "a-token-kept-across-clean-starts");
+        Files.createDirectories(storage.resolve("ssh"));
+        Files.writeString(storage.resolve("ssh").resolve("host.key"), "key");
         try (StorageLock lock = StorageLock.acquire(storage)) {
             StorageFolder.clean(storage);
             try (var left = Files.list(storage)) {
                 assertThat(left.map(p -> p.getFileName().toString()))
-                        .containsExactlyInAnyOrder("logs", "registry.lock");
+                        .containsExactlyInAnyOrder("logs", "registry.lock", "http.token", "ssh");
             }
+            assertThat(storage.resolve("ssh").resolve("host.key")).hasContent("key");
         }
     }
 }
