@@ -32,11 +32,13 @@ final class RegistryWebContainer implements AutoCloseable {
 
     private final EmbeddedFelix felix;
     private final DynamicRegistry registry;
+    private final StatusClock clock;
     private final URI base;
 
-    private RegistryWebContainer(EmbeddedFelix felix, DynamicRegistry registry, URI base) {
+    private RegistryWebContainer(EmbeddedFelix felix, DynamicRegistry registry, StatusClock clock, URI base) {
         this.felix = felix;
         this.registry = registry;
+        this.clock = clock;
         this.base = base;
     }
 
@@ -65,13 +67,15 @@ final class RegistryWebContainer implements AutoCloseable {
         EmbeddedFelix felix = EmbeddedFelix.start(properties);
         try {
             felix.withRegistry();
+            DynamicRegistry registry = felix.service(DynamicRegistry.class, TIMEOUT);
+            // before registry-web, so that its status listener is called after the clock's
+            StatusClock clock = new StatusClock(registry);
             for (String jar : BUNDLES) {
                 felix.installRuntime(benchBundles.resolve(jar)).start();
             }
-            DynamicRegistry registry = felix.service(DynamicRegistry.class, TIMEOUT);
             awaitActive(registry, ids);
             URI base = HttpEndpoint.await(felix.context(), TIMEOUT);
-            RegistryWebContainer container = new RegistryWebContainer(felix, registry, base);
+            RegistryWebContainer container = new RegistryWebContainer(felix, registry, clock, base);
             HttpEndpoint.awaitOk(client, container.components(), TIMEOUT);
             return container;
         } catch (Exception | Error e) {
@@ -93,6 +97,11 @@ final class RegistryWebContainer implements AutoCloseable {
     /** @return the registry, to change statuses through */
     DynamicRegistry registry() {
         return registry;
+    }
+
+    /** @return when the registry's status listeners heard of each change, ahead of registry-web's */
+    StatusClock clock() {
+        return clock;
     }
 
     /** @return how many components the registry has */

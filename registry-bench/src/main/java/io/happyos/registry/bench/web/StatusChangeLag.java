@@ -2,7 +2,6 @@ package io.happyos.registry.bench.web;
 
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.Registration;
 import io.happyos.registry.bench.Latencies;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,11 +19,10 @@ import java.util.concurrent.TimeoutException;
  * The lag from a status change to its Server-Sent Event at a client: a client subscribes to
  * {@code GET /api/events}, then components are deactivated and activated in turn through the registry
  * API, one change at a steady pace, each awaited before the next. Two clocks per change, both
- * {@link System#nanoTime()} in this JVM: from just before the {@code activateComponent} /
- * {@code deactivateComponent} call (which includes the registry stopping or starting the bundle), and
- * from the status change itself, as a status listener the bench adds to the registry sees it (the
- * registry calls its listeners in the order they were added, so registry-web's, added at its start, is
- * called first), to the moment the client has read the event's last line.
+ * {@link System#nanoTime()} in this JVM, to the moment the client has read the event's last line: from
+ * the status change itself, as the registry's status listeners hear of it ({@link StatusClock}, called
+ * before registry-web's), and from just before the {@code activateComponent} /
+ * {@code deactivateComponent} call, which includes the registry stopping or starting the bundle.
  */
 final class StatusChangeLag {
 
@@ -41,14 +38,13 @@ final class StatusChangeLag {
      */
     record Result(Latencies fromChange, Latencies fromCall, int changes, int otherEvents) {}
 
-    private record Change(String id, String to) {}
-
     private StatusChangeLag() {}
 
     /**
      * Runs the measurement.
      *
      * @param registry the registry to change statuses through
+     * @param clock the registry's clock of status changes
      * @param client the client that subscribes
      * @param events the event stream's URI
      * @param ids the components changed, in turn; each ACTIVE at the start and without dependents, so
@@ -61,6 +57,7 @@ final class StatusChangeLag {
      */
     static Result run(
             DynamicRegistry registry,
+            StatusClock clock,
             HttpClient client,
             URI events,
             List<String> ids,
@@ -68,7 +65,6 @@ final class StatusChangeLag {
             int changes,
             Duration pace)
             throws Exception {
-        Map<Change, Long> changedAt = new ConcurrentHashMap<>();
         BlockingQueue<StatusEvent> arrivals = new LinkedBlockingQueue<>();
         Map<String, ComponentStatus> current = new HashMap<>();
         for (String id : ids) {
@@ -77,25 +73,21 @@ final class StatusChangeLag {
         Latencies fromChange = new Latencies();
         Latencies fromCall = new Latencies();
         int others = 0;
-        try (Registration listener = registry.lifecycle()
-                        .addStatusListener(
-                                (id, from, to) -> changedAt.put(new Change(id, to.name()), System.nanoTime()));
-                EventStream stream = EventStream.open(
-                        client,
-                        events,
-                        null,
-                        e -> {
-                            if (e.type().equals("status")) {
-                                arrivals.add(StatusEvent.of(e));
-                            }
-                        },
-                        TIMEOUT)) {
+        try (EventStream stream = EventStream.open(
+                client,
+                events,
+                null,
+                e -> {
+                    if (e.type().equals("status")) {
+                        arrivals.add(StatusEvent.of(e));
+                    }
+                },
+                TIMEOUT)) {
             for (int i = 0; i < warmups + changes; i++) {
                 String id = ids.get(i % ids.size());
                 ComponentStatus target =
                         current.get(id) == ComponentStatus.ACTIVE ? ComponentStatus.INACTIVE : ComponentStatus.ACTIVE;
-                Change change = new Change(id, target.name());
-                changedAt.remove(change);
+                clock.forget(id, target);
                 long start = System.nanoTime();
                 CompletionStage<?> done = target == ComponentStatus.ACTIVE
                         ? registry.activateComponent(id)
@@ -118,10 +110,7 @@ final class StatusChangeLag {
                 if (Boolean.FALSE.equals(result)) {
                     throw new IllegalStateException("the registry did not activate " + id);
                 }
-                Long changed = changedAt.get(change);
-                if (changed == null) {
-                    throw new IllegalStateException("the bench's status listener did not see " + id + " → " + target);
-                }
+                long changed = clock.await(id, target, TIMEOUT);
                 if (i >= warmups) {
                     fromCall.add(event.arrivedNanos() - start);
                     fromChange.add(event.arrivedNanos() - changed);

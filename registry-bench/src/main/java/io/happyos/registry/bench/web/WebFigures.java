@@ -115,6 +115,7 @@ public final class WebFigures {
                     ourRequests / ourSeconds, ourTimes, theirRequests / theirSeconds, theirTimes, plan, listed));
             StatusChangeLag.Result lag = StatusChangeLag.run(
                     ours.registry(),
+                    ours.clock(),
                     ClosedLoopLoad.newClient(),
                     ours.events(),
                     leaves,
@@ -210,8 +211,8 @@ public final class WebFigures {
         rows.add(lagRow(
                 "web: status change → its SSE event at the client, p99",
                 r.fromChange(),
-                "from the bench's registry status listener (called right after registry-web's) to the event's last"
-                        + " line read; " + how));
+                "from the registry's status listeners hearing of it (the bench's, added before registry-web's) to"
+                        + " the event's last line read; " + how));
         rows.add(lagRow(
                 "web: activate/deactivate call → its SSE event at the client, p99",
                 r.fromCall(),
