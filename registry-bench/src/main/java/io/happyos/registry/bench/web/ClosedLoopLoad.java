@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A closed-loop load: N clients, each a JDK {@link HttpClient} of its own (one HTTP/1.1 keep-alive
@@ -64,7 +65,7 @@ final class ClosedLoopLoad {
         AtomicLong completed = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         AtomicLong lastBytes = new AtomicLong();
-        StringBuffer firstFailure = new StringBuffer();
+        AtomicReference<String> firstFailure = new AtomicReference<>("");
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -98,8 +99,7 @@ final class ClosedLoopLoad {
         } finally {
             threads.shutdownNow();
         }
-        return new Window(
-                completed.get(), window.toNanos() / 1e9, lastBytes.get(), failures.get(), firstFailure.toString());
+        return new Window(completed.get(), window.toNanos() / 1e9, lastBytes.get(), failures.get(), firstFailure.get());
     }
 
     /** @return a client as the load uses it: HTTP/1.1, a pooled keep-alive connection */
@@ -110,9 +110,9 @@ final class ClosedLoopLoad {
                 .build();
     }
 
-    private static void fail(AtomicLong failures, StringBuffer first, String what) {
+    private static void fail(AtomicLong failures, AtomicReference<String> first, String what) {
         if (failures.getAndIncrement() == 0) {
-            first.append(what);
+            first.set(what);
         }
     }
 

@@ -24,9 +24,11 @@ import java.util.function.Consumer;
 final class EventStream implements AutoCloseable {
 
     private final LineSink sink;
+    private final CompletableFuture<?> ended;
 
-    private EventStream(LineSink sink) {
+    private EventStream(LineSink sink, CompletableFuture<?> ended) {
         this.sink = sink;
+        this.ended = ended;
     }
 
     /**
@@ -74,8 +76,8 @@ final class EventStream implements AutoCloseable {
             response.cancel(true);
             throw new IOException(uri + " did not answer within " + timeout, e);
         }
-        response.whenComplete((r, error) -> sink.ended(error));
-        return new EventStream(sink);
+        CompletableFuture<?> ended = response.whenComplete((r, error) -> sink.ended(error));
+        return new EventStream(sink, ended);
     }
 
     /** @return why the stream ended before it was closed, if it did */
@@ -87,6 +89,7 @@ final class EventStream implements AutoCloseable {
     @Override
     public void close() {
         sink.cancel();
+        ended.cancel(false);
     }
 
     /** Receives the lines of the body and parses them. */
@@ -105,6 +108,11 @@ final class EventStream implements AutoCloseable {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription.complete(s);
+            // closed before the body started: cancel() found no subscription to cancel
+            if (cancelled) {
+                s.cancel();
+                return;
+            }
             s.request(Long.MAX_VALUE);
         }
 
@@ -132,7 +140,10 @@ final class EventStream implements AutoCloseable {
 
         void cancel() {
             cancelled = true;
-            subscription.thenAccept(Flow.Subscription::cancel);
+            Flow.Subscription s = subscription.getNow(null);
+            if (s != null) {
+                s.cancel();
+            }
         }
     }
 }

@@ -104,11 +104,6 @@ final class RegistryWebContainer implements AutoCloseable {
         return clock;
     }
 
-    /** @return how many components the registry has */
-    int componentCount() {
-        return registry.listComponents().size();
-    }
-
     private static void awaitActive(DynamicRegistry registry, Collection<String> ids) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         List<String> pending = new ArrayList<>(ids);

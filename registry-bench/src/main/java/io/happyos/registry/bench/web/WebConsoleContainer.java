@@ -102,11 +102,6 @@ final class WebConsoleContainer implements AutoCloseable {
                 .build();
     }
 
-    /** @return how many bundles the framework has, the system bundle included */
-    int bundleCount() {
-        return felix.context().getBundles().length;
-    }
-
     /**
      * The clauses at which slf4j-api 2 also exports its packages for 1.7 importers, read from its
      * manifest: {@code org.slf4j;version=1.7.36,org.slf4j.helpers;version=1.7.36}.
