@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <pre>
  * java -cp "registry-bench/target/classes:$(cat registry-bench/target/bench-classpath.txt)" \
- *     io.happyos.registry.bench.Suite [--short] [--only graph,lookup,cluster] [--out DIR]
+ *     io.happyos.registry.bench.Suite [--short] [--only graph,lookup,cluster,web] [--out DIR]
  * </pre>
  */
 public final class Suite {
@@ -34,7 +34,8 @@ public final class Suite {
                 new FolderDeployBenchmark(),
                 new StartupBenchmark(),
                 new BatchActivationBenchmark(),
-                new ClusterPart());
+                new ClusterPart(),
+                new WebPart());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.happyos.registry.bench.cluster;
 
 import io.happyos.registry.Registration;
+import io.happyos.registry.bench.Latencies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

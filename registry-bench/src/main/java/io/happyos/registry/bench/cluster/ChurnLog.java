@@ -1,5 +1,6 @@
 package io.happyos.registry.bench.cluster;
 
+import io.happyos.registry.bench.Latencies;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,7 @@
 package io.happyos.registry.bench.cluster;
 
 import io.happyos.registry.ComponentInfo;
+import io.happyos.registry.bench.Latencies;
 import io.happyos.registry.testing.TestBundle;
 import java.nio.file.Path;
 import java.util.Random;

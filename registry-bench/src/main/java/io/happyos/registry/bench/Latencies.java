@@ -1,18 +1,18 @@
-package io.happyos.registry.bench.cluster;
+package io.happyos.registry.bench;
 
 import java.util.Arrays;
 
 /**
  * Latencies in nanoseconds, recorded from any thread, read as percentiles in milliseconds by the
- * nearest-rank method.
+ * nearest-rank method. Shared by the parts that time events one by one (cluster, web).
  */
-final class Latencies {
+public final class Latencies {
 
     private long[] nanos = new long[256];
     private int count;
 
     /** @param latency one latency, in ns */
-    synchronized void add(long latency) {
+    public synchronized void add(long latency) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, count * 2);
         }
@@ -20,7 +20,7 @@ final class Latencies {
     }
 
     /** @return how many were recorded */
-    synchronized int count() {
+    public synchronized int count() {
         return count;
     }
 
@@ -28,7 +28,7 @@ final class Latencies {
      * @param percent 50 for the median, 99 for p99
      * @return that percentile in ms, NaN when nothing was recorded
      */
-    synchronized double percentileMillis(double percent) {
+    public synchronized double percentileMillis(double percent) {
         if (count == 0) {
             return Double.NaN;
         }
