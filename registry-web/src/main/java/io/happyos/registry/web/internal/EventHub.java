@@ -124,6 +124,15 @@ final class EventHub implements AutoCloseable {
         return !kept.isEmpty() && kept.get(0).sequence() > after + 1;
     }
 
+    /**
+     * The newest change's sequence number.
+     *
+     * @return it, or 0 when there was none
+     */
+    long newest() {
+        return newest(registry.diagnostics().getRecentStatusChanges(1));
+    }
+
     private void dispatch() {
         while (!closed) {
             try {

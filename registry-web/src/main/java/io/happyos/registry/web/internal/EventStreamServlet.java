@@ -55,7 +55,14 @@ final class EventStreamServlet extends HttpServlet {
             ServletOutputStream out = response.getOutputStream();
             write(out, "retry: 2000\n\n");
             long sent = after;
-            if (after >= 0) {
+            if (after > events.newest()) {
+                // an id from an earlier run of the container: its numbers started again
+                write(
+                        out,
+                        "event: reset\ndata: {\"reason\":\"event " + after + " is from an earlier run of the "
+                                + "container: read the components again\"}\n\n");
+                sent = -1;
+            } else if (after >= 0) {
                 if (events.lost(after)) {
                     write(
                             out,

@@ -95,10 +95,20 @@ final class WebGuard implements Filter {
                     "OPTIONS is not served: the API takes no "
                             + "cross-origin requests (use it from this origin, or from a program without a browser)");
         }
-        if (!reading || !isLoopback(request.getRemoteAddr())) {
+        if (!reading || !(isLoopback(request.getRemoteAddr()) || isPage(request))) {
             checkToken(request, reading);
         }
         checkLength(request);
+    }
+
+    /**
+     * Whether a request reads the console page itself ({@code /}, {@code /console/...}): files of the
+     * bundle that hold no data, which a browser must be able to load before it has the token (a
+     * navigation sends no bearer header); the page then sends the token with every API call.
+     */
+    static boolean isPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/") || path.equals("/index.html") || path.startsWith("/console/");
     }
 
     private static void checkOrigin(HttpServletRequest request) {
