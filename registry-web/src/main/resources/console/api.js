@@ -1,6 +1,7 @@
 // The registry's HTTP API as the page uses it: JSON reads, and changes that carry the bearer token.
 // The token lives in sessionStorage: it stays with this tab, survives a reload, and is never put in a
-// URL or a cookie (so no other page can ride it).
+// URL or a cookie (so no other page can ride it). Once kept it goes with reads too: reading is open
+// on loopback, but needs it from another machine.
 
 const TOKEN_KEY = 'happyos.registry.token';
 
@@ -39,19 +40,21 @@ export const token = {
   },
 };
 
+/** The Authorization header when a token is kept, else nothing. */
+export function authorization() {
+  const bearer = token.get();
+  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+}
+
 /** Encodes one path segment (ids may hold dots, and never slashes that should stay). */
 export function segment(value) {
   return encodeURIComponent(value);
 }
 
 async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    const bearer = token.get();
-    if (!bearer) {
-      throw new NoTokenError();
-    }
-    headers.Authorization = `Bearer ${bearer}`;
+  const headers = { Accept: 'application/json', ...authorization() };
+  if (method !== 'GET' && !headers.Authorization) {
+    throw new NoTokenError();
   }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -2,11 +2,12 @@
 // detail panel, and the actions. Reading needs nothing; every change carries the bearer token the
 // user gives once per tab (api.js). Everything shown is set through textContent, never as HTML.
 
-import { ApiError, NoTokenError, change, getJson, segment, token } from './api.js';
+import { ApiError, NoTokenError, authorization, change, getJson, segment, token } from './api.js';
 import { DetailPanel } from './detail.js';
+import { EventStream } from './events.js';
 import { GraphView } from './graph.js';
 import { ComponentTable } from './table.js';
-import { askToken, confirmAction, showMessage, updateTokenButton } from './ui.js';
+import { askToken, confirmAction, hideMessage, showMessage, updateTokenButton } from './ui.js';
 
 const VERBS = { activate: 'Activate', deactivate: 'Deactivate', rollback: 'Roll back' };
 const DONE = { activate: 'activated', deactivate: 'deactivated', rollback: 'rolled back' };
@@ -15,8 +16,6 @@ const DONE = { activate: 'activated', deactivate: 'deactivated', rollback: 'roll
 const REFRESH_DELAY_MS = 50;
 /** How long graph changes are gathered before it is drawn again. */
 const GRAPH_DELAY_MS = 300;
-/** When the browser gives up on the event stream, how long until a new one is opened. */
-const RECONNECT_MS = 5000;
 
 const table = new ComponentTable(document.getElementById('components'), { onSelect: select, onAction: act });
 const graph = new GraphView(document.getElementById('graph'), { onSelect: select });
@@ -155,44 +154,58 @@ function onStatus(event) {
 }
 
 function listen() {
-  let source;
+  let wasLive = false;
   let lost = false;
-  const open = () => {
-    setLive('connecting', 'connecting');
-    source = new EventSource('/api/events');
-    source.addEventListener('open', () => {
-      setLive('live', 'live');
-      if (lost) {
-        // a new stream after a gap has no Last-Event-ID to resume from: read everything again
-        lost = false;
-        reloadAll();
+  const stream = new EventStream('/api/events', {
+    headers: authorization,
+    onEvent: (event) => {
+      if (event.type === 'status') {
+        onStatus(event);
       }
-    });
-    source.addEventListener('status', onStatus);
-    source.addEventListener('error', () => {
-      if (source.readyState === EventSource.CLOSED) {
-        setLive('offline', 'offline');
-        lost = true;
-        setTimeout(open, RECONNECT_MS);
+    },
+    onState: (state, status) => {
+      if (state === 'live') {
+        setLive('live', 'live');
+        if (lost) {
+          // resumed with Last-Event-ID, but a container restarted meanwhile numbers afresh: read again
+          lost = false;
+          reloadAll();
+        }
+        wasLive = true;
+      } else if (state === 'offline') {
+        lost = wasLive;
+        const refused = status === 401 || status === 403;
+        setLive('offline', refused ? 'needs the token' : 'offline');
       } else {
-        // the browser reconnects by itself and sends Last-Event-ID: nothing is missed
-        setLive('connecting', 'reconnecting');
+        setLive('connecting', wasLive ? 'reconnecting' : 'connecting');
       }
-    });
-  };
-  open();
+    },
+  });
+  stream.start();
 }
 
 async function reloadAll() {
   try {
     await loadComponents();
   } catch (e) {
+    if (e instanceof ApiError && e.refusedToken) {
+      // reading is open on loopback only: from another machine it needs the token as well
+      token.clear();
+      updateTokenButton();
+      showMessage('error', `Reading was refused (HTTP ${e.status}: ${e.message}).`);
+      if (await askToken('Reading from another machine needs the token too.')) {
+        hideMessage();
+        return reloadAll();
+      }
+      return undefined;
+    }
     showMessage('error', `Could not load the components: ${e.message}`);
   }
   await loadGraph();
   if (detail.id) {
     detail.show(detail.id);
   }
+  return undefined;
 }
 
 // --- changes ---------------------------------------------------------------------------------------
@@ -274,7 +287,7 @@ async function act(id, action, version) {
   if (!result.sent) {
     return;
   }
-  const to = result.value && result.value.version ? ` (version ${result.value.version})` : '';
+  const to = action === 'rollback' && result.value && result.value.version ? ` to version ${result.value.version}` : '';
   showMessage('ok', `${id} ${DONE[action]}${to}.`);
   await refreshComponent(id);
 }

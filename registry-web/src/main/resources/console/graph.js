@@ -76,6 +76,12 @@ export class GraphView {
     this.handlers = handlers;
     this.cy = null;
     this.selected = null;
+    // a phone turned, a window resized: fit the drawing to the container's new size
+    let timer = null;
+    new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.fit(), 100);
+    }).observe(container);
   }
 
   /** True when the library is loaded (it is a classic script before the page's modules). */
