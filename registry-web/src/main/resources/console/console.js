@@ -161,6 +161,9 @@ function listen() {
     onEvent: (event) => {
       if (event.type === 'status') {
         onStatus(event);
+      } else if (event.type === 'reset') {
+        // the changes missed while disconnected are no longer kept: read everything again
+        reloadAll();
       }
     },
     onState: (state, status) => {
