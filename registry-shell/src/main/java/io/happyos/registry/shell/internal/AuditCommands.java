@@ -3,13 +3,12 @@ package io.happyos.registry.shell.internal;
 import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentNotFoundException;
+import io.happyos.registry.text.RegistryJson;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -87,7 +86,7 @@ public final class AuditCommands {
         AuditQuery query = new AuditQuery(componentId(component), null, null, since(since), null, failed, most);
         List<AuditRecord> records = ctx.registry().diagnostics().getAuditLog(query);
         if (json) {
-            ctx.printJson(records.stream().map(AuditCommands::json).toList());
+            ctx.printJson(records.stream().map(RegistryJson::audit).toList());
         } else if (records.isEmpty()) {
             ctx.print("no audit records");
         } else {
@@ -148,18 +147,5 @@ public final class AuditCommands {
     /** Keeps a multi-line message on its row of the table. */
     private static String oneLine(String text) {
         return text == null ? null : text.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    private static Map<String, Object> json(AuditRecord r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sequence", r.sequence());
-        out.put("at", r.at().toString());
-        out.put("actor", r.actor());
-        out.put("operation", r.operation());
-        out.put("component", r.componentId());
-        out.put("ok", r.ok());
-        out.put("error", r.error());
-        out.put("details", r.details());
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.text.ComponentFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -181,26 +182,6 @@ public final class ComponentCommands {
         Path dir = session == null ? null : session.currentDir();
         Path base = dir != null ? dir : Paths.get("").toAbsolutePath();
         return base.resolve(p).toAbsolutePath().normalize();
-    }
-
-    /** Which components {@code list} shows. */
-    record ComponentFilter(String type, ComponentStatus status, boolean all) {
-
-        ComponentFilter {
-            type = type == null || type.isBlank() ? null : type.strip();
-        }
-
-        List<RegistryEntry> apply(List<RegistryEntry> entries) {
-            return entries.stream().filter(this::shows).toList();
-        }
-
-        private boolean shows(RegistryEntry e) {
-            String t = e.component().type();
-            if (type != null) {
-                return t.equals(type) && (status == null || e.status() == status);
-            }
-            return (all || !DynamicRegistry.TYPE_SYSTEM.equals(t)) && (status == null || e.status() == status);
-        }
     }
 
     private static ComponentStatus status(String text) {

@@ -2,7 +2,7 @@ package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DynamicRegistry;
-import java.util.ArrayList;
+import io.happyos.registry.text.DependencyTree;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +74,8 @@ public final class DependencyCommands {
                     boolean json,
             @Descriptor("the component's id, name or bundle number") String id) {
         String resolved = ctx.resolve(id);
-        printEdges(json, dependentEdges(ctx.registry(), resolved), "Nothing depends on " + resolved + ".");
+        printEdges(
+                json, DependencyTree.dependentEdges(ctx.registry(), resolved), "Nothing depends on " + resolved + ".");
     }
 
     @Descriptor("make one component depend on another (an explicit dependency, kept across updates). "
@@ -157,19 +158,6 @@ public final class DependencyCommands {
             }
         }
         return "(declared by the manifests: activated together as one group)";
-    }
-
-    /** The edges into a component, each named by its dependent. */
-    static List<Dependency> dependentEdges(DynamicRegistry registry, String id) {
-        List<Dependency> edges = new ArrayList<>();
-        for (String dependent : new TreeSet<>(registry.dependencies().getDependents(id))) {
-            for (Dependency d : registry.dependencies().getDependencyDetails(dependent)) {
-                if (d.id().equals(id)) {
-                    edges.add(new Dependency(dependent, d.origin(), d.requirement()));
-                }
-            }
-        }
-        return edges;
     }
 
     private void printEdges(boolean json, List<Dependency> edges, String none) {

@@ -2,10 +2,8 @@ package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.Cause;
 import io.happyos.registry.Explanation;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.happyos.registry.text.RegistryJson;
 import java.util.List;
-import java.util.Map;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 
@@ -39,7 +37,7 @@ public final class DiagnosticCommands {
             @Descriptor("the component's id, name or bundle number") String id) {
         Explanation explanation = ctx.registry().diagnostics().explain(ctx.resolve(id));
         if (json) {
-            ctx.printJson(toJson(explanation));
+            ctx.printJson(RegistryJson.explanation(explanation));
         } else {
             ctx.print(text(explanation, ctx.ansi()));
         }
@@ -105,31 +103,5 @@ public final class DiagnosticCommands {
                 tree(out, cause.causes(), inner, ansi);
             }
         }
-    }
-
-    static Map<String, Object> toJson(Explanation explanation) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", explanation.id());
-        json.put("status", explanation.status().name());
-        json.put("healthy", explanation.healthy());
-        json.put("summary", explanation.summary());
-        json.put("roots", causes(explanation.rootCauses()));
-        json.put("causes", causes(explanation.causes()));
-        return json;
-    }
-
-    private static List<Object> causes(List<Cause> causes) {
-        List<Object> list = new ArrayList<>();
-        for (Cause cause : causes) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", cause.kind().name());
-            json.put("component", cause.componentId());
-            json.put("message", cause.message());
-            json.put("fix", cause.fix());
-            json.put("evidence", cause.evidence());
-            json.put("causes", causes(cause.causes()));
-            list.add(json);
-        }
-        return list;
     }
 }

@@ -1,6 +1,7 @@
 package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.text.DurationParser;
+import io.happyos.registry.text.RegistryJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class DurationText {
      * @return milliseconds with three decimals
      */
     static BigDecimal millis(Duration d) {
-        return BigDecimal.valueOf(d.toNanos()).movePointLeft(6).setScale(3, RoundingMode.HALF_UP);
+        return RegistryJson.millis(d);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.happyos.registry.ErrorRecord;
 import io.happyos.registry.Registration;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.StatusChange;
+import io.happyos.registry.text.RegistryJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -102,7 +103,7 @@ public final class EventCommands {
         if (!follow) {
             List<StatusChange> changes = registry.diagnostics().getRecentStatusChanges(recent);
             if (json) {
-                ctx.printJson(changes.stream().map(EventText::json).toList());
+                ctx.printJson(changes.stream().map(RegistryJson::statusChange).toList());
             } else {
                 Ansi ansi = ctx.ansi();
                 ctx.print(
@@ -151,7 +152,7 @@ public final class EventCommands {
                         + " the registry keeps happened since the last look");
             }
             if (json) {
-                view.json(EventText.json(change));
+                view.json(RegistryJson.statusChange(change));
             } else {
                 ctx.print(EventText.line(change, view.ansi()));
             }
@@ -291,7 +292,7 @@ public final class EventCommands {
                             return c;
                         })
                         .toList());
-        out.put("events", events.stream().map(EventText::json).toList());
+        out.put("events", events.stream().map(RegistryJson::statusChange).toList());
         return out;
     }
 }

@@ -3,8 +3,6 @@ package io.happyos.registry.shell.internal;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.StatusChange;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Status changes as people and scripts read them. */
 final class EventText {
@@ -36,13 +34,4 @@ final class EventText {
      * @return {@code {"sequence","id","from","to","at"}}, {@code from} null for a registration,
      *     {@code to} null for a removal, {@code at} ISO-8601
      */
-    static Map<String, Object> json(StatusChange change) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sequence", change.sequence());
-        out.put("id", change.id());
-        out.put("from", change.from());
-        out.put("to", change.to());
-        out.put("at", change.at().toString());
-        return out;
-    }
 }

@@ -3,10 +3,8 @@ package io.happyos.registry.shell.internal;
 import io.happyos.registry.Dependency;
 import io.happyos.registry.RegistryEntry;
 import io.happyos.registry.text.EntryJson;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.happyos.registry.text.RegistryJson;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,9 +37,7 @@ final class JsonViews {
      * @return one object per entry, in the order given
      */
     static List<Map<String, Object>> entries(List<RegistryEntry> entries) {
-        List<Map<String, Object>> json = new ArrayList<>(entries.size());
-        entries.forEach(e -> json.add(entry(e)));
-        return json;
+        return RegistryJson.entries(entries);
     }
 
     /**
@@ -52,11 +48,7 @@ final class JsonViews {
      * @return {@code id}, {@code origin} in lower case, {@code requirement}
      */
     static Map<String, Object> dependency(Dependency d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", d.id());
-        json.put("origin", d.origin().name().toLowerCase(Locale.ROOT));
-        json.put("requirement", d.requirement());
-        return json;
+        return RegistryJson.dependency(d);
     }
 
     /**
@@ -66,6 +58,6 @@ final class JsonViews {
      * @return one object per edge
      */
     static List<Map<String, Object>> dependencies(List<Dependency> dependencies) {
-        return dependencies.stream().map(JsonViews::dependency).toList();
+        return RegistryJson.dependencies(dependencies);
     }
 }

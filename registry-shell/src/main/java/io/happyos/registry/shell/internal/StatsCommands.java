@@ -3,9 +3,8 @@ package io.happyos.registry.shell.internal;
 import io.happyos.registry.HealthStats;
 import io.happyos.registry.PerformanceMetrics;
 import io.happyos.registry.UsageStats;
-import java.util.LinkedHashMap;
+import io.happyos.registry.text.RegistryJson;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 
@@ -41,14 +40,7 @@ public final class StatsCommands {
                     boolean json) {
         HealthStats h = ctx.registry().getHealthStats();
         if (json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("total", h.total());
-            out.put("healthy", h.healthy());
-            out.put("error", h.error());
-            out.put("inactive", h.inactive());
-            out.put("down", h.down());
-            out.put("healthPercentage", h.healthPercentage());
-            ctx.printJson(out);
+            ctx.printJson(RegistryJson.health(h));
         } else {
             TextTable t = new TextTable("Components", String.valueOf(h.total()));
             t.row("Healthy", h.healthy() + " (" + percent(h.healthPercentage()) + ")");
@@ -70,13 +62,7 @@ public final class StatsCommands {
                     boolean json) {
         UsageStats u = ctx.registry().diagnostics().getUsageStats();
         if (json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("totalComponents", u.totalComponents());
-            out.put("activeComponents", u.activeComponents());
-            out.put("totalAccesses", u.totalAccesses());
-            out.put("averageAccesses", u.averageAccesses());
-            out.put("mostAccessed", u.mostAccessed());
-            ctx.printJson(out);
+            ctx.printJson(RegistryJson.usage(u));
         } else {
             TextTable t = new TextTable("Components", String.valueOf(u.totalComponents()));
             t.row("Active", u.activeComponents());
@@ -97,7 +83,7 @@ public final class StatsCommands {
                     boolean json) {
         PerformanceMetrics p = ctx.registry().diagnostics().getPerformanceMetrics();
         if (json) {
-            ctx.printJson(perfJson(p));
+            ctx.printJson(RegistryJson.performance(p));
         } else {
             TextTable t = new TextTable("Activations", p.activations() + " (" + p.activationFailures() + " failed)");
             t.row(
@@ -111,22 +97,6 @@ public final class StatsCommands {
             t.row("Operations", p.operations() + " (" + p.operationFailures() + " failed)");
             ctx.print(t.render());
         }
-    }
-
-    private static Map<String, Object> perfJson(PerformanceMetrics p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("activations", p.activations());
-        out.put("activationFailures", p.activationFailures());
-        out.put("meanActivationTimeMs", DurationText.millis(p.meanActivationTime()));
-        out.put("p50ActivationTimeMs", DurationText.millis(p.p50ActivationTime()));
-        out.put("p99ActivationTimeMs", DurationText.millis(p.p99ActivationTime()));
-        out.put("maxActivationTimeMs", DurationText.millis(p.maxActivationTime()));
-        out.put("lookups", p.lookups());
-        out.put("meanLookupTimeMs", DurationText.millis(p.meanLookupTime()));
-        out.put("cacheHitRate", p.cacheHitRate());
-        out.put("operations", p.operations());
-        out.put("operationFailures", p.operationFailures());
-        return out;
     }
 
     private static String percent(double fraction) {

@@ -1,11 +1,8 @@
 package io.happyos.registry.shell.internal;
 
-import io.happyos.registry.ComponentNotFoundException;
-import io.happyos.registry.ComponentStatus;
-import io.happyos.registry.Dependency;
 import io.happyos.registry.DynamicRegistry;
-import io.happyos.registry.RegistryEntry;
-import java.util.List;
+import io.happyos.registry.text.DependencyTree;
+import io.happyos.registry.text.RegistryJson;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 
@@ -57,31 +54,11 @@ public final class TreeCommands {
         int levels = OptionValues.wholeNumber("registry:tree", "--depth", depth, 1);
         String root = ctx.resolve(id);
         DynamicRegistry registry = ctx.registry();
-        DependencyTree.Node tree = DependencyTree.build(root, graph(registry, reverse), levels);
+        DependencyTree.Node tree = DependencyTree.build(root, DependencyTree.of(registry, reverse), levels);
         if (json) {
-            ctx.printJson(TreeText.json(tree));
+            ctx.printJson(RegistryJson.tree(tree));
         } else {
             ctx.print(String.join("\n", TreeText.lines(tree, ctx.ansi())));
         }
-    }
-
-    private static DependencyTree.Graph graph(DynamicRegistry registry, boolean reverse) {
-        return new DependencyTree.Graph() {
-            @Override
-            public List<Dependency> edges(String id) {
-                try {
-                    return reverse
-                            ? DependencyCommands.dependentEdges(registry, id)
-                            : registry.dependencies().getDependencyDetails(id);
-                } catch (ComponentNotFoundException removedMeanwhile) {
-                    return List.of();
-                }
-            }
-
-            @Override
-            public ComponentStatus status(String id) {
-                return registry.findComponent(id).map(RegistryEntry::status).orElse(null);
-            }
-        };
     }
 }

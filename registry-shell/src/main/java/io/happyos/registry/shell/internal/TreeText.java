@@ -1,14 +1,12 @@
 package io.happyos.registry.shell.internal;
 
-import io.happyos.registry.shell.internal.DependencyTree.Mark;
-import io.happyos.registry.shell.internal.DependencyTree.Node;
+import io.happyos.registry.text.DependencyTree;
+import io.happyos.registry.text.DependencyTree.Node;
+import io.happyos.registry.text.EdgeReason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * A {@link DependencyTree} as text and as JSON.
@@ -81,13 +79,4 @@ final class TreeText {
      * @param node the root
      * @return nested maps
      */
-    static Map<String, Object> json(Node node) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", node.id());
-        out.put("status", node.status());
-        out.put("via", node.via().stream().map(EdgeReason::json).toList());
-        out.put("mark", node.mark() == Mark.NONE ? null : node.mark().name().toLowerCase(Locale.ROOT));
-        out.put("children", node.children().stream().map(TreeText::json).toList());
-        return out;
-    }
 }

@@ -1,6 +1,7 @@
 package io.happyos.registry.shell.internal;
 
 import io.happyos.registry.JarVersion;
+import io.happyos.registry.text.RegistryJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,7 @@ public final class VersionCommands {
         String resolved = ctx.resolve(id);
         List<JarVersion> versions = ctx.registry().versions().getVersionHistory(resolved);
         if (json) {
-            ctx.printJson(
-                    versions.stream().map(v -> version(v, v == versions.get(0))).toList());
+            ctx.printJson(RegistryJson.versions(versions));
             return;
         }
         if (versions.isEmpty()) {
@@ -108,15 +108,5 @@ public final class VersionCommands {
             ctx.print(
                     "reloading or removing " + resolved + " would deactivate, in order: " + String.join(", ", impact));
         }
-    }
-
-    private static Map<String, Object> version(JarVersion v, boolean current) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("version", v.version());
-        out.put("checksum", v.checksum());
-        out.put("storedAt", v.storedAt().toString());
-        out.put("path", v.path());
-        out.put("current", current);
-        return out;
     }
 }

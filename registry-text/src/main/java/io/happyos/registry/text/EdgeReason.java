@@ -1,4 +1,4 @@
-package io.happyos.registry.shell.internal;
+package io.happyos.registry.text;
 
 import io.happyos.registry.Dependency;
 import io.happyos.registry.DependencyOrigin;
@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  *     (a DS component's own bundle), {@code declared} (no requirement text) or {@code explicit}
  * @param detail what is required (a package, a bundle, a capability), or {@code null}
  */
-record EdgeReason(String kind, String detail) {
+public record EdgeReason(String kind, String detail) {
 
-    static final String EXPLICIT = "explicit";
+    /** The kind of an explicit edge. */
+    public static final String EXPLICIT = "explicit";
 
     private static final String REFERENCE = "reference ";
     private static final String DECLARED_BY = "declared by bundle ";
@@ -33,7 +34,7 @@ record EdgeReason(String kind, String detail) {
      * @param edge the edge
      * @return its reason
      */
-    static EdgeReason of(Dependency edge) {
+    public static EdgeReason of(Dependency edge) {
         if (edge.origin() == DependencyOrigin.EXPLICIT) {
             return new EdgeReason(EXPLICIT, null);
         }
@@ -72,7 +73,7 @@ record EdgeReason(String kind, String detail) {
      * @param edges the edges
      * @return the text, empty for no edge
      */
-    static String summary(List<Dependency> edges) {
+    public static String summary(List<Dependency> edges) {
         Map<String, List<String>> byKind = new LinkedHashMap<>();
         for (Dependency edge : edges) {
             EdgeReason reason = of(edge);
@@ -94,7 +95,7 @@ record EdgeReason(String kind, String detail) {
      * @return {@code origin} ({@code declared} or {@code explicit}), {@code kind}, {@code detail},
      *     {@code requirement}
      */
-    static Map<String, Object> json(Dependency edge) {
+    public static Map<String, Object> json(Dependency edge) {
         EdgeReason reason = of(edge);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("origin", edge.origin().name().toLowerCase(java.util.Locale.ROOT));

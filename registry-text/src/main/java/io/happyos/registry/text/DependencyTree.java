@@ -1,7 +1,10 @@
-package io.happyos.registry.shell.internal;
+package io.happyos.registry.text;
 
+import io.happyos.registry.ComponentNotFoundException;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.Dependency;
+import io.happyos.registry.DynamicRegistry;
+import io.happyos.registry.RegistryEntry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The tree of what a component depends on (or of what depends on it), unfolded from the graph.
@@ -21,10 +25,10 @@ import java.util.TreeMap;
  * So the tree is finite for every graph, and no subtree is shown twice. Built without recursion,
  * so that a long chain cannot overflow the stack.
  */
-final class DependencyTree {
+public final class DependencyTree {
 
     /** Why a node is not unfolded. */
-    enum Mark {
+    public enum Mark {
         /** Unfolded (or nothing below). */
         NONE,
         /** Already on the path from the root: a cycle closes here. */
@@ -36,7 +40,7 @@ final class DependencyTree {
     }
 
     /** What the tree is built from. */
-    interface Graph {
+    public interface Graph {
 
         /**
          * The edges out of a component: for a dependency tree its dependencies, for a dependents
@@ -65,7 +69,7 @@ final class DependencyTree {
      * @param mark why it is not unfolded, if it is not
      * @param children its children, ordered by id
      */
-    record Node(String id, ComponentStatus status, List<Dependency> via, Mark mark, List<Node> children) {}
+    public record Node(String id, ComponentStatus status, List<Dependency> via, Mark mark, List<Node> children) {}
 
     /** A node being unfolded. */
     private static final class Frame {
@@ -94,6 +98,53 @@ final class DependencyTree {
         }
     }
 
+    /**
+     * The graph of a registry as it is now: a component's dependencies, or for a dependents tree the
+     * edges of its dependents to it. A component removed meanwhile has no edges.
+     *
+     * @param registry the registry
+     * @param reverse whether the tree is of dependents
+     * @return the graph
+     */
+    public static Graph of(DynamicRegistry registry, boolean reverse) {
+        return new Graph() {
+            @Override
+            public List<Dependency> edges(String id) {
+                try {
+                    return reverse
+                            ? dependentEdges(registry, id)
+                            : registry.dependencies().getDependencyDetails(id);
+                } catch (ComponentNotFoundException removedMeanwhile) {
+                    return List.of();
+                }
+            }
+
+            @Override
+            public ComponentStatus status(String id) {
+                return registry.findComponent(id).map(RegistryEntry::status).orElse(null);
+            }
+        };
+    }
+
+    /**
+     * The edges into a component, each named by its dependent, dependents in id order.
+     *
+     * @param registry the registry
+     * @param id the component
+     * @return the edges
+     */
+    public static List<Dependency> dependentEdges(DynamicRegistry registry, String id) {
+        List<Dependency> edges = new ArrayList<>();
+        for (String dependent : new TreeSet<>(registry.dependencies().getDependents(id))) {
+            for (Dependency d : registry.dependencies().getDependencyDetails(dependent)) {
+                if (d.id().equals(id)) {
+                    edges.add(new Dependency(dependent, d.origin(), d.requirement()));
+                }
+            }
+        }
+        return edges;
+    }
+
     private final Graph graph;
     private final int maxDepth;
     private final Set<String> onPath = new HashSet<>();
@@ -113,7 +164,7 @@ final class DependencyTree {
      * @return the root node
      * @throws IllegalArgumentException when {@code maxDepth} is less than 1
      */
-    static Node build(String root, Graph graph, int maxDepth) {
+    public static Node build(String root, Graph graph, int maxDepth) {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("the depth must be at least 1, not " + maxDepth);
         }

@@ -1,4 +1,4 @@
-package io.happyos.registry.shell.internal;
+package io.happyos.registry.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
