@@ -92,6 +92,11 @@ async function refreshComponent(id) {
       return;
     }
     const known = table.has(id);
+    if (!known && component.type === 'system') {
+      // the container's own bundles are in the graph, not in the table (as in GET /api/components)
+      graph.setStatus(id, component.status);
+      return;
+    }
     table.upsert(component);
     if (!known) {
       fillTypeFilter();
@@ -301,6 +306,7 @@ document.getElementById('filter-status').addEventListener('change', (e) => table
 document.getElementById('filter-type').addEventListener('change', (e) => table.setFilter({ type: e.target.value }));
 document.getElementById('search').addEventListener('input', (e) => table.setFilter({ query: e.target.value.trim() }));
 document.getElementById('graph-fit').addEventListener('click', () => graph.fit());
+document.getElementById('graph-system').addEventListener('change', (e) => graph.setShowSystem(e.target.checked));
 
 async function start() {
   listen(); // first, so that no change between the first read and the stream is missed

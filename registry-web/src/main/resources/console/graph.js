@@ -3,7 +3,10 @@
 // in red; the selected component's direct dependencies and dependents are highlighted.
 //
 // For tests and scripts the container carries what is drawn: #graph[data-nodes][data-edges]
-// [data-cycles][data-selected][data-dependencies][data-dependents], data-ready="true" once drawn.
+// [data-cycles][data-selected][data-dependencies][data-dependents], data-ready="true" once drawn,
+// and what the API gave: [data-all-nodes][data-all-edges] (with the system components).
+
+import { layeredPositions } from './layers.js';
 
 const COLORS = {
   ACTIVE: '#15803d',
@@ -75,7 +78,9 @@ export class GraphView {
     this.container = container;
     this.handlers = handlers;
     this.cy = null;
+    this.graph = null;
     this.selected = null;
+    this.showSystem = false;
     // a phone turned, a window resized: fit the drawing to the container's new size
     let timer = null;
     new ResizeObserver(() => {
@@ -89,16 +94,29 @@ export class GraphView {
     return typeof window.cytoscape === 'function';
   }
 
-  /** Draws the graph afresh from GET /api/graph?format=json, keeping the selection. */
+  /** Shows or hides the components of type system (the container's own bundles), drawing again. */
+  setShowSystem(show) {
+    this.showSystem = show;
+    if (this.graph) {
+      this.draw(this.graph);
+    }
+  }
+
+  /**
+   * Draws the graph afresh from GET /api/graph?format=json, keeping the selection. Components of
+   * type system are left out unless asked for; data-all-nodes and data-all-edges count them too.
+   */
   draw(graph) {
+    this.graph = graph;
     const inCycle = new Map();
     (graph.cycles || []).forEach((cycle, index) => cycle.forEach((id) => inCycle.set(id, index)));
-    const nodes = graph.nodes.map((n) => ({
+    const shown = graph.nodes.filter((n) => this.showSystem || n.type !== 'system');
+    const nodes = shown.map((n) => ({
       group: 'nodes',
       data: { id: n.id, status: n.status, type: n.type || '' },
       classes: inCycle.has(n.id) ? 'in-cycle' : '',
     }));
-    const known = new Set(graph.nodes.map((n) => n.id));
+    const known = new Set(shown.map((n) => n.id));
     const edges = graph.edges
       .filter((e) => known.has(e.from) && known.has(e.to))
       .map((e, index) => ({
@@ -106,6 +124,10 @@ export class GraphView {
       data: { id: `edge-${index}`, source: e.from, target: e.to, origin: e.origin || 'declared' },
       classes: inCycle.has(e.from) && inCycle.get(e.from) === inCycle.get(e.to) ? 'cycle' : '',
       }));
+    const positions = layeredPositions(
+      nodes.map((n) => n.data.id),
+      edges.map((e) => ({ from: e.data.source, to: e.data.target })),
+    );
     if (this.cy) {
       this.cy.destroy();
     }
@@ -113,15 +135,7 @@ export class GraphView {
       container: this.container,
       elements: [...nodes, ...edges],
       style: STYLE,
-      layout: {
-        name: 'breadthfirst',
-        directed: true,
-        // dependencies below their dependents; Cytoscape can only shift nodes so on a graph without cycles
-        maximal: (graph.cycles || []).length === 0,
-        padding: 16,
-        spacingFactor: 1.05,
-        animate: false,
-      },
+      layout: { name: 'preset', positions: (node) => positions.get(node.id()), fit: true, padding: 16 },
       minZoom: 0.2,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -131,6 +145,9 @@ export class GraphView {
     const dataset = this.container.dataset;
     dataset.nodes = String(this.cy.nodes().length);
     dataset.edges = String(this.cy.edges().length);
+    dataset.allNodes = String(graph.nodes.length);
+    dataset.allEdges = String(graph.edges.length);
+    dataset.system = String(this.showSystem);
     dataset.cycles = String((graph.cycles || []).length);
     dataset.ready = 'true';
     this.highlight(this.selected);
