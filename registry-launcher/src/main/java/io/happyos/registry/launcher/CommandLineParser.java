@@ -36,6 +36,9 @@ final class CommandLineParser {
         String cluster = null;
         // the cluster's other options, by name, as typed: each needs --cluster
         Map<String, String> clusterOptions = new LinkedHashMap<>();
+        String http = null;
+        // the web console's other options, by name, as typed: each needs --http
+        Map<String, String> webOptions = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -53,6 +56,10 @@ final class CommandLineParser {
                 case "--cluster" -> cluster = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "--node", "--cluster-session-timeout", "--cluster-auth" ->
                     clusterOptions.put(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name));
+                case "--http" -> http = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                case "--http-tls", "--http-token-file" ->
+                    webOptions.put(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name));
+                case "--http-insecure" -> webOptions.put(name, String.valueOf(noValue(name, inlineValue)));
                 case "--clean" -> clean = noValue(name, inlineValue);
                 case "--no-watch" -> noWatch = noValue(name, inlineValue);
                 case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
@@ -85,7 +92,39 @@ final class CommandLineParser {
                 cluster == null ? null : cluster.strip(),
                 clusterOptions.get("--node"),
                 timeout == null ? null : sessionTimeout(timeout),
-                auth == null ? null : absolute(auth));
+                auth == null ? null : absolute(auth),
+                web(http, webOptions));
+    }
+
+    private static LauncherOptions.WebOptions web(String http, Map<String, String> webOptions) throws UsageException {
+        for (Map.Entry<String, String> option : webOptions.entrySet()) {
+            if (http == null) {
+                throw new UsageException("Option " + option.getKey() + " applies to the web console only: give "
+                        + "--http [HOST:]PORT too, or leave " + option.getKey() + " out. Try --help.");
+            }
+            if (option.getValue().isBlank()) {
+                throw new UsageException("Option " + option.getKey() + " needs a non-empty value. Try --help.");
+            }
+        }
+        if (http == null) {
+            return null;
+        }
+        ListenAddress address;
+        try {
+            address = ListenAddress.parse(http, "--http");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Option " + e.getMessage() + ". Try --help.");
+        }
+        String tls = webOptions.get("--http-tls");
+        String token = webOptions.get("--http-token-file");
+        boolean insecure = webOptions.containsKey("--http-insecure");
+        if (!address.loopback() && tls == null && !insecure) {
+            throw new UsageException("Option --http " + address + " serves beyond this machine over plain HTTP, where "
+                    + "the token could be read on the way: give --http-tls KEYSTORE for HTTPS, or --http-insecure "
+                    + "to accept plain HTTP (behind a TLS proxy, say). Try --help.");
+        }
+        return new LauncherOptions.WebOptions(
+                address, insecure, tls == null ? null : absolute(tls), token == null ? null : absolute(token));
     }
 
     private static void checkCluster(String cluster, Map<String, String> clusterOptions) throws UsageException {

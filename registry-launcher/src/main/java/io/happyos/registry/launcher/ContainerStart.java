@@ -66,6 +66,15 @@ final class ContainerStart {
             // standalone: nothing of the cluster, and a cluster bundle of an earlier start is uninstalled
             runtime = runtime.without(RuntimeBundles.CLUSTER_BUNDLE);
         }
+        boolean web = FrameworkSettings.httpOn(properties);
+        if (web) {
+            checkWeb(settings);
+        } else {
+            // nothing listens: no web bundles, and those of an earlier start are uninstalled
+            for (String file : RuntimeBundles.WEB_BUNDLES) {
+                runtime = runtime.without(file);
+            }
+        }
         LOG.info(
                 "Starting the container: storage {}, bundles {}, clean {}, registry API {}, {}",
                 storage,
@@ -107,6 +116,24 @@ final class ContainerStart {
             }
         } catch (IOException e) {
             throw new StartupException("Cannot create the bundles folder " + dir + ": " + e, e);
+        }
+    }
+
+    /** A web console that would serve beyond loopback in clear, or a keystore that cannot be read, fails here. */
+    private static void checkWeb(RegistryContainer.Builder settings) throws StartupException {
+        ListenAddress address = settings.httpAddress();
+        if (address == null) {
+            return;
+        }
+        if (!address.loopback() && settings.httpTls() == null && !settings.httpInsecure()) {
+            throw new StartupException("The web console on " + address + " would serve beyond this machine over "
+                    + "plain HTTP, where the token could be read on the way: give --http-tls KEYSTORE for HTTPS, "
+                    + "or --http-insecure to accept plain HTTP");
+        }
+        Path keystore = settings.httpTls();
+        if (keystore != null && (!Files.isRegularFile(keystore) || !Files.isReadable(keystore))) {
+            throw new StartupException("Cannot read the keystore " + keystore + " (--http-tls): give a readable "
+                    + "PKCS12 or JKS file with the server's key and certificate");
         }
     }
 

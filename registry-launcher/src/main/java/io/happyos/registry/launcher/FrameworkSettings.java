@@ -23,6 +23,11 @@ final class FrameworkSettings {
     static final String CLUSTER_SESSION_TIMEOUT = "happyos.cluster.session.timeout";
     /** Read by registry-cluster: the file of the digest credentials. */
     static final String CLUSTER_AUTH = "happyos.cluster.auth";
+    /** Read by registry-web: {@code HOST:PORT} it serves on; unset: no web console. */
+    static final String HTTP = "happyos.http";
+    /** Read by registry-web: the bearer token's file. */
+    static final String HTTP_TOKEN_FILE = "happyos.http.token.file";
+
     /** The session timeouts registry-cluster accepts, said as its error says it. */
     static final String SESSION_TIMEOUT_RANGE = "between 1s and 10m (default 10s)";
 
@@ -79,6 +84,9 @@ final class FrameworkSettings {
         if (settings.clusterConnect() != null) {
             putCluster(properties, settings);
         }
+        if (settings.httpAddress() != null) {
+            putHttp(properties, settings);
+        }
         // the Gogo shell never reads standard input: the launcher reads the terminal (InteractiveShell)
         properties.put("gosh.home", storage.toString());
         properties.put("gosh.args", "--nointeractive");
@@ -99,6 +107,45 @@ final class FrameworkSettings {
         if (settings.authFile() != null) {
             properties.put(CLUSTER_AUTH, settings.authFile().toString());
         }
+    }
+
+    /** registry-web's settings, and Felix HTTP Jetty's: its host, port, HTTP or HTTPS. */
+    private static void putHttp(Map<String, Object> properties, RegistryContainer.Builder settings) {
+        ListenAddress address = settings.httpAddress();
+        properties.put(HTTP, address.toString());
+        properties.put("org.apache.felix.http.host", address.host());
+        properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        properties.put("org.apache.felix.http.mbeans", "false");
+        if (settings.httpTokenFile() != null) {
+            properties.put(HTTP_TOKEN_FILE, settings.httpTokenFile().toString());
+        }
+        Path keystore = settings.httpTls();
+        if (keystore == null) {
+            properties.put("org.apache.felix.http.enable", "true");
+            properties.put("org.apache.felix.https.enable", "false");
+            properties.put("org.osgi.service.http.port", Integer.toString(address.port()));
+        } else {
+            String name = keystore.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            properties.put("org.apache.felix.http.enable", "false");
+            properties.put("org.apache.felix.https.enable", "true");
+            properties.put("org.osgi.service.http.port.secure", Integer.toString(address.port()));
+            properties.put("org.apache.felix.https.keystore", keystore.toString());
+            properties.put("org.apache.felix.https.keystore.type", name.endsWith(".jks") ? "JKS" : "PKCS12");
+            properties.put("org.apache.felix.https.keystore.password", settings.httpTlsPassword());
+            properties.put("org.apache.felix.https.keystore.key.password", settings.httpTlsPassword());
+        }
+    }
+
+    /**
+     * Whether the properties of a start serve the web console: {@value #HTTP} is set, by the
+     * builder or as a framework property of its own.
+     *
+     * @param properties from {@link #create}
+     * @return whether the web bundles are needed
+     */
+    static boolean httpOn(Map<String, Object> properties) {
+        Object http = properties.get(HTTP);
+        return http != null && !http.toString().isBlank();
     }
 
     /**

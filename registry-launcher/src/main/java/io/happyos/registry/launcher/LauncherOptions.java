@@ -20,6 +20,7 @@ import java.util.List;
  * @param node {@code --node}, or {@code null} for the default name
  * @param clusterSessionTimeout {@code --cluster-session-timeout}, or {@code null} for the default
  * @param clusterAuth {@code --cluster-auth} (absolute), or {@code null}
+ * @param web {@code --http} and its options, or {@code null} when nothing listens on HTTP
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -33,11 +34,22 @@ record LauncherOptions(
         String cluster,
         String node,
         Duration clusterSessionTimeout,
-        Path clusterAuth) {
+        Path clusterAuth,
+        WebOptions web) {
 
     LauncherOptions {
         commands = List.copyOf(commands);
     }
+
+    /**
+     * The web console's options.
+     *
+     * @param address {@code --http}
+     * @param insecure {@code --http-insecure}: plain HTTP beyond loopback accepted
+     * @param tls {@code --http-tls} (absolute), or {@code null} for plain HTTP
+     * @param tokenFile {@code --http-token-file} (absolute), or {@code null} for {@code STORAGE/http.token}
+     */
+    record WebOptions(ListenAddress address, boolean insecure, Path tls, Path tokenFile) {}
 
     /** Whether commands were given with {@code -c}, so the launcher runs them and stops. */
     boolean batch() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import org.jline.terminal.Terminal;
@@ -36,6 +37,9 @@ public final class Main {
      * The logger of start-up failures: the log file only (see logback.xml), since the console gets
      * one "Error:" line instead.
      */
+    /** The environment variable holding the password of the {@code --http-tls} keystore. */
+    static final String TLS_PASSWORD_VARIABLE = "HAPPYOS_HTTP_TLS_PASSWORD";
+
     static final String STARTUP_LOG = "io.happyos.registry.launcher.startup";
 
     private final PrintStream out;
@@ -110,6 +114,17 @@ public final class Main {
                 .autoRollback(!options.noAutoRollback())
                 // the launcher never has the registry API on its class path (pitfall 2)
                 .shareRegistryApi(false);
+        if (options.web() != null) {
+            LauncherOptions.WebOptions web = options.web();
+            builder.http(web.address().toString()).httpInsecure(web.insecure());
+            if (web.tls() != null) {
+                String password = System.getenv(TLS_PASSWORD_VARIABLE);
+                builder.httpTls(web.tls(), password == null ? "" : password);
+            }
+            if (web.tokenFile() != null) {
+                builder.httpTokenFile(web.tokenFile());
+            }
+        }
         if (options.cluster() != null) {
             builder.cluster(options.cluster());
             if (options.node() != null) {
@@ -142,11 +157,29 @@ public final class Main {
         }
     }
 
+    /** Says where the web console listens, and where its token is. */
+    private static void announce(RegistryContainer container, LauncherOptions options, PrintStream to) {
+        if (options.web() == null) {
+            return;
+        }
+        Path token = options.web().tokenFile() != null
+                ? options.web().tokenFile()
+                : options.storageDir().resolve("http.token");
+        container
+                .httpUri()
+                .ifPresentOrElse(
+                        uri -> to.println("Web console: " + uri + " (changes need the bearer token in " + token + ")"),
+                        () -> to.println("Web console: not listening; see the log in "
+                                + FrameworkSettings.logDir(options.storageDir())));
+    }
+
     private int runBatch(RegistryContainer.Builder builder, LauncherOptions options) throws StartupException {
         RegistryContainer container = builder.readyTimeout(Duration.ZERO).start();
         Thread hook = stopOnExit(container);
         try {
             RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT);
+            // on standard error: standard output carries the commands' output, which scripts read
+            announce(container, options, err);
             Iterator<String> lines = options.batch() ? options.commands().iterator() : standardInputLines();
             return runCommands(container, lines);
         } finally {
@@ -184,6 +217,7 @@ public final class Main {
                     out.println(
                             "The registry is still deploying the bundles folder; registry:list shows how far it got.");
                 }
+                announce(container, options, out);
                 try (GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err)) {
                     new InteractiveShell(terminal, gogo, container, options.storageDir()).run();
                 }

@@ -143,6 +143,57 @@ public final class RegistryContainer implements AutoCloseable {
     }
 
     /**
+     * Where the web console and HTTP API are served, once Felix HTTP Jetty listens: its
+     * {@code osgi.http.endpoint}, with the port it took (for a port 0, the free one it picked).
+     *
+     * @return the base URI, or empty when the container serves no HTTP (or Jetty did not start within
+     *     ten seconds)
+     */
+    public java.util.Optional<java.net.URI> httpUri() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do {
+            java.util.Optional<java.net.URI> uri = endpoint();
+            if (uri.isPresent() || !isRunning()) {
+                return uri;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return java.util.Optional.empty();
+            }
+        } while (System.nanoTime() < deadline && serves());
+        return java.util.Optional.empty();
+    }
+
+    private boolean serves() {
+        return bundleContext() != null && bundleContext().getProperty(FrameworkSettings.HTTP) != null;
+    }
+
+    private java.util.Optional<java.net.URI> endpoint() {
+        if (!serves()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            ServiceReference<?>[] refs = bundleContext()
+                    .getAllServiceReferences("org.osgi.service.servlet.runtime.HttpServiceRuntime", null);
+            if (refs == null) {
+                return java.util.Optional.empty();
+            }
+            Object endpoint = refs[0].getProperty("osgi.http.endpoint");
+            String first = endpoint instanceof String[] many && many.length > 0
+                    ? many[0]
+                    : endpoint == null ? null : endpoint.toString();
+            if (first == null || first.matches(".*:0/?$")) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(java.net.URI.create(first.endsWith("/") ? first : first + "/"));
+        } catch (org.osgi.framework.InvalidSyntaxException | IllegalStateException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Whether the framework is running.
      *
      * @return {@code true} until it stops, by whoever stops it
@@ -226,6 +277,11 @@ public final class RegistryContainer implements AutoCloseable {
         private String node;
         private Duration clusterSessionTimeout;
         private Path clusterAuth;
+        private ListenAddress http;
+        private boolean httpInsecure;
+        private Path httpTls;
+        private String httpTlsPassword;
+        private Path httpTokenFile;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private StorageLock heldLock;
         private Consumer<BundleContext> beforeStart = context -> {};
@@ -400,6 +456,59 @@ public final class RegistryContainer implements AutoCloseable {
         }
 
         /**
+         * Serves the web console and HTTP API (default: nothing listens). The web bundles (Felix
+         * HTTP Jetty and registry-web) are then installed. Reading is open from loopback; every
+         * change needs the bearer token of {@link #httpTokenFile(Path)}. A HOST other than loopback
+         * needs {@link #httpTls} or {@link #httpInsecure}, checked at start.
+         *
+         * @param address {@code PORT} (on 127.0.0.1), {@code HOST:PORT} or {@code [IPV6]:PORT}; port 0
+         *     picks a free one ({@link RegistryContainer#httpUri()} tells which)
+         * @return this builder
+         * @throws IllegalArgumentException when the address is not one of those forms
+         */
+        public Builder http(String address) {
+            this.http = ListenAddress.parse(Objects.requireNonNull(address, "http must not be null"), "http");
+            return this;
+        }
+
+        /**
+         * Accepts plain HTTP on an address other than loopback (default: refused, since the token
+         * would cross the network in clear), for a container behind a TLS-terminating proxy.
+         *
+         * @param insecure whether to accept it
+         * @return this builder
+         */
+        public Builder httpInsecure(boolean insecure) {
+            this.httpInsecure = insecure;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS instead of HTTP.
+         *
+         * @param keystore a PKCS12 ({@code .p12}, {@code .pfx}) or JKS keystore with the server's key
+         * @param password the keystore's (and key's) password
+         * @return this builder
+         */
+        public Builder httpTls(Path keystore, String password) {
+            this.httpTls = Objects.requireNonNull(keystore, "httpTls keystore must not be null");
+            this.httpTlsPassword = Objects.requireNonNull(password, "httpTls password must not be null");
+            return this;
+        }
+
+        /**
+         * The bearer token's file (default {@code STORAGE/http.token}, made at the first start with
+         * mode 0600). A file that others may read is refused at start.
+         *
+         * @param file the file
+         * @return this builder
+         */
+        public Builder httpTokenFile(Path file) {
+            this.httpTokenFile = Objects.requireNonNull(file, "httpTokenFile must not be null");
+            return this;
+        }
+
+        /**
          * A framework property, such as {@code happyos.activation.timeout} (see the README's
          * configuration table). Applied after the container's own, so it may override them; a value
          * for {@code org.osgi.framework.system.packages.extra} is added to the packages the container
@@ -462,6 +571,26 @@ public final class RegistryContainer implements AutoCloseable {
 
         Duration sessionTimeout() {
             return clusterSessionTimeout;
+        }
+
+        ListenAddress httpAddress() {
+            return http;
+        }
+
+        boolean httpInsecure() {
+            return httpInsecure;
+        }
+
+        Path httpTls() {
+            return httpTls == null ? null : httpTls.toAbsolutePath().normalize();
+        }
+
+        String httpTlsPassword() {
+            return httpTlsPassword;
+        }
+
+        Path httpTokenFile() {
+            return httpTokenFile == null ? null : httpTokenFile.toAbsolutePath().normalize();
         }
 
         Path authFile() {

@@ -41,6 +41,10 @@ final class RuntimeBundles {
     /** The file of the cluster bundle, left out of a standalone container. */
     static final String CLUSTER_BUNDLE = "registry-cluster.jar";
 
+    /** The files of the web console (Felix HTTP Jetty and registry-web), left out unless it is on. */
+    static final List<String> WEB_BUNDLES =
+            List.of("org.apache.felix.http.servlet-api.jar", "org.apache.felix.http.jetty.jar", "registry-web.jar");
+
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBundles.class);
     private static final String FOLDER = "runtime/";
     private static final String INDEX = FOLDER + "bundles.list";

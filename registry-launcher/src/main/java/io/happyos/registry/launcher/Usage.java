@@ -37,6 +37,17 @@ final class Usage {
                   --cluster-auth FILE ZooKeeper digest credentials, one line USER:PASSWORD: the
                                       cluster's records are then open to those credentials only.
                                       Needs --cluster.
+                  --http [HOST:]PORT  Serve the web console and HTTP API (a bare port listens on
+                                      127.0.0.1; 0 picks a free one; the URL is printed at start).
+                                      Reading is open from this machine; every change needs the
+                                      bearer token in STORAGE/http.token (made at the first start,
+                                      mode 0600). Default: nothing listens.
+                  --http-tls KEYSTORE Serve HTTPS with this PKCS12 (or JKS) keystore; its password
+                                      from the environment variable HAPPYOS_HTTP_TLS_PASSWORD.
+                  --http-insecure     Accept plain HTTP on a HOST other than loopback (refused
+                                      otherwise: the token would cross the network in clear).
+                  --http-token-file FILE
+                                      The bearer token's file instead of STORAGE/http.token.
                   -c, --command LINE  Run a Gogo command line once the registry is ready, print its
                                       output, then stop. Repeatable: the lines run in order and the
                                       first one that fails stops the run (exit code 1).
@@ -57,6 +68,7 @@ final class Usage {
                   java -jar happyos-registry.jar --bundles ./plugins -c "registry:list" -c "registry:order"
                   echo "registry:list" | java -jar happyos-registry.jar --storage /tmp/registry --clean
                   java -jar happyos-registry.jar --bundles ./plugins --cluster 127.0.0.1:2181 --node alpha
+                  java -jar happyos-registry.jar --bundles ./plugins --http 8080
                 """;
     }
 }

@@ -194,6 +194,82 @@ class CommandLineParserTest {
         assertThat(dir.resolve("storage/felix-cache")).doesNotExist();
     }
 
+    @Test
+    void httpTakesAPortOrHostAndPortAndABarePortListensOnLoopback() throws Exception {
+        assertThat(properties(CommandLineParser.parse("--http", "8080")))
+                .containsEntry("happyos.http", "127.0.0.1:8080")
+                .containsEntry("org.apache.felix.http.host", "127.0.0.1")
+                .containsEntry("org.osgi.service.http.port", "8080")
+                .containsEntry("org.apache.felix.http.enable", "true");
+        assertThat(properties(CommandLineParser.parse("--http=[::1]:0")))
+                .containsEntry("happyos.http", "[::1]:0")
+                .containsEntry("org.apache.felix.http.host", "::1");
+        assertThat(properties(CommandLineParser.parse("--http", "0.0.0.0:9000", "--http-insecure")))
+                .containsEntry("happyos.http", "0.0.0.0:9000");
+        Map<String, Object> tls = properties(CommandLineParser.parse("--http", "0.0.0.0:8443", "--http-tls", "k.p12"));
+        assertThat(tls)
+                .containsEntry("org.apache.felix.https.enable", "true")
+                .containsEntry("org.apache.felix.http.enable", "false")
+                .containsEntry("org.osgi.service.http.port.secure", "8443")
+                .containsEntry(
+                        "org.apache.felix.https.keystore",
+                        Path.of("k.p12").toAbsolutePath().toString())
+                .containsEntry("org.apache.felix.https.keystore.type", "PKCS12");
+        assertThat(properties(CommandLineParser.parse("--http", "1", "--http-token-file", "t")))
+                .containsEntry(
+                        "happyos.http.token.file", Path.of("t").toAbsolutePath().toString());
+        assertThat(properties(CommandLineParser.parse())).doesNotContainKey("happyos.http");
+    }
+
+    @Test
+    void httpRefusesPlainHttpBeyondLoopbackAndBadAddressesAndStrayOptions() {
+        assertThatThrownBy(() -> CommandLineParser.parse("--http", "0.0.0.0:8080"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--http-tls KEYSTORE")
+                .hasMessageContaining("--http-insecure");
+        assertThatThrownBy(() -> CommandLineParser.parse("--http", "192.168.1.5:80"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("plain HTTP");
+        for (String bad : new String[] {"", "x", "70000", "host:", ":80", "::1:80", "a b:80", "-1"}) {
+            assertThatThrownBy(() -> CommandLineParser.parse("--http", bad))
+                    .as(bad)
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--http");
+        }
+        for (String[] stray :
+                new String[][] {{"--http-insecure"}, {"--http-tls", "k.p12"}, {"--http-token-file", "t"}}) {
+            assertThatThrownBy(() -> CommandLineParser.parse(stray))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("applies to the web console only: give --http [HOST:]PORT too");
+        }
+        assertThatThrownBy(() -> CommandLineParser.parse("--http", "1", "--http-insecure=yes"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("takes no value");
+    }
+
+    @Test
+    void theBuilderRefusesPlainHttpBeyondLoopbackAtStartBeforeTheFramework(@TempDir Path dir) {
+        assertThatThrownBy(() -> RegistryContainer.builder().http("nonsense"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[HOST:]PORT");
+        assertThatThrownBy(() -> RegistryContainer.builder()
+                        .storageDir(dir.resolve("storage"))
+                        .bundlesDir(dir.resolve("bundles"))
+                        .http("10.1.2.3:0")
+                        .start())
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("--http-tls KEYSTORE");
+        assertThatThrownBy(() -> RegistryContainer.builder()
+                        .storageDir(dir.resolve("storage"))
+                        .bundlesDir(dir.resolve("bundles"))
+                        .http("0")
+                        .httpTls(dir.resolve("missing.p12"), "pw")
+                        .start())
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("Cannot read the keystore");
+        assertThat(dir.resolve("storage/felix-cache")).doesNotExist();
+    }
+
     private static Map<String, Object> properties(LauncherOptions options) {
         return FrameworkSettings.create(Main.containerFor(options), BuildInfo.load(), null);
     }
