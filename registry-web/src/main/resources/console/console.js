@@ -304,7 +304,10 @@ async function act(id, action, version) {
 
 document.getElementById('filter-status').addEventListener('change', (e) => table.setFilter({ status: e.target.value }));
 document.getElementById('filter-type').addEventListener('change', (e) => table.setFilter({ type: e.target.value }));
-document.getElementById('search').addEventListener('input', (e) => table.setFilter({ query: e.target.value.trim() }));
+const search = document.getElementById('search');
+for (const type of ['input', 'change']) {
+  search.addEventListener(type, () => table.setFilter({ query: search.value.trim() }));
+}
 document.getElementById('graph-fit').addEventListener('click', () => graph.fit());
 document.getElementById('graph-system').addEventListener('change', (e) => graph.setShowSystem(e.target.checked));
 

@@ -6,7 +6,7 @@
 // [data-cycles][data-selected][data-dependencies][data-dependents], data-ready="true" once drawn,
 // and what the API gave: [data-all-nodes][data-all-edges] (with the system components).
 
-import { layeredPositions } from './layers.js';
+import { layeredPositions, nodesPerRow } from './layers.js';
 
 const COLORS = {
   ACTIVE: '#15803d',
@@ -79,13 +79,14 @@ export class GraphView {
     this.handlers = handlers;
     this.cy = null;
     this.graph = null;
+    this.perRow = 0;
     this.selected = null;
     this.showSystem = false;
     // a phone turned, a window resized: fit the drawing to the container's new size
     let timer = null;
     new ResizeObserver(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => this.fit(), 100);
+      timer = setTimeout(() => this.resized(), 100);
     }).observe(container);
   }
 
@@ -124,9 +125,11 @@ export class GraphView {
       data: { id: `edge-${index}`, source: e.from, target: e.to, origin: e.origin || 'declared' },
       classes: inCycle.has(e.from) && inCycle.get(e.from) === inCycle.get(e.to) ? 'cycle' : '',
       }));
+    this.perRow = nodesPerRow(this.container.clientWidth);
     const positions = layeredPositions(
       nodes.map((n) => n.data.id),
       edges.map((e) => ({ from: e.data.source, to: e.data.target })),
+      this.perRow,
     );
     if (this.cy) {
       this.cy.destroy();
@@ -192,6 +195,15 @@ export class GraphView {
     dependents.addClass('dependent');
     dataset.dependencies = String(dependencies.nodes().length);
     dataset.dependents = String(dependents.nodes().length);
+  }
+
+  /** Lays the graph out again when as many nodes no longer fit side by side, else fits it. */
+  resized() {
+    if (this.graph && this.perRow !== nodesPerRow(this.container.clientWidth)) {
+      this.draw(this.graph);
+    } else {
+      this.fit();
+    }
   }
 
   fit() {

@@ -6,12 +6,19 @@
 const COLUMN = 150;
 const ROW = 90;
 
+/** How many nodes fit side by side in a drawing this many CSS pixels wide (at least 3). */
+export function nodesPerRow(width) {
+  return Math.max(3, Math.floor(width / COLUMN));
+}
+
 /**
  * @param {string[]} ids the nodes
  * @param {{from: string, to: string}[]} edges from a dependent to its dependency
+ * @param {number} perRow the most nodes side by side: a longer row is folded onto the next lines,
+ *     so that a narrow screen shows the graph tall rather than tiny
  * @returns {Map<string, {x: number, y: number}>} a position per node
  */
-export function layeredPositions(ids, edges) {
+export function layeredPositions(ids, edges, perRow = Number.POSITIVE_INFINITY) {
   const dependents = new Map(ids.map((id) => [id, []]));
   for (const e of edges) {
     if (e.from !== e.to && dependents.has(e.from) && dependents.has(e.to)) {
@@ -26,6 +33,7 @@ export function layeredPositions(ids, edges) {
   }
   const x = new Map();
   const positions = new Map();
+  let line = 0;
   layers.forEach((layer, row) => {
     const weight = (id) => {
       const above = dependents.get(id).filter((d) => x.has(d) && rows.get(d) < row);
@@ -33,11 +41,14 @@ export function layeredPositions(ids, edges) {
     };
     const weights = new Map(layer.map((id) => [id, weight(id)]));
     layer.sort((a, b) => weights.get(a) - weights.get(b) || (a < b ? -1 : a > b ? 1 : 0));
-    const width = (layer.length - 1) * COLUMN;
-    layer.forEach((id, i) => {
-      x.set(id, i * COLUMN - width / 2);
-      positions.set(id, { x: x.get(id), y: row * ROW });
-    });
+    for (let start = 0; start < layer.length; start += perRow, line++) {
+      const part = layer.slice(start, start + perRow);
+      const width = (part.length - 1) * COLUMN;
+      part.forEach((id, i) => {
+        x.set(id, i * COLUMN - width / 2);
+        positions.set(id, { x: x.get(id), y: line * ROW });
+      });
+    }
   });
   return positions;
 }
