@@ -41,6 +41,21 @@ final class ConsoleServlet extends HttpServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            doGet(request, response);
+        } else {
+            Responses.problem(
+                    response,
+                    new HttpProblem(
+                            HttpProblem.METHOD_NOT_ALLOWED,
+                            method + " is not served at " + request.getRequestURI()
+                                    + ": the console's pages are read only (the API is under /api)"));
+        }
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         String path;
