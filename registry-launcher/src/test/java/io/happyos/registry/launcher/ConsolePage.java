@@ -204,7 +204,7 @@ final class ConsolePage {
     }
 
     private void until(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).until(condition::apply);
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).until(condition);
     }
 
     /** The CSS selector of a row and what is below it. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -32,6 +33,10 @@ import org.openqa.selenium.By;
  * <p>Without Chromium the tests fail saying how to install it; {@code -Dweb.browser.skip=true}
  * skips them.
  */
+@DisabledIfSystemProperty(
+        named = Browser.SKIP_PROPERTY,
+        matches = "true",
+        disabledReason = "browser tests skipped (-D" + Browser.SKIP_PROPERTY + "=true)")
 class WebConsoleIT {
 
     /** How soon a status change made through the API must show on the page. */
@@ -146,7 +151,7 @@ class WebConsoleIT {
         page.awaitStatus("echo-skill", "ACTIVE", LIVE);
         long activationShown = System.nanoTime() - activated;
 
-        assertThat(page.script("return window.notReloaded === true")).isEqualTo(Boolean.TRUE);
+        assertThat(page.script("return window.notReloaded === true")).isEqualTo(true);
         System.out.printf(
                 "WebConsoleIT: a status change showed on the page %d ms (deactivate) and %d ms (activate)"
                         + " after the API answered%n",
