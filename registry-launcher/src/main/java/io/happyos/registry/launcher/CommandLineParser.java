@@ -23,7 +23,8 @@ final class CommandLineParser {
      * @param args the arguments
      * @return the options, with absolute, normalised paths
      * @throws UsageException for an unknown option, a missing value, a stray argument, a cluster
-     *     option without {@code --cluster}, or a session timeout that is not a duration of 1s to 10m
+     *     option without {@code --cluster}, a session timeout that is not a duration of 1s to 10m, or
+     *     {@code --ssh} and {@code --ssh-authorized-keys} one without the other
      */
     static LauncherOptions parse(String... args) throws UsageException {
         String bundles = DEFAULT_BUNDLES_DIR;
@@ -34,6 +35,8 @@ final class CommandLineParser {
         boolean help = false;
         boolean version = false;
         String cluster = null;
+        String ssh = null;
+        String sshKeys = null;
         // the cluster's other options, by name, as typed: each needs --cluster
         Map<String, String> clusterOptions = new LinkedHashMap<>();
         String http = null;
@@ -60,6 +63,8 @@ final class CommandLineParser {
                 case "--http-tls", "--http-token-file" ->
                     webOptions.put(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name));
                 case "--http-insecure" -> webOptions.put(name, String.valueOf(noValue(name, inlineValue)));
+                case "--ssh" -> ssh = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                case "--ssh-authorized-keys" -> sshKeys = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "--clean" -> clean = noValue(name, inlineValue);
                 case "--no-watch" -> noWatch = noValue(name, inlineValue);
                 case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
@@ -78,6 +83,7 @@ final class CommandLineParser {
             }
         }
         checkCluster(cluster, clusterOptions);
+        checkSsh(ssh, sshKeys);
         String timeout = clusterOptions.get("--cluster-session-timeout");
         String auth = clusterOptions.get("--cluster-auth");
         return new LauncherOptions(
@@ -93,7 +99,27 @@ final class CommandLineParser {
                 clusterOptions.get("--node"),
                 timeout == null ? null : sessionTimeout(timeout),
                 auth == null ? null : absolute(auth),
-                web(http, webOptions));
+                web(http, webOptions),
+                ssh == null ? null : ssh.strip(),
+                sshKeys == null ? null : absolute(sshKeys.strip()));
+    }
+
+    private static void checkSsh(String ssh, String keys) throws UsageException {
+        if (ssh != null && ssh.isBlank()) {
+            throw new UsageException("Option --ssh needs [HOST:]PORT, e.g. --ssh 2222 (127.0.0.1) or --ssh 0 (a free "
+                    + "port). Try --help.");
+        }
+        if (keys != null && keys.isBlank()) {
+            throw new UsageException("Option --ssh-authorized-keys needs a file. Try --help.");
+        }
+        if (ssh != null && keys == null) {
+            throw new UsageException("Option --ssh needs --ssh-authorized-keys FILE too: an OpenSSH authorized_keys "
+                    + "file of the public keys that may log in (only keys are accepted). Try --help.");
+        }
+        if (keys != null && ssh == null) {
+            throw new UsageException("Option --ssh-authorized-keys applies to the SSH shell only: give --ssh "
+                    + "[HOST:]PORT too, or leave --ssh-authorized-keys out. Try --help.");
+        }
     }
 
     private static LauncherOptions.WebOptions web(String http, Map<String, String> webOptions) throws UsageException {

@@ -56,25 +56,18 @@ final class ContainerStart {
         if (cluster) {
             checkCredentials(properties.get(FrameworkSettings.CLUSTER_AUTH));
         }
+        checkAuthorizedKeys(properties.get(FrameworkSettings.SSH_AUTHORIZED_KEYS));
+        if (FrameworkSettings.httpOn(properties)) {
+            checkWeb(settings);
+        }
         RuntimeBundles runtime = RuntimeBundles.embedded();
         if (share) {
             String apiExports = runtime.exportedPackages(RuntimeBundles.API_BUNDLE);
             runtime = runtime.without(RuntimeBundles.API_BUNDLE);
             properties = FrameworkSettings.create(settings, BuildInfo.load(), apiExports);
         }
-        if (!cluster) {
-            // standalone: nothing of the cluster, and a cluster bundle of an earlier start is uninstalled
-            runtime = runtime.without(RuntimeBundles.CLUSTER_BUNDLE);
-        }
-        boolean web = FrameworkSettings.httpOn(properties);
-        if (web) {
-            checkWeb(settings);
-        } else {
-            // nothing listens: no web bundles, and those of an earlier start are uninstalled
-            for (String file : RuntimeBundles.WEB_BUNDLES) {
-                runtime = runtime.without(file);
-            }
-        }
+        // the optional bundles (cluster, SSH, web) only when asked for; one of an earlier start is uninstalled
+        runtime = runtime.wantedFor(properties);
         LOG.info(
                 "Starting the container: storage {}, bundles {}, clean {}, registry API {}, {}",
                 storage,
@@ -146,6 +139,19 @@ final class ContainerStart {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new StartupException("Cannot read the cluster credentials file " + path
                     + " (--cluster-auth): give a readable file holding one line USER:PASSWORD");
+        }
+    }
+
+    /** An authorized_keys file that cannot be read fails here, in the launcher's words, before anything starts. */
+    private static void checkAuthorizedKeys(Object file) throws StartupException {
+        if (file == null) {
+            return;
+        }
+        Path path = Path.of(file.toString());
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new StartupException("Cannot read the SSH authorized keys file " + path
+                    + " (--ssh-authorized-keys): give a readable OpenSSH authorized_keys file, e.g. a copy of "
+                    + "~/.ssh/id_ecdsa.pub");
         }
     }
 

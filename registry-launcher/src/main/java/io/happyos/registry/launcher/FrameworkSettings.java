@@ -28,6 +28,10 @@ final class FrameworkSettings {
     /** Read by registry-web: the bearer token's file. */
     static final String HTTP_TOKEN_FILE = "happyos.http.token.file";
 
+    /** Read by registry-ssh: {@code HOST:PORT} of the SSH shell; unset: no SSH shell. */
+    static final String SSH = "happyos.ssh";
+    /** Read by registry-ssh: the authorized_keys file. */
+    static final String SSH_AUTHORIZED_KEYS = "happyos.ssh.authorized.keys";
     /** The session timeouts registry-cluster accepts, said as its error says it. */
     static final String SESSION_TIMEOUT_RANGE = "between 1s and 10m (default 10s)";
 
@@ -86,6 +90,12 @@ final class FrameworkSettings {
         }
         if (settings.httpAddress() != null) {
             putHttp(properties, settings);
+        }
+        if (settings.sshAddress() != null) {
+            properties.put(SSH, settings.sshAddress());
+            if (settings.sshKeysFile() != null) {
+                properties.put(SSH_AUTHORIZED_KEYS, settings.sshKeysFile().toString());
+            }
         }
         // the Gogo shell never reads standard input: the launcher reads the terminal (InteractiveShell)
         properties.put("gosh.home", storage.toString());

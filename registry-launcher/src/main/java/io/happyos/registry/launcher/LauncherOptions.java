@@ -21,6 +21,8 @@ import java.util.List;
  * @param clusterSessionTimeout {@code --cluster-session-timeout}, or {@code null} for the default
  * @param clusterAuth {@code --cluster-auth} (absolute), or {@code null}
  * @param web {@code --http} and its options, or {@code null} when nothing listens on HTTP
+ * @param ssh {@code --ssh}: {@code [HOST:]PORT} of the SSH shell, or {@code null} for none
+ * @param sshAuthorizedKeys {@code --ssh-authorized-keys} (absolute), or {@code null}
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -35,7 +37,9 @@ record LauncherOptions(
         String node,
         Duration clusterSessionTimeout,
         Path clusterAuth,
-        WebOptions web) {
+        WebOptions web,
+        String ssh,
+        Path sshAuthorizedKeys) {
 
     LauncherOptions {
         commands = List.copyOf(commands);

@@ -137,6 +137,9 @@ public final class Main {
                 builder.clusterAuth(options.clusterAuth());
             }
         }
+        if (options.ssh() != null) {
+            builder.ssh(options.ssh()).sshAuthorizedKeys(options.sshAuthorizedKeys());
+        }
         return builder;
     }
 
@@ -180,6 +183,7 @@ public final class Main {
             RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT);
             // on standard error: standard output carries the commands' output, which scripts read
             announce(container, options, err);
+            printRemoteAccess(container, err);
             Iterator<String> lines = options.batch() ? options.commands().iterator() : standardInputLines();
             return runCommands(container, lines);
         } finally {
@@ -218,6 +222,7 @@ public final class Main {
                             "The registry is still deploying the bundles folder; registry:list shows how far it got.");
                 }
                 announce(container, options, out);
+                printRemoteAccess(container, out);
                 try (GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err)) {
                     new InteractiveShell(terminal, gogo, container, options.storageDir()).run();
                 }
@@ -230,6 +235,16 @@ public final class Main {
             LoggerFactory.getLogger(Main.class).debug("Closing the terminal failed", e);
             return EXIT_OK;
         }
+    }
+
+    /** Where the container can be reached from elsewhere, when it listens at all. */
+    private static void printRemoteAccess(RegistryContainer container, PrintStream to) {
+        container.sshPort().ifPresent(port -> {
+            String host = container.sshHost().orElse("127.0.0.1");
+            to.println("SSH shell: ssh -p " + port + " " + System.getProperty("user.name", "USER") + "@"
+                    + (host.contains(":") ? "[" + host + "]" : host));
+            to.flush();
+        });
     }
 
     private static Thread stopOnExit(RegistryContainer container) {

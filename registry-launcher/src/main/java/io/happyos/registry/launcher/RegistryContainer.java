@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.slf4j.Logger;
@@ -51,6 +53,11 @@ import org.slf4j.LoggerFactory;
  * bundle whose manifest says {@code HappyOS-Singleton: true}) only where the cluster elects it.
  * Without it the container is standalone and carries nothing of the cluster.
  *
+ * <p><b>A remote shell.</b> With {@link Builder#ssh(String)} and {@link Builder#sshAuthorizedKeys(Path)}
+ * the container runs the Gogo shell over SSH (Apache MINA SSHD): public-key authentication only,
+ * against an OpenSSH authorized_keys file; every change made from it is audited as
+ * {@code ssh:USER@ADDRESS}. {@link #sshPort()} says the port. Without them nothing listens.
+ *
  * <p>One container per storage folder: a second one on the same folder, in this process or another,
  * fails to start naming the first one's process id. Methods may be called from any thread.
  */
@@ -61,6 +68,10 @@ public final class RegistryContainer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryContainer.class);
     static final String API_CLASS = "io.happyos.registry.DynamicRegistry";
+    /** The property of registry-ssh's marker service that holds the port it listens on. */
+    static final String SSH_PORT_PROPERTY = "happyos.ssh.port";
+    /** The property of registry-ssh's marker service that holds the address it listens on. */
+    static final String SSH_HOST_PROPERTY = "happyos.ssh.host";
 
     private final Framework framework;
     private final StorageLock ownLock;
@@ -149,10 +160,10 @@ public final class RegistryContainer implements AutoCloseable {
      * @return the base URI, or empty when the container serves no HTTP (or Jetty did not start within
      *     ten seconds)
      */
-    public java.util.Optional<java.net.URI> httpUri() {
+    public Optional<java.net.URI> httpUri() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         do {
-            java.util.Optional<java.net.URI> uri = endpoint();
+            Optional<java.net.URI> uri = endpoint();
             if (uri.isPresent() || !isRunning()) {
                 return uri;
             }
@@ -160,36 +171,68 @@ public final class RegistryContainer implements AutoCloseable {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         } while (System.nanoTime() < deadline && serves());
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private boolean serves() {
         return bundleContext() != null && bundleContext().getProperty(FrameworkSettings.HTTP) != null;
     }
 
-    private java.util.Optional<java.net.URI> endpoint() {
+    private Optional<java.net.URI> endpoint() {
         if (!serves()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             ServiceReference<?>[] refs = bundleContext()
                     .getAllServiceReferences("org.osgi.service.servlet.runtime.HttpServiceRuntime", null);
             if (refs == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Object endpoint = refs[0].getProperty("osgi.http.endpoint");
             String first = endpoint instanceof String[] many && many.length > 0
                     ? many[0]
                     : endpoint == null ? null : endpoint.toString();
             if (first == null || first.matches(".*:0/?$")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(java.net.URI.create(first.endsWith("/") ? first : first + "/"));
-        } catch (org.osgi.framework.InvalidSyntaxException | IllegalStateException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.of(java.net.URI.create(first.endsWith("/") ? first : first + "/"));
+        } catch (InvalidSyntaxException | IllegalStateException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The port the SSH shell listens on (the one picked, when port 0 was asked for).
+     *
+     * @return the port, or empty when the container has no SSH shell (not asked for, or not started
+     *     yet: the SSH bundle is up once {@link Builder#start()} returns)
+     */
+    public Optional<Integer> sshPort() {
+        return sshMarker(SSH_PORT_PROPERTY).filter(Integer.class::isInstance).map(Integer.class::cast);
+    }
+
+    /** The address the SSH shell listens on, as it was asked for, or empty when there is none. */
+    Optional<String> sshHost() {
+        return sshMarker(SSH_HOST_PROPERTY).map(String::valueOf);
+    }
+
+    /** A property of registry-ssh's marker service, which says where it listens. */
+    private Optional<Object> sshMarker(String property) {
+        BundleContext context = framework.getBundleContext();
+        if (context == null) {
+            return Optional.empty();
+        }
+        try {
+            ServiceReference<?>[] references = context.getAllServiceReferences(null, "(" + SSH_PORT_PROPERTY + "=*)");
+            if (references == null || references.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(references[0].getProperty(property));
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("the filter is a constant: " + e.getMessage(), e);
         }
     }
 
@@ -282,6 +325,8 @@ public final class RegistryContainer implements AutoCloseable {
         private Path httpTls;
         private String httpTlsPassword;
         private Path httpTokenFile;
+        private String ssh;
+        private Path sshAuthorizedKeys;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private StorageLock heldLock;
         private Consumer<BundleContext> beforeStart = context -> {};
@@ -472,6 +517,27 @@ public final class RegistryContainer implements AutoCloseable {
         }
 
         /**
+         * Runs the Gogo shell over SSH (default: off, nothing listens). Needs
+         * {@link #sshAuthorizedKeys(Path)}. Only public keys are accepted; the server's host key is
+         * made at the first start and kept in {@code STORAGE/ssh/host.key}.
+         *
+         * @param address {@code [HOST:]PORT}: a bare port listens on 127.0.0.1; port 0 picks a free
+         *     one ({@link RegistryContainer#sshPort()} says which). Checked when the container starts:
+         *     {@link #start()} then fails saying what is wrong.
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder ssh(String address) {
+            Objects.requireNonNull(address, "ssh must not be null");
+            if (address.isBlank()) {
+                throw new IllegalArgumentException("ssh needs [HOST:]PORT, e.g. 2222 or 127.0.0.1:0");
+            }
+            String trimmed = address.strip();
+            this.ssh = trimmed.chars().allMatch(Character::isDigit) ? "127.0.0.1:" + trimmed : trimmed;
+            return this;
+        }
+
+        /**
          * Accepts plain HTTP on an address other than loopback (default: refused, since the token
          * would cross the network in clear), for a container behind a TLS-terminating proxy.
          *
@@ -505,6 +571,18 @@ public final class RegistryContainer implements AutoCloseable {
          */
         public Builder httpTokenFile(Path file) {
             this.httpTokenFile = Objects.requireNonNull(file, "httpTokenFile must not be null");
+            return this;
+        }
+
+        /**
+         * The keys that may log in to the SSH shell: an OpenSSH authorized_keys file, read again when
+         * it changes; a file gone missing refuses everyone. Needs {@link #ssh(String)}.
+         *
+         * @param file the file; {@link #start()} fails when it cannot be read
+         * @return this builder
+         */
+        public Builder sshAuthorizedKeys(Path file) {
+            this.sshAuthorizedKeys = Objects.requireNonNull(file, "sshAuthorizedKeys must not be null");
             return this;
         }
 
@@ -597,6 +675,16 @@ public final class RegistryContainer implements AutoCloseable {
             return clusterAuth == null ? null : clusterAuth.toAbsolutePath().normalize();
         }
 
+        String sshAddress() {
+            return ssh;
+        }
+
+        Path sshKeysFile() {
+            return sshAuthorizedKeys == null
+                    ? null
+                    : sshAuthorizedKeys.toAbsolutePath().normalize();
+        }
+
         /**
          * Starts the framework with the runtime bundles and waits for the start-up deployment of the
          * bundles folder (see {@link #readyTimeout(Duration)}).
@@ -606,12 +694,17 @@ public final class RegistryContainer implements AutoCloseable {
          *     (such as a node name taken, a cluster that is not a connect string); whatever was started
          *     is stopped again
          * @throws IllegalStateException when {@link #node}, {@link #clusterSessionTimeout} or
-         *     {@link #clusterAuth} is set without {@link #cluster}
+         *     {@link #clusterAuth} is set without {@link #cluster}, or one of {@link #ssh} and
+         *     {@link #sshAuthorizedKeys} without the other
          */
         public RegistryContainer start() throws StartupException {
             if (cluster == null && (node != null || clusterSessionTimeout != null || clusterAuth != null)) {
                 throw new IllegalStateException(
                         "node, clusterSessionTimeout and clusterAuth apply to a cluster only: set cluster(...) too");
+            }
+            if ((ssh == null) != (sshAuthorizedKeys == null)) {
+                throw new IllegalStateException("ssh(...) and sshAuthorizedKeys(...) go together: the SSH shell "
+                        + "accepts only the public keys of an authorized_keys file");
             }
             return ContainerStart.start(this);
         }

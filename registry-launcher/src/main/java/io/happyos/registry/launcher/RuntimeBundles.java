@@ -22,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bundles the launcher carries under {@code runtime/} (API, cluster, core, shell, Gogo, SCR and
- * its promise/function libraries), listed in install order by {@code runtime/bundles.list}.
+ * The bundles the launcher carries under {@code runtime/} (API, cluster, core, shell, SSH, Gogo, SCR
+ * and its promise/function libraries), listed in install order by {@code runtime/bundles.list}. The
+ * optional ones ({@link #OPTIONAL}) are installed only when the framework property that turns them on
+ * is set.
  *
  * <p>Each is installed with the location {@value #LOCATION_PREFIX}{@code <file name>}. On a start
  * with an existing framework cache, a bundle already installed at its location is kept, or updated
@@ -41,9 +43,23 @@ final class RuntimeBundles {
     /** The file of the cluster bundle, left out of a standalone container. */
     static final String CLUSTER_BUNDLE = "registry-cluster.jar";
 
-    /** The files of the web console (Felix HTTP Jetty and registry-web), left out unless it is on. */
-    static final List<String> WEB_BUNDLES =
-            List.of("org.apache.felix.http.servlet-api.jar", "org.apache.felix.http.jetty.jar", "registry-web.jar");
+    /**
+     * The runtime bundles installed only on demand, by file, each with the framework property that
+     * turns it on: without it, a bundle of that name installed by an earlier start is uninstalled.
+     */
+    static final Map<String, String> OPTIONAL = Map.of(
+            CLUSTER_BUNDLE,
+            FrameworkSettings.CLUSTER,
+            "sshd-osgi.jar",
+            FrameworkSettings.SSH,
+            "registry-ssh.jar",
+            FrameworkSettings.SSH,
+            "org.apache.felix.http.servlet-api.jar",
+            FrameworkSettings.HTTP,
+            "org.apache.felix.http.jetty.jar",
+            FrameworkSettings.HTTP,
+            "registry-web.jar",
+            FrameworkSettings.HTTP);
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBundles.class);
     private static final String FOLDER = "runtime/";
@@ -99,6 +115,23 @@ final class RuntimeBundles {
     RuntimeBundles without(String fileName) {
         return new RuntimeBundles(
                 fileNames.stream().filter(name -> !name.equals(fileName)).toList());
+    }
+
+    /**
+     * These runtime bundles less the {@link #OPTIONAL} ones whose property is not set.
+     *
+     * @param properties the framework properties of the start
+     * @return the bundles the start needs
+     */
+    RuntimeBundles wantedFor(Map<String, Object> properties) {
+        return new RuntimeBundles(fileNames.stream()
+                .filter(name -> {
+                    String property = OPTIONAL.get(name);
+                    Object value = property == null ? null : properties.get(property);
+                    return property == null
+                            || (value != null && !value.toString().isBlank());
+                })
+                .toList());
     }
 
     /**

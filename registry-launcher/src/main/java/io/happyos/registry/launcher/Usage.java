@@ -48,6 +48,15 @@ final class Usage {
                                       otherwise: the token would cross the network in clear).
                   --http-token-file FILE
                                       The bearer token's file instead of STORAGE/http.token.
+                  --ssh [HOST:]PORT   Run the Gogo shell over SSH as well: a bare PORT listens on
+                                      127.0.0.1, 0 picks a free one (the line 'SSH shell: ssh -p
+                                      PORT ...' says which). Public keys only; every change made
+                                      over SSH is audited as ssh:USER@ADDRESS. Needs
+                                      --ssh-authorized-keys. Default: no SSH, nothing listens.
+                  --ssh-authorized-keys FILE
+                                      The public keys that may log in over SSH, in OpenSSH's
+                                      authorized_keys format (ecdsa or rsa keys), read again when
+                                      the file changes. Needs --ssh.
                   -c, --command LINE  Run a Gogo command line once the registry is ready, print its
                                       output, then stop. Repeatable: the lines run in order and the
                                       first one that fails stops the run (exit code 1).
@@ -69,6 +78,7 @@ final class Usage {
                   echo "registry:list" | java -jar happyos-registry.jar --storage /tmp/registry --clean
                   java -jar happyos-registry.jar --bundles ./plugins --cluster 127.0.0.1:2181 --node alpha
                   java -jar happyos-registry.jar --bundles ./plugins --http 8080
+                  java -jar happyos-registry.jar --ssh 2222 --ssh-authorized-keys ~/.ssh/id_ecdsa.pub
                 """;
     }
 }

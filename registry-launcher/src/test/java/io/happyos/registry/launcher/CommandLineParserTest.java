@@ -270,6 +270,67 @@ class CommandLineParserTest {
         assertThat(dir.resolve("storage/felix-cache")).doesNotExist();
     }
 
+    @Test
+    void sshOptionsReachTheFrameworkWithABarePortOnLoopback() throws Exception {
+        LauncherOptions options =
+                CommandLineParser.parse("--ssh", "2222", "--ssh-authorized-keys", "/home/me/.ssh/../keys");
+
+        assertThat(options.ssh()).isEqualTo("2222");
+        assertThat(options.sshAuthorizedKeys()).isEqualTo(Path.of("/home/me/keys"));
+        Map<String, Object> properties = properties(options);
+        assertThat(properties)
+                .containsEntry("happyos.ssh", "127.0.0.1:2222")
+                .containsEntry("happyos.ssh.authorized.keys", "/home/me/keys");
+        assertThat(properties(CommandLineParser.parse("--ssh=0.0.0.0:22", "--ssh-authorized-keys=/k")))
+                .containsEntry("happyos.ssh", "0.0.0.0:22");
+        assertThat(properties(CommandLineParser.parse()).keySet()).noneMatch(key -> key.startsWith("happyos.ssh"));
+    }
+
+    @Test
+    void sshAndItsKeysGoTogetherAsUsageErrorsSay() {
+        assertThatThrownBy(() -> CommandLineParser.parse("--ssh-authorized-keys", "keys"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("Option --ssh-authorized-keys applies to the SSH shell only")
+                .hasMessageContaining("--ssh [HOST:]PORT")
+                .hasMessageContaining("--help");
+        assertThatThrownBy(() -> CommandLineParser.parse("--ssh", "2222"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("Option --ssh needs --ssh-authorized-keys FILE too")
+                .hasMessageContaining("--help");
+        assertThatThrownBy(() -> CommandLineParser.parse("--ssh"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--ssh needs a value");
+        assertThatThrownBy(() -> CommandLineParser.parse("--ssh= ", "--ssh-authorized-keys", "keys"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--ssh needs [HOST:]PORT");
+    }
+
+    @Test
+    void theBuilderHoldsTheSshSettingsToTheSameContract(@TempDir Path dir) {
+        assertThatThrownBy(() -> RegistryContainer.builder().ssh(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[HOST:]PORT");
+        assertThatThrownBy(() -> RegistryContainer.builder().ssh("0").start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("go together");
+        assertThatThrownBy(() -> RegistryContainer.builder()
+                        .sshAuthorizedKeys(Path.of("keys"))
+                        .start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("go together");
+        Path missing = dir.resolve("no-such-keys");
+        assertThatThrownBy(() -> RegistryContainer.builder()
+                        .storageDir(dir.resolve("storage"))
+                        .bundlesDir(dir.resolve("bundles"))
+                        .ssh("0")
+                        .sshAuthorizedKeys(missing)
+                        .start())
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith(
+                        "Cannot read the SSH authorized keys file " + missing + " (--ssh-authorized-keys)");
+        assertThat(dir.resolve("storage/felix-cache")).doesNotExist();
+    }
+
     private static Map<String, Object> properties(LauncherOptions options) {
         return FrameworkSettings.create(Main.containerFor(options), BuildInfo.load(), null);
     }

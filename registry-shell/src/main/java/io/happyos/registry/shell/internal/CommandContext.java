@@ -74,7 +74,8 @@ final class CommandContext {
 
     /**
      * The context the bundle uses: {@code System.out}, the default timeout, and the JVM's console
-     * telling whether a person is watching.
+     * telling whether a person is watching (never for a remote session: its client is not that
+     * console).
      *
      * @param lookup the registry
      * @return the context
@@ -84,7 +85,7 @@ final class CommandContext {
                 lookup,
                 new Completion(Completion.DEFAULT_TIMEOUT),
                 () -> System.out,
-                () -> System.console() != null,
+                () -> System.console() != null && !lookup.remoteSession(),
                 System::getenv,
                 stdoutCharset());
     }

@@ -24,6 +24,7 @@ public final class ShellActivator implements BundleActivator {
     private static final Logger LOG = LoggerFactory.getLogger(ShellActivator.class);
 
     private ServiceTracker<DynamicRegistry, DynamicRegistry> tracker;
+    private RemoteActors remoteActors;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     /** The options of every command published, for completion. */
     private final CommandSyntax syntax = new CommandSyntax();
@@ -32,7 +33,8 @@ public final class ShellActivator implements BundleActivator {
     public void start(BundleContext context) {
         tracker = new ServiceTracker<>(context, DynamicRegistry.class, null);
         tracker.open();
-        CommandContext ctx = CommandContext.standard(new RegistryLookup(tracker::getService));
+        remoteActors = RemoteActors.track(context);
+        CommandContext ctx = CommandContext.standard(new RegistryLookup(tracker::getService, remoteActors));
         publish(context, ComponentCommands.class, new ComponentCommands(ctx), ComponentCommands.FUNCTIONS);
         publish(context, LifecycleCommands.class, new LifecycleCommands(ctx), LifecycleCommands.FUNCTIONS);
         publish(context, DependencyCommands.class, new DependencyCommands(ctx), DependencyCommands.FUNCTIONS);
@@ -65,6 +67,10 @@ public final class ShellActivator implements BundleActivator {
         if (tracker != null) {
             tracker.close();
             tracker = null;
+        }
+        if (remoteActors != null) {
+            remoteActors.close();
+            remoteActors = null;
         }
     }
 
