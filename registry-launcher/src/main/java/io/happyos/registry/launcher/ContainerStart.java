@@ -57,6 +57,14 @@ final class ContainerStart {
             checkCredentials(properties.get(FrameworkSettings.CLUSTER_AUTH));
         }
         checkAuthorizedKeys(properties.get(FrameworkSettings.SSH_AUTHORIZED_KEYS));
+        Object ssh = properties.get(FrameworkSettings.SSH);
+        if (ssh != null && !ssh.toString().isBlank()) {
+            try {
+                checkPortFree(ListenAddress.parse(ssh.toString(), "--ssh"), "--ssh");
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("Option " + e.getMessage(), e);
+            }
+        }
         if (FrameworkSettings.httpOn(properties)) {
             checkWeb(settings);
         }
@@ -123,10 +131,35 @@ final class ContainerStart {
                     + "plain HTTP, where the token could be read on the way: give --http-tls KEYSTORE for HTTPS, "
                     + "or --http-insecure to accept plain HTTP");
         }
+        checkPortFree(address, "--http");
         Path keystore = settings.httpTls();
         if (keystore != null && (!Files.isRegularFile(keystore) || !Files.isReadable(keystore))) {
             throw new StartupException("Cannot read the keystore " + keystore + " (--http-tls): give a readable "
                     + "PKCS12 or JKS file with the server's key and certificate");
+        }
+    }
+
+    /**
+     * A port another program holds fails the start here, in the launcher's words, before Jetty logs a
+     * bind failure and the container runs on without what was asked for.
+     */
+    static void checkPortFree(ListenAddress address, String option) throws StartupException {
+        if (address.port() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(address.host(), address.port()));
+        } catch (java.net.BindException inUse) {
+            throw new StartupException(
+                    "Cannot listen on " + address + " (" + option + "): the port is in use, by "
+                            + "another container or program: give another port, or 0 for a free one",
+                    inUse);
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
+            throw new StartupException(
+                    "Cannot listen on " + address + " (" + option + "): " + e.getMessage()
+                            + ": give an address of this machine",
+                    e);
         }
     }
 

@@ -109,6 +109,18 @@ class WebLauncherIT {
         assertThat(result.stderr()).contains("may be read by others", "chmod 600 " + token);
     }
 
+    @Test
+    void aPortInUseRefusesTheStartNamingIt() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result result = LauncherProcess.run(
+                    work, "--storage", work.resolve("s").toString(), "--http", "" + taken.getLocalPort(), "-c", "lb");
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.stderr())
+                    .contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (--http): the port is in use");
+        }
+    }
+
     private Process start(Path storage, Path bundles, String name, String... more) throws Exception {
         String[] args = {"--storage", storage.toString(), "--bundles", bundles.toString(), "--http", "0"};
         String[] all = new String[args.length + more.length];
