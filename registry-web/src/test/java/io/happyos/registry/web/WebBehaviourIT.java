@@ -164,6 +164,31 @@ class WebBehaviourIT {
     }
 
     @Test
+    void anUploadTheFolderQuarantinesIs422WithItsReasonAndOneThatWaitsSaysWhy() throws Exception {
+        // the same symbolic name and version as a bundle already in the folder: the folder refuses it
+        HttpResponse<String> duplicate = web.send(HttpRequest.newBuilder(web.uri("/api/bundles/lower-copy.jar"))
+                .header("Authorization", "Bearer " + web.token())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(
+                        TestBundle.builder("lower").exportPackage("lower.api").build())));
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(422);
+        assertThat(JSON.readTree(duplicate.body()).get("error").asText())
+                .startsWith("lower-copy.jar was quarantined: ");
+        assertThat(web.bundles.resolve("lower-copy.jar")).doesNotExist();
+        assertThat(active("lower")).isTrue();
+
+        long started = System.nanoTime();
+        HttpResponse<String> waiting = web.send(HttpRequest.newBuilder(web.uri("/api/bundles/needy.jar"))
+                .header("Authorization", "Bearer " + web.token())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(
+                        TestBundle.builder("needy").importPackage("nowhere.api").build())));
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(201);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        JsonNode entry = JSON.readTree(waiting.body());
+        assertThat(entry.get("status").asText()).isNotEqualTo("ACTIVE");
+        assertThat(entry.get("why").asText()).isNotBlank();
+    }
+
+    @Test
     void aDependencyThatWouldCloseACycleIs409AndAnUnknownOneIs404() throws Exception {
         HttpResponse<String> cycle = web.send(HttpRequest.newBuilder(web.uri("/api/components/lower/dependencies"))
                 .header("Authorization", "Bearer " + web.token())

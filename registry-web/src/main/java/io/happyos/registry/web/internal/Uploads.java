@@ -52,6 +52,9 @@ final class Uploads {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int RECENT = 1000;
 
+    /** How long an installed component may wait (for a requirement, say) before the answer says so. */
+    private static final Duration WAITING = Duration.ofSeconds(2);
+
     private final Supplier<DynamicRegistry> registry;
     private final Path bundlesDir;
     private final Path stagingDir;
@@ -170,6 +173,7 @@ final class Uploads {
             throws IOException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         Path reason = bundlesDir.resolve(QUARANTINE).resolve(name + REASON_SUFFIX);
+        long waitingSince = 0;
         while (System.nanoTime() < deadline) {
             if (Files.exists(reason) && !Files.exists(target)) {
                 String text = Files.readString(reason, StandardCharsets.UTF_8).strip();
@@ -177,11 +181,21 @@ final class Uploads {
             }
             Optional<RegistryEntry> entry =
                     registry.findComponentByPath(target.toString()).flatMap(registry::findComponent);
-            if (entry.isPresent()
-                    && settled(entry.get().status())
-                    && (!replacing || changedSince(registry, entry.get().id(), lastChange))) {
+            boolean fresh = entry.isPresent()
+                    && (!replacing || changedSince(registry, entry.get().id(), lastChange));
+            if (fresh && entry.get().status() == ComponentStatus.REGISTERED && waitingSince == 0) {
+                waitingSince = System.nanoTime();
+            }
+            // settled, or installed and waiting (for a requirement, say) for longer than a moment
+            boolean waiting = waitingSince != 0 && System.nanoTime() - waitingSince > WAITING.toNanos();
+            if (fresh && (settled(entry.get().status()) || waiting)) {
                 Map<String, Object> out = new LinkedHashMap<>(EntryJson.toMap(entry.get()));
                 out.put("file", name);
+                if (entry.get().status() != ComponentStatus.ACTIVE) {
+                    out.put(
+                            "why",
+                            registry.diagnostics().explain(entry.get().id()).summary());
+                }
                 Responses.json(response, 201, out);
                 return;
             }
