@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * {@code GET /health}: 200 when every component that should be active is (none in ERROR, none
  * marked to start that is not running), 503 otherwise, with the reasons: each such component, its
  * status and the registry's explanation in one line. Deliberately deactivated components (INACTIVE)
- * do not count. For a load balancer's or Kubernetes' probe.
+ * do not count. For a load balancer's or Kubernetes' probe: from another host without the token it
+ * answers the status only, no figures and no reasons (they name components).
  */
 final class HealthServlet extends HttpServlet {
 
@@ -65,8 +66,10 @@ final class HealthServlet extends HttpServlet {
         }
         boolean up = stats.error() == 0 && stats.down() == 0;
         out.put("status", up ? "UP" : "DOWN");
-        out.put("health", RegistryJson.health(stats));
-        out.put("reasons", reasons);
+        if (Boolean.TRUE.equals(request.getAttribute(WebGuard.TRUSTED))) {
+            out.put("health", RegistryJson.health(stats));
+            out.put("reasons", reasons);
+        }
         Responses.json(response, up ? 200 : HttpProblem.UNAVAILABLE, out);
     }
 }

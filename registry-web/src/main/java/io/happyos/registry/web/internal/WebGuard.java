@@ -37,6 +37,12 @@ final class WebGuard implements Filter {
     /** The request attribute holding the actor a change is audited under: {@code http:ADDRESS}. */
     static final String ACTOR = "happyos.actor";
 
+    /**
+     * The request attribute telling whether the client may read the registry's data: it is on
+     * loopback or sent the right token ({@code Boolean}).
+     */
+    static final String TRUSTED = "happyos.trusted";
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -95,8 +101,12 @@ final class WebGuard implements Filter {
                     "OPTIONS is not served: the API takes no "
                             + "cross-origin requests (use it from this origin, or from a program without a browser)");
         }
-        if (!reading || !(isLoopback(request.getRemoteAddr()) || isPage(request))) {
+        boolean loopback = isLoopback(request.getRemoteAddr());
+        if (!reading || !(loopback || isPage(request) || isHealth(request))) {
             checkToken(request, reading);
+            request.setAttribute(TRUSTED, Boolean.TRUE);
+        } else {
+            request.setAttribute(TRUSTED, loopback || hasToken(request));
         }
         checkLength(request);
     }
@@ -109,6 +119,25 @@ final class WebGuard implements Filter {
     static boolean isPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/") || path.equals("/index.html") || path.startsWith("/console/");
+    }
+
+    /**
+     * Whether a request reads {@code /health}: a load balancer's or Kubernetes' probe must get its
+     * status code from anywhere; without the token a remote client gets no reasons (component ids).
+     */
+    static boolean isHealth(HttpServletRequest request) {
+        return request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .equals("/health");
+    }
+
+    private boolean hasToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        AccessToken current = token.get();
+        return header != null
+                && current != null
+                && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && current.matches(header.substring(BEARER.length()).strip());
     }
 
     private static void checkOrigin(HttpServletRequest request) {
