@@ -43,6 +43,10 @@ final class AccessToken {
         if (!Files.exists(file)) {
             create(file);
         }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("the HTTP token file " + file + " is not a file: remove it to have a token made "
+                    + "there at the next start, or name another with --http-token-file");
+        }
         checkPermissions(file);
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
