@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,14 +23,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * {@code chromium-driver}, which {@code .ci/run} installs when missing). The browser and the driver
  * are named explicitly, so Selenium Manager is never asked and nothing is downloaded.
  *
- * <p>When they are missing the tests fail, saying how to install them; they are skipped only when
- * asked to with {@code -Dweb.browser.skip=true}. {@code -Dweb.chromium=PATH} and
- * {@code -Dweb.chromedriver=PATH} name other binaries.
+ * <p>When they are missing the tests fail, saying how to install them: they are never skipped.
+ * {@code -Dweb.chromium=PATH} and {@code -Dweb.chromedriver=PATH} name other binaries.
  */
 final class Browser implements AutoCloseable {
-
-    /** The system property that skips the browser tests. */
-    static final String SKIP_PROPERTY = "web.browser.skip";
 
     private static final Path CHROMIUM = Path.of(System.getProperty("web.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("web.chromedriver", "/usr/bin/chromedriver"));
@@ -42,13 +37,8 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /**
-     * Skips the calling tests when {@value #SKIP_PROPERTY} is true, fails them when the browser or
-     * its driver is not installed.
-     */
+    /** Fails the calling tests when the browser or its driver is not installed. */
     static void requireInstalled() {
-        Assumptions.assumeFalse(
-                Boolean.getBoolean(SKIP_PROPERTY), "browser tests skipped (-D" + SKIP_PROPERTY + "=true)");
         List<String> missing = new ArrayList<>();
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
@@ -58,7 +48,7 @@ final class Browser implements AutoCloseable {
         if (!missing.isEmpty()) {
             fail("the browser tests need a headless Chromium and its driver, but " + String.join(" and ", missing)
                     + " cannot be run. Install them with: apt-get install -y chromium chromium-driver"
-                    + " (.ci/run does), or skip these tests with -D" + SKIP_PROPERTY + "=true");
+                    + " (.ci/run does)");
         }
     }
 

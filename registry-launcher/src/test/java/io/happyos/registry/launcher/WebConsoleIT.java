@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -30,13 +29,8 @@ import org.openqa.selenium.By;
  * page at phone size; after each test the browser's console holds no error (a Content-Security-
  * Policy violation would be one). Screenshots go to {@code target/screenshots/}.
  *
- * <p>Without Chromium the tests fail saying how to install it; {@code -Dweb.browser.skip=true}
- * skips them.
+ * <p>Without Chromium the tests fail saying how to install it.
  */
-@DisabledIfSystemProperty(
-        named = Browser.SKIP_PROPERTY,
-        matches = "true",
-        disabledReason = "browser tests skipped (-D" + Browser.SKIP_PROPERTY + "=true)")
 class WebConsoleIT {
 
     /** How soon a status change made through the API must show on the page. */

@@ -1,7 +1,6 @@
 package io.happyos.registry.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +39,9 @@ class OpenSshClientIT {
 
     @BeforeAll
     void start() throws Exception {
-        assumeThat(sshOnPath()).as("an OpenSSH client on the PATH").isTrue();
+        assertThat(sshOnPath())
+                .as("an OpenSSH client on the PATH: apt-get install -y openssh-client (.ci/run does)")
+                .isTrue();
         fixture = SshFixture.start(work);
         port = fixture.port();
         identity = work.resolve("id_ecdsa");
