@@ -175,6 +175,10 @@ class WebBehaviourIT {
                 .startsWith("lower-copy.jar was quarantined: ");
         assertThat(web.bundles.resolve("lower-copy.jar")).doesNotExist();
         assertThat(active("lower")).isTrue();
+        // counted once, however often it is scraped
+        double first = quarantines();
+        assertThat(first).isGreaterThanOrEqualTo(1.0);
+        assertThat(quarantines()).isEqualTo(first);
 
         long started = System.nanoTime();
         HttpResponse<String> waiting = web.send(HttpRequest.newBuilder(web.uri("/api/bundles/needy.jar"))
@@ -186,6 +190,13 @@ class WebBehaviourIT {
         JsonNode entry = JSON.readTree(waiting.body());
         assertThat(entry.get("status").asText()).isNotEqualTo("ACTIVE");
         assertThat(entry.get("why").asText()).isNotBlank();
+    }
+
+    private static double quarantines() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^happyos_quarantines_total (\\S+)$")
+                .matcher(web.get("/metrics").body());
+        assertThat(m.find()).as("happyos_quarantines_total in /metrics").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

@@ -406,9 +406,7 @@ final class ApiServlet extends HttpServlet {
     private DynamicRegistry registry() {
         DynamicRegistry current = registry.get();
         if (current == null) {
-            throw new HttpProblem(
-                    HttpProblem.UNAVAILABLE,
-                    "the registry service is not available: start the bundle io.happyos.registry.core");
+            throw HttpProblem.registryUnavailable();
         }
         return current;
     }

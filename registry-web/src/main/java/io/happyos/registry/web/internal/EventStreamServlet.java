@@ -36,8 +36,7 @@ final class EventStreamServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         EventHub events = hub.get();
         if (events == null) {
-            Responses.problem(
-                    response, new HttpProblem(HttpProblem.UNAVAILABLE, "the registry service is not available"));
+            Responses.problem(response, HttpProblem.registryUnavailable());
             return;
         }
         long after;

@@ -40,7 +40,9 @@ final class HealthServlet extends HttpServlet {
         Map<String, Object> out = new LinkedHashMap<>();
         if (current == null) {
             out.put("status", "DOWN");
-            out.put("reasons", List.of(Map.of("message", "the registry service is not available")));
+            out.put(
+                    "reasons",
+                    List.of(Map.of("message", HttpProblem.registryUnavailable().getMessage())));
             Responses.json(response, HttpProblem.UNAVAILABLE, out);
             return;
         }

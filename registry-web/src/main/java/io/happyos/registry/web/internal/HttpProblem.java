@@ -31,6 +31,16 @@ final class HttpProblem extends RuntimeException {
         this.status = status;
     }
 
+    /**
+     * The registry service is not there (the core bundle is stopped, or not started yet).
+     *
+     * @return a 503 saying what to start
+     */
+    static HttpProblem registryUnavailable() {
+        return new HttpProblem(
+                UNAVAILABLE, "the registry service is not available: start the bundle io.happyos.registry.core");
+    }
+
     int status() {
         return status;
     }

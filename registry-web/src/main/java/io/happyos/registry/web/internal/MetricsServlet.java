@@ -23,8 +23,7 @@ final class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RegistryMeters current = meters.get();
         if (current == null) {
-            Responses.problem(
-                    response, new HttpProblem(HttpProblem.UNAVAILABLE, "the registry service is not available"));
+            Responses.problem(response, HttpProblem.registryUnavailable());
             return;
         }
         Responses.text(response, 200, CONTENT_TYPE, current.scrape());

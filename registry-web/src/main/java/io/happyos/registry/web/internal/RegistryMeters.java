@@ -1,6 +1,7 @@
 package io.happyos.registry.web.internal;
 
 import io.happyos.registry.AuditQuery;
+import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.PerformanceMetrics;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
@@ -24,7 +26,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class RegistryMeters implements AutoCloseable {
 
-    private static final int AUDIT_LIMIT = 100_000;
+    private static final int AUDIT_LIMIT = 10_000;
 
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DynamicRegistry registry;
@@ -75,14 +77,42 @@ final class RegistryMeters implements AutoCloseable {
     }
 
     private void audited(String name, String operation, String description) {
-        FunctionCounter.builder(
-                        name,
-                        registry,
-                        r -> r.diagnostics()
-                                .getAuditLog(new AuditQuery(null, operation, null, since, null, false, AUDIT_LIMIT))
-                                .size())
+        AuditCount count = new AuditCount(operation);
+        FunctionCounter.builder(name, count, c -> c.read(registry))
                 .description(description)
                 .register(meters);
+    }
+
+    /**
+     * The audit records of one operation since the web console started, counted incrementally: each
+     * scrape reads only the records newer than the newest it saw, not the whole log again.
+     */
+    private final class AuditCount {
+        private final String operation;
+        private long count;
+        private long lastSequence = -1;
+        private Instant lastAt = since;
+
+        AuditCount(String operation) {
+            this.operation = operation;
+        }
+
+        synchronized double read(DynamicRegistry r) {
+            List<AuditRecord> records = r.diagnostics()
+                    .getAuditLog(new AuditQuery(null, operation, null, lastAt, null, false, AUDIT_LIMIT));
+            for (AuditRecord record : records) {
+                if (record.sequence() > lastSequence) {
+                    count++;
+                }
+            }
+            for (AuditRecord record : records) {
+                if (record.sequence() > lastSequence) {
+                    lastSequence = record.sequence();
+                    lastAt = record.at();
+                }
+            }
+            return count;
+        }
     }
 
     private void statusChanged(String id, ComponentStatus from, ComponentStatus to) {

@@ -67,6 +67,47 @@ final class Uploads {
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * Deletes what an upload cut short by a killed process left behind: bodies staged in the storage
+     * folder, and copies not yet moved into place in the bundles folder (the folder ignores
+     * dot-files, so they would only pile up).
+     *
+     * @return how many files were deleted
+     */
+    int deleteLeftovers() {
+        int deleted = 0;
+        deleted += deleteMatching(stagingDir, name -> name.endsWith(".part"));
+        if (bundlesDir != null) {
+            deleted += deleteMatching(bundlesDir, name -> name.startsWith(".") && name.endsWith(".upload"));
+        }
+        if (deleted > 0) {
+            LOG.info("deleted {} files left by uploads that did not finish", deleted);
+        }
+        return deleted;
+    }
+
+    private static int deleteMatching(Path dir, java.util.function.Predicate<String> name) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (var files = Files.list(dir)) {
+            for (Path file :
+                    files.filter(f -> name.test(f.getFileName().toString())).toList()) {
+                try {
+                    if (Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    LOG.warn("cannot delete {} left by an upload: {}", file, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot look for files left by uploads in {}: {}", dir, e.getMessage());
+        }
+        return deleted;
+    }
+
     void put(HttpServletRequest request, HttpServletResponse response, String name, String actor) throws IOException {
         if (!FILE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new HttpProblem(
@@ -81,7 +122,7 @@ final class Uploads {
         }
         DynamicRegistry current = registry.get();
         if (current == null) {
-            throw new HttpProblem(HttpProblem.UNAVAILABLE, "the registry service is not available");
+            throw HttpProblem.registryUnavailable();
         }
         Files.createDirectories(stagingDir);
         Path staged = stagingDir.resolve(name + "." + UUID.randomUUID() + ".part");

@@ -62,6 +62,7 @@ public final class WebActivator implements BundleActivator {
         tracker.open();
         Uploads uploads =
                 new Uploads(tracker::getService, settings.bundlesDir(), settings.storageDir(), settings.maxUpload());
+        uploads.deleteLeftovers();
         register(context, Servlet.class, new ApiServlet(tracker::getService, uploads), servlet(API, "/api/*"));
         register(context, Servlet.class, new EventStreamServlet(hub::get), servlet(EVENTS, "/api/events"));
         register(context, Servlet.class, new HealthServlet(tracker::getService), servlet(HEALTH, "/health"));
