@@ -31,6 +31,7 @@ final class RegistryMeters implements AutoCloseable {
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DynamicRegistry registry;
     private final Instant since = Instant.now();
+    private final List<AuditCount> auditCounts = new java.util.ArrayList<>();
     private final Timer activationTime;
     private final Counter errors;
     private final Registration listener;
@@ -78,6 +79,9 @@ final class RegistryMeters implements AutoCloseable {
 
     private void audited(String name, String operation, String description) {
         AuditCount count = new AuditCount(operation);
+        // Micrometer holds a function counter's object weakly: without this reference it would be
+        // collected and the meter would read NaN
+        auditCounts.add(count);
         FunctionCounter.builder(name, count, c -> c.read(registry))
                 .description(description)
                 .register(meters);
