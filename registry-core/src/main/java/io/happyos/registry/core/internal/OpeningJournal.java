@@ -203,6 +203,13 @@ final class OpeningJournal implements Journal {
         return open().query(query);
     }
 
+    /** Nothing counted until the database is open (no wait: meters read this at any time). */
+    @Override
+    public io.happyos.registry.core.stats.JournalFigures figures() {
+        Journal journal = handedOver.getNow(null);
+        return journal == null ? Journal.super.figures() : journal.figures();
+    }
+
     /** A database that did not exist has nothing to restore: no wait. */
     @Override
     public Restored restore() {

@@ -33,6 +33,14 @@ class OpeningJournalTest {
             return CompletableFuture.completedFuture(null);
         }
 
+        private final io.happyos.registry.core.stats.JournalFigures figures =
+                new io.happyos.registry.core.stats.JournalFigures(0, 0, 1, 2, 3);
+
+        @Override
+        public io.happyos.registry.core.stats.JournalFigures figures() {
+            return figures;
+        }
+
         @Override
         public void deleteComponent(String id) {
             writes.add("delete " + id);
@@ -63,6 +71,7 @@ class OpeningJournalTest {
         assertThat(added).isCompleted();
         assertThat(removed).isCompleted();
         assertThat(database.writes).containsExactly("+a>b", "-a>b", "delete a", "+c>d");
+        assertThat(journal.figures()).isSameAs(database.figures());
     }
 
     @Test
