@@ -32,6 +32,7 @@ final class CommandLineParser {
         boolean clean = false;
         boolean noWatch = false;
         boolean noAutoRollback = false;
+        boolean noShell = false;
         boolean help = false;
         boolean version = false;
         String cluster = null;
@@ -68,6 +69,7 @@ final class CommandLineParser {
                 case "--clean" -> clean = noValue(name, inlineValue);
                 case "--no-watch" -> noWatch = noValue(name, inlineValue);
                 case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
+                case "--no-shell" -> noShell = noValue(name, inlineValue);
                 case "-h", "--help" -> help = noValue(name, inlineValue);
                 case "-V", "--version" -> version = noValue(name, inlineValue);
                 default ->
@@ -81,6 +83,9 @@ final class CommandLineParser {
             if (command.isBlank()) {
                 throw new UsageException("Option -c needs a non-empty command line. Try --help.");
             }
+        }
+        if (noShell && !commands.isEmpty()) {
+            throw new UsageException("Option --no-shell runs no commands: leave out -c, or --no-shell. Try --help.");
         }
         checkCluster(cluster, clusterOptions);
         checkSsh(ssh, sshKeys);
@@ -101,7 +106,8 @@ final class CommandLineParser {
                 auth == null ? null : absolute(auth),
                 web(http, webOptions),
                 ssh == null ? null : ssh.strip(),
-                sshKeys == null ? null : absolute(sshKeys.strip()));
+                sshKeys == null ? null : absolute(sshKeys.strip()),
+                noShell);
     }
 
     private static void checkSsh(String ssh, String keys) throws UsageException {

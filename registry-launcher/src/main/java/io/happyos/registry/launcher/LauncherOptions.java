@@ -23,6 +23,7 @@ import java.util.List;
  * @param web {@code --http} and its options, or {@code null} when nothing listens on HTTP
  * @param ssh {@code --ssh}: {@code [HOST:]PORT} of the SSH shell, or {@code null} for none
  * @param sshAuthorizedKeys {@code --ssh-authorized-keys} (absolute), or {@code null}
+ * @param noShell {@code --no-shell}: run until stopped, reading nothing from standard input
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -39,7 +40,8 @@ record LauncherOptions(
         Path clusterAuth,
         WebOptions web,
         String ssh,
-        Path sshAuthorizedKeys) {
+        Path sshAuthorizedKeys,
+        boolean noShell) {
 
     LauncherOptions {
         commands = List.copyOf(commands);
