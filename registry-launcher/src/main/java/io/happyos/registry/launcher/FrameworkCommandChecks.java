@@ -132,18 +132,13 @@ final class FrameworkCommandChecks implements AutoCloseable {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Exception {
-            switch (method.getName()) {
-                case "execute":
-                    return execute(args[0], (List<?>) args[1]);
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return SCOPE + ":" + name + " (failures thrown)";
-                default:
-                    throw new UnsupportedOperationException(method.getName());
-            }
+            return switch (method.getName()) {
+                case "execute" -> execute(args[0], (List<?>) args[1]);
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "toString" -> SCOPE + ":" + name + " (failures thrown)";
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
         }
 
         private Object execute(Object session, List<?> arguments) throws Exception {

@@ -228,8 +228,11 @@ public final class Main {
             out.println("HappyOS Registry running without a shell; SIGTERM or Ctrl-C stops it.");
             out.flush();
             // an open session adds the checks of the framework's commands for SSH sessions too
-            try (GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err)) {
+            GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err);
+            try {
                 container.awaitStop();
+            } finally {
+                gogo.close();
             }
             return EXIT_OK;
         } catch (InterruptedException e) {
@@ -260,7 +263,8 @@ public final class Main {
                     .beforeStart(progress::attach)
                     .start();
             Thread hook = stopOnExit(container);
-            termination.watch(container);
+            // the terminal gets its settings back (out of raw mode) when SIGTERM ends the process
+            termination.watch(container, () -> closeQuietly(terminal));
             try {
                 boolean ready = RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT, progress::redraw);
                 progress.finish();
@@ -284,6 +288,14 @@ public final class Main {
         } catch (IOException e) {
             LoggerFactory.getLogger(Main.class).debug("Closing the terminal failed", e);
             return EXIT_OK;
+        }
+    }
+
+    private static void closeQuietly(Terminal terminal) {
+        try {
+            terminal.close();
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).debug("Closing the terminal failed", e);
         }
     }
 

@@ -29,6 +29,7 @@ final class TerminationSignal {
     private final AtomicBoolean received = new AtomicBoolean();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile RegistryContainer container;
+    private volatile Runnable afterStop = () -> {};
 
     private TerminationSignal() {}
 
@@ -53,6 +54,17 @@ final class TerminationSignal {
      * @param running the started container
      */
     void watch(RegistryContainer running) {
+        watch(running, () -> {});
+    }
+
+    /**
+     * The container to stop, and what to do after it stopped, before the process exits.
+     *
+     * @param running the started container
+     * @param then run after the stop (closing the terminal, say); its failures are the caller's
+     */
+    void watch(RegistryContainer running, Runnable then) {
+        afterStop = then;
         container = running;
         started.countDown();
     }
@@ -89,6 +101,7 @@ final class TerminationSignal {
         RegistryContainer running = container;
         if (running != null) {
             running.stop();
+            afterStop.run();
         }
         System.exit(Main.EXIT_OK);
     }
