@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionIT {
 
-    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
 
     @TempDir
     Path work;
@@ -81,10 +81,16 @@ class DistributionIT {
     void runsFromAnyFolderAndKeepsItsStateInTheDistribution() throws Exception {
         Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
 
-        Result result = run(elsewhere, Map.of(), script.toString(), "-c", "registry:list", "-c", "lb");
+        Result result = run(
+                elsewhere, Map.of(), script.toString(), "-c", "registry:list", "-c", "lb", "-c", "registry:settings");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).contains("No components match.").contains("System Bundle (7.0.5)");
+        assertThat(result.stdout())
+                .contains("No components match.")
+                .contains("System Bundle (7.0.5)")
+                .as("the folders named in etc/happyos.properties, against the distribution's folder")
+                .contains(home.resolve("data").toString())
+                .contains(home.resolve("bundles").toString());
         assertThat(home.resolve("data/registry.db")).isRegularFile();
         assertThat(home.resolve("data/logs/registry.log")).isRegularFile();
         try (Stream<Path> left = Files.list(elsewhere)) {
