@@ -42,6 +42,7 @@ final class CommandLineParser {
      */
     static LauncherOptions parse(Map<String, String> environment, String... args) throws UsageException {
         boolean clean = false;
+        boolean noShell = false;
         boolean help = false;
         boolean version = false;
         String etc = null;
@@ -62,6 +63,7 @@ final class CommandLineParser {
                 case "--etc" -> etc = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "--property" -> property(inlineValue != null ? inlineValue : valueOf(args, ++i, name), properties);
                 case "--clean" -> clean = noValue(name, inlineValue);
+                case "--no-shell" -> noShell = noValue(name, inlineValue);
                 case "-h", "--help" -> help = noValue(name, inlineValue);
                 case "-V", "--version" -> version = noValue(name, inlineValue);
                 default -> {
@@ -84,13 +86,16 @@ final class CommandLineParser {
                 throw new UsageException("Option -c needs a non-empty command line. Try --help.");
             }
         }
+        if (noShell && !commands.isEmpty()) {
+            throw new UsageException("Option --no-shell runs no commands: leave out -c, or --no-shell. Try --help.");
+        }
         Path etcDir = SettingSources.etcFolder(etc, environment);
         Map<String, SettingSources.Value> settings = new LinkedHashMap<>(SettingSources.fromFile(etcDir));
         settings.putAll(SettingSources.fromEnvironment(environment));
         settings.putAll(given);
         Map<String, String> frameworkProperties = SettingSources.frameworkProperties(etcDir);
         frameworkProperties.putAll(properties);
-        return build(new Resolved(settings), clean, commands, help, version, etcDir, frameworkProperties);
+        return build(new Resolved(settings), clean, commands, help, version, etcDir, frameworkProperties, noShell);
     }
 
     private static LauncherOptions build(
@@ -100,7 +105,8 @@ final class CommandLineParser {
             boolean help,
             boolean version,
             Path etcDir,
-            Map<String, String> frameworkProperties)
+            Map<String, String> frameworkProperties,
+            boolean noShell)
             throws UsageException {
         checkCluster(settings);
         checkSsh(settings);
@@ -127,7 +133,8 @@ final class CommandLineParser {
                 sshKeys == null ? null : absolute(sshKeys.strip()),
                 etcDir,
                 settings.values(),
-                frameworkProperties);
+                frameworkProperties,
+                noShell);
     }
 
     /** The merged settings, with how an error names each one's source. */

@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A command's output goes to stdout, followed by its formatted result when it returns one (as
  * the interactive shell prints it). A command that throws prints one line, {@code Error: <message
- * of the root cause>}, to stderr; the stack trace goes to the log only.
+ * of the root cause>}, to stderr; the stack trace goes to the log only. A command that writes to
+ * stderr (its own words, or a warning logged while it ran) counts as failed too: a script sees the
+ * same outcome a person sees. The framework's own commands ({@code felix:start} and the others)
+ * throw their failures as well, while a session is open ({@link FrameworkCommandChecks}).
  */
 final class GogoCommands implements AutoCloseable {
 
@@ -49,6 +52,9 @@ final class GogoCommands implements AutoCloseable {
     private final Method interruptJob;
     private final PrintStream out;
     private final PrintStream err;
+    private final FrameworkCommandChecks checks;
+    /** Whether the running command wrote to the session's standard error. */
+    private final AtomicBoolean wroteError;
     /** Whether Ctrl-C interrupted the command running now. */
     private final AtomicBoolean interrupted = new AtomicBoolean();
 
@@ -59,7 +65,9 @@ final class GogoCommands implements AutoCloseable {
             Class<?> sessionType,
             Class<?> jobType,
             PrintStream out,
-            PrintStream err)
+            PrintStream err,
+            FrameworkCommandChecks checks,
+            AtomicBoolean wroteError)
             throws NoSuchMethodException {
         this.context = context;
         this.reference = reference;
@@ -72,6 +80,8 @@ final class GogoCommands implements AutoCloseable {
         this.interruptJob = jobType.getMethod("interrupt");
         this.out = out;
         this.err = err;
+        this.checks = checks;
+        this.wroteError = wroteError;
     }
 
     /**
@@ -96,10 +106,17 @@ final class GogoCommands implements AutoCloseable {
                     .getClassLoader();
             Class<?> processorType = gogo.loadClass(PROCESSOR);
             Class<?> sessionType = gogo.loadClass(SESSION);
+            AtomicBoolean wroteError = new AtomicBoolean();
             Object session = processorType
                     .getMethod("createSession", java.io.InputStream.class, OutputStream.class, OutputStream.class)
-                    .invoke(processor, new ByteArrayInputStream(new byte[0]), new NonClosing(out), new NonClosing(err));
-            return new GogoCommands(context, reference, session, sessionType, gogo.loadClass(JOB), out, err);
+                    .invoke(
+                            processor,
+                            new ByteArrayInputStream(new byte[0]),
+                            new NonClosing(out, null),
+                            new NonClosing(err, wroteError));
+            FrameworkCommandChecks checks = FrameworkCommandChecks.install(context, processor, gogo);
+            return new GogoCommands(
+                    context, reference, session, sessionType, gogo.loadClass(JOB), out, err, checks, wroteError);
         } catch (ReflectiveOperationException | RuntimeException e) {
             context.ungetService(reference);
             throw new StartupException("Cannot open a Gogo session: " + rootMessage(e), e);
@@ -115,6 +132,7 @@ final class GogoCommands implements AutoCloseable {
     boolean run(String line) {
         LOG.info("Running command: {}", line);
         interrupted.set(false);
+        wroteError.set(false);
         try {
             Object result = execute.invoke(session, line);
             if (result != null) {
@@ -123,6 +141,10 @@ final class GogoCommands implements AutoCloseable {
                         String.valueOf(format.invoke(session, result, INSPECT)).replaceFirst("\\R$", ""));
             }
             out.flush();
+            if (wroteError.get()) {
+                LOG.info("Command wrote to standard error, so it failed: {}", line);
+                return false;
+            }
             return true;
         } catch (InvocationTargetException e) {
             Throwable failure = e.getCause();
@@ -188,6 +210,7 @@ final class GogoCommands implements AutoCloseable {
 
     @Override
     public void close() {
+        checks.close();
         try {
             close.invoke(session);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -258,16 +281,37 @@ final class GogoCommands implements AutoCloseable {
         return root;
     }
 
-    /** Keeps the session from closing System.out and System.err when it closes. */
+    /**
+     * Keeps the session from closing System.out and System.err when it closes, and notes whether
+     * anything was written.
+     */
     private static final class NonClosing extends FilterOutputStream {
 
-        NonClosing(OutputStream target) {
+        private final AtomicBoolean written;
+
+        NonClosing(OutputStream target, AtomicBoolean written) {
             super(target);
+            this.written = written;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            noteWritten();
+            out.write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (len > 0) {
+                noteWritten();
+            }
             out.write(b, off, len);
+        }
+
+        private void noteWritten() {
+            if (written != null) {
+                written.set(true);
+            }
         }
 
         @Override

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param etcDir the etc folder ({@code --etc}, {@code HAPPYOS_ETC} or {@code ./etc}), or {@code null} for none
  * @param settings every setting given by a source other than its default, with its source
  * @param frameworkProperties framework properties for plugins ({@code etc/config.properties}, then {@code --property})
+ * @param noShell {@code --no-shell}: run until stopped, reading nothing from standard input
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -46,7 +47,8 @@ record LauncherOptions(
         Path sshAuthorizedKeys,
         Path etcDir,
         Map<String, SettingSources.Value> settings,
-        Map<String, String> frameworkProperties) {
+        Map<String, String> frameworkProperties,
+        boolean noShell) {
 
     LauncherOptions {
         commands = List.copyOf(commands);

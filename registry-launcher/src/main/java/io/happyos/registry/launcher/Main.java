@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar happyos-registry.jar}: parses the command line, sets up logging, starts the
  * container ({@link RegistryContainer}) and either runs the interactive shell on the terminal (with
  * a progress line while the bundles folder is deployed) or runs command lines (from {@code -c}, or
- * from standard input when it is not a terminal) and stops.
+ * from standard input when it is not a terminal) and stops, or, with {@code --no-shell}, runs until
+ * it is stopped (SIGTERM, see {@link TerminationSignal}).
  *
  * <p>No logger is created before {@link #configureLogging} has set {@code happyos.log.dir}, which
  * the bundled {@code logback.xml} reads.
@@ -65,6 +66,8 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Set once logging is configured. */
+    private TerminationSignal termination;
 
     private Main(PrintStream out, PrintStream err) {
         this.out = out;
@@ -77,7 +80,14 @@ public final class Main {
      * @param args the command line; see {@code --help}
      */
     public static void main(String[] args) {
-        System.exit(new Main(System.out, System.err).run(args));
+        Main main = new Main(System.out, System.err);
+        int code = main.run(args);
+        System.exit(main.exitCode(code));
+    }
+
+    /** 0 after a SIGTERM, whatever the command then running made of the stop. */
+    private int exitCode(int code) {
+        return termination != null && termination.received() && code != EXIT_STARTUP_FAILED ? EXIT_OK : code;
     }
 
     int run(String[] args) {
@@ -199,15 +209,24 @@ public final class Main {
 
     private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock) {
         Logger log = LoggerFactory.getLogger(Main.class);
-        boolean interactive = !options.batch() && System.console() != null;
+        termination = TerminationSignal.install();
+        boolean interactive = !options.batch() && !options.noShell() && System.console() != null;
         log.info(
                 "happyos-registry {} starting ({})",
                 build.version(),
-                options.batch() ? "commands" : interactive ? "interactive shell" : "commands from standard input");
+                options.batch()
+                        ? "commands"
+                        : options.noShell()
+                                ? "no shell"
+                                : interactive ? "interactive shell" : "commands from standard input");
         RegistryContainer.Builder builder = containerFor(options).heldLock(lock);
         try {
+            if (options.noShell()) {
+                return runWithoutShell(builder, options);
+            }
             return interactive ? runInteractive(builder, options) : runBatch(builder, options);
         } catch (StartupException e) {
+            termination.noContainer();
             LoggerFactory.getLogger(STARTUP_LOG).error("Start-up failed", e);
             err.println("Error: " + e.getMessage());
             return EXIT_STARTUP_FAILED;
@@ -233,6 +252,7 @@ public final class Main {
     private int runBatch(RegistryContainer.Builder builder, LauncherOptions options) throws StartupException {
         RegistryContainer container = builder.readyTimeout(Duration.ZERO).start();
         Thread hook = stopOnExit(container);
+        termination.watch(container);
         try {
             RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT);
             // on standard error: standard output carries the commands' output, which scripts read
@@ -240,6 +260,38 @@ public final class Main {
             printRemoteAccess(container, err);
             Iterator<String> lines = options.batch() ? options.commands().iterator() : standardInputLines();
             return runCommands(container, lines);
+        } finally {
+            container.stop();
+            removeHook(hook);
+        }
+    }
+
+    /**
+     * {@code --no-shell}: runs until the container is stopped (SIGTERM, Ctrl-C, {@code stop 0} over
+     * SSH), reading nothing from standard input: a service manager's or a container's standard input
+     * is empty, which would otherwise end the run at once.
+     */
+    private int runWithoutShell(RegistryContainer.Builder builder, LauncherOptions options) throws StartupException {
+        RegistryContainer container = builder.readyTimeout(Duration.ZERO).start();
+        Thread hook = stopOnExit(container);
+        termination.watch(container);
+        try {
+            RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT);
+            announce(container, options, out);
+            printRemoteAccess(container, out);
+            out.println("HappyOS Registry running without a shell; SIGTERM or Ctrl-C stops it.");
+            out.flush();
+            // an open session adds the checks of the framework's commands for SSH sessions too
+            GogoCommands gogo = GogoCommands.open(container.bundleContext(), out, err);
+            try {
+                container.awaitStop();
+            } finally {
+                gogo.close();
+            }
+            return EXIT_OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_OK;
         } finally {
             container.stop();
             removeHook(hook);
@@ -265,6 +317,8 @@ public final class Main {
                     .beforeStart(progress::attach)
                     .start();
             Thread hook = stopOnExit(container);
+            // the terminal gets its settings back (out of raw mode) when SIGTERM ends the process
+            termination.watch(container, () -> closeQuietly(terminal));
             try {
                 boolean ready = RegistryReadiness.await(container.bundleContext(), READY_TIMEOUT, progress::redraw);
                 progress.finish();
@@ -288,6 +342,14 @@ public final class Main {
         } catch (IOException e) {
             LoggerFactory.getLogger(Main.class).debug("Closing the terminal failed", e);
             return EXIT_OK;
+        }
+    }
+
+    private static void closeQuietly(Terminal terminal) {
+        try {
+            terminal.close();
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).debug("Closing the terminal failed", e);
         }
     }
 

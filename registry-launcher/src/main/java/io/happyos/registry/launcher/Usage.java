@@ -71,6 +71,8 @@ final class Usage {
                   -c, --command LINE  Run a Gogo command line once the registry is ready, print its
                                       output, then stop. Repeatable: the lines run in order and the
                                       first one that fails stops the run (exit code 1).
+                  --no-shell          Run until stopped (SIGTERM, Ctrl-C), with no shell and without
+                                      reading standard input: for a service or a container.
                   -h, --help          Print this help and exit.
                   -V, --version       Print the version and exit.
 
@@ -86,7 +88,10 @@ final class Usage {
                 over the variable, the variable over the file. 'registry:settings' shows each value
                 and where it came from.
 
-                Exit codes: 0 success, 1 a command failed, 2 bad usage, 3 start-up failure.
+                SIGTERM stops the container as Ctrl-D does and exits with 0.
+
+                Exit codes: 0 success (and a stop by SIGTERM), 1 a command failed, 2 bad usage,
+                3 start-up failure, 130 stopped by Ctrl-C.
 
                 Examples:
                   java -jar happyos-registry.jar --bundles ./plugins

@@ -62,6 +62,19 @@ class CommandLineParserTest {
     }
 
     @Test
+    void noShellIsAFlagThatRunsNoCommands() throws Exception {
+        assertThat(CommandLineParser.parse().noShell()).isFalse();
+        assertThat(CommandLineParser.parse("--no-shell").noShell()).isTrue();
+        assertThatThrownBy(() -> CommandLineParser.parse("--no-shell", "-c", "lb"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--no-shell runs no commands")
+                .hasMessageContaining("--help");
+        assertThatThrownBy(() -> CommandLineParser.parse("--no-shell=yes"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("takes no value");
+    }
+
+    @Test
     void rejectsWhatItDoesNotKnowAndPointsToHelp() {
         assertThatThrownBy(() -> CommandLineParser.parse("--verbose"))
                 .isInstanceOf(UsageException.class)
