@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * a progress line while the bundles folder is deployed) or runs command lines (from {@code -c}, or
  * from standard input when it is not a terminal) and stops.
  *
- * <p>No logger is created before {@link #configureLogging} has set {@code happyos.log.dir}, which
- * the bundled {@code logback.xml} reads.
+ * <p>No logger is created before {@link LogSetup} has configured logback (which sets
+ * {@code happyos.log.dir}, read by the configurations).
  */
 public final class Main {
 
@@ -33,13 +34,13 @@ public final class Main {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    /**
-     * The logger of start-up failures: the log file only (see logback.xml), since the console gets
-     * one "Error:" line instead.
-     */
     /** The environment variable holding the password of the {@code --http-tls} keystore. */
     static final String TLS_PASSWORD_VARIABLE = "HAPPYOS_HTTP_TLS_PASSWORD";
 
+    /**
+     * The logger of start-up failures: the log file only (see default-logback.xml), since the
+     * console gets one "Error:" line instead.
+     */
     static final String STARTUP_LOG = "io.happyos.registry.launcher.startup";
 
     private final PrintStream out;
@@ -86,16 +87,16 @@ public final class Main {
             return EXIT_STARTUP_FAILED;
         }
         try (lock) {
-            configureLogging(options);
-            return runContainer(options, build, lock);
-        }
-    }
-
-    private static void configureLogging(LauncherOptions options) {
-        if (System.getProperty("happyos.log.dir") == null) {
-            System.setProperty(
-                    "happyos.log.dir",
-                    FrameworkSettings.logDir(options.storageDir()).toString());
+            Optional<LogControl> logging;
+            try {
+                // TODO(lead): pass options.etcDir() once --etc is there, so that ETC/logback.xml is used
+                logging = LogSetup.configure(null, FrameworkSettings.logDir(options.storageDir()));
+            } catch (StartupException e) {
+                LoggerFactory.getLogger(STARTUP_LOG).error("Start-up failed", e);
+                err.println("Error: " + e.getMessage());
+                return EXIT_STARTUP_FAILED;
+            }
+            return runContainer(options, build, lock, logging);
         }
     }
 
@@ -143,7 +144,7 @@ public final class Main {
         return builder;
     }
 
-    private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock) {
+    private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock, Optional<LogControl> logging) {
         Logger log = LoggerFactory.getLogger(Main.class);
         boolean interactive = !options.batch() && System.console() != null;
         log.info(
@@ -151,6 +152,8 @@ public final class Main {
                 build.version(),
                 options.batch() ? "commands" : interactive ? "interactive shell" : "commands from standard input");
         RegistryContainer.Builder builder = containerFor(options).heldLock(lock);
+        // the log:* commands' way to the launcher's logback, there before any bundle starts
+        logging.ifPresent(control -> builder.beforeStart(control::register));
         try {
             return interactive ? runInteractive(builder, options) : runBatch(builder, options);
         } catch (StartupException e) {

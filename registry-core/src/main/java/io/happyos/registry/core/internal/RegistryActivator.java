@@ -1,5 +1,6 @@
 package io.happyos.registry.core.internal;
 
+import io.happyos.registry.core.osgilog.OsgiLogBridge;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
@@ -10,11 +11,20 @@ public final class RegistryActivator implements BundleActivator {
     public static final String BUNDLES_DIR_PROPERTY = RegistryCore.BUNDLES_DIR_PROPERTY;
 
     private RegistryCore registry;
+    private OsgiLogBridge logBridge;
 
     @Override
     public void start(BundleContext context) {
-        registry = RegistryCore.assemble(context); // refuses to start on a corrupt, newer or busy database
-        registry.start();
+        // first: what plugins log through the OSGi Log Service while the bundles folder deploys is kept
+        logBridge = OsgiLogBridge.open(context);
+        try {
+            registry = RegistryCore.assemble(context); // refuses to start on a corrupt, newer or busy database
+            registry.start();
+        } catch (RuntimeException e) {
+            logBridge.close(); // stop() is not called when start() throws
+            logBridge = null;
+            throw e;
+        }
     }
 
     @Override
@@ -23,6 +33,10 @@ public final class RegistryActivator implements BundleActivator {
         registry = null;
         if (current != null) {
             current.stop();
+        }
+        if (logBridge != null) {
+            logBridge.close();
+            logBridge = null;
         }
     }
 }
