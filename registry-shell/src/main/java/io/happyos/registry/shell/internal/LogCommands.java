@@ -97,9 +97,6 @@ public final class LogCommands {
         long last = seen;
         while (!Thread.currentThread().isInterrupted()) {
             Map<String, Object> page = control.events(last, KEPT, FOLLOW_WAIT_MILLIS);
-            if (Thread.interrupted()) {
-                return; // Ctrl-C: consumed, so that the shell's next command runs clean
-            }
             long oldest = number(page.get("oldest"));
             if (oldest > last + 1 && !json) {
                 ctx.print("... " + (oldest - last - 1) + " log events not shown: more than the " + KEPT
@@ -107,6 +104,9 @@ public final class LogCommands {
             }
             filter.keep(events(page)).forEach(event -> print(event, json));
             last = Math.max(last, number(page.get("last")));
+            if (Thread.interrupted()) {
+                return; // Ctrl-C: consumed, so that the shell's next command runs clean
+            }
         }
     }
 
