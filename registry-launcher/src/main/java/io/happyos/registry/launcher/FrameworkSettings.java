@@ -35,6 +35,9 @@ final class FrameworkSettings {
     /** The session timeouts registry-cluster accepts, said as its error says it. */
     static final String SESSION_TIMEOUT_RANGE = "between 1s and 10m (default 10s)";
 
+    /** Read by the OSGi Log Service (R7 LoggerAdmin): the least level its loggers pass on. */
+    static final String OSGI_LOG_LEVEL = "org.osgi.service.log.admin.loglevel";
+
     private static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(10);
     private static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.framework.system.packages.extra";
@@ -80,6 +83,9 @@ final class FrameworkSettings {
         }
         properties.put("felix.log.logger", new FelixLogger());
         properties.put("felix.log.level", "3");
+        // the OSGi Log Service passes DEBUG and above on (its own default is WARN); logback's levels
+        // decide what is written, so that log:set DEBUG works for plugins logging through OSGi too
+        properties.put(OSGI_LOG_LEVEL, "DEBUG");
         properties.put(BUNDLES_DIR, settings.bundles().toString());
         properties.put(STORAGE_DIR, storage.toString());
         // read by registry-core: watch the folder, and roll back a reload that fails

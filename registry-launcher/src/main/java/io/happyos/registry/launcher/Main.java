@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * from standard input when it is not a terminal) and stops, or, with {@code --no-shell}, runs until
  * it is stopped (SIGTERM, see {@link TerminationSignal}).
  *
- * <p>No logger is created before {@link #configureLogging} has set {@code happyos.log.dir}, which
- * the bundled {@code logback.xml} reads.
+ * <p>No logger is created before {@link LogSetup} has configured logback (which sets
+ * {@code happyos.log.dir}, read by the configurations).
  */
 public final class Main {
 
@@ -37,8 +38,8 @@ public final class Main {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     /**
-     * The logger of start-up failures: the log file only (see logback.xml), since the console gets
-     * one "Error:" line instead.
+     * The logger of start-up failures: the log file only (see default-logback.xml), since the
+     * console gets one "Error:" line instead.
      */
     static final String STARTUP_LOG = "io.happyos.registry.launcher.startup";
 
@@ -117,20 +118,24 @@ public final class Main {
             return EXIT_STARTUP_FAILED;
         }
         try (lock) {
-            configureLogging(options);
-            return runContainer(options, build, lock);
+            Optional<LogControl> logging;
+            try {
+                logging = LogSetup.configure(options.etcDir(), logDir(options));
+            } catch (StartupException e) {
+                LoggerFactory.getLogger(STARTUP_LOG).error("Start-up failed", e);
+                err.println("Error: " + e.getMessage());
+                return EXIT_STARTUP_FAILED;
+            }
+            return runContainer(options, build, lock, logging);
         }
     }
 
-    private static void configureLogging(LauncherOptions options) {
-        if (System.getProperty(Setting.LOG_DIR) == null) {
-            SettingSources.Value logDir = options.settings().get(Setting.LOG_DIR);
-            System.setProperty(
-                    Setting.LOG_DIR,
-                    logDir != null && !logDir.text().isBlank()
-                            ? logDir.text()
-                            : FrameworkSettings.logDir(options.storageDir()).toString());
-        }
+    /** The log folder: the setting {@code happyos.log.dir}, else {@code STORAGE/logs}. */
+    private static Path logDir(LauncherOptions options) {
+        SettingSources.Value logDir = options.settings().get(Setting.LOG_DIR);
+        return logDir != null && !logDir.text().isBlank()
+                ? Path.of(logDir.text())
+                : FrameworkSettings.logDir(options.storageDir());
     }
 
     /**
@@ -207,7 +212,7 @@ public final class Main {
         return lines.toString();
     }
 
-    private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock) {
+    private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock, Optional<LogControl> logging) {
         Logger log = LoggerFactory.getLogger(Main.class);
         termination = TerminationSignal.install();
         boolean interactive = !options.batch() && !options.noShell() && System.console() != null;
@@ -220,6 +225,8 @@ public final class Main {
                                 ? "no shell"
                                 : interactive ? "interactive shell" : "commands from standard input");
         RegistryContainer.Builder builder = containerFor(options).heldLock(lock);
+        // the log:* commands' way to the launcher's logback, there before any bundle starts
+        logging.ifPresent(control -> builder.beforeStart(control::register));
         try {
             if (options.noShell()) {
                 return runWithoutShell(builder, options);

@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * registry through {@link #bundleContext()} (by class name, with reflection).
  *
  * <p><b>Logging</b> goes through SLF4J, which the framework exports to the bundles from the
- * application's class path. The {@code logback.xml} of the launcher JAR writes to
- * {@code ${happyos.log.dir}/registry.log}; an application brings its own configuration.
+ * application's class path: the container and its bundles log through whatever SLF4J provider and
+ * configuration the application has (the launcher artifact brings none: logback is an optional
+ * dependency of it, and no {@code logback.xml}). The {@code log:*} shell commands then say that the
+ * application manages logging; {@code java -jar happyos-registry.jar} configures logback itself.
  *
  * <p><b>A cluster.</b> With {@link Builder#cluster(String)} the container joins a cluster of
  * containers on ZooKeeper: it installs the cluster bundle, publishes its components to the other
@@ -626,9 +628,12 @@ public final class RegistryContainer implements AutoCloseable {
             return this;
         }
 
-        /** Called with the system bundle's context after the runtime bundles are installed, before any starts. */
+        /**
+         * Adds an action called with the system bundle's context after the runtime bundles are
+         * installed, before any starts (after the actions added before it).
+         */
         Builder beforeStart(Consumer<BundleContext> action) {
-            this.beforeStart = action;
+            this.beforeStart = this.beforeStart.andThen(action);
             return this;
         }
 

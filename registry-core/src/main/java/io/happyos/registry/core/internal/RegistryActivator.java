@@ -1,6 +1,7 @@
 package io.happyos.registry.core.internal;
 
 import io.happyos.registry.core.metrics.JmxExport;
+import io.happyos.registry.core.osgilog.OsgiLogBridge;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -16,12 +17,22 @@ public final class RegistryActivator implements BundleActivator {
 
     private RegistryCore registry;
     private JmxExport jmx;
+    private OsgiLogBridge logBridge;
 
     @Override
     public void start(BundleContext context) {
-        RegistryCore started = RegistryCore.assemble(context); // refuses to start on a corrupt, newer or busy database
-        registry = started;
-        started.start();
+        // first: what plugins log through the OSGi Log Service while the bundles folder deploys is kept
+        logBridge = OsgiLogBridge.open(context);
+        RegistryCore started;
+        try {
+            started = RegistryCore.assemble(context); // refuses to start on a corrupt, newer or busy database
+            registry = started;
+            started.start();
+        } catch (RuntimeException e) {
+            logBridge.close(); // stop() is not called when start() throws
+            logBridge = null;
+            throw e;
+        }
         JmxExport export = new JmxExport(
                 JmxExport.containerOf(context.getProperty(Constants.FRAMEWORK_STORAGE)), started.threadFactory("jmx"));
         jmx = export;
@@ -39,6 +50,10 @@ public final class RegistryActivator implements BundleActivator {
         registry = null;
         if (current != null) {
             current.stop();
+        }
+        if (logBridge != null) {
+            logBridge.close();
+            logBridge = null;
         }
     }
 }

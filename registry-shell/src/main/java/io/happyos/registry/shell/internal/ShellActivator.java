@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tracks the {@link DynamicRegistry} service and publishes the {@code registry:*} commands for
- * Gogo. The commands are there even while the registry is not: they then fail saying so.
+ * Gogo, and the {@code log:*} commands. The commands are there even while the registry (or the
+ * launcher's log control) is not: they then fail saying so.
  */
 public final class ShellActivator implements BundleActivator {
 
@@ -25,6 +26,7 @@ public final class ShellActivator implements BundleActivator {
 
     private ServiceTracker<DynamicRegistry, DynamicRegistry> tracker;
     private RemoteActors remoteActors;
+    private LogControlClient logControl;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     /** The options of every command published, for completion. */
     private final CommandSyntax syntax = new CommandSyntax();
@@ -52,6 +54,14 @@ public final class ShellActivator implements BundleActivator {
         publish(context, SettingsCommands.class, new SettingsCommands(ctx, context), SettingsCommands.FUNCTIONS);
         // completes the options of every command published here (read by publish, whatever the order)
         publish(context, CompletionCommands.class, new CompletionCommands(ctx, syntax), CompletionCommands.FUNCTIONS);
+        // the log:* commands, Karaf's scope: the launcher's logging, through its log control service
+        logControl = LogControlClient.track(context);
+        registrations.add(publishScoped(
+                context,
+                LogCommands.class,
+                new LogCommands(ctx, logControl),
+                LogCommands.SCOPE,
+                LogCommands.FUNCTIONS));
         LOG.debug("registry shell commands published");
     }
 
@@ -73,13 +83,22 @@ public final class ShellActivator implements BundleActivator {
             remoteActors.close();
             remoteActors = null;
         }
+        if (logControl != null) {
+            logControl.close();
+            logControl = null;
+        }
     }
 
     private <T> void publish(BundleContext context, Class<T> type, T commands, String[] functions) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("osgi.command.scope", SCOPE);
-        props.put("osgi.command.function", functions.clone());
         syntax.add(type, functions);
-        registrations.add(context.registerService(type, commands, props));
+        registrations.add(publishScoped(context, type, commands, SCOPE, functions));
+    }
+
+    private static <T> ServiceRegistration<T> publishScoped(
+            BundleContext context, Class<T> type, T commands, String scope, String[] functions) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.command.scope", scope);
+        props.put("osgi.command.function", functions.clone());
+        return context.registerService(type, commands, props);
     }
 }

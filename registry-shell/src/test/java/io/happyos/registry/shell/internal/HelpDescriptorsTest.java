@@ -57,9 +57,10 @@ class HelpDescriptorsTest {
         Descriptor command = m.getAnnotation(Descriptor.class);
         if (command == null) {
             problems.add(where + " has no @Descriptor");
-        } else if (!command.value().matches("(?s).+\\. Example: registry:" + m.getName() + "\\b[^\\n]*")) {
-            problems.add(where + "'s descriptor does not end with 'Example: registry:" + m.getName() + " ...': "
-                    + command.value());
+        } else if (!command.value()
+                .matches("(?s).+\\. Example: " + scope(m.getDeclaringClass()) + ":" + m.getName() + "\\b[^\\n]*")) {
+            problems.add(where + "'s descriptor does not end with 'Example: " + scope(m.getDeclaringClass()) + ":"
+                    + m.getName() + " ...': " + command.value());
         }
         for (Parameter p : m.getParameters()) {
             if (p.getType() == CommandSession.class) {
@@ -70,6 +71,17 @@ class HelpDescriptorsTest {
                 problems.add(where + " parameter " + p.getName() + " ("
                         + p.getType().getSimpleName() + ") has no @Descriptor");
             }
+        }
+    }
+
+    /** The class's own Gogo scope (a static field SCOPE, as LogCommands has), else registry. */
+    private static String scope(Class<?> type) {
+        try {
+            Field f = type.getDeclaredField("SCOPE");
+            f.setAccessible(true);
+            return (String) f.get(null);
+        } catch (ReflectiveOperationException none) {
+            return "registry";
         }
     }
 
