@@ -43,6 +43,7 @@ final class CommandLineParser {
         // the web console's other options, by name, as typed: each needs --http
         Map<String, String> webOptions = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
+        List<Path> provision = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -65,6 +66,9 @@ final class CommandLineParser {
                 case "--http-insecure" -> webOptions.put(name, String.valueOf(noValue(name, inlineValue)));
                 case "--ssh" -> ssh = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "--ssh-authorized-keys" -> sshKeys = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                case "--provision" ->
+                    provision.add(
+                            absolute(nonBlank(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name))));
                 case "--clean" -> clean = noValue(name, inlineValue);
                 case "--no-watch" -> noWatch = noValue(name, inlineValue);
                 case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
@@ -101,7 +105,8 @@ final class CommandLineParser {
                 auth == null ? null : absolute(auth),
                 web(http, webOptions),
                 ssh == null ? null : ssh.strip(),
-                sshKeys == null ? null : absolute(sshKeys.strip()));
+                sshKeys == null ? null : absolute(sshKeys.strip()),
+                provision);
     }
 
     private static void checkSsh(String ssh, String keys) throws UsageException {
@@ -189,6 +194,13 @@ final class CommandLineParser {
             throw new UsageException("Option " + option + " needs a value. Try --help.");
         }
         return args[index];
+    }
+
+    private static String nonBlank(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException("Option " + option + " needs a file. Try --help.");
+        }
+        return value.strip();
     }
 
     private static boolean noValue(String option, String inlineValue) throws UsageException {

@@ -23,6 +23,7 @@ import java.util.List;
  * @param web {@code --http} and its options, or {@code null} when nothing listens on HTTP
  * @param ssh {@code --ssh}: {@code [HOST:]PORT} of the SSH shell, or {@code null} for none
  * @param sshAuthorizedKeys {@code --ssh-authorized-keys} (absolute), or {@code null}
+ * @param provision the {@code --provision} features files (absolute), in order; empty for none
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -39,10 +40,12 @@ record LauncherOptions(
         Path clusterAuth,
         WebOptions web,
         String ssh,
-        Path sshAuthorizedKeys) {
+        Path sshAuthorizedKeys,
+        List<Path> provision) {
 
     LauncherOptions {
         commands = List.copyOf(commands);
+        provision = List.copyOf(provision);
     }
 
     /**
