@@ -46,6 +46,7 @@ public final class ArtifactResolver {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL) // never from https to http
+                .proxy(java.net.ProxySelector.getDefault()) // the JVM's http(s).proxyHost settings, if any
                 .executor(executor)
                 .build();
     }
