@@ -239,4 +239,19 @@ public interface DynamicRegistry {
      * @return the version view, for the same caller as this registry object
      */
     Versions versions();
+
+    /**
+     * Installing bundles from Maven repositories and named sets of bundles (features files).
+     *
+     * <p>A default method, so that the interface keeps its twenty abstract methods; the registry's
+     * own implementation overrides it.
+     *
+     * @return the provisioning view, for the same caller as this registry object
+     * @throws UnsupportedOperationException when this registry does not provision (never for the
+     *     registry service itself)
+     * @since 2.1
+     */
+    default Provisioning provisioning() {
+        throw new UnsupportedOperationException("this registry does not provision bundles");
+    }
 }

@@ -49,6 +49,7 @@ final class CommandLineParser {
         Map<String, SettingSources.Value> given = new LinkedHashMap<>();
         Map<String, String> properties = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
+        List<Path> provision = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -62,6 +63,9 @@ final class CommandLineParser {
                 case "-c", "--command" -> commands.add(inlineValue != null ? inlineValue : valueOf(args, ++i, name));
                 case "--etc" -> etc = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "--property" -> property(inlineValue != null ? inlineValue : valueOf(args, ++i, name), properties);
+                case "--provision" ->
+                    provision.add(
+                            absolute(nonBlank(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name))));
                 case "--clean" -> clean = noValue(name, inlineValue);
                 case "--no-shell" -> noShell = noValue(name, inlineValue);
                 case "-h", "--help" -> help = noValue(name, inlineValue);
@@ -89,13 +93,26 @@ final class CommandLineParser {
         if (noShell && !commands.isEmpty()) {
             throw new UsageException("Option --no-shell runs no commands: leave out -c, or --no-shell. Try --help.");
         }
+        if (!provision.isEmpty()) {
+            String files = provision.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(","));
+            given.put(Setting.PROVISION, new SettingSources.Value(files, "option --provision", "Option --provision"));
+        }
         Path etcDir = SettingSources.etcFolder(etc, environment);
         Map<String, SettingSources.Value> settings = new LinkedHashMap<>(SettingSources.fromFile(etcDir));
         settings.putAll(SettingSources.fromEnvironment(environment));
         settings.putAll(given);
         Map<String, String> frameworkProperties = SettingSources.frameworkProperties(etcDir);
         frameworkProperties.putAll(properties);
-        return build(new Resolved(settings), clean, commands, help, version, etcDir, frameworkProperties, noShell);
+        return build(
+                new Resolved(settings),
+                clean,
+                commands,
+                help,
+                version,
+                etcDir,
+                frameworkProperties,
+                noShell,
+                provision);
     }
 
     private static LauncherOptions build(
@@ -106,7 +123,8 @@ final class CommandLineParser {
             boolean version,
             Path etcDir,
             Map<String, String> frameworkProperties,
-            boolean noShell)
+            boolean noShell,
+            List<Path> provision)
             throws UsageException {
         checkCluster(settings);
         checkSsh(settings);
@@ -134,7 +152,8 @@ final class CommandLineParser {
                 etcDir,
                 settings.values(),
                 frameworkProperties,
-                noShell);
+                noShell,
+                provision);
     }
 
     /** The merged settings, with how an error names each one's source. */
@@ -298,6 +317,13 @@ final class CommandLineParser {
             throw new UsageException("Option " + option + " needs a value. Try --help.");
         }
         return args[index];
+    }
+
+    private static String nonBlank(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException("Option " + option + " needs a file. Try --help.");
+        }
+        return value.strip();
     }
 
     private static boolean noValue(String option, String inlineValue) throws UsageException {

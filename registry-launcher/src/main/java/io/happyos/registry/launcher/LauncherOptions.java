@@ -28,6 +28,7 @@ import java.util.Map;
  * @param settings every setting given by a source other than its default, with its source
  * @param frameworkProperties framework properties for plugins ({@code etc/config.properties}, then {@code --property})
  * @param noShell {@code --no-shell}: run until stopped, reading nothing from standard input
+ * @param provision the {@code --provision} features files (absolute), in order; empty for none
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -48,12 +49,14 @@ record LauncherOptions(
         Path etcDir,
         Map<String, SettingSources.Value> settings,
         Map<String, String> frameworkProperties,
-        boolean noShell) {
+        boolean noShell,
+        List<Path> provision) {
 
     LauncherOptions {
         commands = List.copyOf(commands);
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         frameworkProperties = Map.copyOf(frameworkProperties);
+        provision = List.copyOf(provision);
     }
 
     /**

@@ -190,6 +190,12 @@ public final class Main {
         if (options.ssh() != null) {
             builder.ssh(options.ssh()).sshAuthorizedKeys(options.sshAuthorizedKeys());
         }
+        if (!options.provision().isEmpty()) {
+            // read by registry-core at start, after the bundles folder
+            builder.frameworkProperty(
+                    "happyos.provision",
+                    options.provision().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(",")));
+        }
         return builder;
     }
 

@@ -46,6 +46,7 @@ record Setting(String key, String option, Form form, boolean path, String defaul
     static final String HTTP_TOKEN_FILE = "happyos.http.token.file";
     static final String SSH = "happyos.ssh";
     static final String SSH_KEYS = "happyos.ssh.authorized.keys";
+    static final String PROVISION = "happyos.provision";
 
     /** Every setting, in the order {@code registry:settings} and the README list them. */
     static final List<Setting> ALL = List.of(
@@ -77,7 +78,31 @@ record Setting(String key, String option, Form form, boolean path, String defaul
             value(HTTP_TOKEN_FILE, "--http-token-file", true, "STORAGE/http.token", "the bearer token's file"),
             value("happyos.http.upload.max", null, false, "67108864", "largest upload in bytes"),
             value(SSH, "--ssh", false, null, "[HOST:]PORT of the SSH shell"),
-            value(SSH_KEYS, "--ssh-authorized-keys", true, null, "public keys that may log in over SSH"));
+            value(SSH_KEYS, "--ssh-authorized-keys", true, null, "public keys that may log in over SSH"),
+            value(
+                    PROVISION,
+                    null,
+                    false,
+                    null,
+                    "features files provisioned at start (comma-separated; --provision FILE)"),
+            value(
+                    "happyos.maven.local",
+                    null,
+                    true,
+                    "~/.m2/repository",
+                    "local Maven repository; downloads are cached there"),
+            value(
+                    "happyos.maven.repositories",
+                    null,
+                    false,
+                    "https://repo1.maven.org/maven2/",
+                    "remote Maven repositories, comma-separated"),
+            value(
+                    "happyos.maven.checksumPolicy",
+                    null,
+                    false,
+                    "fail",
+                    "fail or warn when a remote publishes no checksum"));
 
     private static final Map<String, Setting> BY_KEY = index(false);
     private static final Map<String, Setting> BY_OPTION = index(true);

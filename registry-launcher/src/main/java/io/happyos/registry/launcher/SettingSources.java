@@ -92,6 +92,13 @@ final class SettingSources {
             String text = entry.getValue().strip();
             if (setting.path() && !text.isEmpty()) {
                 text = etc.getParent().resolve(text).normalize().toString();
+            } else if (key.equals(Setting.PROVISION)) {
+                // a list of files, each taken against the home as a single path would be
+                text = java.util.Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(one -> !one.isEmpty())
+                        .map(one -> etc.getParent().resolve(one).normalize().toString())
+                        .collect(java.util.stream.Collectors.joining(","));
             }
             values.put(key, new Value(text, file.toString(), "Setting " + key + " in " + file));
         }

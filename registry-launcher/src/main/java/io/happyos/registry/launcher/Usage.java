@@ -23,6 +23,10 @@ final class Usage {
                   --clean             Start from an empty storage folder (the logs, the HTTP token
                                       and the SSH host key are kept).
                   --no-watch          Deploy the plugin folder at start-up only; do not watch it.
+                  --provision FILE    Provision the features of a features file (a subset of Karaf's
+                                      features.xml) at every start, after the plugin folder: its
+                                      mvn: bundles come from the Maven repositories. Repeatable.
+                                      See docs/provisioning.md.
                   --no-auto-rollback  Keep a reloaded version that fails to start instead of
                                       reinstating the one that ran before.
                   --cluster CONNECT   Join a cluster of containers on ZooKeeper: CONNECT is

@@ -55,6 +55,22 @@ class CommandLineParserTest {
     }
 
     @Test
+    void provisionIsRepeatableAndReachesTheFrameworkAsAbsolutePaths() throws Exception {
+        assertThat(CommandLineParser.parse().provision()).isEmpty();
+        assertThat(FrameworkSettings.create(Main.containerFor(CommandLineParser.parse()), BuildInfo.load(), null))
+                .doesNotContainKey("happyos.provision");
+        LauncherOptions options = CommandLineParser.parse("--provision", "features.xml", "--provision=/etc/more.xml");
+
+        assertThat(options.provision())
+                .containsExactly(Path.of("features.xml").toAbsolutePath(), Path.of("/etc/more.xml"));
+        assertThat(FrameworkSettings.create(Main.containerFor(options), BuildInfo.load(), null))
+                .containsEntry("happyos.provision", Path.of("features.xml").toAbsolutePath() + ",/etc/more.xml");
+        assertThatThrownBy(() -> CommandLineParser.parse("--provision", " "))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--provision needs a file");
+    }
+
+    @Test
     void helpAndVersionAreFlags() throws Exception {
         assertThat(CommandLineParser.parse("--help").help()).isTrue();
         assertThat(CommandLineParser.parse("-h").help()).isTrue();

@@ -43,6 +43,7 @@ public final class BundleRegistry implements DynamicRegistry {
     private final IndexView indexes;
     private final DiagnosticsView diagnostics;
     private final VersionView versions;
+    private final ProvisioningView provisioning;
     // the caller's usage counters of the components it got instances of lately, by the id's hash,
     // each with the record it counts for: counting a call then looks nothing up and increments one
     // counter; null when the caller is no bundle (the record and the recorder count its calls)
@@ -66,6 +67,7 @@ public final class BundleRegistry implements DynamicRegistry {
         this.indexes = new IndexView(core);
         this.diagnostics = new DiagnosticsView(core, caller);
         this.versions = new VersionView(core, caller);
+        this.provisioning = new ProvisioningView(core, caller);
         this.counted = caller.bundle() == null ? null : new UsageTelemetry.InstanceCalls[COUNTED];
         this.consumer = counted == null ? null : this::countCall;
     }
@@ -244,5 +246,10 @@ public final class BundleRegistry implements DynamicRegistry {
     @Override
     public Versions versions() {
         return versions;
+    }
+
+    @Override
+    public io.happyos.registry.Provisioning provisioning() {
+        return provisioning;
     }
 }

@@ -95,6 +95,9 @@ public final class RegistryCore {
     final ExplicitDependencies dependencies;
     final StatusChanges statuses;
     final UsageTelemetry usage;
+    final io.happyos.registry.core.provision.Provisioner provisioner;
+    /** Works out provisioning plans (downloads), off the lifecycle thread. */
+    final java.util.concurrent.ExecutorService provisionThread;
 
     /**
      * Builds the registry and its parts; {@link #open()} starts tracking extension services.
@@ -162,6 +165,16 @@ public final class RegistryCore {
         tracking.onArrival(this::retryWaiting);
         this.services = new ServiceComponentTracker(context, store, threads);
         this.explainer = new Explainer(store, context, journal::query, services::diagnosis);
+        this.provisionThread = threads.single("provision");
+        this.provisioner = new io.happyos.registry.core.provision.Provisioner(
+                context::getProperty,
+                threads.cached("maven-http"),
+                store,
+                context,
+                installation,
+                activation,
+                reloads,
+                journal);
     }
 
     /**
@@ -300,6 +313,7 @@ public final class RegistryCore {
             current.close();
         }
         whiteboard.close();
+        provisionThread.shutdownNow();
         lifecycle.close();
         batch.close();
         recovery.close();
@@ -329,6 +343,11 @@ public final class RegistryCore {
                     if (folder != null && !folder.isBlank()) {
                         deployFolder(Path.of(folder).toAbsolutePath().normalize());
                     }
+                    // after the folder: what the framework's cache lost, then the --provision files
+                    provisioner.atStartup(
+                            context.getProperty(io.happyos.registry.core.provision.Provisioner.PROVISION_PROPERTY),
+                            (actor, operation, error, details) ->
+                                    journal.audit(actor, operation, null, error, details));
                     services.refreshAndWait(SHUTDOWN_TIMEOUT_SECONDS * 1000);
                     startRetrying(); // what waited when the container stopped, once everything is back
                     return null;

@@ -63,15 +63,59 @@ public final class Installation {
      * @throws RegistryException when the file is missing or not a bundle, or it is already registered
      */
     public String register(ComponentInfo component, boolean resolve) {
+        return register(component, null, resolve);
+    }
+
+    /**
+     * Registers a bundle component whose location is not its file: a bundle provisioned from a
+     * {@code mvn:} URL keeps that URL as its location (and so as its entry's path), and is read
+     * from the file the URL was resolved to.
+     *
+     * @param component the component; its path is the bundle's location
+     * @param source the JAR to read, or {@code null} to read the file its path names
+     * @param resolve whether to resolve its bundle now
+     * @return its id
+     * @throws RegistryException when the file is missing or not a bundle, or the location is taken
+     */
+    public String register(ComponentInfo component, Path source, boolean resolve) {
         try {
             lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_REGISTRATION, component.name(), component));
         } catch (Hooks.Veto veto) {
             throw new RegistryException(
                     "cannot register " + component.name() + ": " + veto.getMessage(), veto.getCause());
         }
-        String id = install(component, resolve);
+        String id = source == null ? install(component, resolve) : installFrom(component.path(), source, resolve);
         store.find(id).ifPresent(record -> lifecycle.post(LifecyclePhase.POST_REGISTRATION, record, null));
         return id;
+    }
+
+    private String installFrom(String location, Path source, boolean resolve) {
+        Bundle existing = context.getBundle(location);
+        if (existing != null) {
+            throw new RegistryException(location + " is already installed as bundle " + existing.getBundleId()
+                    + ": unregister it first to install it again");
+        }
+        Bundle bundle;
+        try (java.io.InputStream in = Files.newInputStream(source)) {
+            bundle = context.installBundle(location, in);
+        } catch (BundleException | RuntimeException | java.io.IOException e) {
+            throw new RegistryException(
+                    "cannot install " + location + " (from " + source + "): " + Failures.describe(e)
+                            + "; check that it is an OSGi bundle JAR (a manifest with a Bundle-SymbolicName)",
+                    e);
+        }
+        return installed(location, bundle, resolve);
+    }
+
+    private String installed(Object what, Bundle bundle, boolean resolve) {
+        LOG.info("installed {} as bundle {}", what, bundle.getBundleId());
+        if (resolve) {
+            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
+        }
+        return store.findByBundle(bundle.getBundleId())
+                .map(ComponentRecord::id)
+                .orElseThrow(() ->
+                        new RegistryException("bundle " + bundle.getBundleId() + " was installed but has no entry"));
     }
 
     private String install(ComponentInfo component, boolean resolve) {
@@ -108,14 +152,7 @@ public final class Installation {
                             + "; check that it is an OSGi bundle JAR (a manifest with a Bundle-SymbolicName)",
                     e);
         }
-        LOG.info("installed {} as bundle {}", file, bundle.getBundleId());
-        if (resolve) {
-            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
-        }
-        return store.findByBundle(bundle.getBundleId())
-                .map(ComponentRecord::id)
-                .orElseThrow(() ->
-                        new RegistryException("bundle " + bundle.getBundleId() + " was installed but has no entry"));
+        return installed(file, bundle, resolve);
     }
 
     /**

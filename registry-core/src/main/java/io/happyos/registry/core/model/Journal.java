@@ -136,6 +136,45 @@ public interface Journal extends AutoCloseable {
     default void deleteHeaderIndex(String name) {}
 
     /**
+     * Durably keeps a provisioned set, replacing what was kept under its name.
+     *
+     * @param set the set
+     */
+    default void writeProvisionedSet(StoredSet set) {}
+
+    /**
+     * Durably forgets a provisioned set.
+     *
+     * @param name its name
+     */
+    default void deleteProvisionedSet(String name) {}
+
+    /** @return the provisioned sets kept, oldest first (none without persistence) */
+    default List<StoredSet> provisionedSets() {
+        return List.of();
+    }
+
+    /**
+     * A provisioned set as the journal keeps it.
+     *
+     * @param name its name
+     * @param kind {@code FEATURE} or {@code INSTALL}
+     * @param version its version, or {@code null}
+     * @param source where it came from
+     * @param at when it was provisioned last
+     * @param actor who provisioned it last
+     * @param bundles its bundles, one line each, in the provisioning package's own format
+     */
+    record StoredSet(
+            String name, String kind, String version, String source, Instant at, String actor, List<String> bundles) {
+
+        /** Copies the list. */
+        public StoredSet {
+            bundles = List.copyOf(bundles);
+        }
+    }
+
+    /**
      * Queues an error for a component's history.
      *
      * @param id the component

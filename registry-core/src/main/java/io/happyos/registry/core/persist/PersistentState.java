@@ -332,6 +332,26 @@ public final class PersistentState {
         });
     }
 
+    /**
+     * Keeps a provisioned set, replacing what was kept under its name.
+     *
+     * @param set the set
+     * @return completes once committed
+     */
+    public CompletableFuture<Void> putProvisionedSet(io.happyos.registry.core.model.Journal.StoredSet set) {
+        return writer.submit("the provisioned set " + set.name(), c -> ProvisionedSets.put(c, set));
+    }
+
+    /**
+     * Forgets a provisioned set.
+     *
+     * @param name its name
+     * @return completes once committed
+     */
+    public CompletableFuture<Void> removeProvisionedSet(String name) {
+        return writer.submit("the removal of the provisioned set " + name, c -> ProvisionedSets.remove(c, name));
+    }
+
     /** @return the header index definitions: name to header, ordered by name */
     public Map<String, String> headerIndexes() {
         return db.read(c -> {

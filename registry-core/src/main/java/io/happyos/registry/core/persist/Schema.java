@@ -48,7 +48,13 @@ final class Schema {
                     2,
                     "keep the definitions of header indexes",
                     List.of(
-                            "CREATE TABLE header_index(name TEXT PRIMARY KEY, header TEXT NOT NULL, created_at INTEGER NOT NULL)")));
+                            "CREATE TABLE header_index(name TEXT PRIMARY KEY, header TEXT NOT NULL, created_at INTEGER NOT NULL)")),
+            new Migration(
+                    3,
+                    "keep what was provisioned (features and mvn: installs)",
+                    List.of("CREATE TABLE provisioned_set(name TEXT PRIMARY KEY, kind TEXT NOT NULL, version TEXT,"
+                            + " source TEXT NOT NULL, provisioned_at INTEGER NOT NULL, actor TEXT NOT NULL,"
+                            + " bundles TEXT NOT NULL)")));
 
     /** Every table some schema version creates: a database with another table is not the registry's. */
     static final Set<String> TABLES = MIGRATIONS.stream()

@@ -154,6 +154,21 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
+    public void writeProvisionedSet(StoredSet set) {
+        durable(state.putProvisionedSet(set), "the provisioned set " + set.name());
+    }
+
+    @Override
+    public void deleteProvisionedSet(String name) {
+        durable(state.removeProvisionedSet(name), "the removal of the provisioned set " + name);
+    }
+
+    @Override
+    public List<StoredSet> provisionedSets() {
+        return ProvisionedSets.all(db);
+    }
+
+    @Override
     public void queueError(String id, Instant at, String message) {
         state.addError(id, at, message, keepErrors).exceptionally(e -> {
             LOG.warn("could not keep an error of {}: {}", id, e.getMessage());

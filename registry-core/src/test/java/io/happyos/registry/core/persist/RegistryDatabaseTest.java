@@ -60,10 +60,11 @@ class RegistryDatabaseTest {
                             "manual_status",
                             "access",
                             "audit",
-                            "header_index");
+                            "header_index",
+                            "provisioned_set");
             assertThat(db.<Integer>read(Connections::userVersion))
                     .isEqualTo(RegistryDatabase.schemaVersion())
-                    .isEqualTo(2);
+                    .isEqualTo(3);
             assertThat(db.<String>read(c -> text(c, "PRAGMA journal_mode"))).isEqualTo("wal");
             assertThat(
                             db.<String>read(
@@ -101,7 +102,7 @@ class RegistryDatabaseTest {
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining(file().toString())
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("up to version 2")
+                .hasMessageContaining("up to version " + Schema.LATEST)
                 .hasMessageContaining("run a newer container")
                 .hasMessageContaining("registry.db.bak-v1")
                 .message()
@@ -213,7 +214,7 @@ class RegistryDatabaseTest {
         byte[] before = Files.readAllBytes(file());
 
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(Schema.LATEST);
             assertThat(db.<String>read(c -> text(c, "SELECT dependency FROM explicit_dependency")))
                     .isEqualTo("me");
             assertThat(db.<String>read(c -> text(c, "SELECT count(*) FROM header_index")))
@@ -268,7 +269,7 @@ class RegistryDatabaseTest {
     @Test
     void refusesARegistryDatabaseWithATableItNeverCreates() throws Exception {
         try (RegistryDatabase db = RegistryDatabase.open(file())) {
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(Schema.LATEST);
         }
         try (Connection c = raw(file())) {
             execute(c, "CREATE TABLE stranger(x TEXT)");
@@ -300,7 +301,7 @@ class RegistryDatabaseTest {
     void createsTheDatabaseInANewStorageFolder() {
         Path nested = storage.resolve("new").resolve("registry.db");
         try (RegistryDatabase db = RegistryDatabase.open(nested)) {
-            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(2);
+            assertThat(db.<Integer>read(Connections::userVersion)).isEqualTo(Schema.LATEST);
         }
         assertThat(nested).exists();
     }

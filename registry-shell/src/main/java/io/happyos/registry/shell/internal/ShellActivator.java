@@ -52,6 +52,7 @@ public final class ShellActivator implements BundleActivator {
         publish(context, TopCommands.class, new TopCommands(ctx), TopCommands.FUNCTIONS);
         publish(context, UsageCommands.class, new UsageCommands(ctx), UsageCommands.FUNCTIONS);
         publish(context, SettingsCommands.class, new SettingsCommands(ctx, context), SettingsCommands.FUNCTIONS);
+        publish(context, ProvisionCommands.class, new ProvisionCommands(ctx), ProvisionCommands.FUNCTIONS);
         // completes the options of every command published here (read by publish, whatever the order)
         publish(context, CompletionCommands.class, new CompletionCommands(ctx, syntax), CompletionCommands.FUNCTIONS);
         // the log:* commands, Karaf's scope: the launcher's logging, through its log control service

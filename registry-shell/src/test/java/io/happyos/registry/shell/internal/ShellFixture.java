@@ -86,6 +86,7 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
     final EventCommands events = new EventCommands(ctx, pacer, now);
     final TopCommands top = new TopCommands(ctx, pacer, now);
     final UsageCommands usage = new UsageCommands(ctx);
+    final ProvisionCommands provisioning = new ProvisionCommands(ctx);
 
     /** The five demo samples. */
     ShellFixture() {
@@ -136,6 +137,18 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
                 }
             }
         }
+    }
+
+    /**
+     * Sets a framework property of the registry started for each test.
+     *
+     * @param key the property
+     * @param value its value
+     * @return this fixture
+     */
+    ShellFixture property(String key, String value) {
+        properties.put(key, value);
+        return this;
     }
 
     /**
