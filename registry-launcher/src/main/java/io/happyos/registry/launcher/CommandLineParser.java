@@ -27,21 +27,26 @@ final class CommandLineParser {
      *     {@code --ssh} and {@code --ssh-authorized-keys} one without the other
      */
     static LauncherOptions parse(String... args) throws UsageException {
-        String bundles = DEFAULT_BUNDLES_DIR;
-        String storage = DEFAULT_STORAGE_DIR;
+        return parse(Map.of(), args);
+    }
+
+    /**
+     * Parses the arguments over the other sources of the settings: each setting is taken from its
+     * option, else its environment variable, else {@code etc/happyos.properties}, else its default.
+     *
+     * @param environment the environment variables ({@code System.getenv()})
+     * @param args the arguments
+     * @return the options
+     * @throws UsageException as {@link #parse(String...)}, and for an etc folder that is not one, a
+     *     settings file with a key that is not a setting, or a {@code --property} without {@code =}
+     */
+    static LauncherOptions parse(Map<String, String> environment, String... args) throws UsageException {
         boolean clean = false;
-        boolean noWatch = false;
-        boolean noAutoRollback = false;
         boolean help = false;
         boolean version = false;
-        String cluster = null;
-        String ssh = null;
-        String sshKeys = null;
-        // the cluster's other options, by name, as typed: each needs --cluster
-        Map<String, String> clusterOptions = new LinkedHashMap<>();
-        String http = null;
-        // the web console's other options, by name, as typed: each needs --http
-        Map<String, String> webOptions = new LinkedHashMap<>();
+        String etc = null;
+        Map<String, SettingSources.Value> given = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -53,28 +58,25 @@ final class CommandLineParser {
                 inlineValue = arg.substring(equals + 1);
             }
             switch (name) {
-                case "--bundles" -> bundles = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
-                case "--storage" -> storage = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
                 case "-c", "--command" -> commands.add(inlineValue != null ? inlineValue : valueOf(args, ++i, name));
-                case "--cluster" -> cluster = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
-                case "--node", "--cluster-session-timeout", "--cluster-auth" ->
-                    clusterOptions.put(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name));
-                case "--http" -> http = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
-                case "--http-tls", "--http-token-file" ->
-                    webOptions.put(name, inlineValue != null ? inlineValue : valueOf(args, ++i, name));
-                case "--http-insecure" -> webOptions.put(name, String.valueOf(noValue(name, inlineValue)));
-                case "--ssh" -> ssh = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
-                case "--ssh-authorized-keys" -> sshKeys = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                case "--etc" -> etc = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                case "--property" -> property(inlineValue != null ? inlineValue : valueOf(args, ++i, name), properties);
                 case "--clean" -> clean = noValue(name, inlineValue);
-                case "--no-watch" -> noWatch = noValue(name, inlineValue);
-                case "--no-auto-rollback" -> noAutoRollback = noValue(name, inlineValue);
                 case "-h", "--help" -> help = noValue(name, inlineValue);
                 case "-V", "--version" -> version = noValue(name, inlineValue);
-                default ->
-                    throw new UsageException(
-                            arg.startsWith("-")
-                                    ? "Unknown option '" + arg + "'. Try --help."
-                                    : "Unexpected argument '" + arg + "' (commands go after -c). Try --help.");
+                default -> {
+                    Setting setting = Setting.byOption(name).orElseThrow(() -> unknown(arg));
+                    String text;
+                    if (setting.form() == Setting.Form.VALUE) {
+                        text = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                        text = setting.path() && !text.isBlank()
+                                ? absolute(text).toString()
+                                : text;
+                    } else {
+                        text = String.valueOf(noValue(name, inlineValue) == (setting.form() == Setting.Form.SETS_TRUE));
+                    }
+                    given.put(setting.key(), new SettingSources.Value(text, "option " + name, "Option " + name));
+                }
             }
         }
         for (String command : commands) {
@@ -82,54 +84,145 @@ final class CommandLineParser {
                 throw new UsageException("Option -c needs a non-empty command line. Try --help.");
             }
         }
-        checkCluster(cluster, clusterOptions);
-        checkSsh(ssh, sshKeys);
-        String timeout = clusterOptions.get("--cluster-session-timeout");
-        String auth = clusterOptions.get("--cluster-auth");
+        Path etcDir = SettingSources.etcFolder(etc, environment);
+        Map<String, SettingSources.Value> settings = new LinkedHashMap<>(SettingSources.fromFile(etcDir));
+        settings.putAll(SettingSources.fromEnvironment(environment));
+        settings.putAll(given);
+        Map<String, String> frameworkProperties = SettingSources.frameworkProperties(etcDir);
+        frameworkProperties.putAll(properties);
+        return build(new Resolved(settings), clean, commands, help, version, etcDir, frameworkProperties);
+    }
+
+    private static LauncherOptions build(
+            Resolved settings,
+            boolean clean,
+            List<String> commands,
+            boolean help,
+            boolean version,
+            Path etcDir,
+            Map<String, String> frameworkProperties)
+            throws UsageException {
+        checkCluster(settings);
+        checkSsh(settings);
+        String timeout = settings.text(Setting.SESSION_TIMEOUT);
+        String auth = settings.text(Setting.CLUSTER_AUTH);
+        String cluster = settings.text(Setting.CLUSTER);
+        String ssh = settings.text(Setting.SSH);
+        String sshKeys = settings.text(Setting.SSH_KEYS);
         return new LauncherOptions(
-                absolute(bundles),
-                absolute(storage),
+                absolute(settings.textOr(Setting.BUNDLES_DIR, DEFAULT_BUNDLES_DIR)),
+                absolute(settings.textOr(Setting.STORAGE_DIR, DEFAULT_STORAGE_DIR)),
                 clean,
                 commands,
                 help,
                 version,
-                noWatch,
-                noAutoRollback,
+                !settings.bool(Setting.WATCH, true),
+                !settings.bool(Setting.AUTO_ROLLBACK, true),
                 cluster == null ? null : cluster.strip(),
-                clusterOptions.get("--node"),
-                timeout == null ? null : sessionTimeout(timeout),
+                settings.text(Setting.NODE),
+                timeout == null ? null : sessionTimeout(timeout, settings.label(Setting.SESSION_TIMEOUT)),
                 auth == null ? null : absolute(auth),
-                web(http, webOptions),
+                web(settings),
                 ssh == null ? null : ssh.strip(),
-                sshKeys == null ? null : absolute(sshKeys.strip()));
+                sshKeys == null ? null : absolute(sshKeys.strip()),
+                etcDir,
+                settings.values(),
+                frameworkProperties);
     }
 
-    private static void checkSsh(String ssh, String keys) throws UsageException {
+    /** The merged settings, with how an error names each one's source. */
+    private record Resolved(Map<String, SettingSources.Value> values) {
+
+        String text(String key) {
+            SettingSources.Value value = values.get(key);
+            return value == null ? null : value.text();
+        }
+
+        String textOr(String key, String fallback) {
+            String text = text(key);
+            return text == null || text.isBlank() ? fallback : text;
+        }
+
+        /** Whether the value was typed on the command line (the file may hold settings for options not used now). */
+        boolean fromOption(String key) {
+            SettingSources.Value value = values.get(key);
+            return value != null && value.origin().startsWith("option ");
+        }
+
+        String label(String key) {
+            SettingSources.Value value = values.get(key);
+            return value == null
+                    ? "Option " + Setting.byKey(key).map(Setting::option).orElse(key)
+                    : value.label();
+        }
+
+        boolean bool(String key, boolean fallback) throws UsageException {
+            String text = text(key);
+            if (text == null || text.isBlank()) {
+                return fallback;
+            }
+            if (!text.strip().equalsIgnoreCase("true") && !text.strip().equalsIgnoreCase("false")) {
+                throw new UsageException(label(key) + " must be true or false, not '" + text + "'. Try --help.");
+            }
+            return Boolean.parseBoolean(text.strip());
+        }
+    }
+
+    private static UsageException unknown(String arg) {
+        return new UsageException(
+                arg.startsWith("-")
+                        ? "Unknown option '" + arg + "'. Try --help."
+                        : "Unexpected argument '" + arg + "' (commands go after -c). Try --help.");
+    }
+
+    private static void property(String text, Map<String, String> properties) throws UsageException {
+        int equals = text.indexOf('=');
+        if (equals <= 0 || text.substring(0, equals).isBlank()) {
+            throw new UsageException("Option --property needs KEY=VALUE (a framework property for plugins, e.g. "
+                    + "--property org.osgi.service.http.port=8080), not '" + text + "'. Try --help.");
+        }
+        String key = text.substring(0, equals).strip();
+        SettingSources.checkNotSetting(key, "given with --property");
+        properties.put(key, text.substring(equals + 1));
+    }
+
+    private static void checkSsh(Resolved settings) throws UsageException {
+        String ssh = settings.text(Setting.SSH);
+        String keys = settings.text(Setting.SSH_KEYS);
         if (ssh != null && ssh.isBlank()) {
-            throw new UsageException("Option --ssh needs [HOST:]PORT, e.g. --ssh 2222 (127.0.0.1) or --ssh 0 (a free "
-                    + "port). Try --help.");
+            throw new UsageException(settings.label(Setting.SSH) + " needs [HOST:]PORT, e.g. --ssh 2222 (127.0.0.1) "
+                    + "or --ssh 0 (a free port). Try --help.");
         }
         if (keys != null && keys.isBlank()) {
-            throw new UsageException("Option --ssh-authorized-keys needs a file. Try --help.");
+            throw new UsageException(settings.label(Setting.SSH_KEYS) + " needs a file. Try --help.");
         }
         if (ssh != null && keys == null) {
-            throw new UsageException("Option --ssh needs --ssh-authorized-keys FILE too: an OpenSSH authorized_keys "
-                    + "file of the public keys that may log in (only keys are accepted). Try --help.");
+            throw new UsageException(settings.label(Setting.SSH) + " needs --ssh-authorized-keys FILE too: an "
+                    + "OpenSSH authorized_keys file of the public keys that may log in (only keys are accepted). "
+                    + "Try --help.");
         }
-        if (keys != null && ssh == null) {
-            throw new UsageException("Option --ssh-authorized-keys applies to the SSH shell only: give --ssh "
-                    + "[HOST:]PORT too, or leave --ssh-authorized-keys out. Try --help.");
+        if (keys != null && ssh == null && settings.fromOption(Setting.SSH_KEYS)) {
+            throw new UsageException(settings.label(Setting.SSH_KEYS) + " applies to the SSH shell only: give --ssh "
+                    + "[HOST:]PORT too, or leave it out. Try --help.");
         }
     }
 
-    private static LauncherOptions.WebOptions web(String http, Map<String, String> webOptions) throws UsageException {
-        for (Map.Entry<String, String> option : webOptions.entrySet()) {
-            if (http == null) {
-                throw new UsageException("Option " + option.getKey() + " applies to the web console only: give "
-                        + "--http [HOST:]PORT too, or leave " + option.getKey() + " out. Try --help.");
+    private static LauncherOptions.WebOptions web(Resolved settings) throws UsageException {
+        String http = settings.text(Setting.HTTP);
+        for (String key : List.of(Setting.HTTP_TLS, Setting.HTTP_TOKEN_FILE, Setting.HTTP_INSECURE)) {
+            String value = settings.text(key);
+            if (value == null || key.equals(Setting.HTTP_INSECURE) && !settings.bool(key, false)) {
+                continue;
             }
-            if (option.getValue().isBlank()) {
-                throw new UsageException("Option " + option.getKey() + " needs a non-empty value. Try --help.");
+            if (http == null && !settings.fromOption(key)) {
+                continue;
+            }
+            if (http == null) {
+                throw new UsageException(settings.label(key) + " applies to the web console only: give --http "
+                        + "[HOST:]PORT too, or leave it out. Try --help.");
+            }
+            if (value.isBlank()) {
+                throw new UsageException(settings.label(key) + " needs a non-empty value. Try --help.");
             }
         }
         if (http == null) {
@@ -139,46 +232,55 @@ final class CommandLineParser {
         try {
             address = ListenAddress.parse(http, "--http");
         } catch (IllegalArgumentException e) {
-            throw new UsageException("Option " + e.getMessage() + ". Try --help.");
+            throw new UsageException(
+                    settings.label(Setting.HTTP) + e.getMessage().substring("--http".length()) + ". Try --help.");
         }
-        String tls = webOptions.get("--http-tls");
-        String token = webOptions.get("--http-token-file");
-        boolean insecure = webOptions.containsKey("--http-insecure");
+        String tls = settings.text(Setting.HTTP_TLS);
+        String token = settings.text(Setting.HTTP_TOKEN_FILE);
+        boolean insecure = settings.bool(Setting.HTTP_INSECURE, false);
         if (!address.loopback() && tls == null && !insecure) {
-            throw new UsageException("Option --http " + address + " serves beyond this machine over plain HTTP, where "
-                    + "the token could be read on the way: give --http-tls KEYSTORE for HTTPS, or --http-insecure "
-                    + "to accept plain HTTP (behind a TLS proxy, say). Try --help.");
+            throw new UsageException(settings.label(Setting.HTTP) + " " + address + " serves beyond this machine over "
+                    + "plain HTTP, where the token could be read on the way: give --http-tls KEYSTORE for HTTPS, or "
+                    + "--http-insecure to accept plain HTTP (behind a TLS proxy, say). Try --help.");
         }
         return new LauncherOptions.WebOptions(
                 address, insecure, tls == null ? null : absolute(tls), token == null ? null : absolute(token));
     }
 
-    private static void checkCluster(String cluster, Map<String, String> clusterOptions) throws UsageException {
+    private static void checkCluster(Resolved settings) throws UsageException {
+        String cluster = settings.text(Setting.CLUSTER);
         if (cluster != null && cluster.isBlank()) {
-            throw new UsageException("Option --cluster needs a ZooKeeper connect string (HOST:PORT[,HOST:PORT...]"
-                    + "[/CHROOT]) or embedded[:PORT]. Try --help.");
+            throw new UsageException(settings.label(Setting.CLUSTER) + " needs a ZooKeeper connect string "
+                    + "(HOST:PORT[,HOST:PORT...][/CHROOT]) or embedded[:PORT]. Try --help.");
         }
-        for (Map.Entry<String, String> option : clusterOptions.entrySet()) {
-            if (cluster == null) {
-                throw new UsageException("Option " + option.getKey() + " applies to a cluster only: give --cluster "
-                        + "CONNECT|embedded[:PORT] too, or leave " + option.getKey() + " out. Try --help.");
+        for (String key : List.of(Setting.NODE, Setting.SESSION_TIMEOUT, Setting.CLUSTER_AUTH)) {
+            String value = settings.text(key);
+            if (value == null) {
+                continue;
             }
-            if (option.getValue().isBlank()) {
-                throw new UsageException("Option " + option.getKey() + " needs a non-empty value. Try --help.");
+            if (cluster == null && !settings.fromOption(key)) {
+                continue;
+            }
+            if (cluster == null) {
+                throw new UsageException(settings.label(key) + " applies to a cluster only: give --cluster "
+                        + "CONNECT|embedded[:PORT] too, or leave it out. Try --help.");
+            }
+            if (value.isBlank()) {
+                throw new UsageException(settings.label(key) + " needs a non-empty value. Try --help.");
             }
         }
     }
 
-    private static Duration sessionTimeout(String text) throws UsageException {
+    private static Duration sessionTimeout(String text, String label) throws UsageException {
         Duration timeout;
         try {
             timeout = DurationParser.parse(text, "--cluster-session-timeout");
         } catch (IllegalArgumentException e) {
-            throw new UsageException("Option --cluster-session-timeout needs a duration, not '" + text + "': give "
-                    + DurationParser.FORMS + ". Try --help.");
+            throw new UsageException(
+                    label + " needs a duration, not '" + text + "': give " + DurationParser.FORMS + ". Try --help.");
         }
         if (!FrameworkSettings.isSessionTimeout(timeout)) {
-            throw new UsageException("Option --cluster-session-timeout " + text.strip() + " is out of range: give "
+            throw new UsageException(label + " " + text.strip() + " is out of range: give "
                     + FrameworkSettings.SESSION_TIMEOUT_RANGE + ". Try --help.");
         }
         return timeout;

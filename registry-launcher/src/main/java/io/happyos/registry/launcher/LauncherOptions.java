@@ -3,6 +3,7 @@ package io.happyos.registry.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the command line asked for.
@@ -23,6 +24,9 @@ import java.util.List;
  * @param web {@code --http} and its options, or {@code null} when nothing listens on HTTP
  * @param ssh {@code --ssh}: {@code [HOST:]PORT} of the SSH shell, or {@code null} for none
  * @param sshAuthorizedKeys {@code --ssh-authorized-keys} (absolute), or {@code null}
+ * @param etcDir the etc folder ({@code --etc}, {@code HAPPYOS_ETC} or {@code ./etc}), or {@code null} for none
+ * @param settings every setting given by a source other than its default, with its source
+ * @param frameworkProperties framework properties for plugins ({@code etc/config.properties}, then {@code --property})
  */
 record LauncherOptions(
         Path bundlesDir,
@@ -39,10 +43,15 @@ record LauncherOptions(
         Path clusterAuth,
         WebOptions web,
         String ssh,
-        Path sshAuthorizedKeys) {
+        Path sshAuthorizedKeys,
+        Path etcDir,
+        Map<String, SettingSources.Value> settings,
+        Map<String, String> frameworkProperties) {
 
     LauncherOptions {
         commands = List.copyOf(commands);
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        frameworkProperties = Map.copyOf(frameworkProperties);
     }
 
     /**

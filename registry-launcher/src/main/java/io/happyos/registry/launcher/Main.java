@@ -8,6 +8,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
@@ -37,10 +39,29 @@ public final class Main {
      * The logger of start-up failures: the log file only (see logback.xml), since the console gets
      * one "Error:" line instead.
      */
-    /** The environment variable holding the password of the {@code --http-tls} keystore. */
-    static final String TLS_PASSWORD_VARIABLE = "HAPPYOS_HTTP_TLS_PASSWORD";
-
     static final String STARTUP_LOG = "io.happyos.registry.launcher.startup";
+
+    /** The framework property that tells {@code registry:settings} where each setting came from. */
+    static final String SETTINGS_PROPERTY = "happyos.settings";
+
+    /** The settings the builder takes through a method of its own; the others go as framework properties. */
+    private static final Set<String> TYPED_SETTINGS = Set.of(
+            Setting.BUNDLES_DIR,
+            Setting.STORAGE_DIR,
+            Setting.LOG_DIR,
+            Setting.WATCH,
+            Setting.AUTO_ROLLBACK,
+            Setting.CLUSTER,
+            Setting.NODE,
+            Setting.SESSION_TIMEOUT,
+            Setting.CLUSTER_AUTH,
+            Setting.HTTP,
+            Setting.HTTP_TLS,
+            Setting.HTTP_TLS_PASSWORD,
+            Setting.HTTP_INSECURE,
+            Setting.HTTP_TOKEN_FILE,
+            Setting.SSH,
+            Setting.SSH_KEYS);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -62,7 +83,7 @@ public final class Main {
     int run(String[] args) {
         LauncherOptions options;
         try {
-            options = CommandLineParser.parse(args);
+            options = CommandLineParser.parse(System.getenv(), args);
         } catch (UsageException e) {
             err.println("happyos-registry: " + e.getMessage());
             return EXIT_USAGE;
@@ -92,10 +113,13 @@ public final class Main {
     }
 
     private static void configureLogging(LauncherOptions options) {
-        if (System.getProperty("happyos.log.dir") == null) {
+        if (System.getProperty(Setting.LOG_DIR) == null) {
+            SettingSources.Value logDir = options.settings().get(Setting.LOG_DIR);
             System.setProperty(
-                    "happyos.log.dir",
-                    FrameworkSettings.logDir(options.storageDir()).toString());
+                    Setting.LOG_DIR,
+                    logDir != null && !logDir.text().isBlank()
+                            ? logDir.text()
+                            : FrameworkSettings.logDir(options.storageDir()).toString());
         }
     }
 
@@ -114,12 +138,23 @@ public final class Main {
                 .autoRollback(!options.noAutoRollback())
                 // the launcher never has the registry API on its class path (pitfall 2)
                 .shareRegistryApi(false);
+        if (options.etcDir() != null) {
+            builder.etcDir(options.etcDir());
+        }
+        options.frameworkProperties().forEach(builder::frameworkProperty);
+        for (Map.Entry<String, SettingSources.Value> setting :
+                options.settings().entrySet()) {
+            if (!TYPED_SETTINGS.contains(setting.getKey())) {
+                builder.frameworkProperty(setting.getKey(), setting.getValue().text());
+            }
+        }
+        builder.frameworkProperty(SETTINGS_PROPERTY, origins(options));
         if (options.web() != null) {
             LauncherOptions.WebOptions web = options.web();
             builder.http(web.address().toString()).httpInsecure(web.insecure());
             if (web.tls() != null) {
-                String password = System.getenv(TLS_PASSWORD_VARIABLE);
-                builder.httpTls(web.tls(), password == null ? "" : password);
+                SettingSources.Value password = options.settings().get(Setting.HTTP_TLS_PASSWORD);
+                builder.httpTls(web.tls(), password == null ? "" : password.text());
             }
             if (web.tokenFile() != null) {
                 builder.httpTokenFile(web.tokenFile());
@@ -141,6 +176,25 @@ public final class Main {
             builder.ssh(options.ssh()).sshAuthorizedKeys(options.sshAuthorizedKeys());
         }
         return builder;
+    }
+
+    /**
+     * Where each setting came from, one {@code KEY TAB ORIGIN TAB DEFAULT} line per setting in the
+     * table's order, for {@code registry:settings} (which reads each value from the framework
+     * properties, and shows the default for one that is not set).
+     */
+    static String origins(LauncherOptions options) {
+        StringBuilder lines = new StringBuilder();
+        for (Setting setting : Setting.ALL) {
+            SettingSources.Value value = options.settings().get(setting.key());
+            lines.append(setting.key())
+                    .append('\t')
+                    .append(value == null ? "default" : value.origin())
+                    .append('\t')
+                    .append(setting.defaultText() == null ? "" : setting.defaultText())
+                    .append('\n');
+        }
+        return lines.toString();
     }
 
     private int runContainer(LauncherOptions options, BuildInfo build, StorageLock lock) {

@@ -603,6 +603,23 @@ public final class RegistryContainer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The etc folder: Configuration Admin's {@code PID.cfg} and {@code PID.config} files there are
+         * applied and watched, and changes made through Configuration Admin are written back (default:
+         * none). The container's own settings are not read from it here: an embedding application
+         * sets them on this builder ({@code happyos.properties} is the launcher's).
+         *
+         * @param dir the folder; it must exist
+         * @return this builder
+         */
+        public Builder etcDir(Path dir) {
+            Path folder = Objects.requireNonNull(dir, "etcDir must not be null")
+                    .toAbsolutePath()
+                    .normalize();
+            properties.put(SettingSources.ETC_PROPERTY, folder.toString());
+            return this;
+        }
+
         /** The launcher holds the storage lock itself (taken before logging starts); it closes it. */
         Builder heldLock(StorageLock lock) {
             this.heldLock = lock;

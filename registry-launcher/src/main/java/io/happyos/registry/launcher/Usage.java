@@ -58,6 +58,16 @@ final class Usage {
                                       The public keys that may log in over SSH, in OpenSSH's
                                       authorized_keys format (ecdsa or rsa keys), read again when
                                       the file changes. Needs --ssh.
+                  --etc DIR           The configuration folder (default: ./etc when it exists, or the
+                                      environment variable HAPPYOS_ETC): happyos.properties (these
+                                      settings, relative paths against DIR's parent),
+                                      config.properties (framework properties for plugins),
+                                      logback.xml, and PID.cfg / PID.config files for
+                                      Configuration Admin, watched while the container runs.
+                  --property KEY=VALUE
+                                      A framework property for plugins (e.g.
+                                      org.osgi.service.http.port=8080), over config.properties.
+                                      Repeatable.
                   -c, --command LINE  Run a Gogo command line once the registry is ready, print its
                                       output, then stop. Repeatable: the lines run in order and the
                                       first one that fails stops the run (exit code 1).
@@ -70,6 +80,11 @@ final class Usage {
                 interrupts a command, Ctrl-D stops the container. When standard input is not a
                 terminal, its lines are run like -c commands until end of input; blank lines and
                 lines starting with # are skipped.
+
+                Every setting can also be given in etc/happyos.properties or as an environment
+                variable (HAPPYOS_ and the key in capitals, e.g. HAPPYOS_BUNDLES_DIR); an option wins
+                over the variable, the variable over the file. 'registry:settings' shows each value
+                and where it came from.
 
                 Exit codes: 0 success, 1 a command failed, 2 bad usage, 3 start-up failure.
 

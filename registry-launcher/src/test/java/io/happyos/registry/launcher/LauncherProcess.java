@@ -94,14 +94,31 @@ final class LauncherProcess {
      * @throws AssertionError when it does not finish within {@link #TIMEOUT}
      */
     static Result runWithInput(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        return runWithEnvironment(workDir, java.util.Map.of(), stdin, args);
+    }
+
+    /**
+     * Runs the launcher with extra environment variables, writes {@code stdin} and closes it, then waits.
+     *
+     * @param workDir the working folder
+     * @param environment variables added to this process's environment
+     * @param stdin what to type
+     * @param args the launcher's arguments
+     * @return what it printed
+     * @throws AssertionError when it does not finish within {@link #TIMEOUT}
+     */
+    static Result runWithEnvironment(
+            Path workDir, java.util.Map<String, String> environment, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = command(args);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try {
             try (var in = process.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -77,6 +77,50 @@ class WebApiIT {
     }
 
     @Test
+    void metricsShowTheMetersAndValuesTheCoreExportsOverJmx() throws Exception {
+        web.registry.instances().registerInstanceFactory("web-metered", entry -> "made:" + entry.id());
+        String id = web.registry
+                .registerComponent(io.happyos.registry.ComponentInfo.of("web-metered-one", "web-metered"))
+                .toCompletableFuture()
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        web.registry.activateComponent(id).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(web.registry.getComponentInstance(id)).isEqualTo("made:" + id);
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        String container = javax.management.ObjectName.quote(
+                java.nio.file.Path.of(web.felix.context().getProperty("org.osgi.framework.storage"))
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
+        javax.management.ObjectName misses = new javax.management.ObjectName(
+                "io.happyos.registry:container=" + container + ",type=meters,name=happyos.cache.misses");
+        javax.management.ObjectName writes = new javax.management.ObjectName(
+                "io.happyos.registry:container=" + container + ",type=timers,name=happyos.persistence.write");
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> server.isRegistered(writes));
+
+        // counters only grow: what the scrape shows lies between what JMX showed before and after it
+        double missesBefore = ((Number) server.getAttribute(misses, "Count")).doubleValue();
+        long writesBefore = ((Number) server.getAttribute(writes, "Count")).longValue();
+        String scraped = web.get("/metrics").body();
+        double missesAfter = ((Number) server.getAttribute(misses, "Count")).doubleValue();
+        long writesAfter = ((Number) server.getAttribute(writes, "Count")).longValue();
+
+        assertThat(missesBefore).isGreaterThanOrEqualTo(1);
+        assertThat(writesBefore).isPositive();
+        assertThat(scraped(scraped, "happyos_cache_misses_total")).isBetween(missesBefore, missesAfter);
+        assertThat(scraped(scraped, "happyos_persistence_write_seconds_count"))
+                .isBetween((double) writesBefore, (double) writesAfter);
+        assertThat(scraped).contains("happyos_persistence_write_seconds_sum", "happyos_persistence_write_max_seconds");
+        assertThat(scraped).contains("happyos_cache_hits_total", "happyos_errors_total", "happyos_reloads_total");
+    }
+
+    private static double scraped(String text, String name) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(text);
+        assertThat(m.find()).as(name + " in /metrics").isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void securityHeaders() throws Exception {
         HttpResponse<String> r =
                 web.send(HttpRequest.newBuilder(web.uri("/api/order")).GET());

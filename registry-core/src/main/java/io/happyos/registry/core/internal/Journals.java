@@ -2,8 +2,10 @@ package io.happyos.registry.core.internal;
 
 import io.happyos.registry.core.model.Journal;
 import io.happyos.registry.core.persist.SqliteJournal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.osgi.framework.BundleContext;
 
 /** Chooses the journal: none when persistence is off, else the SQLite one in the storage folder. */
@@ -30,12 +32,26 @@ final class Journals {
         Path storage = dir != null && !dir.isBlank()
                 ? Path.of(dir)
                 : context.getDataFile("").toPath();
-        return new SqliteJournal(
-                storage.resolve("registry.db"),
-                settings.errorHistorySize(),
-                number(context, AUDIT_MAX_RECORDS, 100_000),
-                Duration.ofDays(number(context, AUDIT_MAX_DAYS, 90)),
-                threads);
+        Path file = storage.resolve("registry.db");
+        int keepAudit = number(context, AUDIT_MAX_RECORDS, 100_000);
+        Duration auditAge = Duration.ofDays(number(context, AUDIT_MAX_DAYS, 90));
+        if (Files.exists(file) || !Files.isDirectory(storage)) {
+            // what it holds is restored before anything starts, and its checks may refuse the start
+            return new SqliteJournal(file, settings.errorHistorySize(), keepAudit, auditAge, threads);
+        }
+        // a new database: nothing to restore, so it is created while the registry starts
+        CompletableFuture<Journal> opening = new CompletableFuture<>();
+        threads.factory("db-open", false)
+                .newThread(() -> {
+                    try {
+                        opening.complete(
+                                new SqliteJournal(file, settings.errorHistorySize(), keepAudit, auditAge, threads));
+                    } catch (Throwable e) {
+                        opening.completeExceptionally(e);
+                    }
+                })
+                .start();
+        return new OpeningJournal(opening);
     }
 
     private static int number(BundleContext context, String property, int fallback) {

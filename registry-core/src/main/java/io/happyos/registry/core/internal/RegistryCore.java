@@ -79,6 +79,7 @@ public final class RegistryCore {
     private volatile FolderWatcher watcher;
     private volatile ServiceRegistration<DynamicRegistry> registration;
     final PerformanceRecorder performance = new PerformanceRecorder();
+    private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
     final Whiteboard whiteboard;
     final ComponentInstances instances;
     final ParallelActivation batch;
@@ -132,6 +133,9 @@ public final class RegistryCore {
                 storage(context).resolve("waiting.txt"));
         this.activation = new Activation(shared, waiting);
         notifier.internal((id, from, to) -> {
+            if (to == ComponentStatus.ERROR) {
+                performance.error();
+            }
             if (to == ComponentStatus.ACTIVE || from == ComponentStatus.ERROR) {
                 retryWaiting();
             }
@@ -152,6 +156,7 @@ public final class RegistryCore {
         this.usage = new UsageTelemetry(context, store, type -> whiteboard.factoryFor(type) != null, Clock.systemUTC());
         // a bundle's instance lookups are counted once, by its usage counters (see BundleRegistry)
         performance.countAlso(usage::instanceCallsTotal);
+        performance.countJournal(journal::figures);
         this.tracking = new BundleTracking(context, store, instances::cleanup, this::frameworkStopping);
         tracking.journal(journal);
         tracking.onArrival(this::retryWaiting);
@@ -376,9 +381,37 @@ public final class RegistryCore {
         try {
             current.setProperties(state(DynamicRegistry.STATE_READY));
             LOG.info("registry ready");
+            ready.complete(null);
         } catch (IllegalStateException stopped) {
             LOG.debug("registry stopped before start-up deployment finished");
         }
+    }
+
+    /**
+     * Completes once the registry says it is ready; never when it stops before.
+     *
+     * @return the stage, completed on the thread that made the registry ready
+     */
+    public java.util.concurrent.CompletionStage<Void> ready() {
+        return ready.minimalCompletionStage();
+    }
+
+    /**
+     * @param name what the threads do
+     * @return a factory of the registry's threads, stopped when the registry stops
+     */
+    public java.util.concurrent.ThreadFactory threadFactory(String name) {
+        return threads.factory(name, false);
+    }
+
+    /**
+     * The registry as a bundle sees it, naming the bundle as the caller.
+     *
+     * @param bundle the caller
+     * @return its view of the registry
+     */
+    public DynamicRegistry view(org.osgi.framework.Bundle bundle) {
+        return new BundleRegistry(this, Caller.of(bundle));
     }
 
     private static Dictionary<String, Object> state(String state) {

@@ -4,6 +4,7 @@ import io.happyos.registry.AuditQuery;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
+import io.happyos.registry.core.stats.JournalFigures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,16 @@ public interface Journal extends AutoCloseable {
 
     /** Keeps nothing: the registry without persistence. */
     Journal NONE = new Journal() {};
+
+    /**
+     * What the journal counted since it was opened: reloads and quarantines audited, changes
+     * committed and how long they waited.
+     *
+     * @return the figures now; {@link JournalFigures#NONE} for a journal that keeps nothing
+     */
+    default JournalFigures figures() {
+        return JournalFigures.NONE;
+    }
 
     /**
      * Records one audit entry.

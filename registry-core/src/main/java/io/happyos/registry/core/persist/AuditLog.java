@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The audit log, kept in the {@code audit} table: who did what to which component, when, and
@@ -24,6 +26,7 @@ public final class AuditLog {
     private final RegistryDatabase db;
     private final DurableWriter writer;
     private final Clock clock;
+    private final ConcurrentHashMap<String, LongAdder> recorded = new ConcurrentHashMap<>();
 
     /**
      * @param db the database to read from
@@ -53,6 +56,7 @@ public final class AuditLog {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(operation, "operation");
         long at = clock.millis();
+        recorded.computeIfAbsent(operation, o -> new LongAdder()).increment();
         return writer.submit("the audit record of " + operation, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO audit(at, actor, operation, component_id, ok,"
                     + " error, details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -66,6 +70,17 @@ public final class AuditLog {
                 s.executeUpdate();
             }
         });
+    }
+
+    /**
+     * How many records of an operation were recorded since this log was opened, committed or not yet.
+     *
+     * @param operation the operation
+     * @return the count; 0 for an operation never recorded
+     */
+    public long recorded(String operation) {
+        LongAdder count = recorded.get(operation);
+        return count == null ? 0L : count.sum();
     }
 
     /**

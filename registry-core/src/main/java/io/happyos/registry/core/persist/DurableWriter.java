@@ -28,11 +28,12 @@ public final class DurableWriter implements AutoCloseable {
     public static final String THREAD_NAME = "happyos-registry-db-writer";
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
-    private static final Task STOP = new Task("stop", c -> {}, new CompletableFuture<>());
+    private static final Task STOP = new Task("stop", c -> {}, new CompletableFuture<>(), 0L);
 
     private final RegistryDatabase db;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final WriteTimes times = new WriteTimes();
     private final Thread thread;
     private boolean closed;
     private String lastProblem; // writer thread only
@@ -72,7 +73,7 @@ public final class DurableWriter implements AutoCloseable {
      *     when it could not be made or committed, or the writer is closed
      */
     public CompletableFuture<Void> submit(String what, SqlWork work) {
-        Task task = new Task(what, work, new CompletableFuture<>());
+        Task task = new Task(what, work, new CompletableFuture<>(), System.nanoTime());
         synchronized (this) {
             if (closed) {
                 task.future.completeExceptionally(
@@ -83,6 +84,11 @@ public final class DurableWriter implements AutoCloseable {
             queue.add(task);
         }
         return task.future;
+    }
+
+    /** @return the changes committed since the writer started, and how long they waited */
+    WriteTimes times() {
+        return times;
     }
 
     /** @return how many changes are queued or being written */
@@ -176,8 +182,10 @@ public final class DurableWriter implements AutoCloseable {
             }
         }
         pending.addAndGet(-batch.size());
+        long committed = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             if (failures.get(i) == null) {
+                times.record(committed - batch.get(i).queuedAt);
                 batch.get(i).future.complete(null);
             } else {
                 batch.get(i).future.completeExceptionally(failures.get(i));
@@ -191,8 +199,9 @@ public final class DurableWriter implements AutoCloseable {
      * @param what what it records
      * @param work the change
      * @param future completed after the commit
+     * @param queuedAt {@link System#nanoTime()} when it was queued
      */
-    record Task(String what, SqlWork work, CompletableFuture<Void> future) {}
+    record Task(String what, SqlWork work, CompletableFuture<Void> future, long queuedAt) {}
 
     /** One transaction holding several changes. */
     private static final class Batch {

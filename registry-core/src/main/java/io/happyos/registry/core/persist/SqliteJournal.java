@@ -6,6 +6,7 @@ import io.happyos.registry.ComponentInfo;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.RegistryException;
 import io.happyos.registry.core.model.Journal;
+import io.happyos.registry.core.stats.JournalFigures;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,13 @@ public final class SqliteJournal implements Journal {
         this.keepAudit = keepAudit;
         this.auditMaxAge = auditMaxAge;
         audit.prune(keepAudit, auditMaxAge);
+    }
+
+    @Override
+    public JournalFigures figures() {
+        WriteTimes times = writer.times();
+        return new JournalFigures(
+                audit.recorded("reload"), audit.recorded("quarantine"), times.writes(), times.nanos(), times.max());
     }
 
     /** Waits for a write; one that fails leaves the registry's memory unchanged. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Counts and times what the registry does, for {@link PerformanceMetrics}.
@@ -33,6 +34,8 @@ public final class PerformanceRecorder {
     private volatile LongSupplier countedElsewhere = () -> 0L;
     private final LongAdder operations = new LongAdder();
     private final LongAdder operationFailures = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private volatile Supplier<JournalFigures> journal = () -> JournalFigures.NONE;
 
     /**
      * Records the activation of one component.
@@ -108,6 +111,20 @@ public final class PerformanceRecorder {
         }
     }
 
+    /** Records a change of a component's status to ERROR. */
+    public void error() {
+        errors.increment();
+    }
+
+    /**
+     * Reads what the journal counts (reloads, quarantines, committed changes) into the figures.
+     *
+     * @param figures the journal's figures now; called at each snapshot
+     */
+    public void countJournal(Supplier<JournalFigures> figures) {
+        this.journal = Objects.requireNonNull(figures, "figures");
+    }
+
     /**
      * The figures now. The counters are read one after another, so under concurrent recording they
      * may be a few events apart from each other.
@@ -120,6 +137,7 @@ public final class PerformanceRecorder {
         long[] recent = window.sorted();
         long lookedUp = lookups.sum() + countedElsewhere.getAsLong();
         long missed = misses.sum();
+        JournalFigures kept = journal.get();
         return new PerformanceMetrics(
                 activated,
                 activationFailures.sum(),
@@ -131,7 +149,15 @@ public final class PerformanceRecorder {
                 mean(lookupNanos.sum(), timedLookups.sum()),
                 lookedUp == 0 ? 0.0 : Math.max(0.0, (double) (lookedUp - missed) / lookedUp),
                 operations.sum(),
-                operationFailures.sum());
+                operationFailures.sum(),
+                Duration.ofNanos(activationNanos.sum()),
+                Math.min(missed, lookedUp),
+                errors.sum(),
+                kept.reloads(),
+                kept.quarantines(),
+                kept.writes(),
+                Duration.ofNanos(kept.writeNanos()),
+                Duration.ofNanos(kept.maxWriteNanos()));
     }
 
     private static Duration mean(long totalNanos, long count) {

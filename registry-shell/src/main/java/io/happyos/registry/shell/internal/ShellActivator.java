@@ -49,6 +49,7 @@ public final class ShellActivator implements BundleActivator {
         publish(context, EventCommands.class, new EventCommands(ctx), EventCommands.FUNCTIONS);
         publish(context, TopCommands.class, new TopCommands(ctx), TopCommands.FUNCTIONS);
         publish(context, UsageCommands.class, new UsageCommands(ctx), UsageCommands.FUNCTIONS);
+        publish(context, SettingsCommands.class, new SettingsCommands(ctx, context), SettingsCommands.FUNCTIONS);
         // completes the options of every command published here (read by publish, whatever the order)
         publish(context, CompletionCommands.class, new CompletionCommands(ctx, syntax), CompletionCommands.FUNCTIONS);
         LOG.debug("registry shell commands published");
