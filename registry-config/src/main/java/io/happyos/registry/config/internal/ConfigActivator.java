@@ -58,7 +58,7 @@ public final class ConfigActivator implements BundleActivator {
         }
     }
 
-    /** One session per Configuration Admin service, the first one only. */
+    /** A session per Configuration Admin service (the runtime has one). */
     private static final class Sessions implements ServiceTrackerCustomizer<ConfigurationAdmin, ConfigSession> {
 
         private final BundleContext context;
