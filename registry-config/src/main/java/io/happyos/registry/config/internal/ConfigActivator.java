@@ -25,6 +25,7 @@ public final class ConfigActivator implements BundleActivator {
 
     private ServiceTracker<ConfigurationAdmin, ConfigSession> tracker;
     private ServiceRegistration<ConfigCommands> commands;
+    private ConfigAudit audit;
 
     @Override
     public void start(BundleContext context) {
@@ -39,7 +40,8 @@ public final class ConfigActivator implements BundleActivator {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("osgi.command.scope", ConfigCommands.SCOPE);
         props.put("osgi.command.function", ConfigCommands.FUNCTIONS.clone());
-        commands = context.registerService(ConfigCommands.class, new ConfigCommands(tracker::getService), props);
+        audit = new ConfigAudit(context);
+        commands = context.registerService(ConfigCommands.class, new ConfigCommands(tracker::getService, audit), props);
     }
 
     @Override
@@ -55,6 +57,10 @@ public final class ConfigActivator implements BundleActivator {
         if (tracker != null) {
             tracker.close();
             tracker = null;
+        }
+        if (audit != null) {
+            audit.close();
+            audit = null;
         }
     }
 

@@ -189,6 +189,9 @@ final class ConfigApplier {
      * @param etc the etc folder
      */
     synchronized void removeOrphans(Path etc) {
+        if (!Files.isDirectory(etc)) {
+            return; // a missing folder deletes nothing (the scanner says so, and waits for it)
+        }
         for (Configuration configuration : configurations.list("(" + Configurations.FILE_PROPERTY + "=*)")) {
             Path file = Configurations.fileOf(configuration);
             if (file == null || !etc.equals(file.getParent())) {

@@ -28,10 +28,15 @@ public final class ConfigCommands {
     static final String[] FUNCTIONS = {"list", "get", "set", "delete"};
 
     private final Supplier<ConfigSession> session;
+    private final ConfigAudit audit;
 
-    /** @param session the current session, or null while Configuration Admin is missing */
-    ConfigCommands(Supplier<ConfigSession> session) {
+    /**
+     * @param session the current session, or null while Configuration Admin is missing
+     * @param audit where changes are recorded
+     */
+    ConfigCommands(Supplier<ConfigSession> session, ConfigAudit audit) {
         this.session = session;
+        this.audit = audit;
     }
 
     @Descriptor("list the configurations of Configuration Admin with the file each came from; all, or those whose"
@@ -127,8 +132,10 @@ public final class ConfigCommands {
         Object typed = typed(type, value, properties.get(key));
         properties.put(key, typed);
         update(target.configuration(), properties);
-        System.out.println(target.pid() + ": " + key + " = " + ConfigValues.text(typed) + " ("
-                + ConfigText.typeOf(typed) + "); " + s.fileOutcome(target.pid()).orElse("saved"));
+        String said = target.pid() + ": " + key + " = " + ConfigValues.text(typed) + " (" + ConfigText.typeOf(typed)
+                + "); " + s.fileOutcome(target.pid()).orElse("saved");
+        audit.record("config:set", said);
+        System.out.println(said);
     }
 
     @Descriptor("delete a configuration and its file, or one key of it. Example: config:delete org.example.http port")
@@ -140,7 +147,9 @@ public final class ConfigCommands {
         try {
             if (key.length == 0) {
                 configuration.delete();
-                System.out.println(pid + ": " + s.fileOutcome(pid).orElse("deleted"));
+                String said = pid + ": " + s.fileOutcome(pid).orElse("deleted");
+                audit.record("config:delete", said);
+                System.out.println(said);
                 return;
             }
             String name = onlyKey(key);

@@ -3,6 +3,7 @@ package io.happyos.registry.config.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.happyos.registry.AuditQuery;
 import io.happyos.registry.ComponentStatus;
 import io.happyos.registry.DynamicRegistry;
 import io.happyos.registry.testing.TestBundle;
@@ -70,6 +71,14 @@ class PluginConfigurationIT {
         await().atMost(ConfigFixture.WAIT).until(() -> probe() != null);
         assertThat(probe().getProperty("greeting")).isEqualTo("hello");
         assertThat(probe().getProperty("times")).isEqualTo(3);
+
+        fixture.ok("config:set " + PID + " greeting salut");
+        await().atMost(ConfigFixture.WAIT).until(() -> "salut".equals(probe().getProperty("greeting")));
+        assertThat(registry.diagnostics().getAuditLog(AuditQuery.latest().limit(20)))
+                .anySatisfy(r -> {
+                    assertThat(r.operation()).isEqualTo("config:set");
+                    assertThat(r.details()).contains(PID, "greeting = salut");
+                });
     }
 
     private ServiceReference<?> probe() throws Exception {
