@@ -79,6 +79,8 @@ record Setting(String key, String option, Form form, boolean path, String defaul
             value("happyos.http.upload.max", null, false, "67108864", "largest upload in bytes"),
             value(SSH, "--ssh", false, null, "[HOST:]PORT of the SSH shell"),
             value(SSH_KEYS, "--ssh-authorized-keys", true, null, "public keys that may log in over SSH"),
+            value("happyos.config.settle", null, false, "300ms", "how long an etc file must stay unchanged"),
+            value("happyos.config.rescan", null, false, "2s", "safety-net rescan of the etc folder"),
             value(
                     PROVISION,
                     null,
