@@ -118,28 +118,14 @@ final class ConfigText {
     private static void value(JsonGenerator json, Object value) throws IOException {
         List<Object> items = ConfigValues.items(value);
         if (items == null) {
-            scalar(json, value);
+            JsonConfig.scalar(json, value);
             return;
         }
         json.writeStartArray();
         for (Object item : items) {
-            scalar(json, item);
+            JsonConfig.scalar(json, item);
         }
         json.writeEndArray();
-    }
-
-    private static void scalar(JsonGenerator json, Object value) throws IOException {
-        if (value instanceof Boolean b) {
-            json.writeBoolean(b);
-        } else if (value instanceof Float f) {
-            json.writeNumber(f);
-        } else if (value instanceof Double d) {
-            json.writeNumber(d);
-        } else if (value instanceof Number n) {
-            json.writeNumber(n.longValue());
-        } else {
-            json.writeString(String.valueOf(value));
-        }
     }
 
     private interface Body {

@@ -197,7 +197,8 @@ final class JsonConfig {
         return out + "\n";
     }
 
-    private static void scalar(JsonGenerator json, Object value) throws IOException {
+    /** Writes a scalar value as the JSON type that gives it back (a Float or Double as a number with a point). */
+    static void scalar(JsonGenerator json, Object value) throws IOException {
         if (value instanceof Boolean b) {
             json.writeBoolean(b);
         } else if (value instanceof Float f) {

@@ -42,6 +42,8 @@ final class OpeningJournal implements Journal {
     private List<Consumer<Journal>> pending = new ArrayList<>();
     /** Guarded by {@link #lock}; set once. */
     private Journal delegate;
+    /** Guarded by {@link #lock}: whether a provisioned set was written, so that a read must see it. */
+    private boolean setsWritten;
 
     /**
      * @param opening completes with the opened journal, or fails with why it could not be opened
@@ -181,6 +183,30 @@ final class OpeningJournal implements Journal {
     @Override
     public void deleteHeaderIndex(String name) {
         write(j -> j.deleteHeaderIndex(name));
+    }
+
+    @Override
+    public void writeProvisionedSet(StoredSet set) {
+        synchronized (lock) {
+            setsWritten = true;
+        }
+        write(j -> j.writeProvisionedSet(set));
+    }
+
+    @Override
+    public void deleteProvisionedSet(String name) {
+        write(j -> j.deleteProvisionedSet(name));
+    }
+
+    /** None in a new database unless written since: then read once it is open. */
+    @Override
+    public List<StoredSet> provisionedSets() {
+        synchronized (lock) {
+            if (delegate == null && !setsWritten) {
+                return List.of();
+            }
+        }
+        return open().provisionedSets();
     }
 
     @Override

@@ -75,6 +75,20 @@ class OpeningJournalTest {
     }
 
     @Test
+    void everyMethodOfTheJournalIsHandedOnNotLeftToItsDoNothingDefault() {
+        for (java.lang.reflect.Method method : Journal.class.getMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            assertThat(java.util.Arrays.stream(OpeningJournal.class.getDeclaredMethods())
+                            .anyMatch(m -> m.getName().equals(method.getName())
+                                    && java.util.Arrays.equals(m.getParameterTypes(), method.getParameterTypes())))
+                    .as("OpeningJournal overrides %s", method)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void aReadWaitsForTheDatabase() throws Exception {
         CompletableFuture<Journal> opening = new CompletableFuture<>();
         OpeningJournal journal = new OpeningJournal(opening);
