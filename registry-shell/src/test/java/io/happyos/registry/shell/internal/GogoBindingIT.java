@@ -143,6 +143,11 @@ class GogoBindingIT {
         }
         assertThat(functions)
                 .containsExactlyInAnyOrder(
+                        "install",
+                        "provision",
+                        "sets",
+                        "unprovision",
+                        "settings",
                         "list",
                         "info",
                         "register",
