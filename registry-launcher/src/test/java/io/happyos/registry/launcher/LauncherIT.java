@@ -185,10 +185,12 @@ class LauncherIT {
         try {
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(200))
-                    // skill-runner logs what the skills said once the registry is ready: the last lines to come
+                    // skill-runner logs what the skills said once the registry is ready, and the meters are
+                    // exported over JMX once it is: the last lines to come
                     .until(() -> Files.exists(log)
                             && Files.readString(log).contains("registry ready")
-                            && Files.readString(log).contains("skill-runner ran"));
+                            && Files.readString(log).contains("skill-runner ran")
+                            && Files.readString(log).contains("exported over JMX"));
             long logSize = Files.size(log);
 
             Result second = LauncherProcess.run(work, "--storage", storage(), "--clean", "-c", "lb");
