@@ -73,6 +73,37 @@ class SettingsLauncherIT {
     }
 
     @Test
+    void theEtcFoldersLogbackXmlReplacesTheDefaultAndFindsTheLogFolderSetting() throws Exception {
+        Path etc = Files.createDirectories(work.resolve("etc-with-logging"));
+        Path logs = work.resolve("elsewhere-logs");
+        Files.writeString(etc.resolve("happyos.properties"), "happyos.log.dir = " + logs + "\n");
+        Files.writeString(etc.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="OWN" class="ch.qos.logback.core.FileAppender">
+                    <file>${happyos.log.dir}/own.log</file>
+                    <encoder><pattern>OWN %level %logger - %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="OWN"/></root>
+                </configuration>
+                """);
+
+        Result result = LauncherProcess.run(
+                work,
+                "--etc",
+                etc.toString(),
+                "--storage",
+                work.resolve("storage").toString(),
+                "-c",
+                "lb");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(logs.resolve("own.log")).content().contains("OWN INFO").contains("registry ready");
+        assertThat(logs.resolve("registry.log")).doesNotExist();
+        assertThat(work.resolve("storage").resolve("logs").resolve("registry.log"))
+                .doesNotExist();
+    }
+
+    @Test
     void aMistypedSettingStopsTheStartWithTheFileAndTheFix() throws Exception {
         Path etc = Files.createDirectories(work.resolve("etc"));
         Files.writeString(etc.resolve("happyos.properties"), "happyos.bundle.dir = plugins\n");
