@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * wait for it. If it cannot be created, every write fails with that cause, so an operation that
  * waits for its record reports it, and the error is logged once.
  *
- * <p>Thread-safe: the hand-over happens under one lock, so no write overtakes an earlier one.
+ * <p>Thread-safe: one lock decides whether a write is kept or passed on, and the kept ones are
+ * handed over in batches until none is left, so no write overtakes an earlier one.
  */
 final class OpeningJournal implements Journal {
 
@@ -87,17 +88,32 @@ final class OpeningJournal implements Journal {
         };
     }
 
+    /**
+     * Hands the writes kept over, in order, then lets new writes through. The writes run outside
+     * the lock: some wait for the database's writer thread, which completes the futures of earlier
+     * ones, and what waits on those (the audit record of an operation) writes again; holding the
+     * lock meanwhile would leave both threads waiting for each other. Writes made while a batch is
+     * handed over are kept for the next batch, so none overtakes an earlier one.
+     */
     private void handOver(Journal journal) {
-        synchronized (lock) {
-            for (Consumer<Journal> write : pending) {
+        while (true) {
+            List<Consumer<Journal>> batch;
+            synchronized (lock) {
+                if (pending.isEmpty()) {
+                    pending = null;
+                    delegate = journal;
+                    break;
+                }
+                batch = pending;
+                pending = new ArrayList<>();
+            }
+            for (Consumer<Journal> write : batch) {
                 try {
                     write.accept(journal);
                 } catch (RuntimeException e) {
                     LOG.warn("a write kept while the registry database was being created failed", e);
                 }
             }
-            pending = null;
-            delegate = journal;
         }
         handedOver.complete(journal);
     }

@@ -74,6 +74,47 @@ class OpeningJournalTest {
         assertThat(journal.figures()).isSameAs(database.figures());
     }
 
+    /** As the SQLite journal: writes run on one writer thread; some calls wait for theirs. */
+    private static final class OnWriterThread implements Journal {
+        final List<String> writes = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+
+        @Override
+        public CompletableFuture<Void> writeDependency(String dependent, String dependency, String actor) {
+            return CompletableFuture.runAsync(() -> writes.add("+" + dependent + ">" + dependency), writer);
+        }
+
+        @Override
+        public void deleteComponent(String id) {
+            try {
+                CompletableFuture.runAsync(() -> writes.add("delete " + id), writer)
+                        .get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                writes.add("delete " + id + " not written: " + e);
+            }
+        }
+    }
+
+    @Test
+    void aWriteMadeWhenAnEarlierOneCompletesOnTheWriterThreadDoesNotBlockTheHandOver() throws Exception {
+        CompletableFuture<Journal> opening = new CompletableFuture<>();
+        OpeningJournal journal = new OpeningJournal(opening);
+        // an operation writes its audit record once its change is durable, on the writer's thread
+        CompletableFuture<Void> audited = journal.writeDependency("a", "b", "shell")
+                .thenCompose(ignored -> journal.writeDependency("audit", "a", "shell"));
+        journal.deleteComponent("c"); // waits for the writer while the hand-over is under way
+
+        OnWriterThread database = new OnWriterThread();
+        try {
+            CompletableFuture.runAsync(() -> opening.complete(database)).get(10, TimeUnit.SECONDS);
+            audited.get(10, TimeUnit.SECONDS);
+
+            assertThat(database.writes).containsExactly("+a>b", "delete c", "+audit>a");
+        } finally {
+            database.writer.shutdownNow();
+        }
+    }
+
     @Test
     void everyMethodOfTheJournalIsHandedOnNotLeftToItsDoNothingDefault() {
         for (java.lang.reflect.Method method : Journal.class.getMethods()) {
