@@ -38,6 +38,14 @@ public enum CauseKind {
      * @since 2.1
      */
     HELD,
+    /**
+     * A quota refused the component: activating it would exceed an admission limit, or it was
+     * deactivated for breaking an enforced resource limit. The message names the quota, its value and
+     * the use; the fix how to raise or remove it.
+     *
+     * @since 2.3
+     */
+    QUOTA,
     /** Nothing is wrong, the component was simply never activated or was deactivated. */
     NOT_ACTIVATED
 }

@@ -3,6 +3,7 @@ package io.happyos.registry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -118,4 +119,54 @@ public interface Diagnostics {
      * @throws ComponentNotFoundException for an unknown id
      */
     Explanation explain(String id);
+
+    /**
+     * What one component costs now: threads, CPU and allocation attributed to it (see
+     * {@link ResourceUsage}), instances and cache entries the registry holds for it, its last
+     * activation time and its instance calls per second.
+     *
+     * @param id the component's id
+     * @return its usage, a snapshot
+     * @throws ComponentNotFoundException for an unknown id
+     * @since 2.3
+     */
+    ResourceUsage getResourceUsage(String id);
+
+    /**
+     * What every component costs now, ordered by id.
+     *
+     * @return snapshots, unmodifiable
+     * @since 2.3
+     */
+    List<ResourceUsage> getResourceUsages();
+
+    /**
+     * Whether resource accounting (threads, CPU, allocation) is on. It is on unless the
+     * {@code happyos.resources.accounting} setting is {@code false}, or it was switched off.
+     *
+     * @return whether it is on
+     * @since 2.3
+     */
+    boolean isResourceAccountingEnabled();
+
+    /**
+     * Switches resource accounting on or off; audited. Off, no JDK Flight Recorder stream runs, usage
+     * reports 0 for threads, CPU and allocation, and the resource limits of quotas are not checked.
+     *
+     * @param enabled on or off
+     * @return completes once it is so
+     * @since 2.3
+     */
+    CompletionStage<Void> setResourceAccounting(boolean enabled);
+
+    /**
+     * Recommendations from what the registry has observed: unused components, activation times and
+     * error rates unusual for the component, components always used together, quotas from observed
+     * peaks, dependencies declared and unused or used and undeclared. Each with its evidence and the
+     * command that applies it.
+     *
+     * @return the advice, most useful first; empty on a registry with nothing to say
+     * @since 2.3
+     */
+    List<Advice> getAdvice();
 }

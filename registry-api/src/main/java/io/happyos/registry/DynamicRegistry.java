@@ -254,4 +254,19 @@ public interface DynamicRegistry {
     default Provisioning provisioning() {
         throw new UnsupportedOperationException("this registry does not provision bundles");
     }
+
+    /**
+     * Quotas: limits on the components of a scope, refused, rejected or enforced by the registry.
+     *
+     * <p>A default method, so that the interface keeps its twenty abstract methods; the registry's
+     * own implementation overrides it.
+     *
+     * @return the quota view, for the same caller as this registry object
+     * @throws UnsupportedOperationException when this registry has no quotas (never for the registry
+     *     service itself)
+     * @since 2.3
+     */
+    default Quotas quotas() {
+        throw new UnsupportedOperationException("this registry has no quotas");
+    }
 }

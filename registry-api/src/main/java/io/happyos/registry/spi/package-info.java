@@ -8,5 +8,5 @@
  * away in the middle of a call never takes the registry down.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.happyos.registry.spi;

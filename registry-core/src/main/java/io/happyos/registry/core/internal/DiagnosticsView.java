@@ -88,4 +88,29 @@ final class DiagnosticsView implements Diagnostics {
     public List<StatusChange> getRecentStatusChanges(int limit) {
         return core.statusHistory.recent(limit);
     }
+
+    @Override
+    public io.happyos.registry.ResourceUsage getResourceUsage(String id) {
+        throw new UnsupportedOperationException("resource accounting is being built (issue 16)");
+    }
+
+    @Override
+    public List<io.happyos.registry.ResourceUsage> getResourceUsages() {
+        throw new UnsupportedOperationException("resource accounting is being built (issue 16)");
+    }
+
+    @Override
+    public boolean isResourceAccountingEnabled() {
+        return false;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> setResourceAccounting(boolean enabled) {
+        throw new UnsupportedOperationException("resource accounting is being built (issue 16)");
+    }
+
+    @Override
+    public List<io.happyos.registry.Advice> getAdvice() {
+        throw new UnsupportedOperationException("advice is being built (issue 16)");
+    }
 }
