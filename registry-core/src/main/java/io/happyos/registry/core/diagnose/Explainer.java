@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,17 @@ public final class Explainer {
      * @param audit reads the audit log (empty when none is kept)
      * @param services what Declarative Services knows, looked up at each explanation
      */
+    /**
+     * Tells where a quota's last refusal or deactivation of a component is given as its cause.
+     *
+     * @param refusals the message and fix of a component's last refusal, or {@code null}
+     */
+    public void quotaRefusals(Function<String, String[]> refusals) {
+        this.quotaRefusals = Objects.requireNonNull(refusals, "refusals");
+    }
+
+    private volatile Function<String, String[]> quotaRefusals = id -> null;
+
     public Explainer(
             ComponentStore store,
             BundleContext context,
@@ -131,6 +143,10 @@ public final class Explainer {
             }
             if (record.status() == ComponentStatus.INACTIVE && record.holdReason() != null) {
                 return List.of(held(record));
+            }
+            String[] refusal = quotaRefusals.apply(id);
+            if (refusal != null && record.status() != ComponentStatus.ERROR) {
+                return List.of(Cause.root(CauseKind.QUOTA, id, refusal[0], refusal[1], List.of()));
             }
             List<Cause> causes = new ArrayList<>();
             Bundle bundle = record.hasBundle() ? context.getBundle(record.bundleId()) : null;

@@ -160,7 +160,29 @@ public final class ComponentInstances {
         return cache.recentMillis();
     }
 
+    private volatile io.happyos.registry.core.model.QuotaGate quotas = io.happyos.registry.core.model.QuotaGate.OPEN;
+
+    /**
+     * Tells the quotas to ask before an instance is made.
+     *
+     * @param quotas the quotas
+     */
+    public void quotas(io.happyos.registry.core.model.QuotaGate quotas) {
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+    }
+
+    /**
+     * Whether the registry holds an instance of a component now.
+     *
+     * @param id the component
+     * @return whether its instance is in the cache
+     */
+    public boolean holds(String id) {
+        return cache.peek(id) != null;
+    }
+
     private InstanceCache.Held create(ComponentRecord record) {
+        quotas.admitInstance(record, this::holds);
         RegistryEntry entry = store.snapshot(record);
         Whiteboard.Factory factory = whiteboard.factoryFor(entry.component().type());
         if (factory != null) {

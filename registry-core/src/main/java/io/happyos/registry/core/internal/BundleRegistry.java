@@ -44,6 +44,7 @@ public final class BundleRegistry implements DynamicRegistry {
     private final DiagnosticsView diagnostics;
     private final VersionView versions;
     private final ProvisioningView provisioning;
+    private final QuotasView quotas;
     // the caller's usage counters of the components it got instances of lately, by the id's hash,
     // each with the record it counts for: counting a call then looks nothing up and increments one
     // counter; null when the caller is no bundle (the record and the recorder count its calls)
@@ -68,6 +69,7 @@ public final class BundleRegistry implements DynamicRegistry {
         this.diagnostics = new DiagnosticsView(core, caller);
         this.versions = new VersionView(core, caller);
         this.provisioning = new ProvisioningView(core, caller);
+        this.quotas = new QuotasView(core, caller);
         this.counted = caller.bundle() == null ? null : new UsageTelemetry.InstanceCalls[COUNTED];
         this.consumer = counted == null ? null : this::countCall;
     }
@@ -168,7 +170,20 @@ public final class BundleRegistry implements DynamicRegistry {
 
     @Override
     public Object getComponentInstance(String id) {
+        if (core.quotas.rateLimited()) {
+            rateLimit(Objects.requireNonNull(id, "id"));
+        }
         return instances.get(Objects.requireNonNull(id, "id"), consumer);
+    }
+
+    /** The calls-per-second quotas of a component, for this caller (the registry's own calls are not limited). */
+    private void rateLimit(String id) {
+        org.osgi.framework.Bundle bundle = caller.bundle();
+        if (bundle == null) {
+            return;
+        }
+        store.find(id).ifPresent(record -> core.quotas.admitCall(
+                id, record.info().type(), bundle.getBundleId(), caller.actor()));
     }
 
     /**
@@ -251,5 +266,10 @@ public final class BundleRegistry implements DynamicRegistry {
     @Override
     public io.happyos.registry.Provisioning provisioning() {
         return provisioning;
+    }
+
+    @Override
+    public io.happyos.registry.Quotas quotas() {
+        return quotas;
     }
 }

@@ -91,26 +91,32 @@ final class DiagnosticsView implements Diagnostics {
 
     @Override
     public io.happyos.registry.ResourceUsage getResourceUsage(String id) {
-        throw new UnsupportedOperationException("resource accounting is being built (issue 16)");
+        return core.monitor.usage(store.record(Objects.requireNonNull(id, "id")));
     }
 
     @Override
     public List<io.happyos.registry.ResourceUsage> getResourceUsages() {
-        throw new UnsupportedOperationException("resource accounting is being built (issue 16)");
+        return store.records().stream()
+                .sorted(java.util.Comparator.comparing(io.happyos.registry.core.model.ComponentRecord::id))
+                .map(core.monitor::usage)
+                .toList();
     }
 
     @Override
     public boolean isResourceAccountingEnabled() {
-        return false;
+        return core.accounting.enabled();
     }
 
     @Override
     public java.util.concurrent.CompletionStage<Void> setResourceAccounting(boolean enabled) {
-        throw new UnsupportedOperationException("resource accounting is being built (issue 16)");
+        return core.operations.run(actor, "resource-accounting", null, enabled ? "on" : "off", () -> {
+            core.accounting(enabled);
+            return null;
+        });
     }
 
     @Override
     public List<io.happyos.registry.Advice> getAdvice() {
-        throw new UnsupportedOperationException("advice is being built (issue 16)");
+        return io.happyos.registry.core.advice.Advisor.advise(AdviceInputs.gather(core, getDrift()));
     }
 }

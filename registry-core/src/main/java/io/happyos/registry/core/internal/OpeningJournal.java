@@ -45,6 +45,8 @@ final class OpeningJournal implements Journal {
     private Journal delegate;
     /** Guarded by {@link #lock}: whether a provisioned set was written, so that a read must see it. */
     private boolean setsWritten;
+    /** Guarded by {@link #lock}: whether a quota was written, so that a read must see it. */
+    private boolean quotasWritten;
 
     /**
      * @param opening completes with the opened journal, or fails with why it could not be opened
@@ -78,6 +80,16 @@ final class OpeningJournal implements Journal {
 
             @Override
             public CompletableFuture<Void> writeComponent(String id, ComponentInfo info, Instant registeredAt) {
+                return CompletableFuture.failedFuture(failure);
+            }
+
+            @Override
+            public CompletableFuture<Void> writeQuota(StoredQuota quota) {
+                return CompletableFuture.failedFuture(failure);
+            }
+
+            @Override
+            public CompletableFuture<Void> deleteQuota(String scope, String limit) {
                 return CompletableFuture.failedFuture(failure);
             }
 
@@ -212,6 +224,30 @@ final class OpeningJournal implements Journal {
     @Override
     public void deleteProvisionedSet(String name) {
         write(j -> j.deleteProvisionedSet(name));
+    }
+
+    @Override
+    public CompletableFuture<Void> writeQuota(StoredQuota quota) {
+        synchronized (lock) {
+            quotasWritten = true;
+        }
+        return writeAwaited(j -> j.writeQuota(quota));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteQuota(String scope, String limit) {
+        return writeAwaited(j -> j.deleteQuota(scope, limit));
+    }
+
+    /** None in a new database unless written since: then read once it is open. */
+    @Override
+    public List<StoredQuota> quotas() {
+        synchronized (lock) {
+            if (delegate == null && !quotasWritten) {
+                return List.of();
+            }
+        }
+        return open().quotas();
     }
 
     /** None in a new database unless written since: then read once it is open. */

@@ -54,6 +54,15 @@ public final class RegistryCore {
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
 
     final ComponentStore store;
+    final io.happyos.registry.core.quota.QuotaEngine quotas;
+    final io.happyos.registry.core.resources.ResourceAccounting accounting;
+    final io.happyos.registry.core.quota.ResourceMonitor monitor;
+    private final java.util.concurrent.ScheduledExecutorService monitorThread;
+
+    /** Framework property: {@code false} switches resource accounting off (default on). */
+    public static final String ACCOUNTING_PROPERTY = "happyos.resources.accounting";
+    /** Framework property: the window of the CPU, allocation and call figures (default 10 s). */
+    public static final String WINDOW_PROPERTY = "happyos.resources.window";
     final Explainer explainer;
     final StatusNotifier notifier;
     final StatusHistory statusHistory = new StatusHistory(StatusHistory.DEFAULT_CAPACITY, Clock.systemUTC());
@@ -165,6 +174,28 @@ public final class RegistryCore {
         tracking.onArrival(this::retryWaiting);
         this.services = new ServiceComponentTracker(context, store, threads);
         this.explainer = new Explainer(store, context, journal::query, services::diagnosis);
+        this.quotas = new io.happyos.registry.core.quota.QuotaEngine(
+                store, journal, Clock.systemUTC(), threads.single("quota-events"));
+        activation.quotas(quotas);
+        installation.quotas(quotas);
+        instances.quotas(quotas);
+        explainer.quotaRefusals(id -> {
+            var refusal = quotas.refusal(id);
+            return refusal == null ? null : new String[] {refusal.message(), refusal.fix()};
+        });
+        notifier.internal((id, from, to) -> {
+            if (to == ComponentStatus.ACTIVE) {
+                store.find(id).ifPresent(r -> quotas.becameActive(id, r.info().type()));
+            } else if (from == ComponentStatus.ACTIVE) {
+                quotas.stoppedBeingActive(id);
+            }
+            if (to == null) {
+                quotas.forget(id);
+            }
+        });
+        this.accounting = new io.happyos.registry.core.resources.ResourceAccounting(context, resourceWindow(context));
+        this.monitor = new io.happyos.registry.core.quota.ResourceMonitor(store, accounting, quotas, instances::holds);
+        this.monitorThread = threads.scheduler("resources");
         this.provisionThread = threads.single("provision");
         this.provisioner = new io.happyos.registry.core.provision.Provisioner(
                 context::getProperty,
@@ -303,8 +334,43 @@ public final class RegistryCore {
         }
     }
 
+    private static java.time.Duration resourceWindow(BundleContext context) {
+        String text = context.getProperty(WINDOW_PROPERTY);
+        if (text == null || text.isBlank()) {
+            return java.time.Duration.ofSeconds(10);
+        }
+        java.time.Duration window = RegistrySettings.duration(text.trim());
+        if (window.toSeconds() < 1) {
+            throw new io.happyos.registry.RegistryException(
+                    WINDOW_PROPERTY + " is " + text + ": give a window of at least one second, such as 10s");
+        }
+        return window;
+    }
+
+    /** Deactivates a component for an enforced quota, as an audited operation, the reason kept. */
+    private void enforce(String id, String reason) {
+        operations.run(io.happyos.registry.core.quota.QuotaEngine.ACTOR, "deactivate", id, reason, () -> {
+            deactivation.deactivate(id);
+            store.find(id).ifPresent(r -> store.recordError(r, id + " was " + reason));
+            return null;
+        });
+    }
+
+    /**
+     * Switches resource accounting on or off.
+     *
+     * @param on on or off
+     */
+    void accounting(boolean on) {
+        accounting.setEnabled(on);
+        monitorThread.execute(monitor::tick);
+    }
+
     /** Stops every part of the registry that has a thread or tracks something. */
     public void close() {
+        monitorThread.shutdownNow();
+        accounting.close();
+        quotas.close();
         usage.close();
         accessFlusher.shutdownNow();
         kept.flushAccess();
@@ -331,6 +397,8 @@ public final class RegistryCore {
         open();
         tracking.open();
         kept.restore();
+        quotas.restore(context.getProperty(io.happyos.registry.core.quota.QuotaSetting.PROPERTY));
+        quotas.open(context, this::enforce);
         services.open();
         StartupDeployment deployment = new StartupDeployment(store, context, activation);
         // on the framework's start-level thread, which alone may start bundles at this point
@@ -401,9 +469,20 @@ public final class RegistryCore {
             current.setProperties(state(DynamicRegistry.STATE_READY));
             LOG.info("registry ready");
             ready.complete(null);
+            startAccounting();
         } catch (IllegalStateException stopped) {
             LOG.debug("registry stopped before start-up deployment finished");
         }
+    }
+
+    /** Resource accounting and its monitor, once ready: off the start-up path. */
+    private void startAccounting() {
+        monitorThread.execute(() -> {
+            if (!"false".equalsIgnoreCase(String.valueOf(context.getProperty(ACCOUNTING_PROPERTY)).trim())) {
+                accounting.setEnabled(true);
+            }
+        });
+        monitorThread.scheduleWithFixedDelay(monitor::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**

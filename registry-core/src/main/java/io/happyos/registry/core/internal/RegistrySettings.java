@@ -111,7 +111,7 @@ public record RegistrySettings(
     }
 
     /** A duration longer than zero, in the forms the shell takes too ({@link DurationParser#FORMS}). */
-    private static Duration duration(String value) {
+    static Duration duration(String value) {
         return DurationParser.parsePositive(value, "duration");
     }
 

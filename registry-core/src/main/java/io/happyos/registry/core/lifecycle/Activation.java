@@ -34,6 +34,17 @@ public final class Activation {
     private final ComponentStore store;
     private final WaitingComponents waiting;
 
+    private volatile io.happyos.registry.core.model.QuotaGate quotas = io.happyos.registry.core.model.QuotaGate.OPEN;
+
+    /**
+     * Tells the quotas to ask before components start.
+     *
+     * @param quotas the quotas
+     */
+    public void quotas(io.happyos.registry.core.model.QuotaGate quotas) {
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+    }
+
     /**
      * @param lifecycle what the lifecycle steps share
      * @param waiting where components that wait for something outside them are kept
@@ -142,11 +153,14 @@ public final class Activation {
                 toStart.add(record);
             }
         }
+        // quotas first: a refusal changes nothing, not even what hooks were told
+        Runnable unadmit = quotas.admitActivation(id, toStart);
         for (ComponentRecord record : toStart) {
             try {
                 lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_ACTIVATION, record, null));
                 record.holdReason(null);
             } catch (Hooks.Veto veto) {
+                unadmit.run();
                 waiting.remove(id);
                 if (veto.getCause() instanceof ComponentHeldException hold) {
                     throw held(target, record, Objects.requireNonNullElse(hold.reason(), "a lifecycle hook holds it"));
@@ -166,6 +180,7 @@ public final class Activation {
             } catch (BundleException | RuntimeException e) {
                 lifecycle.performance().activation(System.nanoTime() - begin, false);
                 rollBack(started);
+                unadmit.run();
                 // the one whose start failed stops waiting (trying again would fail again); a
                 // dependent waits until that one is fixed
                 waiting.remove(record.id());
@@ -287,7 +302,8 @@ public final class Activation {
                 () -> RegistryStarts.run(() -> {
                     bundle.start();
                     return null;
-                }));
+                }),
+                quotas.activationTimeout(record, lifecycle.timeout()));
         if (bundle.getState() != Bundle.ACTIVE) {
             StartMarks.awaitStartedByFramework(lifecycle.context(), bundle, lifecycle.timeout());
         }

@@ -78,6 +78,7 @@ public final class Installation {
      * @throws RegistryException when the file is missing or not a bundle, or the location is taken
      */
     public String register(ComponentInfo component, Path source, boolean resolve) {
+        admit(component, source);
         try {
             lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_REGISTRATION, component.name(), component));
         } catch (Hooks.Veto veto) {
@@ -87,6 +88,44 @@ public final class Installation {
         String id = source == null ? install(component, resolve) : installFrom(component.path(), source, resolve);
         store.find(id).ifPresent(record -> lifecycle.post(LifecyclePhase.POST_REGISTRATION, record, null));
         return id;
+    }
+
+    private volatile io.happyos.registry.core.model.QuotaGate quotas = io.happyos.registry.core.model.QuotaGate.OPEN;
+
+    /**
+     * Tells the quotas to ask before components are registered.
+     *
+     * @param quotas the quotas
+     */
+    public void quotas(io.happyos.registry.core.model.QuotaGate quotas) {
+        this.quotas = java.util.Objects.requireNonNull(quotas, "quotas");
+    }
+
+    /** Asks the quotas, with the id and type the component will have (a JAR's from its manifest). */
+    private void admit(ComponentInfo component, Path source) {
+        io.happyos.registry.core.model.QuotaGate gate = quotas;
+        if (!gate.countsRegistrations()) {
+            return;
+        }
+        if (component.path() == null) {
+            gate.admitRegistration(component.name(), component.type());
+            return;
+        }
+        Path jar = source != null ? source : Path.of(component.path());
+        java.util.jar.Manifest manifest;
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            manifest = file.getManifest();
+        } catch (java.io.IOException | RuntimeException e) {
+            return; // not a JAR: installing it fails with its own message
+        }
+        if (manifest == null) {
+            return;
+        }
+        String name = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+        String type = manifest.getMainAttributes().getValue(DynamicRegistry.COMPONENT_TYPE_HEADER);
+        gate.admitRegistration(
+                name == null ? component.name() : name.split(";", 2)[0].trim(),
+                type == null || type.isBlank() ? DynamicRegistry.TYPE_BUNDLE : type.trim());
     }
 
     private String installFrom(String location, Path source, boolean resolve) {

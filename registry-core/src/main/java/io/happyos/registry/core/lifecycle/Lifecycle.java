@@ -83,6 +83,20 @@ public record Lifecycle(
      * @throws BundleException what the framework threw, or a timeout in words
      */
     void callBundle(ComponentRecord record, String what, Callable<Void> call) throws BundleException {
+        callBundle(record, what, call, timeout);
+    }
+
+    /**
+     * Calls bundle code (start, stop) with a given timeout.
+     *
+     * @param record whose bundle
+     * @param what "start" or "stop", for the message
+     * @param call the call
+     * @param timeout how long it may take
+     * @throws BundleException what the framework threw, or a timeout in words
+     */
+    void callBundle(ComponentRecord record, String what, Callable<Void> call, Duration timeout)
+            throws BundleException {
         try {
             calls.call(call, timeout);
         } catch (TimedCalls.TimedOutException e) {

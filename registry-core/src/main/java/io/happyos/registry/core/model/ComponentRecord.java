@@ -380,6 +380,24 @@ public final class ComponentRecord {
      */
     public void activationTook(long nanos) {
         lastActivationNanos = Math.max(0L, nanos);
+        synchronized (activationHistory) {
+            if (activationHistory.size() == ACTIVATIONS_KEPT) {
+                activationHistory.removeFirst();
+            }
+            activationHistory.addLast(java.time.Duration.ofNanos(Math.max(0L, nanos)));
+        }
+    }
+
+    /** How many activation times {@link #activationTimes()} keeps. */
+    public static final int ACTIVATIONS_KEPT = 100;
+
+    private final java.util.ArrayDeque<java.time.Duration> activationHistory = new java.util.ArrayDeque<>();
+
+    /** @return how long its activations by the registry took since it started, oldest first, the last 100 */
+    public List<java.time.Duration> activationTimes() {
+        synchronized (activationHistory) {
+            return List.copyOf(activationHistory);
+        }
     }
 
     /** @return how long its last activation by the registry took, or {@code null} when there was none */

@@ -155,6 +155,46 @@ public interface Journal extends AutoCloseable {
     }
 
     /**
+     * Durably keeps a quota, replacing the one of the same scope and limit.
+     *
+     * @param quota the quota
+     * @return completes once it is durable; fails with the reason it cannot be
+     */
+    default CompletableFuture<Void> writeQuota(StoredQuota quota) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Durably forgets a quota.
+     *
+     * @param scope its scope
+     * @param limit its limit's key
+     * @return completes once it is durable; fails with the reason it cannot be
+     */
+    default CompletableFuture<Void> deleteQuota(String scope, String limit) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** @return the quotas kept, ordered by scope and limit (none without persistence) */
+    default List<StoredQuota> quotas() {
+        return List.of();
+    }
+
+    /**
+     * A quota as the journal keeps it.
+     *
+     * @param scope its scope
+     * @param limit its limit's key ({@code max-active})
+     * @param value its value
+     * @param enforce whether a resource limit deactivates
+     * @param graceMillis its grace period in milliseconds
+     * @param origin who set it ({@code setting} or an actor)
+     * @param at when
+     */
+    record StoredQuota(
+            String scope, String limit, double value, boolean enforce, long graceMillis, String origin, Instant at) {}
+
+    /**
      * A provisioned set as the journal keeps it.
      *
      * @param name its name

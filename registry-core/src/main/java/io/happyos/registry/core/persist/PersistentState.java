@@ -352,6 +352,32 @@ public final class PersistentState {
         return writer.submit("the removal of the provisioned set " + name, c -> ProvisionedSets.remove(c, name));
     }
 
+    /**
+     * Keeps a quota, replacing the one of the same scope and limit.
+     *
+     * @param quota the quota
+     * @return completes once committed
+     */
+    public CompletableFuture<Void> putQuota(io.happyos.registry.core.model.Journal.StoredQuota quota) {
+        return writer.submit("the quota " + quota.limit() + " of " + quota.scope(), c -> QuotaRows.put(c, quota));
+    }
+
+    /**
+     * Forgets a quota.
+     *
+     * @param scope its scope
+     * @param limit its limit's key
+     * @return completes once committed
+     */
+    public CompletableFuture<Void> removeQuota(String scope, String limit) {
+        return writer.submit("the removal of the quota " + limit + " of " + scope, c -> QuotaRows.remove(c, scope, limit));
+    }
+
+    /** @return the quotas kept, ordered by scope and limit */
+    public List<io.happyos.registry.core.model.Journal.StoredQuota> quotas() {
+        return QuotaRows.all(db);
+    }
+
     /** @return the header index definitions: name to header, ordered by name */
     public Map<String, String> headerIndexes() {
         return db.read(c -> {

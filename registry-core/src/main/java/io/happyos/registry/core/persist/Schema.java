@@ -54,7 +54,13 @@ final class Schema {
                     "keep what was provisioned (features and mvn: installs)",
                     List.of("CREATE TABLE provisioned_set(name TEXT PRIMARY KEY, kind TEXT NOT NULL, version TEXT,"
                             + " source TEXT NOT NULL, provisioned_at INTEGER NOT NULL, actor TEXT NOT NULL,"
-                            + " bundles TEXT NOT NULL)")));
+                            + " bundles TEXT NOT NULL)")),
+            new Migration(
+                    4,
+                    "keep quotas",
+                    List.of("CREATE TABLE quota(scope TEXT NOT NULL, quota_limit TEXT NOT NULL, value REAL NOT NULL,"
+                            + " enforce INTEGER NOT NULL, grace_ms INTEGER NOT NULL, origin TEXT NOT NULL,"
+                            + " set_at INTEGER NOT NULL, PRIMARY KEY(scope, quota_limit))")));
 
     /** Every table some schema version creates: a database with another table is not the registry's. */
     static final Set<String> TABLES = MIGRATIONS.stream()

@@ -164,6 +164,21 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
+    public CompletableFuture<Void> writeQuota(StoredQuota quota) {
+        return queued(state.putQuota(quota), "the quota " + quota.limit() + " of " + quota.scope());
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteQuota(String scope, String limit) {
+        return queued(state.removeQuota(scope, limit), "the removal of the quota " + limit + " of " + scope);
+    }
+
+    @Override
+    public List<StoredQuota> quotas() {
+        return state.quotas();
+    }
+
+    @Override
     public List<StoredSet> provisionedSets() {
         return ProvisionedSets.all(db);
     }

@@ -31,8 +31,10 @@ public final class ResourceAccounting implements AutoCloseable {
      * @param window the sliding window CPU and allocation are measured over
      */
     public ResourceAccounting(BundleContext context, Duration window) {
-        throw new UnsupportedOperationException("being written");
+        this.window = window;
     }
+
+    private final Duration window;
 
     /** Starts or stops measuring; starting again after a stop begins a new window. Thread-safe. */
     public void setEnabled(boolean enabled) {}
@@ -44,7 +46,7 @@ public final class ResourceAccounting implements AutoCloseable {
 
     /** @return the window */
     public Duration window() {
-        return Duration.ZERO;
+        return window;
     }
 
     /**
