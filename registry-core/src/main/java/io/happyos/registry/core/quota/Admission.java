@@ -87,8 +87,12 @@ public final class Admission {
                 checked.add(quota);
                 List<String> active =
                         ids(components, x -> x.status() == ComponentStatus.ACTIVE && quota.covers(x.id(), x.type()));
-                List<String> more = ids(starting, x -> !x.system() && quota.covers(x.id(), x.type()));
-                more.removeAll(active);
+                List<String> more = new ArrayList<>(); // in the order they would start
+                for (Counted x : starting) {
+                    if (!x.system() && quota.covers(x.id(), x.type()) && !active.contains(x.id())) {
+                        more.add(x.id());
+                    }
+                }
                 if (active.size() + more.size() > quota.value()) {
                     throw activeRefusal(quota, target, active, more, "active");
                 }

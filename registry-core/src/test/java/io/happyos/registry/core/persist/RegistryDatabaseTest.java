@@ -61,10 +61,11 @@ class RegistryDatabaseTest {
                             "access",
                             "audit",
                             "header_index",
-                            "provisioned_set");
+                            "provisioned_set",
+                            "quota");
             assertThat(db.<Integer>read(Connections::userVersion))
                     .isEqualTo(RegistryDatabase.schemaVersion())
-                    .isEqualTo(3);
+                    .isEqualTo(4);
             assertThat(db.<String>read(c -> text(c, "PRAGMA journal_mode"))).isEqualTo("wal");
             assertThat(
                             db.<String>read(
