@@ -182,8 +182,9 @@ public final class BundleRegistry implements DynamicRegistry {
         if (bundle == null) {
             return;
         }
-        store.find(id).ifPresent(record -> core.quotas.admitCall(
-                id, record.info().type(), bundle.getBundleId(), caller.actor()));
+        store.find(id)
+                .ifPresent(record ->
+                        core.quotas.admitCall(id, record.info().type(), bundle.getBundleId(), caller.actor()));
     }
 
     /**

@@ -28,7 +28,8 @@ final class QuotasView implements Quotas {
                 "set-quota",
                 null,
                 q -> quota.scope() + " " + quota.limit().key() + " " + quota.valueText()
-                        + (quota.enforce() ? " enforce" : "") + " grace=" + quota.grace().toMillis() + "ms",
+                        + (quota.enforce() ? " enforce" : "") + " grace="
+                        + quota.grace().toMillis() + "ms",
                 () -> core.quotas.set(quota, actor));
     }
 

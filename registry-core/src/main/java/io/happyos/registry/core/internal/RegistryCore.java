@@ -63,6 +63,7 @@ public final class RegistryCore {
     public static final String ACCOUNTING_PROPERTY = "happyos.resources.accounting";
     /** Framework property: the window of the CPU, allocation and call figures (default 10 s). */
     public static final String WINDOW_PROPERTY = "happyos.resources.window";
+
     final Explainer explainer;
     final StatusNotifier notifier;
     final StatusHistory statusHistory = new StatusHistory(StatusHistory.DEFAULT_CAPACITY, Clock.systemUTC());
@@ -478,7 +479,9 @@ public final class RegistryCore {
     /** Resource accounting and its monitor, once ready: off the start-up path. */
     private void startAccounting() {
         monitorThread.execute(() -> {
-            if (!"false".equalsIgnoreCase(String.valueOf(context.getProperty(ACCOUNTING_PROPERTY)).trim())) {
+            if (!"false"
+                    .equalsIgnoreCase(String.valueOf(context.getProperty(ACCOUNTING_PROPERTY))
+                            .trim())) {
                 accounting.setEnabled(true);
             }
         });

@@ -95,8 +95,7 @@ public record Lifecycle(
      * @param timeout how long it may take
      * @throws BundleException what the framework threw, or a timeout in words
      */
-    void callBundle(ComponentRecord record, String what, Callable<Void> call, Duration timeout)
-            throws BundleException {
+    void callBundle(ComponentRecord record, String what, Callable<Void> call, Duration timeout) throws BundleException {
         try {
             calls.call(call, timeout);
         } catch (TimedCalls.TimedOutException e) {

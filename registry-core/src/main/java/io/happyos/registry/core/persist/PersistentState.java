@@ -370,7 +370,8 @@ public final class PersistentState {
      * @return completes once committed
      */
     public CompletableFuture<Void> removeQuota(String scope, String limit) {
-        return writer.submit("the removal of the quota " + limit + " of " + scope, c -> QuotaRows.remove(c, scope, limit));
+        return writer.submit(
+                "the removal of the quota " + limit + " of " + scope, c -> QuotaRows.remove(c, scope, limit));
     }
 
     /** @return the quotas kept, ordered by scope and limit */

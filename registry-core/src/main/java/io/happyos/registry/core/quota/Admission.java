@@ -113,9 +113,7 @@ public final class Admission {
     static QuotaExceededException activeRefusal(
             Quota quota, String target, List<String> active, List<String> more, String where) {
         int after = active.size() + more.size();
-        String which = more.size() == 1 && more.get(0).equals(target)
-                ? ""
-                : " (" + String.join(", ", more) + ")";
+        String which = more.size() == 1 && more.get(0).equals(target) ? "" : " (" + String.join(", ", more) + ")";
         return new QuotaExceededException(
                 quota,
                 target,
@@ -138,18 +136,17 @@ public final class Admission {
      * @throws QuotaExceededException when a max-instances quota covering it is reached
      */
     public static void instance(
-            QuotaBook book,
-            String id,
-            String type,
-            Collection<Counted> components,
-            Predicate<String> holdsInstance) {
+            QuotaBook book, String id, String type, Collection<Counted> components, Predicate<String> holdsInstance) {
         if (DynamicRegistry.TYPE_SYSTEM.equals(type)) {
             return;
         }
         for (Quota quota : book.covering(QuotaLimit.MAX_INSTANCES, id, type)) {
             List<String> held = ids(
                     components,
-                    c -> !c.system() && quota.covers(c.id(), c.type()) && !c.id().equals(id) && holdsInstance.test(c.id()));
+                    c -> !c.system()
+                            && quota.covers(c.id(), c.type())
+                            && !c.id().equals(id)
+                            && holdsInstance.test(c.id()));
             if (held.size() + 1 > quota.value()) {
                 throw new QuotaExceededException(
                         quota,

@@ -106,15 +106,22 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
                         Duration.ofMillis(kept.graceMillis()));
                 book.put(new QuotaBook.Entry(quota, kept.origin(), kept.at()));
             } catch (IllegalArgumentException e) {
-                LOG.warn("a kept quota is not valid and is ignored ({} {}): {}", kept.scope(), kept.limit(), e.getMessage());
+                LOG.warn(
+                        "a kept quota is not valid and is ignored ({} {}): {}",
+                        kept.scope(),
+                        kept.limit(),
+                        e.getMessage());
             }
         }
         for (Quota quota : QuotaSetting.parse(setting)) {
             QuotaBook.Entry before = book.put(new QuotaBook.Entry(quota, SETTING, clock.instant()));
             if (before == null || !before.quota().equals(quota) || !SETTING.equals(before.origin())) {
                 keep(quota, SETTING).exceptionally(e -> {
-                    LOG.warn("the quota {} of {} from the setting is in force but could not be kept: {}",
-                            quota.limit().key(), quota.scope(), e.getMessage());
+                    LOG.warn(
+                            "the quota {} of {} from the setting is in force but could not be kept: {}",
+                            quota.limit().key(),
+                            quota.scope(),
+                            e.getMessage());
                     return null;
                 });
             }
@@ -251,7 +258,8 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
         if (!book.has(QuotaLimit.MAX_ACTIVE)) {
             return () -> {};
         }
-        List<Admission.Counted> planned = starting.stream().map(QuotaEngine::counted).toList();
+        List<Admission.Counted> planned =
+                starting.stream().map(QuotaEngine::counted).toList();
         try {
             Admission.activate(book, target, planned, counted());
         } catch (QuotaExceededException e) {
@@ -287,7 +295,9 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
                             "quota max-active of " + quota.scope() + " is " + quota.valueText() + " and " + held + " "
                                     + (held == 1 ? "is" : "are") + " active across the cluster: activating " + target
                                     + " would make " + (held + more.size())
-                                    + (more.size() == 1 && more.get(0).equals(target) ? "" : " (" + String.join(", ", more) + ")")
+                                    + (more.size() == 1 && more.get(0).equals(target)
+                                            ? ""
+                                            : " (" + String.join(", ", more) + ")")
                                     + "; deactivate one on any node (registry:cluster shows where they run), or raise"
                                     + " the quota with " + Admission.raise(quota, held + more.size())));
                 }
@@ -312,9 +322,12 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
         try {
             return ledger.tryAcquire(quota.scope(), id, (long) quota.value());
         } catch (Exception e) {
-            throw new RegistryException("cannot count quota max-active of " + quota.scope() + " across the cluster: "
-                    + e.getMessage() + "; activate " + id + " again when the cluster is reachable, or remove the"
-                    + " quota (registry:quota remove " + quota.scope() + " max-active)", e);
+            throw new RegistryException(
+                    "cannot count quota max-active of " + quota.scope() + " across the cluster: "
+                            + e.getMessage() + "; activate " + id
+                            + " again when the cluster is reachable, or remove the"
+                            + " quota (registry:quota remove " + quota.scope() + " max-active)",
+                    e);
         }
     }
 
@@ -373,11 +386,20 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
                 try {
                     long held = ledger.tryAcquire(quota.scope(), id, (long) quota.value());
                     if (held >= 0) {
-                        LOG.warn("{} was started outside the registry and is over quota max-active of {} ({} active"
-                                + " across the cluster, limit {})", id, quota.scope(), held, quota.valueText());
+                        LOG.warn(
+                                "{} was started outside the registry and is over quota max-active of {} ({} active"
+                                        + " across the cluster, limit {})",
+                                id,
+                                quota.scope(),
+                                held,
+                                quota.valueText());
                     }
                 } catch (Exception e) {
-                    LOG.warn("could not count {} against quota {} in the cluster: {}", id, quota.scope(), e.getMessage());
+                    LOG.warn(
+                            "could not count {} against quota {} in the cluster: {}",
+                            id,
+                            quota.scope(),
+                            e.getMessage());
                 }
             });
         }
@@ -398,7 +420,8 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
     @Override
     public Duration activationTimeout(ComponentRecord record, Duration fallback) {
         Duration timeout = fallback;
-        for (Quota quota : book.covering(QuotaLimit.ACTIVATION_TIMEOUT, record.id(), record.info().type())) {
+        for (Quota quota : book.covering(
+                QuotaLimit.ACTIVATION_TIMEOUT, record.id(), record.info().type())) {
             Duration d = Duration.ofMillis(Math.max(1, (long) quota.value()));
             if (d.compareTo(timeout) < 0) {
                 timeout = d;
@@ -531,11 +554,15 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
             String figure = QuotaFigures.figure(quota.limit(), change.observed());
             switch (change.kind()) {
                 case EXCEEDED -> {
-                    String message = change.id() + " has been over quota " + quota.limit().key() + " of "
+                    String message = change.id() + " has been over quota "
+                            + quota.limit().key() + " of "
                             + quota.scope() + " (" + quota.valueText() + ") since " + change.since() + ": " + figure
-                            + (quota.enforce() ? "; the quota is enforced: it is deactivated" : "; raise the quota"
-                                    + " (" + Admission.raise(quota, Math.ceil(change.observed() * 1.5)) + ") or find"
-                                    + " out why (registry:resources " + change.id() + ")");
+                            + (quota.enforce()
+                                    ? "; the quota is enforced: it is deactivated"
+                                    : "; raise the quota"
+                                            + " (" + Admission.raise(quota, Math.ceil(change.observed() * 1.5))
+                                            + ") or find"
+                                            + " out why (registry:resources " + change.id() + ")");
                     LOG.warn("{}", message);
                     tell(QuotaEvent.Kind.EXCEEDED, quota, change.id(), change.observed(), message);
                 }
@@ -551,12 +578,17 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
                                             + "), then activate it again, or raise the quota with "
                                             + Admission.raise(quota, Math.ceil(change.observed() * 1.5)),
                                     clock.instant()));
-                    tell(QuotaEvent.Kind.ENFORCED, quota, change.id(), change.observed(), change.id() + " was " + reason);
+                    tell(
+                            QuotaEvent.Kind.ENFORCED,
+                            quota,
+                            change.id(),
+                            change.observed(),
+                            change.id() + " was " + reason);
                     enforcer.accept(change.id(), reason);
                 }
                 case CLEARED -> {
-                    String message = change.id() + " is back under quota " + quota.limit().key() + " of "
-                            + quota.scope() + " (" + quota.valueText() + "): " + figure;
+                    String message = change.id() + " is back under quota "
+                            + quota.limit().key() + " of " + quota.scope() + " (" + quota.valueText() + "): " + figure;
                     LOG.info("{}", message);
                     tell(QuotaEvent.Kind.CLEARED, quota, change.id(), change.observed(), message);
                 }

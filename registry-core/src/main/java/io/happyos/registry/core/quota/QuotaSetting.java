@@ -40,7 +40,8 @@ public final class QuotaSetting {
             try {
                 quotas.add(entry(e));
             } catch (IllegalArgumentException ex) {
-                throw new RegistryException("the setting " + PROPERTY + " has a quota that cannot be read, '" + e + "': "
+                throw new RegistryException("the setting " + PROPERTY + " has a quota that cannot be read, '" + e
+                        + "': "
                         + ex.getMessage() + "; each quota is SCOPE LIMIT VALUE [enforce] [grace=DURATION], separated"
                         + " by ';' (e.g. type:skill max-active 3; weather-skill max-cpu-percent 50 enforce grace=30s)");
             }

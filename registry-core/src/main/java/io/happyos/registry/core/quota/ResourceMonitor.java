@@ -96,10 +96,12 @@ public final class ResourceMonitor implements QuotaFigures.Use {
                 if (r.status() == ComponentStatus.ACTIVE) {
                     activeByType.merge(type, 1, Integer::sum);
                 }
-                ResourceAccounting.Measured m = r.hasBundle() && on ? now.getOrDefault(r.bundleId(), ResourceAccounting.Measured.NONE) : null;
+                ResourceAccounting.Measured m =
+                        r.hasBundle() && on ? now.getOrDefault(r.bundleId(), ResourceAccounting.Measured.NONE) : null;
                 peaks.compute(r.id(), (id, p) -> (p == null ? Peaks.NONE : p).max(m, calls));
                 if (m != null) {
-                    samples.add(new ResourceWatch.Sample(r.id(), type, m.threads(), m.cpuPercent(), m.allocationRate()));
+                    samples.add(
+                            new ResourceWatch.Sample(r.id(), type, m.threads(), m.cpuPercent(), m.allocationRate()));
                 }
             }
             callRates = rates;

@@ -83,7 +83,8 @@ final class ResourceWatch {
                     overSince.remove(key);
                     QuotaViolation gone = violations.remove(key);
                     if (gone != null) {
-                        changes.add(new Change(QuotaEvent.Kind.CLEARED, gone.quota(), sample.id(), value, gone.since()));
+                        changes.add(
+                                new Change(QuotaEvent.Kind.CLEARED, gone.quota(), sample.id(), value, gone.since()));
                     }
                     continue;
                 }

@@ -39,8 +39,12 @@ class AdmissionTest {
         QuotaBook book = book(new Quota("type:skill", QuotaLimit.MAX_ACTIVE, 2));
 
         assertThatThrownBy(() -> Admission.activate(
-                        book, "greeting", List.of(c("util", "library", ComponentStatus.REGISTERED),
-                                c("greeting", "skill", ComponentStatus.REGISTERED)), components))
+                        book,
+                        "greeting",
+                        List.of(
+                                c("util", "library", ComponentStatus.REGISTERED),
+                                c("greeting", "skill", ComponentStatus.REGISTERED)),
+                        components))
                 .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
                     assertThat(e.quota().scope()).isEqualTo("type:skill");
                     assertThat(e.used()).isEqualTo(2);
@@ -59,36 +63,47 @@ class AdmissionTest {
                         book, "util", List.of(c("util", "library", ComponentStatus.REGISTERED)), components))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> Admission.activate(
-                        book, "greeting", List.of(c("util", "library", ComponentStatus.REGISTERED),
-                                c("greeting", "skill", ComponentStatus.REGISTERED)), components))
+                        book,
+                        "greeting",
+                        List.of(
+                                c("util", "library", ComponentStatus.REGISTERED),
+                                c("greeting", "skill", ComponentStatus.REGISTERED)),
+                        components))
                 .hasMessageContaining("activating greeting would make 4 (util, greeting)");
     }
 
     @Test
     void theContainersOwnComponentsNeitherCountNorAreRefused() {
-        QuotaBook book = book(new Quota("global", QuotaLimit.MAX_ACTIVE, 2), new Quota("global", QuotaLimit.MAX_COMPONENTS, 5));
+        QuotaBook book =
+                book(new Quota("global", QuotaLimit.MAX_ACTIVE, 2), new Quota("global", QuotaLimit.MAX_COMPONENTS, 5));
         assertThatCode(() -> Admission.activate(
-                        book, "io.happyos.registry.shell", List.of(c("io.happyos.registry.shell", "system",
-                                ComponentStatus.REGISTERED)), components))
+                        book,
+                        "io.happyos.registry.shell",
+                        List.of(c("io.happyos.registry.shell", "system", ComponentStatus.REGISTERED)),
+                        components))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> Admission.register(book, "echo", "skill", components)).doesNotThrowAnyException();
+        assertThatCode(() -> Admission.register(book, "echo", "skill", components))
+                .doesNotThrowAnyException();
         List<Admission.Counted> more = new java.util.ArrayList<>(components);
         more.add(c("x", "bundle", ComponentStatus.REGISTERED));
         assertThatThrownBy(() -> Admission.register(book, "echo", "skill", more))
-                .hasMessage("quota max-components of global is 5 and 5 are registered (calc, greeting, util, weather, x):"
-                        + " registering echo would make 6; unregister one, or raise the quota with registry:quota set"
-                        + " global max-components 6");
+                .hasMessage(
+                        "quota max-components of global is 5 and 5 are registered (calc, greeting, util, weather, x):"
+                                + " registering echo would make 6; unregister one, or raise the quota with registry:quota set"
+                                + " global max-components 6");
     }
 
     @Test
     void aQuotaOfOneComponentOrAnotherTypeDoesNotCountOthers() {
-        QuotaBook book = book(new Quota("type:library", QuotaLimit.MAX_ACTIVE, 0), new Quota("calc", QuotaLimit.MAX_ACTIVE, 1));
+        QuotaBook book =
+                book(new Quota("type:library", QuotaLimit.MAX_ACTIVE, 0), new Quota("calc", QuotaLimit.MAX_ACTIVE, 1));
         assertThatCode(() -> Admission.activate(
                         book, "greeting", List.of(c("greeting", "skill", ComponentStatus.REGISTERED)), components))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> Admission.activate(
                         book, "util", List.of(c("util", "library", ComponentStatus.REGISTERED)), components))
-                .hasMessageStartingWith("quota max-active of type:library is 0 and 0 are active: activating util would make 1;");
+                .hasMessageStartingWith(
+                        "quota max-active of type:library is 0 and 0 are active: activating util would make 1;");
     }
 
     @Test

@@ -29,16 +29,18 @@ class ResourceWatchTest {
         assertThat(at(0, 5, 0)).isEmpty();
         assertThat(at(2, 5, 0)).isEmpty();
         assertThat(watch.violations()).isEmpty();
-        assertThat(at(3, 5, 0))
-                .singleElement()
-                .satisfies(c -> {
-                    assertThat(c.kind()).isEqualTo(QuotaEvent.Kind.EXCEEDED);
-                    assertThat(c.since()).isEqualTo(t0);
-                    assertThat(c.observed()).isEqualTo(5);
-                });
+        assertThat(at(3, 5, 0)).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(QuotaEvent.Kind.EXCEEDED);
+            assertThat(c.since()).isEqualTo(t0);
+            assertThat(c.observed()).isEqualTo(5);
+        });
         assertThat(at(4, 6, 0)).isEmpty(); // marked once
-        assertThat(watch.violations()).singleElement().satisfies(v -> assertThat(v.observed()).isEqualTo(6));
-        assertThat(at(5, 1, 0)).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(QuotaEvent.Kind.CLEARED));
+        assertThat(watch.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.observed()).isEqualTo(6));
+        assertThat(at(5, 1, 0))
+                .singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(QuotaEvent.Kind.CLEARED));
         assertThat(watch.violations()).isEmpty();
     }
 
@@ -53,14 +55,18 @@ class ResourceWatchTest {
         assertThat(at(4, 0, 80))
                 .extracting(ResourceWatch.Change::kind)
                 .containsExactly(QuotaEvent.Kind.EXCEEDED, QuotaEvent.Kind.ENFORCED);
-        assertThat(watch.violations()).singleElement().satisfies(v -> assertThat(v.enforced()).isTrue());
+        assertThat(watch.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.enforced()).isTrue());
     }
 
     @Test
     void theStrictestOfSeveralQuotasApplies() {
         book.put(new QuotaBook.Entry(new Quota("global", QuotaLimit.MAX_THREADS, 10, false, Duration.ZERO), "t", t0));
         book.put(new QuotaBook.Entry(new Quota("burner", QuotaLimit.MAX_THREADS, 3, false, Duration.ZERO), "t", t0));
-        assertThat(at(0, 4, 0)).singleElement().satisfies(c -> assertThat(c.quota().scope()).isEqualTo("burner"));
+        assertThat(at(0, 4, 0))
+                .singleElement()
+                .satisfies(c -> assertThat(c.quota().scope()).isEqualTo("burner"));
     }
 
     @Test
