@@ -152,6 +152,7 @@ public final class RegistryCore {
             if (to == ComponentStatus.ACTIVE || from == ComponentStatus.ERROR) {
                 retryWaiting();
             }
+            quotaStatus(id, from, to);
         });
         this.deactivation = new Deactivation(shared);
         this.installation = new Installation(shared, deactivation);
@@ -183,16 +184,6 @@ public final class RegistryCore {
         explainer.quotaRefusals(id -> {
             var refusal = quotas.refusal(id);
             return refusal == null ? null : new String[] {refusal.message(), refusal.fix()};
-        });
-        notifier.internal((id, from, to) -> {
-            if (to == ComponentStatus.ACTIVE) {
-                store.find(id).ifPresent(r -> quotas.becameActive(id, r.info().type()));
-            } else if (from == ComponentStatus.ACTIVE) {
-                quotas.stoppedBeingActive(id);
-            }
-            if (to == null) {
-                quotas.forget(id);
-            }
         });
         this.accounting = new io.happyos.registry.core.resources.ResourceAccounting(context, resourceWindow(context));
         this.monitor = new io.happyos.registry.core.quota.ResourceMonitor(store, accounting, quotas, instances::holds);
@@ -332,6 +323,22 @@ public final class RegistryCore {
             waiting.retry(store, activation); // before the registry says it is ready
         } else {
             retryWaiting();
+        }
+    }
+
+    /** Tells the quotas of a status change (no-op until they exist: the callback is set before). */
+    private void quotaStatus(String id, ComponentStatus from, ComponentStatus to) {
+        io.happyos.registry.core.quota.QuotaEngine engine = quotas;
+        if (engine == null) {
+            return;
+        }
+        if (to == ComponentStatus.ACTIVE) {
+            store.find(id).ifPresent(r -> engine.becameActive(id, r.info().type()));
+        } else if (from == ComponentStatus.ACTIVE) {
+            engine.stoppedBeingActive(id);
+        }
+        if (to == null) {
+            engine.forget(id);
         }
     }
 
