@@ -22,7 +22,8 @@ import java.util.List;
  * above the median of the earlier hourly counts by more than {@value #OUTLIER_SIGMAS} robust standard
  * deviations, and at least {@value #MIN_RISE} times the mean earlier hourly count. The earlier hours
  * are the full hours since the registry started counting (the drift report's {@code observedSince}),
- * the last {@value #MAX_ERROR_HOURS} at most; it needs {@value #MIN_ERROR_HOURS} of them.
+ * or since the oldest error kept when the history is full and may have dropped older ones, the last
+ * {@value #MAX_ERROR_HOURS} at most; it needs {@value #MIN_ERROR_HOURS} of them.
  */
 final class AnomalyAdvice {
 
@@ -49,6 +50,12 @@ final class AnomalyAdvice {
 
     /** Earlier hours compared with at most: one week. */
     static final int MAX_ERROR_HOURS = 168;
+
+    /**
+     * How many errors an error history keeps by default ({@code happyos.error.history.size}): a history
+     * this long may have dropped older errors, so its baseline starts at the oldest error kept.
+     */
+    static final int KEPT_ERRORS = 100;
 
     /** Errors in the last hour needed at least for an unusual error rate. */
     static final int MIN_RECENT_ERRORS = 5;
@@ -120,13 +127,12 @@ final class AnomalyAdvice {
      */
     static List<Advice> errorRates(List<ComponentFacts> components, Instant now, Instant observedSince) {
         Instant recentStart = now.minus(RECENT);
-        long fullHours = Duration.between(observedSince, recentStart).toHours();
-        if (fullHours < MIN_ERROR_HOURS) {
-            return List.of();
-        }
-        int hours = (int) Math.min(fullHours, MAX_ERROR_HOURS);
         List<Ranked> found = new ArrayList<>();
         for (ComponentFacts c : components) {
+            int hours = earlierHours(c.errorTimes(), recentStart, observedSince);
+            if (hours < MIN_ERROR_HOURS) {
+                continue;
+            }
             double[] hourly = new double[hours];
             int recent = 0;
             for (Instant at : c.errorTimes()) {
@@ -165,6 +171,21 @@ final class AnomalyAdvice {
                     new Advice(AdviceKind.ERROR_RATE, List.of(c.id()), summary, evidence, "registry:info " + c.id())));
         }
         return sorted(found);
+    }
+
+    /**
+     * The full hours before the last one whose errors are all known: since the registry started counting,
+     * or, when the history may have dropped older errors ({@value #KEPT_ERRORS} kept or more), since the
+     * oldest error kept (its own hour excluded), the last {@value #MAX_ERROR_HOURS} at most.
+     */
+    private static int earlierHours(List<Instant> errors, Instant recentStart, Instant observedSince) {
+        Instant start = observedSince;
+        if (errors.size() >= KEPT_ERRORS) {
+            Instant oldest = errors.stream().min(Instant::compareTo).orElseThrow();
+            start = oldest.isAfter(start) ? oldest : start;
+        }
+        long full = Duration.between(start, recentStart).toHours();
+        return (int) Math.max(0, Math.min(full, MAX_ERROR_HOURS));
     }
 
     private static double min(double[] values) {

@@ -33,8 +33,11 @@ final class QuotaAdvice {
     /** The lowest allocation peak, in bytes per second, that calls for a quota: 1 MB/s. */
     static final double MIN_ALLOC_RATE = 1 << 20;
 
-    /** The lowest peak of components of a type active at once that calls for a {@code max-active} quota. */
-    static final int MIN_PEAK_ACTIVE = 2;
+    /**
+     * The lowest peak of components of a type active at once that calls for a {@code max-active} quota: a
+     * type of one or two components needs no cap of its own.
+     */
+    static final int MIN_PEAK_ACTIVE = 3;
 
     private QuotaAdvice() {}
 

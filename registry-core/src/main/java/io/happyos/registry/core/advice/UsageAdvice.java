@@ -97,8 +97,10 @@ final class UsageAdvice {
                 frees.add(Wording.rate(c.allocationRate()) + " of allocation");
             }
         }
-        if (c.threads() < 0 || c.allocationRate() < 0) {
+        if (c.threads() < 0 && c.allocationRate() < 0) {
             evidence.add("threads and allocation not measured: resource accounting is off");
+        } else if (c.threads() < 0 || c.allocationRate() < 0) {
+            evidence.add((c.threads() < 0 ? "threads" : "allocation") + " not measured");
         }
         evidence.add("the registry holds " + Wording.count(c.instances(), "instance") + " of it");
         if (c.instances() > 0) {

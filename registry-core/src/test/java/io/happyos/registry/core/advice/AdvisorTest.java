@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class AdvisorTest {
@@ -86,7 +87,7 @@ class AdvisorTest {
 
     @Test
     void aQuietRegistryGetsNoAdvice() {
-        assertThat(Advisor.advise(observe(quiet(), NO_DRIFT, List.of(), Map.of("skill", 1, "service", 1))))
+        assertThat(Advisor.advise(observe(quiet(), NO_DRIFT, List.of(), Map.of("skill", 2, "service", 2))))
                 .isEmpty();
         assertThat(Advisor.advise(new Observations(NOW, List.of(), NO_DRIFT, List.of(), Map.of())))
                 .isEmpty();
@@ -276,6 +277,35 @@ class AdvisorTest {
                 .isEmpty();
     }
 
+    /** The newest {@code n} errors, as a full error history keeps them. */
+    private static List<Instant> newest(List<Instant> errors, int n) {
+        return errors.subList(errors.size() - n, errors.size());
+    }
+
+    @Test
+    void aFullErrorHistoryIsJudgedFromItsOldestErrorNotFromTheRegistrysStart() {
+        // ten an hour, steadily: the 100 kept go back ten hours, the hours before are unknown, not quiet
+        assertThat(advise(Facts.of("steady").errors(newest(errors(Duration.ofMinutes(6), 10), 100))))
+                .isEmpty();
+        // four an hour, then 30: still a rise against the 17 full hours the history keeps
+        assertThat(advise(Facts.of("full").errors(newest(errors(Duration.ofMinutes(15), 30), 100))))
+                .singleElement()
+                .extracting(Advice::summary, InstanceOfAssertFactories.STRING)
+                .startsWith("full had 30 errors in the last hour against 4 an hour before (68 errors in 17 hours)");
+    }
+
+    @Test
+    void unusedEvidenceSaysWhichFigureWasNotMeasured() {
+        Facts partly = Facts.of("partly")
+                .activeSince(NOW.minus(Duration.ofHours(1)))
+                .unused()
+                .now(-1, 1024, 0);
+        DriftReport drift = new DriftReport(SINCE, List.of(), List.of(), List.of(neverUsed("partly")));
+        assertThat(Advisor.advise(observe(List.of(partly), drift, List.of(), Map.of())))
+                .singleElement()
+                .satisfies(a -> assertThat(a.evidence()).contains("allocates 1 KB/s now", "threads not measured"));
+    }
+
     // --- used together ---
 
     @Test
@@ -370,7 +400,7 @@ class AdvisorTest {
     void maxActiveIsSuggestedPerTypeFromThePeakOfActiveComponents() {
         List<Facts> facts =
                 List.of(Facts.of("s1"), Facts.of("s2"), Facts.of("svc").type("service"));
-        Map<String, Integer> peaks = Map.of("skill", 4, "service", 1);
+        Map<String, Integer> peaks = Map.of("skill", 4, "service", 2);
 
         assertThat(Advisor.advise(observe(facts, NO_DRIFT, List.of(), peaks)))
                 .singleElement()
