@@ -1,5 +1,6 @@
 package io.happyos.registry.text;
 
+import io.happyos.registry.Advice;
 import io.happyos.registry.AuditRecord;
 import io.happyos.registry.Cause;
 import io.happyos.registry.Dependency;
@@ -7,7 +8,11 @@ import io.happyos.registry.Explanation;
 import io.happyos.registry.HealthStats;
 import io.happyos.registry.JarVersion;
 import io.happyos.registry.PerformanceMetrics;
+import io.happyos.registry.Quota;
+import io.happyos.registry.QuotaStatus;
+import io.happyos.registry.QuotaViolation;
 import io.happyos.registry.RegistryEntry;
+import io.happyos.registry.ResourceUsage;
 import io.happyos.registry.StatusChange;
 import io.happyos.registry.UsageStats;
 import io.happyos.registry.text.DependencyTree.Mark;
@@ -226,6 +231,117 @@ public final class RegistryJson {
             out.add(json);
         }
         return out;
+    }
+
+    /**
+     * What one component costs ({@code registry:resources --json}): {@code id, accounted, threads,
+     * threadNames, cpuPercent, cpuShare, allocationRate} (bytes per second), {@code instances,
+     * cacheEntries, activationTimeMs} (null when the registry has not activated it), {@code callsPerSecond,
+     * windowMs}. CPU figures have two decimals, the share four, rates are whole.
+     *
+     * @param u the usage
+     * @return the object
+     */
+    public static Map<String, Object> resourceUsage(ResourceUsage u) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", u.id());
+        out.put("accounted", u.accounted());
+        out.put("threads", u.threads());
+        out.put("threadNames", u.threadNames());
+        out.put("cpuPercent", rounded(u.cpuPercent(), 2));
+        out.put("cpuShare", rounded(u.cpuShare(), 4));
+        out.put("allocationRate", Math.round(u.allocationRate()));
+        out.put("instances", u.instances());
+        out.put("cacheEntries", u.cacheEntries());
+        out.put("activationTimeMs", u.activationTime() == null ? null : millis(u.activationTime()));
+        out.put("callsPerSecond", rounded(u.callsPerSecond(), 2));
+        out.put("windowMs", u.window().toMillis());
+        return out;
+    }
+
+    /**
+     * A quota: {@code scope, limit} (its key, e.g. {@code max-active}), {@code value} (in the limit's
+     * unit), {@code valueText} (as typed, e.g. {@code 50MB/s}), {@code unit, enforce, graceMs}.
+     *
+     * @param q the quota
+     * @return the object
+     */
+    public static Map<String, Object> quota(Quota q) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scope", q.scope());
+        out.put("limit", q.limit().key());
+        out.put("value", number(q.value()));
+        out.put("valueText", q.valueText());
+        out.put("unit", q.limit().unit());
+        out.put("enforce", q.enforce());
+        out.put("graceMs", q.grace().toMillis());
+        return out;
+    }
+
+    /**
+     * A quota and where its scope stands ({@code registry:quota list --json}): the fields of
+     * {@link #quota}, then {@code origin, setAt} (ISO-8601), {@code used} (-1 when not measured),
+     * {@code over} (component ids) and {@code note} (or null).
+     *
+     * @param s the status
+     * @return the object
+     */
+    public static Map<String, Object> quotaStatus(QuotaStatus s) {
+        Map<String, Object> out = quota(s.quota());
+        out.put("origin", s.origin());
+        out.put("setAt", s.setAt().toString());
+        out.put("used", number(s.used()));
+        out.put("over", s.over());
+        out.put("note", s.note());
+        return out;
+    }
+
+    /**
+     * A component over a rate or resource limit: {@code component, scope, limit, value, observed,
+     * since} (ISO-8601), {@code enforced}.
+     *
+     * @param v the violation
+     * @return the object
+     */
+    public static Map<String, Object> quotaViolation(QuotaViolation v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("component", v.componentId());
+        out.put("scope", v.quota().scope());
+        out.put("limit", v.quota().limit().key());
+        out.put("value", number(v.quota().value()));
+        out.put("observed", number(v.observed()));
+        out.put("since", v.since().toString());
+        out.put("enforced", v.enforced());
+        return out;
+    }
+
+    /**
+     * One recommendation ({@code registry:advise --json}): {@code kind} (the {@code AdviceKind}'s name),
+     * {@code components, summary, evidence, command} (or null).
+     *
+     * @param a the advice
+     * @return the object
+     */
+    public static Map<String, Object> advice(Advice a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", a.kind().name());
+        out.put("components", a.components());
+        out.put("summary", a.summary());
+        out.put("evidence", a.evidence());
+        out.put("command", a.command());
+        return out;
+    }
+
+    /** A whole number as a long, others with up to three decimals. */
+    private static Number number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return (long) v;
+        }
+        return rounded(v, 3);
+    }
+
+    private static Number rounded(double v, int scale) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP) : v;
     }
 
     /**

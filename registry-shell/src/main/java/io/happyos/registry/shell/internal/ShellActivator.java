@@ -53,6 +53,9 @@ public final class ShellActivator implements BundleActivator {
         publish(context, UsageCommands.class, new UsageCommands(ctx), UsageCommands.FUNCTIONS);
         publish(context, SettingsCommands.class, new SettingsCommands(ctx, context), SettingsCommands.FUNCTIONS);
         publish(context, ProvisionCommands.class, new ProvisionCommands(ctx), ProvisionCommands.FUNCTIONS);
+        publish(context, ResourceCommands.class, new ResourceCommands(ctx), ResourceCommands.FUNCTIONS);
+        publish(context, QuotaCommands.class, new QuotaCommands(ctx), QuotaCommands.FUNCTIONS);
+        publish(context, AdviceCommands.class, new AdviceCommands(ctx), AdviceCommands.FUNCTIONS);
         // completes the options of every command published here (read by publish, whatever the order)
         publish(context, CompletionCommands.class, new CompletionCommands(ctx, syntax), CompletionCommands.FUNCTIONS);
         // the log:* commands, Karaf's scope: the launcher's logging, through its log control service

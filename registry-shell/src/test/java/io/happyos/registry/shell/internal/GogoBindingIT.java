@@ -182,6 +182,9 @@ class GogoBindingIT {
                         "top",
                         "usage",
                         "drift",
+                        "resources",
+                        "quota",
+                        "advise",
                         "complete");
     }
 
@@ -253,6 +256,30 @@ class GogoBindingIT {
                 .startsWith("{\"observedSince\":")
                 .contains("\"neverUsed\":[]");
         assertThat(shell.fails("registry:usage nope")).contains("no component with id 'nope'");
+    }
+
+    @Test
+    void badQuotaInputFailsTheCommandWithTheApisMessage() throws Exception {
+        assertThat(shell.fails("registry:quota set global max-fun 3"))
+                .contains("no quota limit is called 'max-fun'; the limits are max-components");
+        assertThat(shell.fails("registry:quota set type: max-active 3")).contains("'type:' is not a quota scope");
+        assertThat(shell.fails("registry:quota set global max-active 3 --grace 5s"))
+                .contains("--grace applies to calls-per-second");
+        assertThat(shell.fails("registry:resources --on --off")).contains("give --on or --off alone");
+    }
+
+    @Test
+    void quotaResourcesAndAdviseBindTheirOptions() throws Exception {
+        demo();
+        assertThat(shell.ok("registry:quota set weather-skill max-threads 4 --enforce --grace 30s --json"))
+                .isEqualTo("{\"scope\":\"weather-skill\",\"limit\":\"max-threads\",\"value\":4,\"valueText\":\"4\","
+                        + "\"unit\":\"threads\",\"enforce\":true,\"graceMs\":30000}\n");
+        assertThat(shell.ok("registry:quota list --json")).startsWith("{\"quotas\":[{\"scope\":\"weather-skill\"");
+        assertThat(shell.ok("registry:quota remove weather-skill max-threads --json"))
+                .isEqualTo("{\"removed\":true}\n");
+        assertThat(shell.ok("registry:resources --json " + bundle("logger"))).startsWith("{\"id\":\"logger\",");
+        assertThat(shell.ok("registry:resources")).startsWith("ID ");
+        assertThat(shell.ok("registry:advise --json")).startsWith("[");
     }
 
     @Test

@@ -56,19 +56,28 @@ final class ListenerCount {
      *
      * @param type the interface
      * @param target the object answering by default
-     * @param override what to answer instead of a call's result, or null for the result
+     * @param override what to answer instead of a call's result (null when the call failed), or null for
+     *     the result (or the failure)
      * @return the delegating object
      */
     static <T> T proxy(Class<T> type, T target, Replacement override) {
         InvocationHandler handler = (p, method, args) -> {
-            Object result;
+            Object result = null;
+            Throwable failure = null;
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
-                throw e.getCause();
+                failure = e.getCause();
             }
+            // an answer also stands in for a call that failed (a method the registry does not answer)
             Object replaced = override.apply(method, args, result);
-            return replaced != null ? replaced : result;
+            if (replaced != null) {
+                return replaced;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
         };
         return type.cast(Proxy.newProxyInstance(ListenerCount.class.getClassLoader(), new Class<?>[] {type}, handler));
     }

@@ -87,6 +87,9 @@ final class ShellFixture implements BeforeEachCallback, AfterEachCallback {
     final TopCommands top = new TopCommands(ctx, pacer, now);
     final UsageCommands usage = new UsageCommands(ctx);
     final ProvisionCommands provisioning = new ProvisionCommands(ctx);
+    final ResourceCommands resources = new ResourceCommands(ctx);
+    final QuotaCommands quotas = new QuotaCommands(ctx);
+    final AdviceCommands advice = new AdviceCommands(ctx);
 
     /** The five demo samples. */
     ShellFixture() {
