@@ -1,7 +1,9 @@
 package io.happyos.registry.shell.internal;
 
+import io.happyos.registry.QuotaLimit;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +71,9 @@ final class CommandSyntax {
             Map.entry("events", before -> Argument.NOTHING),
             Map.entry("top", before -> Argument.NOTHING),
             Map.entry("drift", before -> Argument.NOTHING),
+            Map.entry("advise", before -> Argument.NOTHING),
+            Map.entry("resources", CommandSyntax::firstOnly),
+            Map.entry("quota", CommandSyntax::quotaArgument),
             Map.entry("why", CommandSyntax::firstOnly),
             Map.entry("tree", CommandSyntax::firstOnly),
             Map.entry("usage", CommandSyntax::firstOnly),
@@ -183,6 +188,22 @@ final class CommandSyntax {
 
     private static Argument firstOnly(List<String> before) {
         return before.isEmpty() ? Argument.COMPONENT : Argument.NOTHING;
+    }
+
+    /** {@code quota set|remove SCOPE LIMIT ...}: a component for the scope, then the limit's key. */
+    private static Argument quotaArgument(List<String> before) {
+        if (before.isEmpty()) {
+            return Argument.words("list", "remove", "set");
+        }
+        boolean setOrRemove = before.get(0).equals("set") || before.get(0).equals("remove");
+        if (setOrRemove && before.size() == 1) {
+            return Argument.COMPONENT;
+        }
+        if (setOrRemove && before.size() == 2) {
+            return Argument.words(
+                    Arrays.stream(QuotaLimit.values()).map(QuotaLimit::key).toArray(String[]::new));
+        }
+        return Argument.NOTHING;
     }
 
     private static Argument cacheArgument(List<String> before) {

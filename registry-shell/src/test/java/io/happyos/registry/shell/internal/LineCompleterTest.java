@@ -18,6 +18,8 @@ class LineCompleterTest {
             "registry:register",
             "registry:status",
             "registry:cache",
+            "registry:quota",
+            "registry:resources",
             "registry:depend",
             "registry:graph",
             "registry:why",
@@ -130,6 +132,12 @@ class LineCompleterTest {
         assertThat(complete("registry:depend logger b")).containsExactly("base-util");
         assertThat(complete("registry:depend logger base-util ")).isEmpty();
         assertThat(complete("registry:register ")).isEmpty();
+        assertThat(complete("registry:quota s")).containsExactly("set");
+        assertThat(complete("registry:quota set we")).containsExactly("weather-skill");
+        assertThat(complete("registry:quota set weather-skill max-a")).containsExactly("max-active", "max-alloc-rate");
+        assertThat(complete("registry:quota set weather-skill max-active ")).isEmpty();
+        assertThat(complete("registry:quota list ")).isEmpty();
+        assertThat(complete("registry:resources l")).containsExactly("logger");
     }
 
     @Test

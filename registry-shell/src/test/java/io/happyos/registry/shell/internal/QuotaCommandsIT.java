@@ -12,11 +12,14 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code registry:quota} over the real registry's quotas: set, list, remove, and what bad input says. */
+/**
+ * {@code registry:quota} over the real registry's quotas, kept in its database as in production: set,
+ * list, remove, and what bad input says.
+ */
 class QuotaCommandsIT {
 
     @RegisterExtension
-    final ShellFixture shell = new ShellFixture();
+    final ShellFixture shell = new ShellFixture().persistent();
 
     @Test
     void aQuotaSetIsListedThenRemoved() {
