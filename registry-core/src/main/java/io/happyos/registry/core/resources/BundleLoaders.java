@@ -69,7 +69,10 @@ final class BundleLoaders implements SynchronousBundleListener {
     @Override
     public void bundleChanged(BundleEvent event) {
         switch (event.getType()) {
-            case BundleEvent.RESOLVED, BundleEvent.UNRESOLVED, BundleEvent.UPDATED, BundleEvent.UNINSTALLED,
+            case BundleEvent.RESOLVED,
+                    BundleEvent.UNRESOLVED,
+                    BundleEvent.UPDATED,
+                    BundleEvent.UNINSTALLED,
                     BundleEvent.INSTALLED -> stale = true;
             default -> {
                 // starting and stopping change no wiring

@@ -44,17 +44,6 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
     private static final Logger LOG = LoggerFactory.getLogger(JfrStream.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
-    /**
-     * How much is sampled.
-     *
-     * @param executionPeriod how often each running Java thread is sampled
-     * @param allocationThrottle allocation samples per second, at most, for the whole JVM (e.g. "150/s")
-     */
-    record Settings(Duration executionPeriod, String allocationThrottle) {
-        /** 20 ms (50 samples a second for each running thread), 150 allocation samples a second. */
-        static final Settings DEFAULT = new Settings(Duration.ofMillis(20), "150/s");
-    }
-
     private final RecordingStream stream;
     private final RecordedActivity activity;
     private final InnermostBundleFrame<RecordedFrame> frames;
@@ -88,7 +77,7 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
      * @param activity where the events go
      * @throws IllegalStateException when the recording cannot start (from the flight recorder)
      */
-    JfrStream(Settings settings, Supplier<Set<String>> bundleLoaderTypes, RecordedActivity activity) {
+    JfrStream(SamplingSettings settings, Supplier<Set<String>> bundleLoaderTypes, RecordedActivity activity) {
         this.activity = activity;
         this.frames = new InnermostBundleFrame<>(new FrameReader(), bundleLoaderTypes);
         this.stream = new RecordingStream();
@@ -104,7 +93,7 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
         thread.start();
     }
 
-    private void configure(Settings settings) {
+    private void configure(SamplingSettings settings) {
         stream.setOrdered(false); // the accounting joins counts at query time: order does not matter
         stream.setReuse(true);
         stream.setMaxAge(Duration.ofSeconds(30));
@@ -148,7 +137,10 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
             try {
                 handler.accept(event);
             } catch (RuntimeException e) {
-                LOG.debug("resource accounting: event {} not counted", event.getEventType().getName(), e);
+                LOG.debug(
+                        "resource accounting: event {} not counted",
+                        event.getEventType().getName(),
+                        e);
             }
         };
     }

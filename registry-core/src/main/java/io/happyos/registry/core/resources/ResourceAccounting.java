@@ -85,7 +85,7 @@ public final class ResourceAccounting implements AutoCloseable {
     }
 
     private final Duration window;
-    private final JfrStream.Settings settings;
+    private final SamplingSettings settings;
     private final BundleLoaders loaders;
     private final SlidingCounts counts;
     private final LoaderBook book = new LoaderBook();
@@ -104,10 +104,10 @@ public final class ResourceAccounting implements AutoCloseable {
      * @param window the sliding window CPU and allocation are measured over, rounded up to whole seconds
      */
     public ResourceAccounting(BundleContext context, Duration window) {
-        this(context, window, JfrStream.Settings.DEFAULT);
+        this(context, window, SamplingSettings.DEFAULT);
     }
 
-    ResourceAccounting(BundleContext context, Duration window, JfrStream.Settings settings) {
+    ResourceAccounting(BundleContext context, Duration window, SamplingSettings settings) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(window, "window");
         if (window.isNegative() || window.isZero()) {
@@ -151,7 +151,7 @@ public final class ResourceAccounting implements AutoCloseable {
         enabled = true;
         String cause = null;
         try {
-            cause = JfrStream.unavailable();
+            cause = settings.recorder() ? JfrStream.unavailable() : "switched off in the accounting's settings";
             if (cause == null) {
                 stream = new JfrStream(settings, () -> loaders.current().loaderTypes(), new Recorder());
             }

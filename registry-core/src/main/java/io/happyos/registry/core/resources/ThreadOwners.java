@@ -75,8 +75,9 @@ final class ThreadOwners {
             }
         }
         long now = System.nanoTime();
-        starterLoader.entrySet().removeIf(e -> !alive.contains(e.getKey())
-                && now - e.getValue().sinceNanos() > KEEP_UNSEEN_NANOS);
+        starterLoader
+                .entrySet()
+                .removeIf(e -> !alive.contains(e.getKey()) && now - e.getValue().sinceNanos() > KEEP_UNSEEN_NANOS);
         names.values().forEach(list -> list.sort(null));
         return names;
     }

@@ -11,7 +11,8 @@ import org.osgi.framework.BundleContext;
  * loader defines its own copy): starts {@code X-Load-Threads} threads named
  * {@code X-Load-Name-1..N}, which together keep {@code X-Load-Cpu} of one core busy in Java code
  * (as a share of wall-clock time, in 1 ms slices at random phases) and allocate {@code X-Load-Alloc}
- * bytes per second; stopping the bundle stops them.
+ * bytes per second; with {@code X-Load-Context: true} the bundle's loader is their context class loader.
+ * Stopping the bundle stops them.
  */
 public final class LoadActivator implements BundleActivator {
 
@@ -34,9 +35,13 @@ public final class LoadActivator implements BundleActivator {
         double cpu = Double.parseDouble(header(context, "X-Load-Cpu", "0")) / count;
         double alloc = Double.parseDouble(header(context, "X-Load-Alloc", "0")) / count;
         String name = header(context, "X-Load-Name", context.getBundle().getSymbolicName());
+        boolean ownContext = Boolean.parseBoolean(header(context, "X-Load-Context", "false"));
         for (int i = 1; i <= count; i++) {
             Thread thread = new Thread(() -> load(cpu, alloc), name + "-" + i);
             thread.setDaemon(true);
+            if (ownContext) {
+                thread.setContextClassLoader(LoadActivator.class.getClassLoader());
+            }
             threads.add(thread);
             thread.start();
         }

@@ -64,13 +64,16 @@ class ResourceAccountingIT {
         // a full window of load, and the second the recorder takes to deliver it
         Awaitility.await()
                 .atMost(WINDOW.plusSeconds(10))
-                .until(() -> System.nanoTime() - loaded > WINDOW.plusMillis(2500).toNanos());
+                .until(() ->
+                        System.nanoTime() - loaded > WINDOW.plusMillis(2500).toNanos());
 
         Measured burning = measured(burner);
         Measured allocating = measured(allocator);
         Measured sleeping = measured(quiet);
         assertThat(burning.threads()).isEqualTo(3);
-        assertThat(burning.cpuPercent()).as("CPU of 3 threads burning half a core").isCloseTo(50, within(15.0));
+        assertThat(burning.cpuPercent())
+                .as("CPU of 3 threads burning half a core")
+                .isCloseTo(50, within(15.0));
         assertThat(burning.cpuShare()).isBetween(0.1, 1.0);
         assertThat(allocating.allocationRate() / MB)
                 .as("MB/s of a bundle allocating 20 MB/s")
@@ -89,10 +92,11 @@ class ResourceAccountingIT {
 
         accounting.setEnabled(true);
         assertThat(accounting.awaitMeasuring(Duration.ofSeconds(10))).isTrue();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                        measured(allocator).allocationRate())
-                .as("allocation measured again after a restart")
-                .isGreaterThan(5 * MB));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(measured(allocator).allocationRate())
+                        .as("allocation measured again after a restart")
+                        .isGreaterThan(5 * MB));
         assertThat(measured(quiet).threadNames())
                 .as("a thread started before measuring began is not known as started by its bundle")
                 .isEmpty();
