@@ -87,6 +87,11 @@ public final class ResourcesFigures {
             accounting.awaitMeasuring(Duration.ofSeconds(10));
             throughput(work, Duration.ofSeconds(3));
             Measured seen = accounting.measureAll().getOrDefault(bundle.getBundleId(), Measured.NONE);
+            long before = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                accounting.measureAll();
+            }
+            double measureMicros = (System.nanoTime() - before) / 100 / 1000.0;
             double ratio = median(ratios);
             double slower = (1 - ratio) * 100;
             String note = String.format(
@@ -94,14 +99,15 @@ public final class ResourcesFigures {
                     "%d alternating pairs of %.1f s rounds, one benchmark thread calling a bundle's service (sort 256 longs,"
                             + " build a string); on = JFR execution samples every 20 ms, 150 allocation samples/s, measureAll()"
                             + " each second; median pair ratio, %.1f%% slower (mean off %,.0f, on %,.0f ops/s); accounting"
-                            + " read the workload at %.0f%% CPU and %.0f MB/s",
+                            + " read the workload at %.0f%% CPU and %.0f MB/s; one measureAll() took %.0f µs",
                     pairs,
                     round.toMillis() / 1000.0,
                     slower,
                     mean(off),
                     mean(on),
                     seen.cpuPercent(),
-                    seen.allocationRate() / MB);
+                    seen.allocationRate() / MB,
+                    measureMicros);
             return List.of(new BenchRow(
                     "resource accounting overhead (throughput on vs off)",
                     "ops/s",

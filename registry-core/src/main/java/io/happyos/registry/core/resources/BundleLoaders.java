@@ -53,7 +53,11 @@ final class BundleLoaders implements SynchronousBundleListener {
 
     /** Starts following bundle events. */
     void open() {
-        context.addBundleListener(this);
+        try {
+            context.addBundleListener(this);
+        } catch (IllegalStateException e) {
+            LOG.debug("bundle events not followed: the registry bundle is stopping", e);
+        }
         stale = true;
     }
 

@@ -1,7 +1,9 @@
 package io.happyos.registry.core.resources;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,21 +40,20 @@ final class SlidingCounts {
 
     private final int seconds;
     private final long[] stamps;
-    private final Map<Long, long[]>[] buckets;
+    private final List<Map<Long, long[]>> buckets;
     private final long[] allSamples;
     private long startMillis;
     private long horizonMillis;
 
     /** @param window the window, rounded up to whole seconds (at least one) */
-    @SuppressWarnings("unchecked")
     SlidingCounts(Duration window) {
         this.seconds = (int) Math.max(1, (window.toMillis() + 999) / 1000);
         int slots = seconds + 2;
         this.stamps = new long[slots];
-        this.buckets = new Map[slots];
+        this.buckets = new ArrayList<>(slots);
         this.allSamples = new long[slots];
         for (int i = 0; i < slots; i++) {
-            buckets[i] = new HashMap<>();
+            buckets.add(new HashMap<>());
         }
         restart(0);
     }
@@ -70,7 +71,7 @@ final class SlidingCounts {
     synchronized void restart(long nowMillis) {
         for (int i = 0; i < stamps.length; i++) {
             stamps[i] = Long.MIN_VALUE;
-            buckets[i].clear();
+            buckets.get(i).clear();
             allSamples[i] = 0;
         }
         startMillis = nowMillis;
@@ -99,7 +100,7 @@ final class SlidingCounts {
         }
         allSamples[slot]++;
         if (loaderId >= 0) {
-            buckets[slot].computeIfAbsent(loaderId, k -> new long[2])[0]++;
+            buckets.get(slot).computeIfAbsent(loaderId, k -> new long[2])[0]++;
         }
     }
 
@@ -113,7 +114,7 @@ final class SlidingCounts {
     synchronized void allocation(long timeMillis, long loaderId, long bytes) {
         int slot = slot(timeMillis);
         if (slot >= 0 && bytes > 0) {
-            buckets[slot].computeIfAbsent(loaderId, k -> new long[2])[1] += bytes;
+            buckets.get(slot).computeIfAbsent(loaderId, k -> new long[2])[1] += bytes;
         }
     }
 
@@ -129,7 +130,7 @@ final class SlidingCounts {
                 return -1;
             }
             stamps[slot] = second;
-            buckets[slot].clear();
+            buckets.get(slot).clear();
             allSamples[slot] = 0;
         }
         return slot;
@@ -148,7 +149,7 @@ final class SlidingCounts {
                 continue;
             }
             all += allSamples[i];
-            buckets[i].forEach((loader, counts) -> {
+            buckets.get(i).forEach((loader, counts) -> {
                 long[] sum = sums.computeIfAbsent(loader, k -> new long[2]);
                 sum[0] += counts[0];
                 sum[1] += counts[1];
