@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits, all from how HotSpot samples: a sampling round takes at most five threads in Java code
  * (and rotates among them), so with more than five busy threads each is seen less often and CPU reads
- * low; a thread in native code (I/O, JNI) is not sampled, so its time is not counted; a runnable
+ * low; a thread in native code (I/O, JNI) or inside the VM (a clock read, an allocation's slow
+ * path, a safepoint) is not sampled, so that time is not counted and CPU reads a few points low (the
+ * benchmark measures 3 to 6 points under a known 25% or 60% of a core); a runnable
  * thread in Java code that the operating system has not scheduled is sampled as running, so on an
  * overloaded machine CPU reads high; stacks deeper than the recorder's stack depth (64 frames by
  * default) lose their outer frames, and a sample whose bundle frame is among them is not charged;
