@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <pre>
  * java -cp "registry-bench/target/classes:$(cat registry-bench/target/bench-classpath.txt)" \
- *     io.happyos.registry.bench.Suite [--short] [--only graph,lookup,cluster,web] [--out DIR]
+ *     io.happyos.registry.bench.Suite [--short] [--only graph,lookup,cluster,web,resources] [--out DIR]
  * </pre>
  */
 public final class Suite {
@@ -35,7 +35,8 @@ public final class Suite {
                 new StartupBenchmark(),
                 new BatchActivationBenchmark(),
                 new ClusterPart(),
-                new WebPart());
+                new WebPart(),
+                new ResourcesPart());
     }
 
     /**
