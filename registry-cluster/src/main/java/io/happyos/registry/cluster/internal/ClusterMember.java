@@ -79,7 +79,10 @@ final class ClusterMember implements AutoCloseable {
                         .ifPresent(e -> local.carryOut(LocalOperations.DEACTIVATE, id, ACTOR));
             }
         });
-        this.cache = CuratorCache.build(client, "/");
+        // the storage makes the cache report records that came back changed at the same version
+        this.cache = CuratorCache.builder(client, "/")
+                .withStorage(new ReloadingCacheStorage())
+                .build();
     }
 
     ClusterView view() {
