@@ -6,14 +6,14 @@ import org.apache.curator.test.TestingCluster;
 import org.apache.curator.test.TestingServer;
 
 /** ZooKeeper servers for the tests, from curator-test, bound to 127.0.0.1 only (never every interface). */
-final class LoopbackZooKeeper {
+public final class LoopbackZooKeeper {
 
     static final int TICK_MILLIS = 500;
 
     private LoopbackZooKeeper() {}
 
     /** One server on a free port, started. */
-    static TestingServer server() throws Exception {
+    public static TestingServer server() throws Exception {
         return new TestingServer(spec(-1), true);
     }
 

@@ -16,14 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@link #heal}, on the same port). From ZooKeeper's side the node is gone and its session expires
  * after the timeout; from the node's side its connection is lost.
  */
-final class PartitionProxy implements AutoCloseable {
+public final class PartitionProxy implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
-    PartitionProxy(String targetHostPort) throws IOException {
+    public PartitionProxy(String targetHostPort) throws IOException {
         String[] parts = targetHostPort.split(":");
         this.target = new InetSocketAddress(parts[0], Integer.parseInt(parts[1]));
         ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -31,12 +31,12 @@ final class PartitionProxy implements AutoCloseable {
         listen(first);
     }
 
-    String connectString() {
+    public String connectString() {
         return "127.0.0.1:" + port;
     }
 
     /** Drops every connection and refuses new ones. */
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         if (server != null) {
             server.close();
             server = null;
@@ -48,7 +48,7 @@ final class PartitionProxy implements AutoCloseable {
     }
 
     /** Accepts connections again, on the same port. */
-    synchronized void heal() throws IOException {
+    public synchronized void heal() throws IOException {
         if (server == null) {
             ServerSocket again = new ServerSocket();
             again.setReuseAddress(true);

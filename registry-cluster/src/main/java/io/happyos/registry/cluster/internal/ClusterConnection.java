@@ -35,6 +35,7 @@ final class ClusterConnection implements AutoCloseable {
     private final NodeClaim claim;
     private final List<Runnable> onSession = new CopyOnWriteArrayList<>();
     private final List<Runnable> onSuspended = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onLost = new CopyOnWriteArrayList<>();
     private volatile ConnectionState state = ConnectionState.LOST;
     private volatile Instant staleSince = Instant.now();
     private volatile String refusal;
@@ -124,6 +125,9 @@ final class ClusterConnection implements AutoCloseable {
                     staleSince = Instant.now();
                 }
                 onSuspended.forEach(Runnable::run);
+                if (newState == ConnectionState.LOST) {
+                    onLost.forEach(Runnable::run);
+                }
             }
             default -> LOG.debug("cluster: connection {}", newState);
         }
@@ -163,6 +167,11 @@ final class ClusterConnection implements AutoCloseable {
 
     void onSuspended(Runnable callback) {
         onSuspended.add(callback);
+    }
+
+    /** @param callback run (on Curator's connection thread) when the session is lost, after the suspended ones */
+    void onLost(Runnable callback) {
+        onLost.add(callback);
     }
 
     private String readCredentials() throws Exception {

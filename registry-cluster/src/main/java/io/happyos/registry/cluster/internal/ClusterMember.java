@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This container as a member of the cluster, once its registry is there: publishes its
- * components, keeps the view, answers other nodes' requests and takes part in singleton elections.
+ * components, keeps the view, answers other nodes' requests, takes part in singleton elections and
+ * publishes the ledger of the cluster's quotas while it has a session.
  * Created by the activator when the registry service arrives, closed when it goes.
  *
  * <p>Threads: the event thread ({@code happyos-cluster}) owns the publisher and handles connection
@@ -47,6 +48,7 @@ final class ClusterMember implements AutoCloseable {
     private final ClusterView view;
     private final SingletonElections singletons;
     private final CuratorCache cache;
+    private final QuotaLedgerPublication quotas;
     private Registration statusListener;
     /** The reason each held singleton was last given, by component id. */
     private final java.util.Map<String, String> heldFor = new java.util.concurrent.ConcurrentHashMap<>();
@@ -79,7 +81,11 @@ final class ClusterMember implements AutoCloseable {
                         .ifPresent(e -> local.carryOut(LocalOperations.DEACTIVATE, id, ACTOR));
             }
         });
-        this.cache = CuratorCache.build(client, "/");
+        this.quotas = new QuotaLedgerPublication(context, connection);
+        // the storage makes the cache report records that came back changed at the same version
+        this.cache = CuratorCache.builder(client, "/")
+                .withStorage(new ReloadingCacheStorage())
+                .build();
     }
 
     ClusterView view() {
@@ -113,6 +119,8 @@ final class ClusterMember implements AutoCloseable {
         connection.onSession(() -> onEvents(this::rejoined));
         connection.onSuspended(() -> LOG.warn("cluster: the ZooKeeper connection is suspended; this node's view is "
                 + "stale and its singletons stop here until it is back"));
+        // at once, not behind the event thread's work: the units of this node went with its session
+        connection.onLost(quotas::withdraw);
         events.execute(this::rejoined);
         events.scheduleWithFixedDelay(this::sync, SYNC_MILLIS, SYNC_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -153,6 +161,7 @@ final class ClusterMember implements AutoCloseable {
         try {
             publisher.publishAll();
             electSingletons();
+            quotas.maintain();
             LOG.info("cluster: node {} published {} components", settings.node(), publisher.count());
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
@@ -185,6 +194,7 @@ final class ClusterMember implements AutoCloseable {
         try {
             publisher.sync();
             electSingletons();
+            quotas.maintain();
         } catch (RuntimeException e) {
             LOG.warn("cluster: sync failed; trying again", e);
         } catch (InterruptedException closing) {
@@ -237,6 +247,7 @@ final class ClusterMember implements AutoCloseable {
 
     @Override
     public void close() {
+        quotas.withdraw();
         close(statusListener);
         events.shutdownNow();
         singletons.close();

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  * /requests/NODE/r-SEQUENCE   a request to NODE; NODE writes its answer into it, the asker deletes it
  * /singletons/NAME/latch      the leader latch of a singleton component
  * /singletons/NAME/epoch      the singleton's fencing token, raised by each new leader
+ * /quotas/SCOPE               a quota scope counted across the cluster (SCOPE URL-encoded, so ':' and '/'
+ *                             are escaped); every unit taken raises its data version
+ * /quotas/SCOPE/NODE~ID       ephemeral: one unit of SCOPE held by component ID of NODE (ID URL-encoded)
  * </pre>
  */
 final class ZnodePaths {
@@ -21,6 +24,7 @@ final class ZnodePaths {
     static final String COMPONENTS = "/components";
     static final String REQUESTS = "/requests";
     static final String SINGLETONS = "/singletons";
+    static final String QUOTAS = "/quotas";
 
     private ZnodePaths() {}
 
@@ -46,6 +50,15 @@ final class ZnodePaths {
 
     static String epoch(String singleton) {
         return SINGLETONS + "/" + encode(singleton) + "/epoch";
+    }
+
+    static String quota(String scope) {
+        return QUOTAS + "/" + encode(scope);
+    }
+
+    /** One unit of a quota scope held by a component of a node ('~' is in no node name and encoded in ids). */
+    static String quotaUnit(String scope, String node, String id) {
+        return quota(scope) + "/" + node + "~" + encode(id);
     }
 
     /** A component id or name as one znode name: no slash, never "." or "..". */
