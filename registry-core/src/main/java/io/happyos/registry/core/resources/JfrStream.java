@@ -45,6 +45,7 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final RecordingStream stream;
+    private final LoaderMarker markers = new LoaderMarker();
     private final RecordedActivity activity;
     private final InnermostBundleFrame<RecordedFrame> frames;
     private final Set<Long> allocatingThreads = new HashSet<>();
@@ -101,7 +102,7 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
         stream.enable("jdk.ObjectAllocationSample").with("throttle", settings.allocationThrottle());
         stream.enable("jdk.ThreadStart").withStackTrace();
         stream.enable("jdk.ThreadEnd");
-        stream.enable(LoaderMarker.class).withoutStackTrace();
+        stream.enable(LoaderMarker.NAME).withoutStackTrace();
         stream.onEvent("jdk.ExecutionSample", guarded(this::onExecutionSample));
         stream.onEvent("jdk.ObjectAllocationSample", guarded(this::onAllocationSample));
         stream.onEvent("jdk.ThreadStart", guarded(this::onThreadStart));
@@ -213,7 +214,7 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
 
     @Override
     public void mark(long bundleId, Class<?> type) {
-        new LoaderMarker(bundleId, type).commit();
+        markers.commit(bundleId, type);
     }
 
     /** Stops the recording and waits a little for the stream thread to end. Idempotent. */
@@ -221,6 +222,7 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
     public void close() {
         stream.close();
         marking.shutdownNow();
+        markers.close();
         if (Thread.currentThread() != thread) {
             try {
                 thread.join(STOP_WAIT.toMillis());
