@@ -14,8 +14,9 @@ import java.util.function.LongFunction;
  * the bundle whose loader defined the thread's class (a {@code Thread} subclass of its own), the
  * bundle whose code started it (the innermost bundle frame of the stack that called
  * {@code Thread.start}, from the flight recorder's thread start events), the bundle whose loader is
- * its context class loader. Threads started before measuring began are known by the first and the
- * last only.
+ * its context class loader, and otherwise the bundle whose code is outermost on its stack when it is
+ * first seen (so a thread started before measuring began still counts for the bundle running it),
+ * unless several bundles define a class of that name (a stack names classes, not their loaders).
  *
  * <p>Cost of {@link #byBundle}: one enumeration of the live threads (no stack is taken) and a map
  * look-up or two for each. Thread-safe.
@@ -54,6 +55,7 @@ final class ThreadOwners {
     /** Forgets the starters (a new recording). */
     void clear() {
         starterLoader.clear();
+        runsCodeOf.clear();
     }
 
     /**
@@ -78,6 +80,7 @@ final class ThreadOwners {
         starterLoader
                 .entrySet()
                 .removeIf(e -> !alive.contains(e.getKey()) && now - e.getValue().sinceNanos() > KEEP_UNSEEN_NANOS);
+        runsCodeOf.keySet().retainAll(alive);
         names.values().forEach(list -> list.sort(null));
         return names;
     }
@@ -96,7 +99,62 @@ final class ThreadOwners {
             }
         }
         ClassLoader context = thread.getContextClassLoader();
-        return context == null ? null : bundleByLoader.get(context);
+        bundle = context == null ? null : bundleByLoader.get(context);
+        if (bundle != null) {
+            return bundle;
+        }
+        Long byCode = runsCodeOf.computeIfAbsent(id, k -> stackOwner(thread, bundleByLoader));
+        return byCode.longValue() == NONE ? null : byCode;
+    }
+
+    private static final long NONE = -1L;
+
+    /**
+     * For threads no other rule gives a bundle: the bundle of the outermost frame of bundle code on
+     * their stack, looked at once per thread (a thread started before measuring began, by a pool of
+     * the JDK, say, running a bundle's task). Cleared for threads that ended.
+     */
+    private final Map<Long, Long> runsCodeOf = new ConcurrentHashMap<>();
+
+    private static Long stackOwner(Thread thread, Map<ClassLoader, Long> bundleByLoader) {
+        StackTraceElement[] stack;
+        try {
+            stack = thread.getStackTrace();
+        } catch (SecurityException e) {
+            return NONE;
+        }
+        for (int i = stack.length - 1; i >= 0; i--) {
+            String name = stack[i].getClassName();
+            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
+                    || name.startsWith("org.apache.felix.framework.")) {
+                continue;
+            }
+            String entry = name.replace('.', '/') + ".class";
+            Long found = null;
+            int defining = 0;
+            for (Map.Entry<ClassLoader, Long> candidate : bundleByLoader.entrySet()) {
+                ClassLoader loader = candidate.getKey();
+                if (!(loader instanceof org.osgi.framework.BundleReference reference)
+                        || reference.getBundle().getEntry(entry) == null) {
+                    continue;
+                }
+                try {
+                    if (Class.forName(name, false, loader).getClassLoader() == loader) {
+                        found = candidate.getValue();
+                        defining++;
+                    }
+                } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                    // not this bundle's
+                }
+            }
+            if (defining == 1) {
+                return found;
+            }
+            if (defining > 1) {
+                return NONE; // several bundles define that class: a stack does not say which copy runs
+            }
+        }
+        return NONE;
     }
 
     /** @return every live thread of the JVM */

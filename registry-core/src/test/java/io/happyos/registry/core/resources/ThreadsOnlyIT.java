@@ -35,6 +35,12 @@ class ThreadsOnlyIT {
                     .header("X-Load-Context", "true")
                     .writeToFolder(dir));
             busy.start();
+            // no context loader of its own, no recording of who started it: known by the code it runs
+            Bundle plain = felix.install(TestBundle.builder("load.plain")
+                    .importPackage("org.osgi.framework")
+                    .activator(PlainThreadsActivator.class)
+                    .writeToFolder(dir.resolve("plain")));
+            plain.start();
 
             accounting.setEnabled(true);
 
@@ -46,6 +52,8 @@ class ThreadsOnlyIT {
             assertThat(measured.threadNames()).containsExactly("ctx-1", "ctx-2");
             assertThat(measured.cpuPercent()).isZero();
             assertThat(measured.allocationRate()).isZero();
+            assertThat(accounting.measureAll().get(plain.getBundleId()).threadNames())
+                    .containsExactly("plain-worker");
             assertThat(Thread.getAllStackTraces().keySet())
                     .noneMatch(t -> t.getName().startsWith("happyos-registry-resource"));
         }

@@ -98,7 +98,8 @@ class ResourceAccountingIT {
                         .as("allocation measured again after a restart")
                         .isGreaterThan(5 * MB));
         assertThat(measured(quiet).threadNames())
-                .as("a thread started before measuring began is not known as started by its bundle")
+                .as("a thread started before measuring began, running a class that several bundles define, is not"
+                        + " known: its stack names the class, not the copy")
                 .isEmpty();
     }
 
