@@ -108,7 +108,7 @@ final class QuotaLedger implements ClusterQuotaLedger {
     void retake() throws Exception {
         deleteGivenBack();
         for (Map.Entry<String, Map<String, Long>> scope : taken.entrySet()) {
-            for (Map.Entry<String, Long> unit : scope.getValue().entrySet()) {
+            for (Map.Entry<String, Long> unit : List.copyOf(scope.getValue().entrySet())) {
                 String path = ZnodePaths.quotaUnit(scope.getKey(), node, unit.getKey());
                 long held = take(scope.getKey(), path, unit.getValue());
                 if (held >= 0) {
@@ -134,7 +134,7 @@ final class QuotaLedger implements ClusterQuotaLedger {
      * @throws Exception when ZooKeeper cannot be reached; the next call tries again
      */
     void deleteGivenBack() throws Exception {
-        for (Map.Entry<String, String> back : givenBack.entrySet()) {
+        for (Map.Entry<String, String> back : List.copyOf(givenBack.entrySet())) {
             delete(back.getKey());
             givenBack.remove(back.getKey(), back.getValue());
         }
