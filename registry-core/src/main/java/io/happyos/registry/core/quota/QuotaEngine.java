@@ -140,8 +140,46 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
         this.enforcer = enforcer;
         listeners = new ServiceTracker<>(context, QuotaListener.class, null);
         listeners.open();
-        ledgers = new ServiceTracker<>(context, ClusterQuotaLedger.class, null);
+        ledgers = new ServiceTracker<>(context, ClusterQuotaLedger.class, null) {
+            @Override
+            public ClusterQuotaLedger addingService(org.osgi.framework.ServiceReference<ClusterQuotaLedger> ref) {
+                ClusterQuotaLedger ledger = super.addingService(ref);
+                if (ledger != null) {
+                    events.execute(() -> countActive(ledger));
+                }
+                return ledger;
+            }
+        };
         ledgers.open();
+    }
+
+    /**
+     * A ledger arrived (this node joined the cluster, or got a new session): the components active
+     * here hold their units of cluster scopes again; one it cannot give a unit is over the quota, and
+     * said so (it was started while the cluster could not be asked).
+     */
+    private void countActive(ClusterQuotaLedger ledger) {
+        for (ComponentRecord r : store.records()) {
+            String type = r.info().type();
+            if (r.status() != ComponentStatus.ACTIVE || DynamicRegistry.TYPE_SYSTEM.equals(type)) {
+                continue;
+            }
+            for (Quota quota : book.covering(QuotaLimit.MAX_ACTIVE, r.id(), type)) {
+                if (!quota.clusterScoped()) {
+                    continue;
+                }
+                try {
+                    long held = ledger.tryAcquire(quota.scope(), r.id(), (long) quota.value());
+                    if (held >= 0) {
+                        LOG.warn("{} is active but over quota max-active of {} ({} active across the cluster, limit"
+                                + " {}): it started while the cluster could not be asked; deactivate it here or on"
+                                + " another node", r.id(), quota.scope(), held, quota.valueText());
+                    }
+                } catch (Exception e) {
+                    LOG.warn("could not count {} against quota {} in the cluster: {}", r.id(), quota.scope(), e.getMessage());
+                }
+            }
+        }
     }
 
     @Override
