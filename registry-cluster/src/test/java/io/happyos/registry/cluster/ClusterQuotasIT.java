@@ -61,19 +61,16 @@ class ClusterQuotasIT {
                     .hasMessageStartingWith("quota max-active of cluster:type:skill is 1 and 1 is active across the"
                             + " cluster: activating echo-b would make 2");
             assertThat(beta.registry.getComponent(onBeta).status()).isNotEqualTo(ComponentStatus.ACTIVE);
-            assertThat(beta.registry.quotas().listQuotas())
-                    .singleElement()
-                    .satisfies(s -> {
-                        assertThat(s.used()).isEqualTo(1);
-                        assertThat(s.note()).isNull();
-                    });
+            assertThat(beta.registry.quotas().listQuotas()).singleElement().satisfies(s -> {
+                assertThat(s.used()).isEqualTo(1);
+                assertThat(s.note()).isNull();
+            });
 
             alpha.registry.deactivateComponent(onAlpha).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            await().atMost(WAIT).until(() -> beta.registry.quotas().listQuotas().get(0).used() == 0);
+            await().atMost(WAIT)
+                    .until(() -> beta.registry.quotas().listQuotas().get(0).used() == 0);
             assertThat(activate(beta, onBeta)).isTrue();
-            assertThatThrownBy(() -> activate(alpha, onAlpha))
-                    .cause()
-                    .isInstanceOf(QuotaExceededException.class);
+            assertThatThrownBy(() -> activate(alpha, onAlpha)).cause().isInstanceOf(QuotaExceededException.class);
         }
     }
 
@@ -90,8 +87,9 @@ class ClusterQuotasIT {
             }
             await().atMost(WAIT)
                     .until(() -> beta.registry.quotas().listQuotas().stream()
-                            .mapToDouble(QuotaStatus::used)
-                            .sum() == 0);
+                                    .mapToDouble(QuotaStatus::used)
+                                    .sum()
+                            == 0);
             assertThat(activate(beta, onBeta)).isTrue();
         }
     }

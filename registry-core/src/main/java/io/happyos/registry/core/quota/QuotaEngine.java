@@ -171,12 +171,21 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
                 try {
                     long held = ledger.tryAcquire(quota.scope(), r.id(), (long) quota.value());
                     if (held >= 0) {
-                        LOG.warn("{} is active but over quota max-active of {} ({} active across the cluster, limit"
-                                + " {}): it started while the cluster could not be asked; deactivate it here or on"
-                                + " another node", r.id(), quota.scope(), held, quota.valueText());
+                        LOG.warn(
+                                "{} is active but over quota max-active of {} ({} active across the cluster, limit"
+                                        + " {}): it started while the cluster could not be asked; deactivate it here or on"
+                                        + " another node",
+                                r.id(),
+                                quota.scope(),
+                                held,
+                                quota.valueText());
                     }
                 } catch (Exception e) {
-                    LOG.warn("could not count {} against quota {} in the cluster: {}", r.id(), quota.scope(), e.getMessage());
+                    LOG.warn(
+                            "could not count {} against quota {} in the cluster: {}",
+                            r.id(),
+                            quota.scope(),
+                            e.getMessage());
                 }
             }
         }

@@ -35,9 +35,12 @@ final class LoaderMarker {
                     new AnnotationElement(Description.class, "Maps a bundle's class loader to its bundle id"),
                     new AnnotationElement(StackTrace.class, false)),
             List.of(
-                    new ValueDescriptor(long.class, "bundleId", List.of(new AnnotationElement(Label.class, "Bundle Id"))),
                     new ValueDescriptor(
-                            Class.class, "definedClass", List.of(new AnnotationElement(Label.class, "Defined Class")))));
+                            long.class, "bundleId", List.of(new AnnotationElement(Label.class, "Bundle Id"))),
+                    new ValueDescriptor(
+                            Class.class,
+                            "definedClass",
+                            List.of(new AnnotationElement(Label.class, "Defined Class")))));
 
     /**
      * Commits one marker.

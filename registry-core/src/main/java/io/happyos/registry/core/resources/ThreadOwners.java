@@ -125,7 +125,9 @@ final class ThreadOwners {
         }
         for (int i = stack.length - 1; i >= 0; i--) {
             String name = stack[i].getClassName();
-            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
+            if (name.startsWith("java.")
+                    || name.startsWith("jdk.")
+                    || name.startsWith("sun.")
                     || name.startsWith("org.apache.felix.framework.")) {
                 continue;
             }

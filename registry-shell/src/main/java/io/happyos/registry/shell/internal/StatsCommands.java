@@ -32,21 +32,37 @@ public final class StatsCommands {
     @Descriptor("show how many components are healthy, in error, inactive, or down (should be running and are"
             + " not). Example: registry:health --json")
     public void health(
-            @Descriptor("print {\"total\",\"healthy\",\"error\",\"inactive\",\"down\",\"healthPercentage\"}")
+            @Descriptor("print {\"total\",\"healthy\",\"error\",\"inactive\",\"down\",\"healthPercentage\","
+                            + "\"overQuota\":[violations]}")
                     @Parameter(
                             names = {"--json"},
                             presentValue = "true",
                             absentValue = "false")
                     boolean json) {
         HealthStats h = ctx.registry().getHealthStats();
+        java.util.List<io.happyos.registry.QuotaViolation> over =
+                ctx.registry().quotas().getViolations();
         if (json) {
-            ctx.printJson(RegistryJson.health(h));
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(RegistryJson.health(h));
+            out.put("overQuota", over.stream().map(RegistryJson::quotaViolation).toList());
+            ctx.printJson(out);
         } else {
             TextTable t = new TextTable("Components", String.valueOf(h.total()));
             t.row("Healthy", h.healthy() + " (" + percent(h.healthPercentage()) + ")");
             t.row("In error", h.error());
             t.row("Inactive", h.inactive());
             t.row("Down", h.down());
+            t.row(
+                    "Over a quota",
+                    over.isEmpty()
+                            ? "0"
+                            : over.size() + " ("
+                                    + over.stream()
+                                            .map(v -> v.componentId() + ": "
+                                                    + v.quota().limit().key() + " "
+                                                    + v.quota().valueText() + (v.enforced() ? ", deactivated" : ""))
+                                            .collect(java.util.stream.Collectors.joining("; "))
+                                    + ")");
             ctx.print(t.render());
         }
     }

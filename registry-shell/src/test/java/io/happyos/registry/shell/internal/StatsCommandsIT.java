@@ -43,6 +43,7 @@ class StatsCommandsIT {
                 .containsEntry("down", 0L)
                 .containsKey("healthPercentage");
         assertThat((Double) json.get("healthPercentage")).isCloseTo(8 / 10.0, offset(1e-9));
+        assertThat(json).containsEntry("overQuota", java.util.List.of());
     }
 
     @Test

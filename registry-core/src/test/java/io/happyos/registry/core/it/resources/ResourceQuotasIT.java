@@ -82,15 +82,19 @@ class ResourceQuotasIT {
         await().atMost(WAIT).until(() -> registry.getComponent(id).status() == ComponentStatus.INACTIVE);
         assertThat(registry.getComponent(id).errorHistory())
                 .extracting(e -> e.message())
-                .anySatisfy(m -> assertThat(m).contains("deactivated by quota max-threads of load.four (2): it used 4 threads"));
+                .anySatisfy(m ->
+                        assertThat(m).contains("deactivated by quota max-threads of load.four (2): it used 4 threads"));
         assertThat(registry.diagnostics().explain(id).causes())
                 .anySatisfy(c -> assertThat(c.kind()).isEqualTo(CauseKind.QUOTA));
         await().atMost(WAIT)
-                .until(() -> told.stream().map(QuotaEvent::kind).toList().containsAll(
-                        List.of(QuotaEvent.Kind.EXCEEDED, QuotaEvent.Kind.ENFORCED)));
+                .until(() -> told.stream()
+                        .map(QuotaEvent::kind)
+                        .toList()
+                        .containsAll(List.of(QuotaEvent.Kind.EXCEEDED, QuotaEvent.Kind.ENFORCED)));
         await().atMost(WAIT)
                 .until(() -> registry.diagnostics().getAuditLog(AuditQuery.latest()).stream()
-                        .anyMatch(a -> a.operation().equals("deactivate") && a.actor().equals("quota")
+                        .anyMatch(a -> a.operation().equals("deactivate")
+                                && a.actor().equals("quota")
                                 && id.equals(a.componentId())));
         // stopped, its threads are gone and so is the mark
         await().atMost(WAIT).until(() -> registry.quotas().getViolations().isEmpty());
@@ -123,7 +127,10 @@ class ResourceQuotasIT {
 
     @Test
     void withAccountingOffResourceLimitsAreNotCheckedAndTheListSaysSo() throws Exception {
-        registry.diagnostics().setResourceAccounting(false).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        registry.diagnostics()
+                .setResourceAccounting(false)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         set(new Quota("global", QuotaLimit.MAX_THREADS, 0, true, Duration.ZERO));
         String id = threads("load.two", 2);
         Thread.sleep(2_500); // several ticks of the monitor: nothing may happen
