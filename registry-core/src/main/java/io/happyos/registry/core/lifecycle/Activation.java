@@ -190,6 +190,7 @@ public final class Activation {
                 throw failed(target, record, Failures.describe(e), e);
             }
         }
+        quotas.activated(toStart);
         if (isFragment(target)) {
             attached(target);
         }

@@ -39,6 +39,13 @@ public interface QuotaGate {
     }
 
     /**
+     * After components admitted by {@link #admitActivation} started.
+     *
+     * @param started those components
+     */
+    default void activated(List<ComponentRecord> started) {}
+
+    /**
      * Before the registry makes an instance.
      *
      * @param record the component

@@ -274,7 +274,8 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
         Collection<ComponentRecord> records = store.records();
         List<Admission.Counted> counted = new ArrayList<>(records.size());
         for (ComponentRecord r : records) {
-            counted.add(new Admission.Counted(r.id(), r.info().type(), r.status()));
+            ComponentStatus status = startingNow.contains(r.id()) ? ComponentStatus.ACTIVE : r.status();
+            counted.add(new Admission.Counted(r.id(), r.info().type(), status));
         }
         return counted;
     }
@@ -305,15 +306,41 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
         if (!book.has(QuotaLimit.MAX_ACTIVE)) {
             return () -> {};
         }
-        List<Admission.Counted> planned =
-                starting.stream().map(QuotaEngine::counted).toList();
-        try {
-            Admission.activate(book, target, planned, counted());
-        } catch (QuotaExceededException e) {
-            throw refused(e);
+        List<String> admitted = starting.stream().map(ComponentRecord::id).toList();
+        // a batch activates on several threads at once: what one admitted and has not started yet
+        // counts as active for the others, so that two cannot both take the last place
+        synchronized (startingNow) {
+            List<Admission.Counted> planned =
+                    starting.stream().map(QuotaEngine::counted).toList();
+            try {
+                Admission.activate(book, target, planned, counted());
+            } catch (QuotaExceededException e) {
+                throw refused(e);
+            }
+            startingNow.addAll(admitted);
         }
-        return acrossCluster(target, starting);
+        Runnable cluster;
+        try {
+            cluster = acrossCluster(target, starting);
+        } catch (RuntimeException e) {
+            startingNow.removeAll(admitted);
+            throw e;
+        }
+        return () -> {
+            startingNow.removeAll(admitted);
+            cluster.run();
+        };
     }
+
+    @Override
+    public void activated(List<ComponentRecord> started) {
+        for (ComponentRecord r : started) {
+            startingNow.remove(r.id());
+        }
+    }
+
+    /** Components admitted by max-active quotas that have not become active yet. */
+    private final java.util.Set<String> startingNow = ConcurrentHashMap.newKeySet();
 
     /** Takes the units of the cluster scopes the starting components fall in; undone on failure. */
     private Runnable acrossCluster(String target, List<ComponentRecord> starting) {
@@ -419,6 +446,7 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
      * @param type its type
      */
     public void becameActive(String id, String type) {
+        startingNow.remove(id);
         refusals.remove(id);
         activeTypes.put(id, type);
         if (DynamicRegistry.TYPE_SYSTEM.equals(type)) {
@@ -583,6 +611,7 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
      * @param id the component
      */
     public void forget(String id) {
+        startingNow.remove(id);
         refusals.remove(id);
         calls.forget(id);
     }

@@ -197,4 +197,30 @@ class QuotasIT extends FrameworkTestSupport {
                 .isInstanceOf(RegistryException.class)
                 .isNotInstanceOf(QuotaExceededException.class);
     }
+
+    @Test
+    void aBatchActivatingOnSeveralThreadsNeverGoesPastMaxActive() throws Exception {
+        start(Map.of());
+        List<String> jobs = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Path jar = io.happyos.registry.testing.TestBundle.builder("job-" + i)
+                    .header("HappyOS-Component-Type", "job")
+                    .importPackage("org.osgi.framework")
+                    .activator(SlowStartActivator.class)
+                    .writeToFolder(dir.resolve("job-" + i));
+            jobs.add(join(registry.registerComponent(ComponentInfo.ofJar(jar.toString()))));
+        }
+        set("type:job", QuotaLimit.MAX_ACTIVE, "3");
+        for (int round = 0; round < 3; round++) {
+            join(registry.lifecycle().activateComponentsBatch(jobs));
+            assertThat(jobs)
+                    .filteredOn(id -> registry.getComponent(id).status() == ComponentStatus.ACTIVE)
+                    .as("round %d", round)
+                    .hasSize(3);
+            join(registry.lifecycle().deactivateComponentsBatch(jobs));
+        }
+        assertThat(registry.quotas().listQuotas())
+                .singleElement()
+                .satisfies(q -> assertThat(q.used()).isZero());
+    }
 }
