@@ -46,6 +46,9 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
 
     private final RecordingStream stream;
     private final LoaderMarker markers = new LoaderMarker();
+    /** Set once {@link #close} begins: a stream that fails to start then was closed, not broken. */
+    private volatile boolean closing;
+
     private final RecordedActivity activity;
     private final InnermostBundleFrame<RecordedFrame> frames;
     private final Set<Long> allocatingThreads = new HashSet<>();
@@ -116,6 +119,11 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
         try {
             stream.start();
         } catch (RuntimeException e) {
+            if (closing) {
+                // closed before it started (the registry stopped right after it was ready): nothing lost
+                LOG.debug("resource accounting's stream closed before it started: {}", e.toString());
+                return;
+            }
             LOG.warn(
                     "Resource accounting stopped measuring CPU and allocation: the flight recorder's stream failed ({}); "
                             + "switch accounting off and on to try again",
@@ -220,6 +228,7 @@ final class JfrStream implements AutoCloseable, RecordedActivity.MarkerWriter {
     /** Stops the recording and waits a little for the stream thread to end. Idempotent. */
     @Override
     public void close() {
+        closing = true;
         stream.close();
         marking.shutdownNow();
         markers.close();

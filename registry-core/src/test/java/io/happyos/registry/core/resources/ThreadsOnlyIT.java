@@ -2,10 +2,10 @@ package io.happyos.registry.core.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.happyos.registry.core.it.resources.LoadActivator;
 import io.happyos.registry.core.resources.ResourceAccounting.Measured;
 import io.happyos.registry.testing.EmbeddedFelix;
 import io.happyos.registry.testing.TestBundle;
+import io.happyos.registry.testing.load.LoadActivator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

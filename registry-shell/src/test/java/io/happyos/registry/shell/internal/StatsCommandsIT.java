@@ -26,11 +26,12 @@ class StatsCommandsIT {
         ShellFixture.join(shell.registry.deactivateComponent("base-util"));
         shell.stats.health(false);
         assertThat(shell.output()).isEqualTo("""
-                Components  10
-                Healthy     8 (80.0%)
-                In error    1
-                Inactive    1
-                Down        0
+                Components    10
+                Healthy       8 (80.0%)
+                In error      1
+                Inactive      1
+                Down          0
+                Over a quota  0
                 """);
         shell.stats.health(true);
         @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import io.happyos.registry.core.resources.ResourceAccounting;
 import io.happyos.registry.core.resources.ResourceAccounting.Measured;
 import io.happyos.registry.testing.EmbeddedFelix;
 import io.happyos.registry.testing.TestBundle;
+import io.happyos.registry.testing.load.LoadActivator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

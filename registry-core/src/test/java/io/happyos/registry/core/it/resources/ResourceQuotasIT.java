@@ -14,6 +14,7 @@ import io.happyos.registry.spi.QuotaEvent;
 import io.happyos.registry.spi.QuotaListener;
 import io.happyos.registry.testing.EmbeddedFelix;
 import io.happyos.registry.testing.TestBundle;
+import io.happyos.registry.testing.load.LoadActivator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

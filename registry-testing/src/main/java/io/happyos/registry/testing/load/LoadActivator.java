@@ -1,4 +1,4 @@
-package io.happyos.registry.core.it.resources;
+package io.happyos.registry.testing.load;
 
 import java.util.ArrayList;
 import java.util.List;
