@@ -182,7 +182,7 @@ public final class RegistryCore {
         installation.quotas(quotas);
         instances.quotas(quotas);
         explainer.quotaRefusals(id -> {
-            var refusal = quotas.refusal(id);
+            var refusal = quotas.refusal(id) != null ? quotas.refusal(id) : quotas.wouldRefuse(id);
             return refusal == null ? null : new String[] {refusal.message(), refusal.fix()};
         });
         this.accounting = new io.happyos.registry.core.resources.ResourceAccounting(context, resourceWindow(context));

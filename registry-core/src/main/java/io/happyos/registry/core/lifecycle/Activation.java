@@ -154,7 +154,18 @@ public final class Activation {
             }
         }
         // quotas first: a refusal changes nothing, not even what hooks were told
-        Runnable unadmit = quotas.admitActivation(id, toStart);
+        Runnable unadmit;
+        try {
+            unadmit = quotas.admitActivation(id, toStart);
+        } catch (io.happyos.registry.QuotaExceededException refused) {
+            // refused, it stays as it is; and the framework must not start it past the quota either
+            // (a bundle marked to start by an earlier run would be started at its start level)
+            waiting.remove(id);
+            for (ComponentRecord record : toStart) {
+                StartMarks.clear(lifecycle.bundle(record), record.id());
+            }
+            throw refused;
+        }
         for (ComponentRecord record : toStart) {
             try {
                 lifecycle.hooks().pre(lifecycle.event(LifecyclePhase.PRE_ACTIVATION, record, null));

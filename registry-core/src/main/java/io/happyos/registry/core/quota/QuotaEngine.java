@@ -606,6 +606,30 @@ public final class QuotaEngine implements QuotaGate, AutoCloseable {
     }
 
     /**
+     * Why a quota would refuse to activate a component now (its own place only, not its
+     * dependencies'), without telling anyone: for explanations of a component nothing tried to
+     * activate yet.
+     *
+     * @param id the component
+     * @return the refusal, or {@code null} when a max-active quota of this node leaves it room
+     */
+    public Refusal wouldRefuse(String id) {
+        if (!book.has(QuotaLimit.MAX_ACTIVE)) {
+            return null;
+        }
+        ComponentRecord record = store.find(id).orElse(null);
+        if (record == null || record.status() == ComponentStatus.ACTIVE) {
+            return null;
+        }
+        try {
+            Admission.activate(book, id, List.of(counted(record)), counted());
+            return null;
+        } catch (QuotaExceededException e) {
+            return new Refusal(e.getMessage(), fixOf(e), clock.instant());
+        }
+    }
+
+    /**
      * Forgets a component that went away.
      *
      * @param id the component

@@ -85,6 +85,14 @@ class QuotasIT extends FrameworkTestSupport {
                         .anyMatch(
                                 a -> a.operation().equals("quota-refused") && "weather-skill".equals(a.componentId())));
 
+        // a component nothing tried to activate yet is explained by the quota all the same
+        String planner = join(registry.registerComponent(ComponentInfo.of("planner", "skill")));
+        assertThat(registry.diagnostics().explain(planner).causes())
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.kind()).isEqualTo(CauseKind.QUOTA);
+                    assertThat(c.message()).contains("activating planner would make 2");
+                });
         // raised, it activates, and the cause is gone
         set("type:skill", QuotaLimit.MAX_ACTIVE, "2");
         assertThat(join(registry.activateComponent("weather-skill"))).isTrue();
@@ -222,5 +230,33 @@ class QuotasIT extends FrameworkTestSupport {
         assertThat(registry.quotas().listQuotas())
                 .singleElement()
                 .satisfies(q -> assertThat(q.used()).isZero());
+    }
+
+    @Test
+    void aRestartDoesNotStartWhatAQuotaNowRefuses() throws Exception {
+        start(Map.of());
+        join(registry.activateComponent("calculator-skill"));
+        join(registry.activateComponent("weather-skill"));
+        set("type:skill", QuotaLimit.MAX_ACTIVE, "1");
+
+        for (int restart = 0; restart < 2; restart++) {
+            felix = felix.restart(Map.of());
+            registry = felix.service(DynamicRegistry.class, Duration.ofSeconds(30));
+            org.awaitility.Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> felix.context()
+                                    .getServiceReferences(DynamicRegistry.class, "(happyos.registry.state=ready)")
+                                    .size()
+                            == 1);
+            assertThat(registry.getComponentsByType("skill"))
+                    .as("restart %d", restart)
+                    .filteredOn(e -> e.status() == ComponentStatus.ACTIVE)
+                    .hasSize(1);
+            assertThat(java.util.Arrays.stream(felix.context().getBundles())
+                            .filter(b -> b.getSymbolicName() != null
+                                    && b.getSymbolicName().endsWith("-skill"))
+                            .filter(b -> b.getState() == org.osgi.framework.Bundle.ACTIVE))
+                    .hasSize(1);
+        }
     }
 }
