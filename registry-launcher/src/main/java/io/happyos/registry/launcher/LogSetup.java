@@ -97,8 +97,11 @@ final class LogSetup {
     /** Applies a configuration to a freshly reset context; returns its first error, or {@code null}. */
     private static String apply(LoggerContext context, URL configuration) {
         context.reset();
+        // only this configuration's errors count: one applied just before (a broken etc/logback.xml)
+        // left its own, which a timestamp cannot tell apart within the same millisecond
+        context.getStatusManager().clear();
         context.putProperty(LOG_DIR_PROPERTY, System.getProperty(LOG_DIR_PROPERTY));
-        long since = System.currentTimeMillis();
+        long since = Long.MIN_VALUE;
         JoranConfigurator joran = new JoranConfigurator();
         joran.setContext(context);
         try {
